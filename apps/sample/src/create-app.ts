@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { UserModuleOptions } from '@userkit/user';
+import { AppModule } from './app.module.js';
+import type { SampleConfig } from './sample-config.js';
+
+/** Builds the sample app exactly as `npm start` runs it; tests use this too. */
+export async function createApp(
+  config: SampleConfig,
+  overrides: Partial<UserModuleOptions> = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, overrides), {
+    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
+  });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Nest UserKit sample')
+      .setDescription('The HTTP routes of UserModule, served by the sample host app')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Options } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
+
+export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
+
+/** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */
+export function databaseOptions(databaseUrl: string | undefined, debug = false): Partial<Options> {
+  const common = {
+    entities: USER_ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: { migrationsList: USER_MIGRATIONS, snapshot: false, silent: true },
+    debug,
+    allowGlobalContext: false,
+  };
+  if (!databaseUrl || databaseUrl.startsWith('sqlite:')) {
+    const file = resolve(databaseUrl ? databaseUrl.slice('sqlite:'.length) : DEFAULT_SQLITE_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    return { ...common, driver: SqliteDriver, dbName: file };
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Only clientUrl: a dbName next to it would win and silently create another database.
+    return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl };
+  }
+  throw new Error('DATABASE_URL must be empty, sqlite:PATH or postgresql://...');
+}

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+
+/** Everything the sample app reads from the environment (API.md, "Sample app environment"). */
+export interface SampleConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  jwtSecret: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  publicUrl: string;
+  redirectAllowList: string[];
+  rateLimit: boolean;
+  anonymousSignUp: boolean;
+  logDatabase: boolean;
+}
+
+const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
+
+export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret) {
+    new Logger('Sample').warn('JWT_SECRET is not set: using a development secret. Never do this in production.');
+    jwtSecret = DEVELOPMENT_SECRET;
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    jwtSecret,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    publicUrl,
+    redirectAllowList: (env.OAUTH_REDIRECT_ALLOWLIST ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    rateLimit: env.RATE_LIMIT !== 'off',
+    anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
+    logDatabase: env.DATABASE_DEBUG === 'on',
+  };
+}

@@ -1,0 +1,59 @@
+import type { User } from '../entities/user.entity.js';
+import type { IssuedTokens } from '../services/issued-tokens.js';
+import type { AdminUserResponse, TokenResponse, UserResponse } from './user.response.js';
+
+/** The self view. Expects emails, phones, external accounts and roles to be loaded. */
+export function mapUser(user: User): UserResponse {
+  const emails = user.emailAddresses.getItems();
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    picture: user.picture,
+    primaryEmail: emails.find((email) => email.primary)?.email ?? null,
+    emailAddresses: emails.map((email) => ({
+      id: email.id,
+      email: email.email,
+      verified: email.verified,
+      primary: email.primary,
+    })),
+    phoneNumbers: user.phoneNumbers.getItems().map((phone) => ({
+      id: phone.id,
+      phoneNumber: phone.phoneNumber,
+      verified: phone.verified,
+      primary: phone.primary,
+    })),
+    externalAccounts: user.externalAccounts.getItems().map((account) => ({
+      id: account.id,
+      provider: account.provider,
+      providerUserId: account.providerUserId,
+      email: account.email,
+      displayName: account.displayName,
+      picture: account.picture,
+      verification: { status: account.verificationStatus, error: account.verificationError },
+    })),
+    roles: user.roles.getItems().map((role) => role.name).sort(),
+    publicMetadata: user.publicMetadata ?? {},
+    unsafeMetadata: user.unsafeMetadata ?? {},
+    isAnonymous: user.isAnonymous,
+    twoFactorEnabled: user.twoFactorEnabled,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+export function mapUserAdmin(user: User): AdminUserResponse {
+  return { ...mapUser(user), privateMetadata: user.privateMetadata ?? {}, banned: user.banned };
+}
+
+export function mapTokens(tokens: IssuedTokens): TokenResponse {
+  return {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    tokenType: 'Bearer',
+    expiresIn: tokens.expiresIn,
+    user: mapUser(tokens.user),
+  };
+}

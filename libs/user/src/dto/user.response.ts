@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class EmailAddressResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'ada@example.com' }) email!: string;
+  @ApiProperty() verified!: boolean;
+  @ApiProperty() primary!: boolean;
+}
+
+export class PhoneNumberResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '+14155550123', description: 'E.164' }) phoneNumber!: string;
+  @ApiProperty() verified!: boolean;
+  @ApiProperty() primary!: boolean;
+}
+
+export class ExternalAccountVerificationResponse {
+  @ApiProperty({ enum: ['verified', 'unverified', 'failed'] }) status!: 'verified' | 'unverified' | 'failed';
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+}
+
+export class ExternalAccountResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'google' }) provider!: string;
+  @ApiProperty() providerUserId!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) picture!: string | null;
+  @ApiProperty({ type: ExternalAccountVerificationResponse }) verification!: ExternalAccountVerificationResponse;
+}
+
+/** The self view (GET /me): never privateMetadata, banned, hashes or tokens. */
+export class UserResponse {
+  @ApiProperty({ example: '01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) picture!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'ada@example.com' }) primaryEmail!: string | null;
+  @ApiProperty({ type: [EmailAddressResponse] }) emailAddresses!: EmailAddressResponse[];
+  @ApiProperty({ type: [PhoneNumberResponse] }) phoneNumbers!: PhoneNumberResponse[];
+  @ApiProperty({ type: [ExternalAccountResponse] }) externalAccounts!: ExternalAccountResponse[];
+  @ApiProperty({ type: [String], example: ['user'] }) roles!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) publicMetadata!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) unsafeMetadata!: Record<string, unknown>;
+  @ApiProperty() isAnonymous!: boolean;
+  @ApiProperty() twoFactorEnabled!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastSignInAt!: string | null;
+}
+
+/** The admin view adds what only admins may see. */
+export class AdminUserResponse extends UserResponse {
+  @ApiProperty({ type: 'object', additionalProperties: true }) privateMetadata!: Record<string, unknown>;
+  @ApiProperty() banned!: boolean;
+}
+
+export class TokenResponse {
+  @ApiProperty({ description: 'JWT, short-lived' }) accessToken!: string;
+  @ApiProperty({ description: 'Opaque, single use; rotated on every refresh' }) refreshToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 }) expiresIn!: number;
+  @ApiPropertyOptional({ type: UserResponse }) user!: UserResponse;
+}

@@ -1,0 +1,81 @@
+import { Collection, type Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToMany, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { EmailAddress } from './email-address.entity.js';
+import { ExternalAccount } from './external-account.entity.js';
+import { newId } from './new-id.js';
+import { PhoneNumber } from './phone-number.entity.js';
+import { Role } from './role.entity.js';
+
+export type JsonObject = Record<string, unknown>;
+
+@Entity({ tableName: 'userkit_users' })
+@Index({ name: 'userkit_users_created_at_id_idx', properties: ['createdAt', 'id'] })
+export class User {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: Opt<string> = newId();
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  displayName: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  firstName: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  lastName: string | null = null;
+
+  @Property({ type: 'string', length: 2048, nullable: true })
+  picture: string | null = null;
+
+  /** argon2id PHC string; never serialized. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
+  passwordHash: string | null = null;
+
+  /** Written by admins, readable by the user. */
+  @Property({ type: 'json' })
+  publicMetadata: Opt<JsonObject> = {};
+
+  /** Written and read by admins only. */
+  @Property({ type: 'json' })
+  privateMetadata: Opt<JsonObject> = {};
+
+  /** Written by the user. */
+  @Property({ type: 'json' })
+  unsafeMetadata: Opt<JsonObject> = {};
+
+  @Property({ type: 'boolean' })
+  isAnonymous: Opt<boolean> = false;
+
+  @Property({ type: 'boolean' })
+  banned: Opt<boolean> = false;
+
+  @Property({ type: 'boolean' })
+  twoFactorEnabled: Opt<boolean> = false;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  lastSignInAt: Date | null = null;
+
+  @OneToMany(() => EmailAddress, (email) => email.user, { orderBy: { createdAt: 'asc' } })
+  emailAddresses = new Collection<EmailAddress>(this);
+
+  @OneToMany(() => PhoneNumber, (phone) => phone.user, { orderBy: { createdAt: 'asc' } })
+  phoneNumbers = new Collection<PhoneNumber>(this);
+
+  @OneToMany(() => ExternalAccount, (account) => account.user, { orderBy: { createdAt: 'asc' } })
+  externalAccounts = new Collection<ExternalAccount>(this);
+
+  @ManyToMany({
+    entity: () => Role,
+    pivotTable: 'userkit_user_roles',
+    joinColumn: 'user_id',
+    inverseJoinColumn: 'role_name',
+    owner: true,
+    deleteRule: 'cascade',
+  })
+  roles = new Collection<Role>(this);
+}

@@ -1,0 +1,44 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { IS_PUBLIC_KEY } from '../tokens.js';
+import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+
+/**
+ * Bearer access token + a live session, checked in the database on every request, so logout,
+ * revocation, bans and role changes apply at once on every app instance. Subclass to change how
+ * the token is read (`protected extractToken`).
+ */
+@Injectable()
+export class UserAuthGuard implements CanActivate {
+  constructor(
+    protected readonly reflector: Reflector,
+    protected readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest();
+    // Applied both globally and per controller: authenticate once.
+    if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
+    const token = this.extractToken(request);
+    if (!token) throw new UserKitException('NOT_SIGNED_IN');
+    const principal = await this.sessions.authenticate(token);
+    if (!principal) throw new UserKitException('SESSION_REVOKED');
+    request[PRINCIPAL_REQUEST_KEY] = principal;
+    return true;
+  }
+
+  protected extractToken(request: { headers: Record<string, string | string[] | undefined> }): string | null {
+    const header = request.headers.authorization;
+    if (typeof header !== 'string') return null;
+    const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header);
+    return match ? match[1] : null;
+  }
+}
+
+function isPrincipal(value: unknown): value is AuthenticatedPrincipal {
+  return typeof value === 'object' && value !== null && 'sessionId' in value && 'roles' in value;
+}

@@ -1,0 +1,44 @@
+// The public surface of @userkit/user: a host imports only from here.
+export { UserModule } from './user.module.js';
+export { USER_MODULE_OPTIONS, USER_OPTIONS_TYPE, USER_ASYNC_OPTIONS_TYPE } from './user.module-definition.js';
+export type {
+  UserModuleOptions,
+  UserModuleExtras,
+  OAuthProviderOptions,
+  PasswordPolicyOptions,
+  RoleDefinition,
+} from './options/user-module-options.js';
+export type { ResolvedUserOptions } from './options/resolved-options.js';
+export { resolveUserOptions, UserModuleOptionsError } from './options/resolve-options.js';
+export { ADMIN_ROLE, USER_ROLE, ANONYMOUS_ROLE, BUILT_IN_ROLES } from './options/built-in-roles.js';
+export { USER_OPTIONS } from './tokens.js';
+
+export * from './entities/index.js';
+export { USER_MIGRATIONS } from './migrations/index.js';
+
+export { PasswordHasher } from './extension-points/password-hasher.js';
+export { UserLifecycleHooks, type NewUserDraft } from './extension-points/user-lifecycle-hooks.js';
+
+export { UserErrors, type UserErrorCode } from './errors/error-codes.js';
+export { UserKitException } from './errors/user-kit.exception.js';
+
+export { AccountsService, type PasswordSignUp } from './services/accounts.service.js';
+export { SessionsService, type AuthenticatedPrincipal } from './services/sessions.service.js';
+export { ProfileService } from './services/profile.service.js';
+export { RolesService } from './services/roles.service.js';
+export { UsersService } from './services/users.service.js';
+export { AccessTokenService } from './services/access-token.service.js';
+export { PasswordPolicyService } from './services/password-policy.service.js';
+export { Argon2PasswordHasher, ARGON2_PARAMETERS } from './services/argon2-password-hasher.js';
+export type { IssuedTokens } from './services/issued-tokens.js';
+export type { RequestMeta } from './services/request-meta.js';
+
+export { UserAuthGuard } from './guards/user-auth.guard.js';
+export { RolesGuard } from './guards/roles.guard.js';
+export { Public } from './decorators/public.decorator.js';
+export { Roles } from './decorators/roles.decorator.js';
+export { CurrentUser } from './decorators/current-user.decorator.js';
+export { Authenticated } from './decorators/authenticated.decorator.js';
+
+export * from './dto/user.response.js';
+export { mapUser, mapUserAdmin, mapTokens } from './dto/user.mapper.js';

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
+
+/**
+ * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
+ * MikroORM `migrations.migrationsList` (next to the host's own) and run `orm.migrator.up()` at start.
+ */
+export const USER_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125000000InitialSchema', class: Migration20261125000000InitialSchema },
+];

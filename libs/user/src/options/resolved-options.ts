@@ -1,0 +1,19 @@
+import type { OAuthProviderOptions, RoleDefinition, UserModuleOptions } from './user-module-options.js';
+
+/** Options after defaults are applied and validation passed: what services read. */
+export interface ResolvedUserOptions {
+  tokenSecret: string;
+  tokenIssuer: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  passwordMinLength: number;
+  passwordMaxLength: number;
+  defaultRole: string;
+  roles: RoleDefinition[];
+  anonymousSignUp: boolean;
+  redirectAllowList: string[];
+  publicUrl?: string;
+  providers: Record<string, OAuthProviderOptions>;
+}
+
+export type { UserModuleOptions };

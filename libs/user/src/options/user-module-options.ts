@@ -1,0 +1,66 @@
+import type { PasswordHasher } from '../extension-points/password-hasher.js';
+import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
+
+/** Settings of one OAuth provider; a provider with no clientId is off. */
+export interface OAuthProviderOptions {
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string[];
+  /** Where the provider sends the browser back; defaults to `${publicUrl}/oauth/<provider>/callback`. */
+  callbackUrl?: string;
+  /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise. */
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  userInfoUrl?: string;
+  emailsUrl?: string;
+}
+
+export interface RoleDefinition {
+  name: string;
+  description?: string;
+}
+
+export interface PasswordPolicyOptions {
+  /** At least 8 (the floor is a security default, not an option). */
+  minLength?: number;
+  /** At most 128. */
+  maxLength?: number;
+}
+
+/** Options of `UserModule.forRoot()` / the factory of `forRootAsync()`. */
+export interface UserModuleOptions {
+  /** HMAC secret of the access tokens (HS256), at least 32 characters. */
+  tokenSecret: string;
+  /** Issuer claim of access tokens. Default `userkit`. */
+  tokenIssuer?: string;
+  /** Access token lifetime in seconds. Default 900 (15 min). */
+  accessTokenTtlSeconds?: number;
+  /** Absolute session (refresh token family) lifetime in seconds. Default 30 days. */
+  refreshTokenTtlSeconds?: number;
+  passwordPolicy?: PasswordPolicyOptions;
+  /** Role given at sign-up. Default `user`. */
+  defaultRole?: string;
+  /** Roles beyond the built-in `admin`, `user` and `anonymous`. */
+  roles?: RoleDefinition[];
+  /** Whether `POST /auth/signup/anonymous` is open. Default false. */
+  anonymousSignUp?: boolean;
+  /** Origins or URL prefixes OAuth may redirect back to. */
+  redirectAllowList?: string[];
+  /** The public base URL of the app (OAuth callbacks, links in messages). */
+  publicUrl?: string;
+  providers?: Record<string, OAuthProviderOptions>;
+  /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
+  passwordHasher?: PasswordHasher;
+  /** Callbacks around account creation (veto, enrich, provision elsewhere). */
+  lifecycleHooks?: UserLifecycleHooks;
+}
+
+/** Structural switches, read synchronously even under forRootAsync. */
+export interface UserModuleExtras {
+  /** Make the module's exports visible to every module. Default false. */
+  isGlobal?: boolean;
+  /** Register the auth and roles guards as APP_GUARDs: every route needs a session unless @Public(). */
+  globalGuards?: boolean;
+  /** Serve the library's HTTP routes. Default true; false leaves only the services and guards. */
+  routes?: boolean;
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { USER_OPTIONS } from '../tokens.js';
+
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  roles: string[];
+}
+
+/** Short-lived HS256 JWTs. The guard still checks the session, so revocation is immediate. */
+@Injectable()
+export class AccessTokenService {
+  private readonly jwt: JwtService;
+
+  constructor(@Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions) {
+    this.jwt = new JwtService({
+      secret: options.tokenSecret,
+      signOptions: { algorithm: 'HS256', issuer: options.tokenIssuer, expiresIn: options.accessTokenTtlSeconds },
+      verifyOptions: { algorithms: ['HS256'], issuer: options.tokenIssuer },
+    });
+  }
+
+  get ttlSeconds(): number {
+    return this.options.accessTokenTtlSeconds;
+  }
+
+  sign(claims: AccessTokenClaims): Promise<string> {
+    return this.jwt.signAsync({ sub: claims.sub, sid: claims.sid, roles: claims.roles });
+  }
+
+  /** The claims of a valid token, or null for a bad signature, issuer, shape or an expired token. */
+  async verify(token: string): Promise<AccessTokenClaims | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
+      return { sub: payload.sub, sid: payload.sid, roles };
+    } catch {
+      return null;
+    }
+  }
+}

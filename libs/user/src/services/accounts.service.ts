@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { JsonObject, User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { PasswordHasher } from '../extension-points/password-hasher.js';
+import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
+import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { metadataProblem } from '../validation/json-metadata.js';
+import type { IssuedTokens } from './issued-tokens.js';
+import { PasswordPolicyService } from './password-policy.service.js';
+import type { RequestMeta } from './request-meta.js';
+import { SessionsService } from './sessions.service.js';
+
+export interface PasswordSignUp {
+  email: string;
+  password: string;
+  displayName?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  picture?: string | null;
+  unsafeMetadata?: JsonObject;
+}
+
+/** Sign-up and sign-in: the flows that create users and open their first sessions. */
+@Injectable()
+export class AccountsService implements OnModuleInit {
+  private readonly logger = new Logger('UserKit');
+  /** Spent on unknown emails so that their timing matches a wrong password. */
+  private dummyHash!: string;
+
+  constructor(
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly passwordPolicy: PasswordPolicyService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await this.hasher.hash(`userkit-dummy-${Math.random()}`);
+  }
+
+  async signUpWithPassword(input: PasswordSignUp, meta: RequestMeta): Promise<IssuedTokens> {
+    this.passwordPolicy.assertAcceptable(input.password, input.email);
+    const draft = await this.runBeforeCreate({
+      email: input.email.trim(),
+      displayName: input.displayName ?? null,
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      picture: input.picture ?? null,
+      unsafeMetadata: input.unsafeMetadata ?? {},
+      publicMetadata: {},
+      isAnonymous: false,
+      source: 'password',
+    });
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.users.create({
+      ...draft,
+      emailVerified: false,
+      passwordHash,
+      privateMetadata: {},
+      roleNames: [this.options.defaultRole],
+    });
+    await this.runAfterCreate(user);
+    return this.signedIn(user, meta);
+  }
+
+  async signUpAnonymously(meta: RequestMeta): Promise<IssuedTokens> {
+    if (!this.options.anonymousSignUp) throw new UserKitException('ANONYMOUS_SIGNUP_DISABLED');
+    const draft = await this.runBeforeCreate({
+      email: null,
+      displayName: null,
+      firstName: null,
+      lastName: null,
+      picture: null,
+      unsafeMetadata: {},
+      publicMetadata: {},
+      isAnonymous: true,
+      source: 'anonymous',
+    });
+    const user = await this.users.create({
+      ...draft,
+      email: null,
+      emailVerified: false,
+      passwordHash: null,
+      privateMetadata: {},
+      roleNames: [ANONYMOUS_ROLE],
+    });
+    await this.runAfterCreate(user);
+    return this.signedIn(user, meta);
+  }
+
+  /** One answer for unknown email, wrong password and banned user, in about the same time. */
+  async signInWithPassword(email: string, password: string, meta: RequestMeta): Promise<IssuedTokens> {
+    const user = await this.users.findByEmail(email);
+    const passwordHash = user?.passwordHash ?? null;
+    const matches = await this.hasher.verify(passwordHash ?? this.dummyHash, password);
+    if (!user || passwordHash === null || !matches || user.banned) {
+      throw new UserKitException('INVALID_CREDENTIALS');
+    }
+    if (this.hasher.needsRehash(passwordHash)) {
+      await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+    }
+    return this.signedIn(user, meta);
+  }
+
+  private async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+    await this.users.recordSignIn(user.id, new Date());
+    return this.sessions.open(user, meta);
+  }
+
+  private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {
+    const changed = (await this.hooks.beforeCreate?.({ ...draft })) ?? draft;
+    for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
+      const problem = metadataProblem(changed[field]);
+      if (problem) throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
+    }
+    return changed;
+  }
+
+  private async runAfterCreate(user: User): Promise<void> {
+    try {
+      await this.hooks.afterCreate?.({ id: user.id, email: user.emailAddresses.getItems()[0]?.email ?? null });
+    } catch (error) {
+      this.logger.error(`UserLifecycleHooks.afterCreate failed for user ${user.id}: ${String(error)}`);
+    }
+  }
+}

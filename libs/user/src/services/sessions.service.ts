@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Session } from '../entities/session.entity.js';
+import type { User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { SessionsRepository } from '../repositories/sessions.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { AccessTokenService } from './access-token.service.js';
+import type { IssuedTokens } from './issued-tokens.js';
+import type { RequestMeta } from './request-meta.js';
+import { generateSecretToken, hashSecretToken } from './secret-token.js';
+
+/** Who a valid access token belongs to, as the guard hands it to controllers. */
+export interface AuthenticatedPrincipal {
+  id: string;
+  sessionId: string;
+  roles: string[];
+  isAnonymous: boolean;
+  user: User;
+  session: Session;
+}
+
+const USER_AGENT_MAX = 512;
+
+/** Sessions are refresh token families: open, rotate (with reuse detection), revoke, check. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
+    private readonly accessTokens: AccessTokenService,
+  ) {}
+
+  async open(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+    const refreshToken = generateSecretToken();
+    const now = new Date();
+    const session = await this.sessions.create({
+      user,
+      userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      ip: meta.ip,
+      expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
+      refreshTokenHash: hashSecretToken(refreshToken),
+    });
+    return this.issue(user.id, session.id, refreshToken);
+  }
+
+  /** Single use: a second use of a rotated token revokes the whole session (likely theft). */
+  async rotate(refreshToken: string): Promise<IssuedTokens> {
+    const stored = await this.sessions.findRefreshToken(hashSecretToken(refreshToken));
+    const now = new Date();
+    if (!stored) throw new UserKitException('INVALID_REFRESH_TOKEN');
+    const session = stored.session;
+    if (stored.usedAt !== null) {
+      await this.sessions.revoke(session.id, 'refresh_token_reused', now);
+      throw new UserKitException('REFRESH_TOKEN_REUSED');
+    }
+    if (session.revokedAt !== null || session.expiresAt <= now || session.user.banned) {
+      throw new UserKitException('INVALID_REFRESH_TOKEN');
+    }
+    const nextToken = generateSecretToken();
+    const won = await this.sessions.rotate(stored.id, session.id, hashSecretToken(nextToken), now);
+    // Lost a race against a concurrent refresh of the same token: refused, session kept.
+    if (!won) throw new UserKitException('INVALID_REFRESH_TOKEN');
+    return this.issue(session.user.id, session.id, nextToken);
+  }
+
+  /** Logout: unknown tokens are ignored, so the answer says nothing about them. */
+  async revokeByRefreshToken(refreshToken: string): Promise<void> {
+    const stored = await this.sessions.findRefreshToken(hashSecretToken(refreshToken));
+    if (stored) await this.sessions.revoke(stored.session.id, 'logout', new Date());
+  }
+
+  async revokeAllOfUser(userId: string, reason: string): Promise<void> {
+    await this.sessions.revokeAllOfUser(userId, reason, new Date());
+  }
+
+  /** The guard's check: token valid AND session still live AND user not banned, read fresh. */
+  async authenticate(accessToken: string): Promise<AuthenticatedPrincipal | null> {
+    const claims = await this.accessTokens.verify(accessToken);
+    if (!claims) return null;
+    const now = new Date();
+    const session = await this.sessions.findActive(claims.sid, claims.sub, now);
+    if (!session || session.user.banned) return null;
+    await this.sessions.touch(session.id, now);
+    const user = session.user;
+    return {
+      id: user.id,
+      sessionId: session.id,
+      roles: user.roles.getItems().map((role) => role.name),
+      isAnonymous: user.isAnonymous,
+      user,
+      session,
+    };
+  }
+
+  private async issue(userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {
+    const user = await this.users.findFullById(userId);
+    if (!user) throw new UserKitException('INVALID_REFRESH_TOKEN');
+    const accessToken = await this.accessTokens.sign({
+      sub: user.id,
+      sid: sessionId,
+      roles: user.roles.getItems().map((role) => role.name),
+    });
+    return { accessToken, refreshToken, expiresIn: this.accessTokens.ttlSeconds, sessionId, user };
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { PasswordHasher } from '../extension-points/password-hasher.js';
+import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { PasswordPolicyService } from './password-policy.service.js';
+
+/** The host's "backend API" for users: call it from your own services. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly passwordPolicy: PasswordPolicyService,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** A user with emails, phones, external accounts and roles, or a 404. */
+  async getById(id: string): Promise<User> {
+    const user = await this.users.findFullById(id);
+    if (!user) throw new UserKitException('USER_NOT_FOUND');
+    return user;
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(email);
+  }
+
+  /**
+   * Makes sure an admin with this email exists (e.g. from ADMIN_EMAIL at start): creates it, or
+   * gives an existing user the admin role. An existing password is left as it is.
+   */
+  async ensureAdmin(email: string, password: string): Promise<User> {
+    const existing = await this.users.findByEmail(email);
+    if (existing) {
+      await this.users.addRole(existing.id, ADMIN_ROLE);
+      return this.getById(existing.id);
+    }
+    this.passwordPolicy.assertAcceptable(password, email);
+    try {
+      return await this.users.create({
+        email,
+        emailVerified: true,
+        passwordHash: await this.hasher.hash(password),
+        displayName: null,
+        firstName: null,
+        lastName: null,
+        picture: null,
+        unsafeMetadata: {},
+        publicMetadata: {},
+        privateMetadata: {},
+        isAnonymous: false,
+        roleNames: [ADMIN_ROLE],
+      });
+    } catch (error) {
+      // Another instance created it at the same moment.
+      if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN') return this.ensureAdmin(email, password);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/** The resolved, validated module options (ResolvedUserOptions). */
+export const USER_OPTIONS = Symbol('USER_OPTIONS');
+
+/** Guard metadata keys. */
+export const IS_PUBLIC_KEY = 'userkit:isPublic';
+export const ROLES_KEY = 'userkit:roles';

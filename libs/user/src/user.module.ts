@@ -1,0 +1,65 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { USER_ENTITIES } from './entities/index.js';
+import { PasswordHasher } from './extension-points/password-hasher.js';
+import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
+import { RolesGuard } from './guards/roles.guard.js';
+import { UserAuthGuard } from './guards/user-auth.guard.js';
+import { resolveUserOptions } from './options/resolve-options.js';
+import type { UserModuleOptions } from './options/user-module-options.js';
+import { RolesRepository } from './repositories/roles.repository.js';
+import { SessionsRepository } from './repositories/sessions.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
+import { AccessTokenService } from './services/access-token.service.js';
+import { AccountsService } from './services/accounts.service.js';
+import { Argon2PasswordHasher } from './services/argon2-password-hasher.js';
+import { PasswordPolicyService } from './services/password-policy.service.js';
+import { ProfileService } from './services/profile.service.js';
+import { RolesService } from './services/roles.service.js';
+import { SessionsService } from './services/sessions.service.js';
+import { UsersService } from './services/users.service.js';
+import { USER_OPTIONS } from './tokens.js';
+import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
+
+const SERVICES = [
+  AccountsService,
+  SessionsService,
+  AccessTokenService,
+  PasswordPolicyService,
+  ProfileService,
+  RolesService,
+  UsersService,
+];
+
+/**
+ * Users, sessions, roles and the HTTP routes of API.md. The host owns MikroORM: it lists
+ * USER_ENTITIES and USER_MIGRATIONS in its own config; this module never opens a connection.
+ */
+@Module({
+  imports: [MikroOrmModule.forFeature(USER_ENTITIES)],
+  providers: [
+    {
+      provide: USER_OPTIONS,
+      useFactory: (options: UserModuleOptions) => resolveUserOptions(options),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: PasswordHasher,
+      useFactory: (options: UserModuleOptions) => options.passwordHasher ?? new Argon2PasswordHasher(),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: UserLifecycleHooks,
+      useFactory: (options: UserModuleOptions): UserLifecycleHooks => options.lifecycleHooks ?? {},
+      inject: [USER_MODULE_OPTIONS],
+    },
+    UsersRepository,
+    SessionsRepository,
+    RolesRepository,
+    ...SERVICES,
+    UserAuthGuard,
+    RolesGuard,
+  ],
+  exports: [USER_OPTIONS, PasswordHasher, UserLifecycleHooks, ...SERVICES, UserAuthGuard, RolesGuard],
+})
+export class UserModule extends UserConfigurableModule {}
