@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { RefreshToken } from '../entities/refresh-token.entity.js';
+import { newId } from '../entities/new-id.js';
 import { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 
@@ -45,7 +46,7 @@ export class SessionsRepository {
     return this.em.transactional(async (em) => {
       const changed = await em.nativeUpdate(RefreshToken, { id: tokenId, usedAt: null }, { usedAt: at });
       if (changed !== 1) return false;
-      await em.insert(RefreshToken, { session: sessionId, tokenHash: nextTokenHash, createdAt: at, usedAt: null });
+      await em.insert(RefreshToken, { id: newId(), session: sessionId, tokenHash: nextTokenHash, createdAt: at, usedAt: null });
       await em.nativeUpdate(Session, { id: sessionId }, { lastUsedAt: at });
       return true;
     });

@@ -1,23 +1,5 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
-
-/**
- * The library's controllers validate with their own pipe, so the host's global pipe (or its
- * absence) cannot loosen them: unknown fields are refused, not silently stripped.
- */
-export function createUserKitValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new BadRequestException(
-        errors.flatMap((error) => flattenConstraints(error)).filter((message) => message.length > 0),
-      ),
-  });
-}
+import { findForbiddenKey } from './json-metadata.js';
 
 interface ValidationErrorLike {
   property: string;
@@ -25,10 +7,37 @@ interface ValidationErrorLike {
   children?: ValidationErrorLike[];
 }
 
+/**
+ * The library's controllers validate with their own pipe, so the host's global pipe (or its
+ * absence) cannot loosen them: unknown fields are refused, not silently stripped.
+ */
+export class UserKitValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) =>
+        new BadRequestException(errors.flatMap((error) => flattenConstraints(error)).filter(Boolean)),
+    });
+  }
+
+  /** Nest strips prototype keys silently; the API refuses them instead, saying where they are. */
+  protected override stripProtoKeys(value: unknown): void {
+    const forbidden = findForbiddenKey(value);
+    if (forbidden) throw new BadRequestException([`the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`]);
+  }
+}
+
+export function createUserKitValidationPipe(): ValidationPipe {
+  return new UserKitValidationPipe();
+}
+
 function flattenConstraints(error: ValidationErrorLike, prefix = ''): string[] {
   const path = prefix ? `${prefix}.${error.property}` : error.property;
-  const own = Object.values(error.constraints ?? {}).map((message) =>
-    prefix ? `${path}: ${message}` : message,
-  );
+  const own = Object.values(error.constraints ?? {}).map((message) => (prefix ? `${path}: ${message}` : message));
   return [...own, ...(error.children ?? []).flatMap((child) => flattenConstraints(child, path))];
 }

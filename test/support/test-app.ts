@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import type { UserModuleOptions } from '@userkit/user';
+import request from 'supertest';
+import type { Http } from './http.js';
+import { createApp } from '../../apps/sample/src/create-app.js';
+import { readSampleConfig } from '../../apps/sample/src/sample-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: Http;
+  database: TestDatabase;
+  /** Closes the app; keeps the database when `keepDatabase` (restart tests). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Sample app environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  /** UserModule options on top of what the environment gives (e.g. a host's PasswordHasher). */
+  overrides?: Partial<UserModuleOptions>;
+  /** Reuse a database (e.g. to restart the app on the same data). */
+  database?: TestDatabase;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
+
+/** The real sample app (same module, same bootstrap as `npm start`) on a fresh database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = readSampleConfig({
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATABASE_URL: database.url,
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    RATE_LIMIT: 'off',
+    ...options.env,
+  });
+  const app = await createApp(config, options.overrides);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    database,
+    async close({ keepDatabase = false } = {}) {
+      await app.close();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}
