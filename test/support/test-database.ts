@@ -21,7 +21,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       url: `sqlite:${file}`,
       drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          rmSync(file + suffix, { force: true });
       },
     };
   }

@@ -23,7 +23,8 @@ export async function signUp(http: Http, fields: Record<string, unknown> = {}): 
   const email = (fields.email as string) ?? uniqueEmail();
   const password = (fields.password as string) ?? GOOD_PASSWORD;
   const response = await http.post('/auth/signup').send({ ...fields, email, password });
-  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { email, password, ...response.body };
 }
 

@@ -1,6 +1,12 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { UserModule, UsersService, type UserModuleOptions } from '@userkit/user';
 import { databaseOptions } from './database-options.js';
 import { HelloController } from './hello.controller.js';

@@ -11,9 +11,12 @@ export async function createApp(
   config: SampleConfig,
   overrides: Partial<UserModuleOptions> = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, overrides), {
-    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, overrides),
+    {
+      logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
+    },
+  );
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

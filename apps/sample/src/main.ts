@@ -6,4 +6,6 @@ import { readSampleConfig } from './sample-config.js';
 const config = readSampleConfig();
 const app = await createApp(config);
 await app.listen(config.port);
-new Logger('Sample').log(`Nest UserKit sample on http://localhost:${config.port} (API docs: /docs)`);
+new Logger('Sample').log(
+  `Nest UserKit sample on http://localhost:${config.port} (API docs: /docs)`,
+);

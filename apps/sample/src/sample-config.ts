@@ -18,10 +18,13 @@ const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-01234567
 
 export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   let jwtSecret = env.JWT_SECRET;
   if (!jwtSecret) {
-    new Logger('Sample').warn('JWT_SECRET is not set: using a development secret. Never do this in production.');
+    new Logger('Sample').warn(
+      'JWT_SECRET is not set: using a development secret. Never do this in production.',
+    );
     jwtSecret = DEVELOPMENT_SECRET;
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {

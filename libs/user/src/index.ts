@@ -1,6 +1,10 @@
 // The public surface of @userkit/user: a host imports only from here.
 export { UserModule } from './user.module.js';
-export { USER_MODULE_OPTIONS, USER_OPTIONS_TYPE, USER_ASYNC_OPTIONS_TYPE } from './user.module-definition.js';
+export {
+  USER_MODULE_OPTIONS,
+  USER_OPTIONS_TYPE,
+  USER_ASYNC_OPTIONS_TYPE,
+} from './user.module-definition.js';
 export type {
   UserModuleOptions,
   UserModuleExtras,

@@ -8,7 +8,11 @@ import type { UserModuleExtras, UserModuleOptions } from './options/user-module-
 
 export const USER_CONTROLLERS = [AuthController, MeController];
 
-const DEFAULT_EXTRAS: Required<UserModuleExtras> = { isGlobal: false, globalGuards: false, routes: true };
+const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
+  isGlobal: false,
+  globalGuards: false,
+  routes: true,
+};
 
 export const {
   ConfigurableModuleClass: UserConfigurableModule,

@@ -45,7 +45,8 @@ const SERVICES = [
     },
     {
       provide: PasswordHasher,
-      useFactory: (options: UserModuleOptions) => options.passwordHasher ?? new Argon2PasswordHasher(),
+      useFactory: (options: UserModuleOptions) =>
+        options.passwordHasher ?? new Argon2PasswordHasher(),
       inject: [USER_MODULE_OPTIONS],
     },
     {
@@ -60,6 +61,13 @@ const SERVICES = [
     UserAuthGuard,
     RolesGuard,
   ],
-  exports: [USER_OPTIONS, PasswordHasher, UserLifecycleHooks, ...SERVICES, UserAuthGuard, RolesGuard],
+  exports: [
+    USER_OPTIONS,
+    PasswordHasher,
+    UserLifecycleHooks,
+    ...SERVICES,
+    UserAuthGuard,
+    RolesGuard,
+  ],
 })
 export class UserModule extends UserConfigurableModule {}

@@ -56,7 +56,10 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenResponse, description: 'A new token pair; the old refresh token is spent' })
+  @ApiOkResponse({
+    type: TokenResponse,
+    description: 'A new token pair; the old refresh token is spent',
+  })
   @ApiUnauthorizedResponse({ description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
     return mapTokens(await this.sessions.rotate(body.refreshToken));

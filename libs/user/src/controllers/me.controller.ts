@@ -24,7 +24,10 @@ export class MeController {
   @Patch()
   @ApiOkResponse({ type: UserResponse })
   @ApiBadRequestResponse({ description: 'Invalid value or a field the user may not write' })
-  async updateMe(@CurrentUser('id') userId: string, @Body() body: UpdateProfileDto): Promise<UserResponse> {
+  async updateMe(
+    @CurrentUser('id') userId: string,
+    @Body() body: UpdateProfileDto,
+  ): Promise<UserResponse> {
     return mapUser(await this.profile.updateOwn(userId, body));
   }
 }

@@ -29,7 +29,10 @@ export class ProfileFieldsDto {
   @ApiPropertyOptional({ example: 'https://example.com/ada.png', maxLength: 2048, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'picture must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'picture must be an http(s) URL' },
+  )
   @MaxLength(2048)
   picture?: string | null;
 

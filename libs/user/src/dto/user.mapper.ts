@@ -33,7 +33,10 @@ export function mapUser(user: User): UserResponse {
       picture: account.picture,
       verification: { status: account.verificationStatus, error: account.verificationError },
     })),
-    roles: user.roles.getItems().map((role) => role.name).sort(),
+    roles: user.roles
+      .getItems()
+      .map((role) => role.name)
+      .sort(),
     publicMetadata: user.publicMetadata ?? {},
     unsafeMetadata: user.unsafeMetadata ?? {},
     isAnonymous: user.isAnonymous,

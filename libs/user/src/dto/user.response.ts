@@ -15,7 +15,8 @@ export class PhoneNumberResponse {
 }
 
 export class ExternalAccountVerificationResponse {
-  @ApiProperty({ enum: ['verified', 'unverified', 'failed'] }) status!: 'verified' | 'unverified' | 'failed';
+  @ApiProperty({ enum: ['verified', 'unverified', 'failed'] }) status!:
+    'verified' | 'unverified' | 'failed';
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
 }
 
@@ -26,7 +27,8 @@ export class ExternalAccountResponse {
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
   @ApiProperty({ nullable: true, type: String }) picture!: string | null;
-  @ApiProperty({ type: ExternalAccountVerificationResponse }) verification!: ExternalAccountVerificationResponse;
+  @ApiProperty({ type: ExternalAccountVerificationResponse })
+  verification!: ExternalAccountVerificationResponse;
 }
 
 /** The self view (GET /me): never privateMetadata, banned, hashes or tokens. */
@@ -36,13 +38,20 @@ export class UserResponse {
   @ApiProperty({ nullable: true, type: String }) firstName!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastName!: string | null;
   @ApiProperty({ nullable: true, type: String }) picture!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'ada@example.com' }) primaryEmail!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'ada@example.com' }) primaryEmail!:
+    string | null;
   @ApiProperty({ type: [EmailAddressResponse] }) emailAddresses!: EmailAddressResponse[];
   @ApiProperty({ type: [PhoneNumberResponse] }) phoneNumbers!: PhoneNumberResponse[];
   @ApiProperty({ type: [ExternalAccountResponse] }) externalAccounts!: ExternalAccountResponse[];
   @ApiProperty({ type: [String], example: ['user'] }) roles!: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) publicMetadata!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true }) unsafeMetadata!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) publicMetadata!: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: 'object', additionalProperties: true }) unsafeMetadata!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() isAnonymous!: boolean;
   @ApiProperty() twoFactorEnabled!: boolean;
   @ApiProperty() createdAt!: string;
@@ -52,14 +61,19 @@ export class UserResponse {
 
 /** The admin view adds what only admins may see. */
 export class AdminUserResponse extends UserResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true }) privateMetadata!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) privateMetadata!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() banned!: boolean;
 }
 
 export class TokenResponse {
   @ApiProperty({ description: 'JWT, short-lived' }) accessToken!: string;
-  @ApiProperty({ description: 'Opaque, single use; rotated on every refresh' }) refreshToken!: string;
+  @ApiProperty({ description: 'Opaque, single use; rotated on every refresh' })
+  refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 }) expiresIn!: number;
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn!: number;
   @ApiPropertyOptional({ type: UserResponse }) user!: UserResponse;
 }

@@ -7,7 +7,10 @@ export type ExternalVerificationStatus = 'verified' | 'unverified' | 'failed';
 
 /** One sign-in identity at an OAuth provider; (provider, providerUserId) finds its user. */
 @Entity({ tableName: 'userkit_external_accounts' })
-@Unique({ name: 'userkit_external_accounts_provider_user_unique', properties: ['provider', 'providerUserId'] })
+@Unique({
+  name: 'userkit_external_accounts_provider_user_unique',
+  properties: ['provider', 'providerUserId'],
+})
 export class ExternalAccount {
   @PrimaryKey({ type: 'string', length: 36 })
   id: Opt<string> = newId();

@@ -11,4 +11,12 @@ export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 
 /** Every entity of the library: add them to the host's MikroORM `entities`. */
-export const USER_ENTITIES = [User, EmailAddress, PhoneNumber, ExternalAccount, Role, Session, RefreshToken];
+export const USER_ENTITIES = [
+  User,
+  EmailAddress,
+  PhoneNumber,
+  ExternalAccount,
+  Role,
+  Session,
+  RefreshToken,
+];

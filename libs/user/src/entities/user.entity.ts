@@ -1,5 +1,12 @@
 import { Collection, type Opt } from '@mikro-orm/core';
-import { Entity, Index, ManyToMany, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import {
+  Entity,
+  Index,
+  ManyToMany,
+  OneToMany,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/decorators/legacy';
 import { EmailAddress } from './email-address.entity.js';
 import { ExternalAccount } from './external-account.entity.js';
 import { newId } from './new-id.js';

@@ -4,7 +4,10 @@ import { HttpStatus } from '@nestjs/common';
 export const UserErrors = {
   EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'This email address is already taken' },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
-  INVALID_REFRESH_TOKEN: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid or expired refresh token' },
+  INVALID_REFRESH_TOKEN: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Invalid or expired refresh token',
+  },
   REFRESH_TOKEN_REUSED: {
     status: HttpStatus.UNAUTHORIZED,
     message: 'Refresh token was already used; the session has been revoked',
@@ -13,12 +16,21 @@ export const UserErrors = {
   SESSION_REVOKED: { status: HttpStatus.UNAUTHORIZED, message: 'Session expired or revoked' },
   FORBIDDEN_ROLE: { status: HttpStatus.FORBIDDEN, message: 'You do not have the role this needs' },
   WEAK_PASSWORD: { status: HttpStatus.BAD_REQUEST, message: 'Password is too weak' },
-  ANONYMOUS_SIGNUP_DISABLED: { status: HttpStatus.FORBIDDEN, message: 'Anonymous sign-up is disabled' },
-  NOT_ANONYMOUS: { status: HttpStatus.BAD_REQUEST, message: 'Only an anonymous user can be upgraded' },
+  ANONYMOUS_SIGNUP_DISABLED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Anonymous sign-up is disabled',
+  },
+  NOT_ANONYMOUS: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Only an anonymous user can be upgraded',
+  },
   USER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'User not found' },
   ROLE_NOT_FOUND: { status: HttpStatus.BAD_REQUEST, message: 'Unknown role' },
   ROLE_TAKEN: { status: HttpStatus.CONFLICT, message: 'A role with this name already exists' },
-  LAST_ADMIN: { status: HttpStatus.BAD_REQUEST, message: 'The last admin cannot lose the admin role' },
+  LAST_ADMIN: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The last admin cannot lose the admin role',
+  },
   INVALID_CURSOR: { status: HttpStatus.BAD_REQUEST, message: 'cursor is not valid' },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,

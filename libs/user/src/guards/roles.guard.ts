@@ -15,7 +15,9 @@ export class RolesGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets);
     if (!required || required.length === 0) return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const principal: AuthenticatedPrincipal | undefined = context.switchToHttp().getRequest()[PRINCIPAL_REQUEST_KEY];
+    const principal: AuthenticatedPrincipal | undefined = context.switchToHttp().getRequest()[
+      PRINCIPAL_REQUEST_KEY
+    ];
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
     if (!this.hasRole(principal, required)) throw new UserKitException('FORBIDDEN_ROLE');
     return true;

@@ -18,7 +18,10 @@ export class UserAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest();
     // Applied both globally and per controller: authenticate once.
@@ -31,7 +34,9 @@ export class UserAuthGuard implements CanActivate {
     return true;
   }
 
-  protected extractToken(request: { headers: Record<string, string | string[] | undefined> }): string | null {
+  protected extractToken(request: {
+    headers: Record<string, string | string[] | undefined>;
+  }): string | null {
     const header = request.headers.authorization;
     if (typeof header !== 'string') return null;
     const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header);

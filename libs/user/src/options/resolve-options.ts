@@ -19,22 +19,29 @@ function isPositiveInteger(value: unknown): value is number {
 /** Applies defaults and checks every option; throws one error listing all problems. */
 export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOptions {
   const problems: string[] = [];
-  if (!options || typeof options !== 'object') throw new UserModuleOptionsError(['options are missing']);
+  if (!options || typeof options !== 'object')
+    throw new UserModuleOptionsError(['options are missing']);
 
   if (typeof options.tokenSecret !== 'string' || options.tokenSecret.length < 32) {
     problems.push('tokenSecret must be a string of at least 32 characters');
   }
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 15 * 60;
-  if (!isPositiveInteger(accessTokenTtlSeconds)) problems.push('accessTokenTtlSeconds must be a positive integer');
+  if (!isPositiveInteger(accessTokenTtlSeconds))
+    problems.push('accessTokenTtlSeconds must be a positive integer');
   const refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? 30 * DAY;
-  if (!isPositiveInteger(refreshTokenTtlSeconds)) problems.push('refreshTokenTtlSeconds must be a positive integer');
+  if (!isPositiveInteger(refreshTokenTtlSeconds))
+    problems.push('refreshTokenTtlSeconds must be a positive integer');
 
   const passwordMinLength = options.passwordPolicy?.minLength ?? 8;
   const passwordMaxLength = options.passwordPolicy?.maxLength ?? 128;
   if (!isPositiveInteger(passwordMinLength) || passwordMinLength < 8) {
     problems.push('passwordPolicy.minLength must be an integer of at least 8');
   }
-  if (!isPositiveInteger(passwordMaxLength) || passwordMaxLength > 128 || passwordMaxLength < passwordMinLength) {
+  if (
+    !isPositiveInteger(passwordMaxLength) ||
+    passwordMaxLength > 128 ||
+    passwordMaxLength < passwordMinLength
+  ) {
     problems.push('passwordPolicy.maxLength must be an integer between minLength and 128');
   }
 
@@ -47,11 +54,13 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     }
   }
   const defaultRole = options.defaultRole ?? 'user';
-  if (!roles.some((role) => role.name === defaultRole)) problems.push(`defaultRole "${defaultRole}" is not a known role`);
+  if (!roles.some((role) => role.name === defaultRole))
+    problems.push(`defaultRole "${defaultRole}" is not a known role`);
 
   const redirectAllowList = options.redirectAllowList ?? [];
   for (const entry of redirectAllowList) {
-    if (!isAbsoluteHttpUrl(entry)) problems.push(`redirectAllowList entry "${entry}" must be an absolute http(s) URL`);
+    if (!isAbsoluteHttpUrl(entry))
+      problems.push(`redirectAllowList entry "${entry}" must be an absolute http(s) URL`);
   }
   if (options.publicUrl !== undefined && !isAbsoluteHttpUrl(options.publicUrl)) {
     problems.push('publicUrl must be an absolute http(s) URL');

@@ -1,4 +1,8 @@
-import type { OAuthProviderOptions, RoleDefinition, UserModuleOptions } from './user-module-options.js';
+import type {
+  OAuthProviderOptions,
+  RoleDefinition,
+  UserModuleOptions,
+} from './user-module-options.js';
 
 /** Options after defaults are applied and validation passed: what services read. */
 export interface ResolvedUserOptions {

@@ -12,7 +12,12 @@ export class RolesRepository {
     for (const role of roles) {
       await this.em.upsert(
         Role,
-        { name: role.name, description: role.description ?? null, builtIn: true, createdAt: new Date() },
+        {
+          name: role.name,
+          description: role.description ?? null,
+          builtIn: true,
+          createdAt: new Date(),
+        },
         { onConflictFields: ['name'], onConflictAction: 'ignore' },
       );
     }

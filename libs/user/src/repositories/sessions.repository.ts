@@ -35,18 +35,37 @@ export class SessionsRepository {
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
-    return this.em.findOne(RefreshToken, { tokenHash }, { populate: ['session', 'session.user'], refresh: true });
+    return this.em.findOne(
+      RefreshToken,
+      { tokenHash },
+      { populate: ['session', 'session.user'], refresh: true },
+    );
   }
 
   /**
    * Marks the token used and issues its successor in one transaction. The conditional update is
    * the race's referee: of two concurrent refreshes exactly one sees a row change.
    */
-  async rotate(tokenId: string, sessionId: string, nextTokenHash: string, at: Date): Promise<boolean> {
+  async rotate(
+    tokenId: string,
+    sessionId: string,
+    nextTokenHash: string,
+    at: Date,
+  ): Promise<boolean> {
     return this.em.transactional(async (em) => {
-      const changed = await em.nativeUpdate(RefreshToken, { id: tokenId, usedAt: null }, { usedAt: at });
+      const changed = await em.nativeUpdate(
+        RefreshToken,
+        { id: tokenId, usedAt: null },
+        { usedAt: at },
+      );
       if (changed !== 1) return false;
-      await em.insert(RefreshToken, { id: newId(), session: sessionId, tokenHash: nextTokenHash, createdAt: at, usedAt: null });
+      await em.insert(RefreshToken, {
+        id: newId(),
+        session: sessionId,
+        tokenHash: nextTokenHash,
+        createdAt: at,
+        usedAt: null,
+      });
       await em.nativeUpdate(Session, { id: sessionId }, { lastUsedAt: at });
       return true;
     });
@@ -70,10 +89,18 @@ export class SessionsRepository {
   }
 
   async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: at, revokedReason: reason });
+    await this.em.nativeUpdate(
+      Session,
+      { id: sessionId, revokedAt: null },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 
   async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(Session, { user: userId, revokedAt: null }, { revokedAt: at, revokedReason: reason });
+    await this.em.nativeUpdate(
+      Session,
+      { user: userId, revokedAt: null },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 }

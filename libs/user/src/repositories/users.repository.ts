@@ -25,7 +25,16 @@ export interface NewUserRecord {
 }
 
 export type UserProfileChanges = Partial<
-  Pick<User, 'displayName' | 'firstName' | 'lastName' | 'picture' | 'unsafeMetadata' | 'publicMetadata' | 'privateMetadata'>
+  Pick<
+    User,
+    | 'displayName'
+    | 'firstName'
+    | 'lastName'
+    | 'picture'
+    | 'unsafeMetadata'
+    | 'publicMetadata'
+    | 'privateMetadata'
+  >
 >;
 
 @Injectable()
@@ -76,7 +85,8 @@ export class UsersRepository {
       });
       return (await this.findFullById(id))!;
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new UserKitException('EMAIL_TAKEN');
+      if (error instanceof UniqueConstraintViolationException)
+        throw new UserKitException('EMAIL_TAKEN');
       throw error;
     }
   }

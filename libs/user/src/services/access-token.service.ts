@@ -17,7 +17,11 @@ export class AccessTokenService {
   constructor(@Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions) {
     this.jwt = new JwtService({
       secret: options.tokenSecret,
-      signOptions: { algorithm: 'HS256', issuer: options.tokenIssuer, expiresIn: options.accessTokenTtlSeconds },
+      signOptions: {
+        algorithm: 'HS256',
+        issuer: options.tokenIssuer,
+        expiresIn: options.accessTokenTtlSeconds,
+      },
       verifyOptions: { algorithms: ['HS256'], issuer: options.tokenIssuer },
     });
   }
@@ -35,7 +39,9 @@ export class AccessTokenService {
     try {
       const payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [];
+      const roles = Array.isArray(payload.roles)
+        ? payload.roles.filter((r) => typeof r === 'string')
+        : [];
       return { sub: payload.sub, sid: payload.sid, roles };
     } catch {
       return null;

@@ -94,7 +94,11 @@ export class AccountsService implements OnModuleInit {
   }
 
   /** One answer for unknown email, wrong password and banned user, in about the same time. */
-  async signInWithPassword(email: string, password: string, meta: RequestMeta): Promise<IssuedTokens> {
+  async signInWithPassword(
+    email: string,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<IssuedTokens> {
     const user = await this.users.findByEmail(email);
     const passwordHash = user?.passwordHash ?? null;
     const matches = await this.hasher.verify(passwordHash ?? this.dummyHash, password);
@@ -116,16 +120,22 @@ export class AccountsService implements OnModuleInit {
     const changed = (await this.hooks.beforeCreate?.({ ...draft })) ?? draft;
     for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
       const problem = metadataProblem(changed[field]);
-      if (problem) throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
+      if (problem)
+        throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
     }
     return changed;
   }
 
   private async runAfterCreate(user: User): Promise<void> {
     try {
-      await this.hooks.afterCreate?.({ id: user.id, email: user.emailAddresses.getItems()[0]?.email ?? null });
+      await this.hooks.afterCreate?.({
+        id: user.id,
+        email: user.emailAddresses.getItems()[0]?.email ?? null,
+      });
     } catch (error) {
-      this.logger.error(`UserLifecycleHooks.afterCreate failed for user ${user.id}: ${String(error)}`);
+      this.logger.error(
+        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${String(error)}`,
+      );
     }
   }
 }

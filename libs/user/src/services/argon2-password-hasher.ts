@@ -6,7 +6,12 @@ import type { PasswordHasher } from '../extension-points/password-hasher.js';
 const ARGON2ID = 2;
 
 /** OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1. A default, not an option. */
-export const ARGON2_PARAMETERS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMETERS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** Hashes on libuv's thread pool, off the event loop. */
 @Injectable()

@@ -28,7 +28,8 @@ export class PasswordPolicyService {
       problems.push(`password must be at most ${this.options.passwordMaxLength} characters`);
     }
     const lowered = password.toLowerCase();
-    if (COMMON_PASSWORDS.has(lowered)) problems.push('password is too common; choose a less predictable one');
+    if (COMMON_PASSWORDS.has(lowered))
+      problems.push('password is too common; choose a less predictable one');
     const localPart = email?.trim().toLowerCase().split('@')[0] ?? '';
     if (localPart.length >= MIN_LOCAL_PART_TO_CHECK && lowered.includes(localPart)) {
       problems.push('password must not contain the email address');

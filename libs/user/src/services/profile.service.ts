@@ -25,7 +25,13 @@ export class ProfileService {
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
     const user = await this.getOwn(userId);
     const allowed: OwnProfileChanges = {};
-    for (const key of ['displayName', 'firstName', 'lastName', 'picture', 'unsafeMetadata'] as const) {
+    for (const key of [
+      'displayName',
+      'firstName',
+      'lastName',
+      'picture',
+      'unsafeMetadata',
+    ] as const) {
       if (changes[key] !== undefined) (allowed as Record<string, unknown>)[key] = changes[key];
     }
     await this.users.updateProfile(user, allowed);

@@ -95,7 +95,11 @@ export class SessionsService {
     };
   }
 
-  private async issue(userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {
+  private async issue(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<IssuedTokens> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('INVALID_REFRESH_TOKEN');
     const accessToken = await this.accessTokens.sign({

@@ -54,7 +54,8 @@ export class UsersService {
       });
     } catch (error) {
       // Another instance created it at the same moment.
-      if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN') return this.ensureAdmin(email, password);
+      if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN')
+        return this.ensureAdmin(email, password);
       throw error;
     }
   }

@@ -9,5 +9,7 @@ export function normalizeEmail(email: string): string {
 
 export function isValidEmail(email: string): boolean {
   const trimmed = email.trim();
-  return trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) && !trimmed.includes('..');
+  return (
+    trimmed.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(trimmed) && !trimmed.includes('..')
+  );
 }

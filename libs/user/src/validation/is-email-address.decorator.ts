@@ -9,7 +9,8 @@ export function IsEmailAddress(): PropertyDecorator {
       propertyName: propertyName as string,
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isValidEmail(value),
-        defaultMessage: () => `${String(propertyName)} must be a valid email address of at most ${EMAIL_MAX_LENGTH} characters`,
+        defaultMessage: () =>
+          `${String(propertyName)} must be a valid email address of at most ${EMAIL_MAX_LENGTH} characters`,
       },
     });
   };

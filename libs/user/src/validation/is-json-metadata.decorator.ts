@@ -8,7 +8,9 @@ import { metadataProblem } from './json-metadata.js';
  * promises to refuse them, not to lose them).
  */
 export function IsJsonMetadata(): PropertyDecorator {
-  const keepRaw = Transform(({ obj, key }) => (obj as Record<string, unknown>)[key], { toClassOnly: true });
+  const keepRaw = Transform(({ obj, key }) => (obj as Record<string, unknown>)[key], {
+    toClassOnly: true,
+  });
   return (target, propertyName) => {
     keepRaw(target, propertyName);
     registerDecorator({
@@ -17,7 +19,8 @@ export function IsJsonMetadata(): PropertyDecorator {
       propertyName: propertyName as string,
       validator: {
         validate: (value: unknown) => metadataProblem(value) === null,
-        defaultMessage: (args: ValidationArguments) => `${args.property} ${metadataProblem(args.value)}`,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} ${metadataProblem(args.value)}`,
       },
     });
   };

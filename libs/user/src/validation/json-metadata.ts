@@ -35,11 +35,15 @@ function depthOf(value: unknown): number {
  * 8 KiB and depth 10, with no key that could reach an object's prototype.
  */
 export function metadataProblem(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'must be a JSON object';
   const forbidden = findForbiddenKey(value);
-  if (forbidden) return `must not contain the key "${forbidden.split('.').pop()}" (at ${forbidden})`;
-  if (depthOf(value) > METADATA_MAX_DEPTH) return `must not be nested deeper than ${METADATA_MAX_DEPTH} levels`;
+  if (forbidden)
+    return `must not contain the key "${forbidden.split('.').pop()}" (at ${forbidden})`;
+  if (depthOf(value) > METADATA_MAX_DEPTH)
+    return `must not be nested deeper than ${METADATA_MAX_DEPTH} levels`;
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
-  if (bytes > METADATA_MAX_BYTES) return `must be at most ${METADATA_MAX_BYTES} bytes of JSON (got ${bytes})`;
+  if (bytes > METADATA_MAX_BYTES)
+    return `must be at most ${METADATA_MAX_BYTES} bytes of JSON (got ${bytes})`;
   return null;
 }

@@ -21,14 +21,19 @@ export class UserKitValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       exceptionFactory: (errors) =>
-        new BadRequestException(errors.flatMap((error) => flattenConstraints(error)).filter(Boolean)),
+        new BadRequestException(
+          errors.flatMap((error) => flattenConstraints(error)).filter(Boolean),
+        ),
     });
   }
 
   /** Nest strips prototype keys silently; the API refuses them instead, saying where they are. */
   protected override stripProtoKeys(value: unknown): void {
     const forbidden = findForbiddenKey(value);
-    if (forbidden) throw new BadRequestException([`the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`]);
+    if (forbidden)
+      throw new BadRequestException([
+        `the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`,
+      ]);
   }
 }
 
@@ -38,6 +43,8 @@ export function createUserKitValidationPipe(): ValidationPipe {
 
 function flattenConstraints(error: ValidationErrorLike, prefix = ''): string[] {
   const path = prefix ? `${prefix}.${error.property}` : error.property;
-  const own = Object.values(error.constraints ?? {}).map((message) => (prefix ? `${path}: ${message}` : message));
+  const own = Object.values(error.constraints ?? {}).map((message) =>
+    prefix ? `${path}: ${message}` : message,
+  );
   return [...own, ...(error.children ?? []).flatMap((child) => flattenConstraints(child, path))];
 }
