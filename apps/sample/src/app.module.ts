@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { UserModule, UsersService, type UserModuleOptions } from '@userkit/user';
+import { UserKitException, UserModule, UsersService, type UserModuleOptions } from '@userkit/user';
 import { databaseOptions } from './database-options.js';
 import { HelloController } from './hello.controller.js';
 import type { SampleConfig } from './sample-config.js';
@@ -54,7 +54,13 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.adminEmail && this.config.adminPassword) {
-      await this.users.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
+      try {
+        await this.users.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
+      } catch (error) {
+        const details =
+          error instanceof UserKitException ? JSON.stringify(error.getResponse()) : String(error);
+        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD could not be applied: ${details}`);
+      }
     }
   }
 }

@@ -15,6 +15,8 @@ export async function createApp(
     AppModule.register(config, overrides),
     {
       logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
+      // Throw start-up errors (e.g. invalid options) instead of exiting, so callers see the message.
+      abortOnError: false,
     },
   );
   app.enableShutdownHooks();

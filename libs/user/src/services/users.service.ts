@@ -3,6 +3,7 @@ import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { OrmContext } from '../repositories/orm-context.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 
@@ -11,6 +12,7 @@ import { PasswordPolicyService } from './password-policy.service.js';
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly ormContext: OrmContext,
     private readonly passwordPolicy: PasswordPolicyService,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
   ) {}
@@ -30,7 +32,11 @@ export class UsersService {
    * Makes sure an admin with this email exists (e.g. from ADMIN_EMAIL at start): creates it, or
    * gives an existing user the admin role. An existing password is left as it is.
    */
-  async ensureAdmin(email: string, password: string): Promise<User> {
+  ensureAdmin(email: string, password: string): Promise<User> {
+    return this.ormContext.run(() => this.createOrPromoteAdmin(email, password));
+  }
+
+  private async createOrPromoteAdmin(email: string, password: string): Promise<User> {
     const existing = await this.users.findByEmail(email);
     if (existing) {
       await this.users.addRole(existing.id, ADMIN_ROLE);
@@ -55,7 +61,7 @@ export class UsersService {
     } catch (error) {
       // Another instance created it at the same moment.
       if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN')
-        return this.ensureAdmin(email, password);
+        return this.createOrPromoteAdmin(email, password);
       throw error;
     }
   }
