@@ -31,6 +31,7 @@ export { SessionsService, type AuthenticatedPrincipal } from './services/session
 export { ProfileService } from './services/profile.service.js';
 export { RolesService } from './services/roles.service.js';
 export { UsersService } from './services/users.service.js';
+export { OrmContext } from './repositories/orm-context.js';
 export { AccessTokenService } from './services/access-token.service.js';
 export { PasswordPolicyService } from './services/password-policy.service.js';
 export { Argon2PasswordHasher, ARGON2_PARAMETERS } from './services/argon2-password-hasher.js';

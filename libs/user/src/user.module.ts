@@ -7,6 +7,7 @@ import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { resolveUserOptions } from './options/resolve-options.js';
 import type { UserModuleOptions } from './options/user-module-options.js';
+import { OrmContext } from './repositories/orm-context.js';
 import { RolesRepository } from './repositories/roles.repository.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -54,6 +55,7 @@ const SERVICES = [
       useFactory: (options: UserModuleOptions): UserLifecycleHooks => options.lifecycleHooks ?? {},
       inject: [USER_MODULE_OPTIONS],
     },
+    OrmContext,
     UsersRepository,
     SessionsRepository,
     RolesRepository,
@@ -63,6 +65,7 @@ const SERVICES = [
   ],
   exports: [
     USER_OPTIONS,
+    OrmContext,
     PasswordHasher,
     UserLifecycleHooks,
     ...SERVICES,
