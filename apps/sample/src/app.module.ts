@@ -59,7 +59,9 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
       } catch (error) {
         const details =
           error instanceof UserKitException ? JSON.stringify(error.getResponse()) : String(error);
-        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD could not be applied: ${details}`, { cause: error });
+        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD could not be applied: ${details}`, {
+          cause: error,
+        });
       }
     }
   }
