@@ -30,6 +30,12 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A failed start (e.g. a refused ADMIN_PASSWORD) must not leave database connections open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
