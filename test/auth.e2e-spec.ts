@@ -4,7 +4,8 @@ import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 describe('sign-up, sign-in, refresh, logout', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Room for the 50-way race below: this suite is about uniqueness, not about overload.
+    t = await startTestApp({ overrides: { hashingQueueLimit: 64 } });
   });
   afterAll(async () => {
     await t.close();

@@ -7,16 +7,29 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { UserKitException, UserModule, UsersService, type UserModuleOptions } from '@userkit/user';
+import {
+  RedisThrottlerStorage,
+  UserKitException,
+  UserModule,
+  UsersService,
+  type UserModuleOptions,
+} from '@userkit/user';
+import type { Redis } from 'ioredis';
+import { InfrastructureModule, REDIS_CLIENT, SAMPLE_CONFIG } from './infrastructure.module.js';
 import { databaseOptions } from './database-options.js';
+import { HealthController } from './health.controller.js';
 import { HelloController } from './hello.controller.js';
+import { TerminusModule } from '@nestjs/terminus';
 import type { SampleConfig } from './sample-config.js';
 
-const SAMPLE_CONFIG = Symbol('SAMPLE_CONFIG');
-
 /** UserModule options from the sample's environment; `overrides` lets tests swap collaborators. */
-export function userOptionsFrom(config: SampleConfig): UserModuleOptions {
+export function userOptionsFrom(
+  config: SampleConfig,
+  redis: Redis | null = null,
+): UserModuleOptions {
   return {
+    rateLimits: config.rateLimit ? undefined : false,
+    rateLimitStorage: redis ? new RedisThrottlerStorage(redis) : undefined,
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
     publicUrl: config.publicUrl,
@@ -37,13 +50,18 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
       module: AppModule,
       imports: [
         MikroOrmModule.forRoot(databaseOptions(config.databaseUrl, config.logDatabase)),
+        InfrastructureModule.register(config),
+        TerminusModule.forRoot({ logger: false }),
         UserModule.forRootAsync({
-          useFactory: () => ({ ...userOptionsFrom(config), ...overrides }),
+          inject: [REDIS_CLIENT],
+          useFactory: (redis: Redis | null) => ({
+            ...userOptionsFrom(config, redis),
+            ...overrides,
+          }),
           globalGuards: true,
         }),
       ],
-      controllers: [HelloController],
-      providers: [{ provide: SAMPLE_CONFIG, useValue: config }],
+      controllers: [HelloController, HealthController],
     };
   }
 

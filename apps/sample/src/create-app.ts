@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { UserModuleOptions } from '@userkit/user';
 import { AppModule } from './app.module.js';
 import type { SampleConfig } from './sample-config.js';
@@ -20,6 +21,14 @@ export async function createApp(
     },
   );
   app.enableShutdownHooks();
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES (Express picks the
+  // right-most address not among them); with none, the socket address is the client.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -10,6 +10,10 @@ export interface SampleConfig {
   publicUrl: string;
   redirectAllowList: string[];
   rateLimit: boolean;
+  /** Express `trust proxy`: proxies whose X-Forwarded-For is believed (none by default). */
+  trustedProxies: string[];
+  /** Shared rate-limit counters for several instances. */
+  redisUrl?: string;
   anonymousSignUp: boolean;
   logDatabase: boolean;
 }
@@ -43,6 +47,11 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
       .map((entry) => entry.trim())
       .filter(Boolean),
     rateLimit: env.RATE_LIMIT !== 'off',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    redisUrl: env.REDIS_URL || undefined,
     anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
     logDatabase: env.DATABASE_DEBUG === 'on',
   };

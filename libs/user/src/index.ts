@@ -39,6 +39,18 @@ export type { IssuedTokens } from './services/issued-tokens.js';
 export type { RequestMeta } from './services/request-meta.js';
 
 export { UserAuthGuard } from './guards/user-auth.guard.js';
+export { RateLimitGuard } from './guards/rate-limit.guard.js';
+export { RateLimit } from './decorators/rate-limit.decorator.js';
+export { RateLimitStorage } from './extension-points/rate-limit-storage.js';
+export { RedisThrottlerStorage } from './rate-limit/redis-throttler-storage.js';
+export { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  type RateLimitName,
+  type RateLimitRule,
+} from './rate-limit/rate-limit-names.js';
+export { SignInAttemptsService } from './services/sign-in-attempts.service.js';
+export { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 export { RolesGuard } from './guards/roles.guard.js';
 export { Public } from './decorators/public.decorator.js';
 export { Roles } from './decorators/roles.decorator.js';

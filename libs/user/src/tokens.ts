@@ -4,3 +4,4 @@ export const USER_OPTIONS = Symbol('USER_OPTIONS');
 /** Guard metadata keys. */
 export const IS_PUBLIC_KEY = 'userkit:isPublic';
 export const ROLES_KEY = 'userkit:roles';
+export const RATE_LIMIT_KEY = 'userkit:rateLimit';

@@ -8,6 +8,7 @@ import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { resolveUserOptions } from './options/resolve-options.js';
 import type { UserModuleOptions } from './options/user-module-options.js';
 import { OrmContext } from './repositories/orm-context.js';
+import { SignInAttemptsRepository } from './repositories/sign-in-attempts.repository.js';
 import { RolesRepository } from './repositories/roles.repository.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -19,6 +20,13 @@ import { ProfileService } from './services/profile.service.js';
 import { RolesService } from './services/roles.service.js';
 import { SessionsService } from './services/sessions.service.js';
 import { UsersService } from './services/users.service.js';
+import { HashingGate } from './services/hashing-gate.js';
+import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
+import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
+import { RateLimitGuard } from './guards/rate-limit.guard.js';
+import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
+import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
+import { APP_FILTER } from '@nestjs/core';
 import { USER_OPTIONS } from './tokens.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
@@ -55,6 +63,17 @@ const SERVICES = [
       useFactory: (options: UserModuleOptions): UserLifecycleHooks => options.lifecycleHooks ?? {},
       inject: [USER_MODULE_OPTIONS],
     },
+    {
+      provide: RateLimitStorage,
+      useFactory: (options: UserModuleOptions) =>
+        options.rateLimitStorage ?? new MemoryThrottlerStorage(),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
+    HashingGate,
+    SignInAttemptsRepository,
+    SignInAttemptsService,
+    RateLimitGuard,
     OrmContext,
     UsersRepository,
     SessionsRepository,
@@ -66,6 +85,9 @@ const SERVICES = [
   exports: [
     USER_OPTIONS,
     OrmContext,
+    RateLimitStorage,
+    RateLimitGuard,
+    SignInAttemptsService,
     PasswordHasher,
     UserLifecycleHooks,
     ...SERVICES,

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { SignUpDto } from '../dto/sign-up.dto.js';
@@ -32,6 +33,7 @@ export class AuthController {
   ) {}
 
   @Post('signup')
+  @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
   @ApiBadRequestResponse({ description: 'Invalid input, weak password or unknown field' })
   @ApiConflictResponse({ description: 'Email taken' })
@@ -40,6 +42,7 @@ export class AuthController {
   }
 
   @Post('signup/anonymous')
+  @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
   @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
   async signUpAnonymously(@ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
@@ -47,6 +50,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
@@ -55,6 +59,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @RateLimit('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: TokenResponse,

@@ -67,6 +67,17 @@ export class User {
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null = null;
 
+  /** Consecutive failed password sign-ins (an attempt counts until it succeeds): drives backoff. */
+  @Property({ type: 'integer', hidden: true })
+  failedSignInCount: Opt<number> = 0;
+
+  @Property({ type: 'datetime', nullable: true, hidden: true })
+  lastFailedSignInAt: Date | null = null;
+
+  /** Set after 100 consecutive failures: password sign-in stays off until a password reset. */
+  @Property({ type: 'boolean', hidden: true })
+  passwordSignInDisabled: Opt<boolean> = false;
+
   @OneToMany(() => EmailAddress, (email) => email.user, { orderBy: { createdAt: 'asc' } })
   emailAddresses = new Collection<EmailAddress>(this);
 

@@ -32,6 +32,19 @@ export const UserErrors = {
     message: 'The last admin cannot lose the admin role',
   },
   INVALID_CURSOR: { status: HttpStatus.BAD_REQUEST, message: 'cursor is not valid' },
+  SERVER_BUSY: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'Too many sign-ins are being processed; try again shortly',
+  },
+  SIGN_IN_BACKOFF: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many failed sign-ins for this account; try again later',
+  },
+  PASSWORD_SIGN_IN_DISABLED: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message:
+      'Password sign-in is disabled for this account after too many failures; reset the password',
+  },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',

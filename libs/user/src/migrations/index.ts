@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
+import { Migration20261125400000SignInBackoff } from './Migration20261125400000SignInBackoff.js';
 
 /**
  * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -7,4 +8,5 @@ import { Migration20261125000000InitialSchema } from './Migration20261125000000I
  */
 export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000InitialSchema', class: Migration20261125000000InitialSchema },
+  { name: 'Migration20261125400000SignInBackoff', class: Migration20261125400000SignInBackoff },
 ];

@@ -1,5 +1,6 @@
 import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
 import type { ResolvedUserOptions } from './resolved-options.js';
+import { resolveLoadLimits } from './resolve-rate-limits.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -66,8 +67,11 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     problems.push('publicUrl must be an absolute http(s) URL');
   }
 
+  const loadLimits = resolveLoadLimits(options, problems);
+
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
+    ...loadLimits,
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
     accessTokenTtlSeconds,

@@ -1,3 +1,4 @@
+import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type {
   OAuthProviderOptions,
   RoleDefinition,
@@ -18,6 +19,9 @@ export interface ResolvedUserOptions {
   redirectAllowList: string[];
   publicUrl?: string;
   providers: Record<string, OAuthProviderOptions>;
+  rateLimits: false | Record<RateLimitName, RateLimitRule>;
+  hashingConcurrency: number;
+  hashingQueueLimit: number;
 }
 
 export type { UserModuleOptions };

@@ -1,5 +1,7 @@
 import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
+import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
+import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -53,6 +55,13 @@ export interface UserModuleOptions {
   passwordHasher?: PasswordHasher;
   /** Callbacks around account creation (veto, enrich, provision elsewhere). */
   lifecycleHooks?: UserLifecycleHooks;
+  /** Per-address limits by bucket; `false` turns them off (benchmarks only). */
+  rateLimits?: false | Partial<Record<RateLimitName, RateLimitRule>>;
+  /** Shared counters for several instances, e.g. `new RedisThrottlerStorage(redis)`. */
+  rateLimitStorage?: RateLimitStorage;
+  /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
+  hashingConcurrency?: number;
+  hashingQueueLimit?: number;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

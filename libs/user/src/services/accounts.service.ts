@@ -9,7 +9,9 @@ import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import type { IssuedTokens } from './issued-tokens.js';
+import { HashingGate } from './hashing-gate.js';
 import { PasswordPolicyService } from './password-policy.service.js';
+import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -37,6 +39,8 @@ export class AccountsService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwordPolicy: PasswordPolicyService,
+    private readonly hashingGate: HashingGate,
+    private readonly signInAttempts: SignInAttemptsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -56,7 +60,7 @@ export class AccountsService implements OnModuleInit {
       isAnonymous: false,
       source: 'password',
     });
-    const passwordHash = await this.hasher.hash(input.password);
+    const passwordHash = await this.hashingGate.run(() => this.hasher.hash(input.password));
     const user = await this.users.create({
       ...draft,
       emailVerified: false,
@@ -101,12 +105,18 @@ export class AccountsService implements OnModuleInit {
   ): Promise<IssuedTokens> {
     const user = await this.users.findByEmail(email);
     const passwordHash = user?.passwordHash ?? null;
-    const matches = await this.hasher.verify(passwordHash ?? this.dummyHash, password);
+    if (user && passwordHash !== null) await this.signInAttempts.reserve(user.id);
+    else await this.signInAttempts.reserveUnknown(email);
+    const matches = await this.hashingGate.run(() =>
+      this.hasher.verify(passwordHash ?? this.dummyHash, password),
+    );
     if (!user || passwordHash === null || !matches || user.banned) {
       throw new UserKitException('INVALID_CREDENTIALS');
     }
+    await this.signInAttempts.succeeded(user.id);
     if (this.hasher.needsRehash(passwordHash)) {
-      await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+      const upgraded = await this.hashingGate.run(() => this.hasher.hash(password));
+      await this.users.setPasswordHash(user.id, upgraded);
     }
     return this.signedIn(user, meta);
   }
