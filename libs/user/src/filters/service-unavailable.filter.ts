@@ -10,7 +10,6 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import {
   ConnectionException,
   DeadlockException,
-  DriverException,
   LockWaitTimeoutException,
   ReadOnlyException,
   UniqueConstraintViolationException,
@@ -37,11 +36,10 @@ export function isStoreUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  const message =
-    error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
-  return (
-    (error instanceof DriverException || error instanceof Error) && TRANSIENT_MESSAGE.test(message)
-  );
+  // Duck-typed: socket errors are made by Node's core, possibly in another realm than this code.
+  if (typeof error !== 'object' || error === null || !('message' in error)) return false;
+  const { message, code } = error as { message: unknown; code?: unknown };
+  return TRANSIENT_MESSAGE.test(`${String(message)} ${typeof code === 'string' ? code : ''}`);
 }
 
 /**
