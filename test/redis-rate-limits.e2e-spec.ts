@@ -1,0 +1,62 @@
+import { Redis } from 'ioredis';
+import { RedisThrottlerStorage } from '@userkit/user';
+import { startTestRedis, type TestRedis } from './support/redis-server.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { uniqueEmail } from './support/users.js';
+
+const WRONG = 'definitely-not-it-42';
+
+describe('rate limits shared through Redis', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it('RedisThrottlerStorage admits exactly the limit of 50 concurrent hits, then blocks with a TTL', async () => {
+    const client = new Redis(redis.url);
+    try {
+      const storage = new RedisThrottlerStorage(client, `test:${Date.now()}:`);
+      const records = await Promise.all(
+        Array.from({ length: 50 }, () => storage.increment('k', 10_000, 3, 5_000, 'burst')),
+      );
+      expect(records.filter((record) => !record.isBlocked)).toHaveLength(3);
+      const blocked = records.find((record) => record.isBlocked)!;
+      expect(blocked.timeToBlockExpire).toBeGreaterThan(0);
+      expect(blocked.timeToBlockExpire).toBeLessThanOrEqual(5);
+    } finally {
+      await client.quit();
+    }
+  });
+
+  describe('two app instances on one database and one Redis', () => {
+    let database: TestDatabase;
+    let a: TestApp;
+    let b: TestApp;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      const env = { RATE_LIMIT: 'on', REDIS_URL: redis.url };
+      a = await startTestApp({ database, env });
+      b = await startTestApp({ database, env });
+    });
+    afterAll(async () => {
+      await a.close({ keepDatabase: true });
+      await b.close();
+    });
+
+    it('count one address across both instances', async () => {
+      await a.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(401);
+      await b.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(401);
+      await a.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(401);
+      const limited = await b.http
+        .post('/auth/login')
+        .send({ email: uniqueEmail(), password: WRONG })
+        .expect(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      await a.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(429);
+    });
+  });
+});
