@@ -1,0 +1,5 @@
+export interface ThrowawayRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+export function startThrowawayRedis(): Promise<ThrowawayRedis>;

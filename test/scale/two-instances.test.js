@@ -1,0 +1,149 @@
+// `npm run test:scale`: two sample-app processes on 127.0.0.1 sharing one PostgreSQL and one
+// Redis, driven through HTTP. Whatever one instance decides (rotation, logout, roles, rate
+// limits), the other honours on the very next request.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { startThrowawayPostgres } from '../../scripts/throwaway-postgres.js';
+import { startThrowawayRedis } from '../../scripts/throwaway-redis.js';
+
+const ADMIN = { email: 'scale.admin@example.com', password: 'scale-admin-passphrase-9' };
+const USER = { email: 'scale.user@example.com', password: 'scale-user-passphrase-4' };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startInstance(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function call(instance, method, path, { body, token } = {}) {
+  const response = await fetch(`${instance.base}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+let postgres;
+let redis;
+let a;
+let b;
+
+before(async () => {
+  postgres = await startThrowawayPostgres();
+  redis = await startThrowawayRedis();
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  await client.query('create database userkit_scale');
+  await client.end();
+  const databaseUrl = postgres.url.replace(/\/postgres$/, '/userkit_scale');
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    JWT_SECRET: 'scale-test-secret-scale-test-secret-0123',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT: 'on',
+  };
+  // One after the other: both run the migrations and declare roles; the second finds them done.
+  a = await startInstance(env);
+  b = await startInstance(env);
+});
+
+after(async () => {
+  await a?.stop();
+  await b?.stop();
+  await redis?.stop();
+  await postgres?.stop();
+});
+
+let tokens;
+let userId;
+
+test('a session opened on A refreshes on B and reads on both', async () => {
+  const signUp = await call(a, 'POST', '/auth/signup', { body: USER });
+  assert.equal(signUp.status, 201);
+  userId = signUp.body.user.id;
+  const refreshed = await call(b, 'POST', '/auth/refresh', { body: { refreshToken: signUp.body.refreshToken } });
+  assert.equal(refreshed.status, 200);
+  tokens = refreshed.body;
+  for (const instance of [a, b]) {
+    const me = await call(instance, 'GET', '/me', { token: tokens.accessToken });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.id, userId);
+  }
+  // The spent token is spent everywhere: replaying it on A revokes the session B rotated.
+  const replay = await call(a, 'POST', '/auth/refresh', { body: { refreshToken: signUp.body.refreshToken } });
+  assert.equal(replay.status, 401);
+  assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 401);
+});
+
+test('a role change made on A applies on B at the next request, with the old access token', async () => {
+  const login = await call(b, 'POST', '/auth/login', { body: USER });
+  assert.equal(login.status, 200);
+  tokens = login.body;
+  assert.equal((await call(b, 'GET', '/hello/admin', { token: tokens.accessToken })).status, 403);
+  const admin = await call(a, 'POST', '/auth/login', { body: ADMIN });
+  assert.equal(admin.status, 200);
+  const changed = await call(a, 'PUT', `/admin/users/${userId}/roles`, {
+    token: admin.body.accessToken,
+    body: { roles: ['user', 'admin'] },
+  });
+  assert.equal(changed.status, 200);
+  assert.equal((await call(b, 'GET', '/hello/admin', { token: tokens.accessToken })).status, 200);
+});
+
+test('a logout on A refuses the access token on B at the next request', async () => {
+  assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 200);
+  assert.equal((await call(a, 'POST', '/auth/logout', { body: { refreshToken: tokens.refreshToken } })).status, 204);
+  assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 401);
+});
+
+test('throttling counts across both instances', async () => {
+  // Sign-in allows 3 per 10 s per address; two were spent above (B, A), plus one here.
+  const wrong = { email: USER.email.replace('user', 'nobody'), password: 'not-the-password-0' };
+  assert.equal((await call(b, 'POST', '/auth/login', { body: wrong })).status, 401);
+  const limited = await call(a, 'POST', '/auth/login', { body: wrong });
+  assert.equal(limited.status, 429);
+  assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+  assert.equal((await call(b, 'POST', '/auth/login', { body: wrong })).status, 429);
+});
