@@ -32,6 +32,23 @@ describe('rate limits shared through Redis', () => {
     }
   });
 
+  it('fails closed: with Redis gone, rate-limited routes answer 503 with Retry-After', async () => {
+    const lost = await startTestRedis();
+    const t = await startTestApp({ env: { RATE_LIMIT: 'on', REDIS_URL: lost.url } });
+    try {
+      await t.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(401);
+      await lost.stop();
+      const refused = await t.http
+        .post('/auth/login')
+        .send({ email: uniqueEmail(), password: WRONG });
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      await t.http.get('/health/live').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   describe('two app instances on one database and one Redis', () => {
     let database: TestDatabase;
     let a: TestApp;

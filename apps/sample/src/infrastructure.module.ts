@@ -26,7 +26,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
     };
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+  onApplicationShutdown(): void {
+    // disconnect, not quit: quit would wait for a Redis that may be gone.
+    this.redis?.disconnect();
   }
 }

@@ -24,7 +24,7 @@ const RETRY_AFTER_SECONDS: Record<string, number> = {
 
 /** Connection-level failures of a database that comes back by itself: worth a retry, not a 500. */
 const TRANSIENT_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection.*(closed|ended|timeout)|terminating connection|database is locked|SQLITE_BUSY|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection.*(closed|ended|timeout)|terminating connection|database is locked|SQLITE_BUSY|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|max retries per request|Connection is closed/i;
 
 export function isStoreUnavailable(error: unknown): boolean {
   if (error instanceof UniqueConstraintViolationException) return false;
