@@ -60,7 +60,7 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
       return super.catch(exception, host);
     }
     if (isStoreUnavailable(exception)) {
-      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+      this.logger.warn(`Store (database or Redis) unavailable: ${(exception as Error).message}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }
