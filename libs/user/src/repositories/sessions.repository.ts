@@ -14,7 +14,7 @@ export interface NewSessionRecord {
 }
 
 /** lastUsedAt is written at most this often per session, to keep reads from turning into writes. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 @Injectable()
 export class SessionsRepository {
@@ -76,7 +76,9 @@ export class SessionsRepository {
     return this.em.findOne(
       Session,
       { id: sessionId, user: userId, revokedAt: null, expiresAt: { $gt: now } },
-      { populate: ['user', 'user.roles'], refresh: true },
+      // Each request has its own ORM context, so no refresh is needed. Not the 'joined' strategy:
+      // on SQLite its date hydration marks entities dirty and a later auto-flush rewrites them.
+      { populate: ['user', 'user.roles'] },
     );
   }
 

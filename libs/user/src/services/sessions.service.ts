@@ -3,7 +3,7 @@ import type { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { SessionsRepository } from '../repositories/sessions.repository.js';
+import { SessionsRepository, TOUCH_INTERVAL_MS } from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { AccessTokenService } from './access-token.service.js';
@@ -83,7 +83,8 @@ export class SessionsService {
     const now = new Date();
     const session = await this.sessions.findActive(claims.sid, claims.sub, now);
     if (!session || session.user.banned) return null;
-    await this.sessions.touch(session.id, now);
+    if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+      await this.sessions.touch(session.id, now);
     const user = session.user;
     return {
       id: user.id,
