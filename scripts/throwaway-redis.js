@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
+const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) =>
+  existsSync(path),
+);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -17,7 +19,10 @@ function freePort() {
 }
 
 export async function startThrowawayRedis() {
-  if (!REDIS_SERVER) throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does)');
+  if (!REDIS_SERVER)
+    throw new Error(
+      'redis-server is not installed: apt-get install -y redis-server (.ci/run does)',
+    );
   const port = await freePort();
   const child = spawn(
     REDIS_SERVER,
@@ -25,7 +30,10 @@ export async function startThrowawayRedis() {
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
+    const timer = setTimeout(
+      () => reject(new Error('redis-server did not start within 5 s')),
+      5000,
+    );
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk.toString();

@@ -60,7 +60,11 @@ async function call(instance, method, path, { body, token } = {}) {
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    headers: response.headers,
+  };
 }
 
 let postgres;
@@ -103,7 +107,9 @@ test('a session opened on A refreshes on B and reads on both', async () => {
   const signUp = await call(a, 'POST', '/auth/signup', { body: USER });
   assert.equal(signUp.status, 201);
   userId = signUp.body.user.id;
-  const refreshed = await call(b, 'POST', '/auth/refresh', { body: { refreshToken: signUp.body.refreshToken } });
+  const refreshed = await call(b, 'POST', '/auth/refresh', {
+    body: { refreshToken: signUp.body.refreshToken },
+  });
   assert.equal(refreshed.status, 200);
   tokens = refreshed.body;
   for (const instance of [a, b]) {
@@ -112,7 +118,9 @@ test('a session opened on A refreshes on B and reads on both', async () => {
     assert.equal(me.body.id, userId);
   }
   // The spent token is spent everywhere: replaying it on A revokes the session B rotated.
-  const replay = await call(a, 'POST', '/auth/refresh', { body: { refreshToken: signUp.body.refreshToken } });
+  const replay = await call(a, 'POST', '/auth/refresh', {
+    body: { refreshToken: signUp.body.refreshToken },
+  });
   assert.equal(replay.status, 401);
   assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 401);
 });
@@ -134,7 +142,10 @@ test('a role change made on A applies on B at the next request, with the old acc
 
 test('a logout on A refuses the access token on B at the next request', async () => {
   assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 200);
-  assert.equal((await call(a, 'POST', '/auth/logout', { body: { refreshToken: tokens.refreshToken } })).status, 204);
+  assert.equal(
+    (await call(a, 'POST', '/auth/logout', { body: { refreshToken: tokens.refreshToken } })).status,
+    204,
+  );
   assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 401);
 });
 

@@ -31,6 +31,13 @@ export { SessionsService, type AuthenticatedPrincipal } from './services/session
 export { ProfileService } from './services/profile.service.js';
 export { RolesService } from './services/roles.service.js';
 export { UsersService } from './services/users.service.js';
+export {
+  AdminUsersService,
+  type UserListQuery,
+  type UserPage,
+  type AdminNewUser,
+  type AdminUserChanges,
+} from './services/admin-users.service.js';
 export { OrmContext } from './repositories/orm-context.js';
 export { AccessTokenService } from './services/access-token.service.js';
 export { PasswordPolicyService } from './services/password-policy.service.js';
@@ -58,4 +65,5 @@ export { CurrentUser } from './decorators/current-user.decorator.js';
 export { Authenticated } from './decorators/authenticated.decorator.js';
 
 export * from './dto/user.response.js';
+export * from './dto/admin.response.js';
 export { mapUser, mapUserAdmin, mapTokens } from './dto/user.mapper.js';

@@ -2,11 +2,20 @@ import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './controllers/auth.controller.js';
 import { MeController } from './controllers/me.controller.js';
+import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
+import { AdminUsersController } from './controllers/admin-users.controller.js';
+import { AdminRolesController } from './controllers/admin-roles.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 
-export const USER_CONTROLLERS = [AuthController, MeController];
+export const USER_CONTROLLERS = [
+  AuthController,
+  MeController,
+  MeUpgradeController,
+  AdminUsersController,
+  AdminRolesController,
+];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
   isGlobal: false,

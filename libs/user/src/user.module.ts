@@ -20,6 +20,8 @@ import { ProfileService } from './services/profile.service.js';
 import { RolesService } from './services/roles.service.js';
 import { SessionsService } from './services/sessions.service.js';
 import { UsersService } from './services/users.service.js';
+import { AdminUsersService } from './services/admin-users.service.js';
+import { UserSearchRepository } from './repositories/user-search.repository.js';
 import { HashingGate } from './services/hashing-gate.js';
 import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
@@ -38,6 +40,7 @@ const SERVICES = [
   ProfileService,
   RolesService,
   UsersService,
+  AdminUsersService,
 ];
 
 /**
@@ -75,6 +78,7 @@ const SERVICES = [
     SignInAttemptsService,
     RateLimitGuard,
     OrmContext,
+    UserSearchRepository,
     UsersRepository,
     SessionsRepository,
     RolesRepository,

@@ -20,6 +20,7 @@ import { TokenResponse } from '../dto/user.response.js';
 import { AccountsService } from '../services/accounts.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { SessionsService } from '../services/sessions.service.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 
 @ApiTags('auth')
@@ -45,7 +46,10 @@ export class AuthController {
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
   @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
-  async signUpAnonymously(@ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
+  async signUpAnonymously(
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<TokenResponse> {
     return mapTokens(await this.accounts.signUpAnonymously(meta));
   }
 

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
+import { Migration20261125100000AdminSearch } from './Migration20261125100000AdminSearch.js';
 import { Migration20261125400000SignInBackoff } from './Migration20261125400000SignInBackoff.js';
 
 /**
@@ -8,5 +9,6 @@ import { Migration20261125400000SignInBackoff } from './Migration20261125400000S
  */
 export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000InitialSchema', class: Migration20261125000000InitialSchema },
+  { name: 'Migration20261125100000AdminSearch', class: Migration20261125100000AdminSearch },
   { name: 'Migration20261125400000SignInBackoff', class: Migration20261125400000SignInBackoff },
 ];

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Role } from '../entities/role.entity.js';
 import type { RoleDefinition } from '../options/user-module-options.js';
@@ -21,6 +21,23 @@ export class RolesRepository {
         { onConflictFields: ['name'], onConflictAction: 'ignore' },
       );
     }
+  }
+
+  /** Adds a role; false when the name is taken (the primary key decides, not a prior read). */
+  async create(name: string, description: string | null): Promise<boolean> {
+    try {
+      await this.em.insert(Role, { name, description, builtIn: false, createdAt: new Date() });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
+  }
+
+  async findExistingNames(names: string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const roles = await this.em.find(Role, { name: { $in: names } }, { fields: ['name'] });
+    return roles.map((role) => role.name);
   }
 
   findAll(): Promise<Role[]> {

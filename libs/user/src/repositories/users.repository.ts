@@ -5,6 +5,11 @@ import { Role } from '../entities/role.entity.js';
 import { User, type JsonObject } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { normalizeEmail } from '../validation/email.js';
+import { isPostgres } from './sql-dialect-of.js';
+import { newId } from '../entities/new-id.js';
+
+/** Rolls back a role change that would leave no admin. */
+class LastAdminError extends Error {}
 
 /** Everything `/me` and the admin views show. */
 const FULL_USER = ['emailAddresses', 'phoneNumbers', 'externalAccounts', 'roles'] as const;
@@ -98,6 +103,88 @@ export class UsersRepository {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.em.nativeUpdate(User, { id: userId }, { passwordHash });
+  }
+
+  /** Full users for these ids, in the order of the ids. */
+  async findFullByIds(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const users = await this.em.find(User, { id: { $in: ids } }, { populate: FULL_USER });
+    const byId = new Map<string, User>(users.map((user) => [user.id, user]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Deletes the user; emails, phones, external accounts, sessions and role links go by cascade. */
+  async delete(userId: string): Promise<boolean> {
+    return (await this.em.nativeDelete(User, { id: userId })) === 1;
+  }
+
+  /**
+   * Replaces the user's roles in one transaction; refuses (returns false) when that would leave no
+   * admin. Counting after the change, inside the transaction, keeps two demotions from racing past.
+   */
+  async replaceRoles(userId: string, roleNames: string[], adminRole: string): Promise<boolean> {
+    return this.em
+      .transactional(async (em) => {
+        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+        if (!isPostgres(em)) {
+          // SQLite: take the write lock now, so a concurrent demotion waits for this one.
+          await em.getConnection().execute('update userkit_roles set name = name where 1 = 0');
+        } else {
+          await em
+            .getConnection()
+            .execute('select name from userkit_roles where name = ? for update', [adminRole]);
+        }
+        user.roles.set(roleNames.map((name) => em.getReference(Role, name)));
+        await em.flush();
+        const admins = await em.count(User, { roles: { name: adminRole } });
+        if (admins === 0) throw new LastAdminError();
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof LastAdminError) return false;
+        throw error;
+      });
+  }
+
+  /**
+   * Anonymous → real account, in place: same row, same id and metadata. The email insert's unique
+   * index decides a taken address (409); the conditional update decides a double upgrade.
+   */
+  async upgradeAnonymous(
+    userId: string,
+    email: string,
+    passwordHash: string,
+    fromRole: string,
+    toRole: string,
+  ): Promise<'upgraded' | 'not_anonymous'> {
+    try {
+      return await this.em.transactional(async (em) => {
+        const changed = await em.nativeUpdate(
+          User,
+          { id: userId, isAnonymous: true },
+          { isAnonymous: false, passwordHash, updatedAt: new Date() },
+        );
+        if (changed !== 1) return 'not_anonymous' as const;
+        await em.insert(EmailAddress, {
+          id: newId(),
+          user: userId,
+          email: email.trim(),
+          normalizedEmail: normalizeEmail(email),
+          verified: false,
+          primary: true,
+          createdAt: new Date(),
+        });
+        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+        user.roles.remove(em.getReference(Role, fromRole));
+        user.roles.add(em.getReference(Role, toRole));
+        await em.flush();
+        return 'upgraded' as const;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException)
+        throw new UserKitException('EMAIL_TAKEN');
+      throw error;
+    }
   }
 
   /** Idempotent: adding a role the user has is a no-op. */

@@ -121,6 +121,35 @@ export class AccountsService implements OnModuleInit {
     return this.signedIn(user, meta);
   }
 
+  /**
+   * An anonymous user becomes a real one in place: same id, same data; the email becomes its
+   * primary (unverified) address, the default role replaces `anonymous`, and the anonymous session
+   * is swapped for a new one (returned), so the old refresh token is dead.
+   */
+  async upgradeAnonymous(
+    userId: string,
+    sessionId: string,
+    email: string,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<IssuedTokens> {
+    const current = await this.users.findFullById(userId);
+    if (!current?.isAnonymous) throw new UserKitException('NOT_ANONYMOUS');
+    this.passwordPolicy.assertAcceptable(password, email);
+    const passwordHash = await this.hashingGate.run(() => this.hasher.hash(password));
+    const outcome = await this.users.upgradeAnonymous(
+      userId,
+      email,
+      passwordHash,
+      ANONYMOUS_ROLE,
+      this.options.defaultRole,
+    );
+    if (outcome === 'not_anonymous') throw new UserKitException('NOT_ANONYMOUS');
+    await this.sessions.revokeSession(sessionId, 'upgraded');
+    const user = await this.users.findFullById(userId);
+    return this.signedIn(user!, meta);
+  }
+
   private async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     await this.users.recordSignIn(user.id, new Date());
     return this.sessions.open(user, meta);

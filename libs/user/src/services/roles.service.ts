@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Role } from '../entities/role.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
@@ -20,5 +21,12 @@ export class RolesService implements OnApplicationBootstrap {
 
   list(): Promise<Role[]> {
     return this.roles.findAll();
+  }
+
+  /** A new role at run time; 409 when the name exists. */
+  async create(name: string, description: string | null): Promise<Role> {
+    if (!(await this.roles.create(name, description))) throw new UserKitException('ROLE_TAKEN');
+    const created = (await this.roles.findAll()).find((role) => role.name === name);
+    return created!;
   }
 }

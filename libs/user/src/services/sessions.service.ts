@@ -72,6 +72,10 @@ export class SessionsService {
     if (stored) await this.sessions.revoke(stored.session.id, 'logout', new Date());
   }
 
+  async revokeSession(sessionId: string, reason: string): Promise<void> {
+    await this.sessions.revoke(sessionId, reason, new Date());
+  }
+
   async revokeAllOfUser(userId: string, reason: string): Promise<void> {
     await this.sessions.revokeAllOfUser(userId, reason, new Date());
   }

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { JsonObject } from '../entities/user.entity.js';
+import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
+import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+
+export class AdminCreateUserDto {
+  @ApiProperty({ example: 'new.member@example.com' })
+  @IsEmailAddress()
+  email!: string;
+
+  @ApiPropertyOptional({ description: 'Without one, the user signs in another way (OAuth, reset)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  firstName?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  lastName?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['user'],
+    description: 'Default: the default role',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  roles?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  publicMetadata?: JsonObject;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  privateMetadata?: JsonObject;
+}

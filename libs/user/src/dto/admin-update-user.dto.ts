@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import type { JsonObject } from '../entities/user.entity.js';
+import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { ProfileFieldsDto } from './profile-fields.js';
+
+/** What an admin may change: the profile fields and all three metadata objects (each replaced whole). */
+export class AdminUpdateUserDto extends ProfileFieldsDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  publicMetadata?: JsonObject;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  privateMetadata?: JsonObject;
+}

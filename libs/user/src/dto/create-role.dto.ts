@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
+
+export class CreateRoleDto {
+  @ApiProperty({ example: 'editor', pattern: ROLE_NAME_PATTERN.source })
+  @IsString()
+  @Matches(ROLE_NAME_PATTERN, {
+    message:
+      'name must start with a lowercase letter and hold only a-z, 0-9, _, : or - (at most 63)',
+  })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Edits articles', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+}
