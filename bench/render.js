@@ -37,6 +37,7 @@ export function renderMarkdown(r) {
     `${d.searchPlans[kind].indexes.join(', ') || 'none'}; seq scans: ${d.searchPlans[kind].seqScans.join(', ') || 'none'}; ${d.searchPlans[kind].executionMs} ms in PostgreSQL`;
   const p = d.figures.postgres;
   const s = d.figures.sqlite;
+  const ms = (figure) => Math.round((1000 / figure.rps) * 100) / 100;
   return `# Benchmark results
 
 Run ${r.date} by \`npm run bench\` in ${d.totalSeconds} s.
@@ -71,6 +72,53 @@ each after 10 warm-ups, one at a time), p50 / p95 in ms, and the plan of the lib
 | name substring (\`query=amily4567\`) | ${search('nameSubstring')} | ${plan('nameSubstring')} |
 | role (\`role=anonymous\`, 10% of users) | ${search('role')} | ${plan('role')} |
 | 100th page by cursor | ${search('page100')} | ${plan('page100')} |
+
+## Reading the numbers
+
+Where a goal is missed, by how much, and why (profiled with \`DATABASE_DEBUG=on\`, CPU profiles
+and PostgreSQL's table statistics):
+
+- **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85): the public route answers in
+  ${ms(p.bare)} ms of work (${p.bare.rps}/s); GET /me checks the session in the database on every request,
+  by design (a logout, ban or role change applies at the next request on every instance:
+  docs/scaling.md), and reads the profile: 5 SQL statements (session joined with its user, the
+  user's roles, then emails, phone numbers and external accounts), each about a millisecond of
+  CPU through MikroORM and PostgreSQL on these two shared cores. The session check alone
+  (GET /hello, 2 statements) runs at ${p.sessionCheck.rps}/s. A ratio of 0.85 against a route that does nothing
+  would leave ~0.02 ms per request for the check: only a stateless token check (no database
+  read) gets there, and it would give up immediate revocation across instances. Found and fixed
+  on the way: GET /me read the user and its roles twice (7 statements); it now reuses the user
+  the session check read in the same request (5 statements; 98 → 143 requests/s in a side-by-side
+  check before this run).
+- **GET /me ÷ Better Auth's get-session** (${r.vsBetterAuth.getSession} against ≥ 1.5): get-session is one read
+  (\`findOne({ model: 'session', join: { user: true } })\`) answered with those two rows, through
+  kysely; GET /me is 5 statements and the full profile, each statement costing more CPU in
+  MikroORM (query building, identity map, hydration) than in kysely. UserKit's session check
+  alone is ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
+- **Sign-in ÷ raw hash** (${r.signInVsHash} against ≥ 0.9) **and ÷ Better Auth** (${r.vsBetterAuth.signIn} against ≥ 1.0): a
+  sign-in is one argon2id verification plus about 13 statements: the user by email with roles,
+  the per-account attempt reserved before the hash is checked and cleared after (read, conditional
+  update, update: it keeps parallel guesses within the lock limit, SECURITY.md), last sign-in
+  time, the session and refresh-token digest in a transaction, then the full user for the answer.
+  On two cores shared with PostgreSQL and the load generator that database work takes about as
+  much CPU as the hash. Better Auth's sign-in does about 4 statements.
+- **Sign-up ÷ Better Auth** (${r.vsBetterAuth.signUp} against ≥ 1.0): one hash each; UserKit also checks the
+  password against the common-password list and writes user, email, roles, session and
+  refresh-token digest, then reads the full user back.
+- **Event loop** (${r.eventLoopP99Ms} ms p99, goal < 20 ms): hashing runs on libuv's pool, but with
+  \`hashingConcurrency\` = the 2 cores, the event loop competes with two hashing threads,
+  PostgreSQL and autocannon for the CPU; the per-round p99s (${d.eventLoopDuringSignIn.p99PerRoundMs.join(', ')} ms) move with the
+  neighbours' load. \`hashingConcurrency: cores - 1\` leaves a core to the event loop.
+- **Admin search** (goal p95 < 50 ms): PostgreSQL's own time is in the plan column. The role
+  filter and the 100th page walk \`userkit_users_created_at_id_idx\` (keyset pagination) and take
+  about a millisecond in PostgreSQL; their p95 is the HTTP side (session check, then 20 full users
+  with their collections, one statement per collection) and the neighbours' load. The text
+  searches use the trigram indexes of migration 20261125100000 (no sequential scan), but the
+  union of four trigram bitmap scans collects every match before the sort by creation time, and
+  the generated data is adversarial for trigrams: every address starts with \`member\` and every
+  last name with \`Family\`, so the query's leading trigrams match all rows. With real,
+  varied addresses the posting lists are short; a prefix-only mode (a \`text_pattern_ops\` b-tree
+  and \`LIKE 'q%'\`) would make email-prefix lookups a plain index range scan.
 
 ## Configuration (to rerun)
 
