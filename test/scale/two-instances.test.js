@@ -30,7 +30,7 @@ async function startInstance(env) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) break;
@@ -50,10 +50,14 @@ async function startInstance(env) {
   };
 }
 
-async function call(instance, method, path, { body, token } = {}) {
+// Each test speaks from its own client address (X-Forwarded-For, believed from the loopback
+// because TRUSTED_PROXIES says so), so rate-limit buckets never leak from one test into another
+// whatever the timing on a loaded machine.
+async function call(instance, method, path, { body, token, from = '198.51.100.1' } = {}) {
   const response = await fetch(`${instance.base}${path}`, {
     method,
     headers: {
+      'x-forwarded-for': from,
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
@@ -87,6 +91,7 @@ before(async () => {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT: 'on',
+    TRUSTED_PROXIES: '127.0.0.1',
   };
   // One after the other: both run the migrations and declare roles; the second finds them done.
   a = await startInstance(env);
@@ -103,12 +108,15 @@ after(async () => {
 let tokens;
 let userId;
 
-test('a session opened on A refreshes on B and reads on both', async () => {
+test('a session signed in on A refreshes on B and reads on both', async () => {
   const signUp = await call(a, 'POST', '/auth/signup', { body: USER });
   assert.equal(signUp.status, 201);
   userId = signUp.body.user.id;
+  const signIn = await call(a, 'POST', '/auth/login', { body: USER });
+  assert.equal(signIn.status, 200);
+  assert.equal(signIn.body.user.id, userId);
   const refreshed = await call(b, 'POST', '/auth/refresh', {
-    body: { refreshToken: signUp.body.refreshToken },
+    body: { refreshToken: signIn.body.refreshToken },
   });
   assert.equal(refreshed.status, 200);
   tokens = refreshed.body;
@@ -119,18 +127,18 @@ test('a session opened on A refreshes on B and reads on both', async () => {
   }
   // The spent token is spent everywhere: replaying it on A revokes the session B rotated.
   const replay = await call(a, 'POST', '/auth/refresh', {
-    body: { refreshToken: signUp.body.refreshToken },
+    body: { refreshToken: signIn.body.refreshToken },
   });
   assert.equal(replay.status, 401);
   assert.equal((await call(b, 'GET', '/me', { token: tokens.accessToken })).status, 401);
 });
 
 test('a role change made on A applies on B at the next request, with the old access token', async () => {
-  const login = await call(b, 'POST', '/auth/login', { body: USER });
+  const login = await call(b, 'POST', '/auth/login', { body: USER, from: '198.51.100.2' });
   assert.equal(login.status, 200);
   tokens = login.body;
   assert.equal((await call(b, 'GET', '/hello/admin', { token: tokens.accessToken })).status, 403);
-  const admin = await call(a, 'POST', '/auth/login', { body: ADMIN });
+  const admin = await call(a, 'POST', '/auth/login', { body: ADMIN, from: '198.51.100.2' });
   assert.equal(admin.status, 200);
   const changed = await call(a, 'PUT', `/admin/users/${userId}/roles`, {
     token: admin.body.accessToken,
@@ -150,11 +158,19 @@ test('a logout on A refuses the access token on B at the next request', async ()
 });
 
 test('throttling counts across both instances', async () => {
-  // Sign-in allows 3 per 10 s per address; two were spent above (B, A), plus one here.
-  const wrong = { email: USER.email.replace('user', 'nobody'), password: 'not-the-password-0' };
-  assert.equal((await call(b, 'POST', '/auth/login', { body: wrong })).status, 401);
-  const limited = await call(a, 'POST', '/auth/login', { body: wrong });
-  assert.equal(limited.status, 429);
-  assert.ok(Number(limited.headers.get('retry-after')) >= 1);
-  assert.equal((await call(b, 'POST', '/auth/login', { body: wrong })).status, 429);
+  // Sign-in allows 3 per 10 s per address: three tries spread over A and B use the allowance,
+  // the fourth is refused on whichever instance it reaches.
+  const from = '198.51.100.3';
+  const wrong = { email: 'nobody.scale@example.com', password: 'not-the-password-0' };
+  for (const instance of [a, b, a])
+    assert.equal((await call(instance, 'POST', '/auth/login', { body: wrong, from })).status, 401);
+  for (const instance of [b, a]) {
+    const limited = await call(instance, 'POST', '/auth/login', { body: wrong, from });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.body.code, 'RATE_LIMITED');
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+  }
+  // The count is per address: another client is still let through on the same instances.
+  const other = await call(b, 'POST', '/auth/login', { body: wrong, from: '198.51.100.4' });
+  assert.equal(other.status, 401);
 });

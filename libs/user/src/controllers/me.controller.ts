@@ -6,6 +6,7 @@ import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
 import { UserResponse } from '../dto/user.response.js';
 import { ProfileService } from '../services/profile.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 
 @ApiTags('me')
@@ -17,8 +18,8 @@ export class MeController {
 
   @Get()
   @ApiOkResponse({ type: UserResponse })
-  async getMe(@CurrentUser('id') userId: string): Promise<UserResponse> {
-    return mapUser(await this.profile.getOwn(userId));
+  async getMe(@CurrentUser() principal: AuthenticatedPrincipal): Promise<UserResponse> {
+    return mapUser(await this.profile.getOwnFrom(principal));
   }
 
   @Patch()

@@ -50,6 +50,15 @@ export class UsersRepository {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
   }
 
+  /**
+   * Loads what `/me` shows onto a user already read in this request (the session check read it
+   * fresh, with its roles): collections already loaded are not read again.
+   */
+  async populateFull(user: User): Promise<User> {
+    await this.em.populate(user, FULL_USER);
+    return user;
+  }
+
   /** The user owning this address (any verification state), with roles. */
   async findByEmail(email: string): Promise<User | null> {
     const address = await this.em.findOne(
