@@ -16,21 +16,28 @@ export class PasswordResetTokensRepository {
     await this.em.flush();
   }
 
+  /** The user of a live (unused, unexpired) token, without spending it. */
+  async findLiveUserId(tokenHash: string, now: Date): Promise<string | null> {
+    const token = await this.em.findOne(
+      PasswordResetToken,
+      { tokenHash, usedAt: null, expiresAt: { $gt: now } },
+      { refresh: true },
+    );
+    return token ? token.user.id : null;
+  }
+
   /**
    * Spends the token (conditional update: single use even under parallel requests) and every other
-   * open token of its user; answers the user id, or null when unknown, used or expired.
+   * open token of its user; false when it was used or expired meanwhile.
    */
-  async redeem(tokenHash: string, now: Date): Promise<string | null> {
-    const token = await this.em.findOne(PasswordResetToken, { tokenHash }, { refresh: true });
-    if (!token) return null;
-    const userId = token.user.id;
+  async redeem(tokenHash: string, userId: string, now: Date): Promise<boolean> {
     const spent = await this.em.nativeUpdate(
       PasswordResetToken,
-      { id: token.id, usedAt: null, expiresAt: { $gt: now } },
+      { tokenHash, usedAt: null, expiresAt: { $gt: now } },
       { usedAt: now },
     );
-    if (spent !== 1) return null;
+    if (spent !== 1) return false;
     await this.em.nativeUpdate(PasswordResetToken, { user: userId, usedAt: null }, { usedAt: now });
-    return userId;
+    return true;
   }
 }

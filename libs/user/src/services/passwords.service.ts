@@ -79,13 +79,15 @@ export class PasswordsService {
   /** Single use, one hour; sets the password, lifts the sign-in lock, and ends every session. */
   async reset(token: string, newPassword: string): Promise<void> {
     const tokenHash = hashSecretToken(token);
-    const userId = await this.resetTokens.redeem(tokenHash, new Date());
-    if (!userId) throw new UserKitException('INVALID_RESET_TOKEN');
-    const user = await this.users.findFullById(userId);
+    const userId = await this.resetTokens.findLiveUserId(tokenHash, new Date());
+    const user = userId ? await this.users.findFullById(userId) : null;
     if (!user) throw new UserKitException('INVALID_RESET_TOKEN');
+    // A refused password leaves the link usable for a better one.
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
+    if (!(await this.resetTokens.redeem(tokenHash, user.id, new Date())))
+      throw new UserKitException('INVALID_RESET_TOKEN');
     await this.users.setPasswordHash(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
     await this.sessions.revokeOthers(user.id, null, 'password_reset');
