@@ -35,7 +35,7 @@ export class MeTwoFactorController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<TotpEnrollmentResponse> {
-    return this.twoFactor.enroll(me.user);
+    return this.twoFactor.enroll(me.id);
   }
 
   @Post('totp/verify')
@@ -50,7 +50,7 @@ export class MeTwoFactorController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: VerificationCodeDto,
   ): Promise<BackupCodesResponse> {
-    return { backupCodes: await this.twoFactor.confirm(me.user, body.code) };
+    return { backupCodes: await this.twoFactor.confirm(me.id, body.code) };
   }
 
   @Delete()
@@ -63,6 +63,6 @@ export class MeTwoFactorController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: TwoFactorCodeDto,
   ): Promise<void> {
-    await this.twoFactor.disable(me.user, body.code);
+    await this.twoFactor.disable(me.id, body.code);
   }
 }

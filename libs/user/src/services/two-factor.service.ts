@@ -4,6 +4,7 @@ import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import {
   deriveKey,
@@ -31,13 +32,15 @@ export class TwoFactorService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly twoFactor: TwoFactorRepository,
+    private readonly users: UsersRepository,
   ) {
     this.secretKey = deriveKey(options.tokenSecret, 'totp-secrets');
     this.backupKey = deriveKey(options.tokenSecret, 'backup-codes');
   }
 
   /** A new secret, pending until a code from it is confirmed; replaces an unconfirmed one. */
-  async enroll(user: User): Promise<TotpEnrollment> {
+  async enroll(userId: string): Promise<TotpEnrollment> {
+    const user = await this.load(userId);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_ALREADY_ENABLED');
     const secret = generateSecret();
     await this.twoFactor.replacePending(user.id, sealSecret(this.secretKey, secret));
@@ -51,7 +54,8 @@ export class TwoFactorService {
   }
 
   /** The first good code turns 2FA on; answers the backup codes, shown this once. */
-  async confirm(user: User, code: string): Promise<string[]> {
+  async confirm(userId: string, code: string): Promise<string[]> {
+    const user = await this.load(userId);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_ALREADY_ENABLED');
     const credential = await this.twoFactor.findCredential(user.id);
     if (!credential || credential.confirmedAt !== null)
@@ -66,7 +70,8 @@ export class TwoFactorService {
   }
 
   /** Turning 2FA off takes a current code (TOTP or backup). */
-  async disable(user: User, code: string): Promise<void> {
+  async disable(userId: string, code: string): Promise<void> {
+    const user = await this.load(userId);
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
@@ -92,6 +97,12 @@ export class TwoFactorService {
       this.hashBackupCode(userId, normalized),
       new Date(),
     );
+  }
+
+  private async load(userId: string): Promise<User> {
+    const user = await this.users.findFullById(userId);
+    if (!user) throw new UserKitException('USER_NOT_FOUND');
+    return user;
   }
 
   private async matchingStep(encryptedSecret: string, code: string): Promise<number | null> {
