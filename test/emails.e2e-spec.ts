@@ -357,3 +357,77 @@ describe('email codes with a failing MessageSender', () => {
       .expect(200);
   });
 });
+
+describe('the re-authentication window of sensitive changes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      overrides: { messageSender: new CapturingMessageSender(), reauthenticationWindowSeconds: 2 },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses to add an email or a phone once the sign-in is older than the configured window', async () => {
+    const account = await signUp(t.http);
+    await t.http
+      .post('/me/emails')
+      .set(bearer(account.accessToken))
+      .send({ email: uniqueEmail('fresh') })
+      .expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    const email = await t.http
+      .post('/me/emails')
+      .set(bearer(account.accessToken))
+      .send({ email: uniqueEmail('stale') })
+      .expect(403);
+    expect(email.body).toMatchObject({ statusCode: 403, code: 'REAUTHENTICATION_REQUIRED' });
+    expect(email.body.message).toMatch(/sign-in within the last 2 seconds/);
+    await t.http
+      .post('/me/phones')
+      .set(bearer(account.accessToken))
+      .send({ phoneNumber: '+12015550177' })
+      .expect(403);
+    // A refresh is not a sign-in: the new tokens carry the same old sign-in time.
+    const refreshed = await t.http
+      .post('/auth/refresh')
+      .send({ refreshToken: account.refreshToken })
+      .expect(200);
+    await t.http
+      .post('/me/emails')
+      .set(bearer(refreshed.body.accessToken))
+      .send({ email: uniqueEmail('still-stale') })
+      .expect(403);
+    // Non-sensitive routes still work.
+    await t.http.get('/me/sessions').set(bearer(refreshed.body.accessToken)).expect(200);
+  });
+
+  it('lists every new route in the OpenAPI document', async () => {
+    const response = await t.http.get('/docs-json').expect(200);
+    const paths = Object.keys(response.body.paths);
+    for (const path of [
+      '/me/emails',
+      '/me/emails/{id}/verify',
+      '/me/emails/{id}/resend',
+      '/me/emails/{id}/primary',
+      '/me/emails/{id}',
+      '/me/phones',
+      '/me/phones/{id}/verify',
+      '/me/phones/{id}/resend',
+      '/me/phones/{id}/primary',
+      '/me/phones/{id}',
+      '/me/sessions',
+      '/me/sessions/{id}',
+      '/me/password',
+      '/me/2fa/totp',
+      '/me/2fa/totp/verify',
+      '/me/2fa',
+      '/auth/password/forgot',
+      '/auth/password/reset',
+      '/auth/login/2fa',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});
