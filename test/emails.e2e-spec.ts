@@ -322,6 +322,16 @@ describe('several email addresses: /me/emails', () => {
   it('needs a session: 401 without one', async () => {
     await t.http.post('/me/emails').send({ email: uniqueEmail() }).expect(401);
   });
+
+  it('sends an anonymous user to the upgrade for its email address', async () => {
+    const guest = await t.http.post('/auth/signup/anonymous').send({}).expect(201);
+    const refused = await t.http
+      .post('/me/emails')
+      .set(bearer(guest.body.accessToken))
+      .send({ email: uniqueEmail('guest') })
+      .expect(400);
+    expect(refused.body.message).toMatch(/\/me\/upgrade/);
+  });
 });
 
 describe('email codes with a failing MessageSender', () => {

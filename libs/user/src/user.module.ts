@@ -1,5 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
@@ -95,8 +95,13 @@ const SERVICES = [
     },
     {
       provide: MessageSender,
-      useFactory: (options: UserModuleOptions) =>
-        options.messageSender ?? new LoggingMessageSender(),
+      useFactory: (options: UserModuleOptions) => {
+        if (options.messageSender) return options.messageSender;
+        new Logger('UserKit').warn(
+          'No messageSender configured: verification codes and reset links are written to the log. Configure one (e.g. SmtpMessageSender) in production.',
+        );
+        return new LoggingMessageSender();
+      },
       inject: [USER_MODULE_OPTIONS],
     },
     ContactsRepository,

@@ -53,6 +53,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'phoneNumber must be a valid phone number in international (E.164) form',
   },
+  ANONYMOUS_EMAIL: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'An anonymous user gives an email address with POST /me/upgrade',
+  },
   PHONE_TAKEN: { status: HttpStatus.CONFLICT, message: 'This phone number is already taken' },
   EMAIL_ADDRESS_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Email address not found' },
   PHONE_NUMBER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Phone number not found' },

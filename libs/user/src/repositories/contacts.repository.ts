@@ -1,10 +1,10 @@
 import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../entities/email-address.entity.js';
-import { ExternalAccount } from '../entities/external-account.entity.js';
 import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { User } from '../entities/user.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
+import { countSignInMethods, type SignInMethodCounts } from './sign-in-method-counts.js';
 import { lockUserRow } from './user-row-lock.js';
 
 /** Email addresses and phone numbers behave alike; this says which table a call is about. */
@@ -17,13 +17,6 @@ export interface ContactRecord {
   value: string;
   verified: boolean;
   primary: boolean;
-}
-
-/** What the last-way-to-sign-in rule looks at, read inside the removal's transaction. */
-export interface SignInMethodCounts {
-  hasPassword: boolean;
-  emailAddresses: number;
-  externalAccounts: number;
 }
 
 export type CodeRedemption = 'verified' | 'wrong_code' | 'exhausted' | 'no_code';
@@ -215,20 +208,10 @@ export class ContactsRepository {
       );
       const target = rows.find((row) => row.id === id);
       if (!target) return false;
-      check(target, rows, await this.countSignInMethods(em, userId));
+      check(target, rows, await countSignInMethods(em, userId));
       await em.nativeDelete(entityOf(kind), { id, user: userId });
       return true;
     });
-  }
-
-  /** Public for other identifier removals (external accounts) to share the same rule. */
-  async countSignInMethods(em: EntityManager, userId: string): Promise<SignInMethodCounts> {
-    const user = await em.findOneOrFail(User, { id: userId }, { refresh: true });
-    return {
-      hasPassword: user.passwordHash !== null,
-      emailAddresses: await em.count(EmailAddress, { user: userId }),
-      externalAccounts: await em.count(ExternalAccount, { user: userId }),
-    };
   }
 
   /** The address a reset link may go to: verified, or the primary one (the sign-up address). */

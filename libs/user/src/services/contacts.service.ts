@@ -41,6 +41,8 @@ export class ContactsService {
   }
 
   async add(kind: ContactKind, user: User, input: string): Promise<ContactRecord> {
+    // The email of an anonymous user comes with its password, through the upgrade.
+    if (kind === 'email' && user.isAnonymous) throw new UserKitException('ANONYMOUS_EMAIL');
     const value = kind === 'email' ? input.trim() : toE164(input);
     if (value === null) throw new UserKitException('INVALID_PHONE_NUMBER');
     const normalized = kind === 'email' ? normalizeEmail(value) : value;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import type { SignInMethodCounts } from '../repositories/contacts.repository.js';
+import type { SignInMethodCounts } from '../repositories/sign-in-method-counts.js';
 
 /** What is about to be removed from the user. */
 export type IdentifierRemoval = { emailAddress: true } | { externalAccount: true };
