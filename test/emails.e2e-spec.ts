@@ -284,7 +284,11 @@ describe('several email addresses: /me/emails', () => {
     await t.http.post(`/me/emails/${added.id}/resend`).set(auth).expect(404);
     await t.http.post(`/me/emails/${added.id}/primary`).set(auth).expect(404);
     await t.http.delete(`/me/emails/${added.id}`).set(auth).expect(404);
-    await t.http.delete('/me/emails/not-an-id').set(auth).expect(404);
+    for (const id of ['not-an-id', '%00', 'a'.repeat(300), "x'--"]) {
+      await t.http.delete(`/me/emails/${id}`).set(auth).expect(404);
+      await t.http.post(`/me/emails/${id}/primary`).set(auth).expect(404);
+      await t.http.post(`/me/phones/${id}/verify`).set(auth).send({ code: '123456' }).expect(404);
+    }
   });
 
   it.each([

@@ -93,10 +93,9 @@ describe("the user's sessions: GET/DELETE /me/sessions", () => {
       .expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
     await t.http.get('/me').set(bearer(victim.accessToken)).expect(200);
-    await t.http
-      .delete('/me/sessions/01900000-0000-7000-8000-000000000000')
-      .set(bearer(attacker.accessToken))
-      .expect(404);
+    for (const id of ['01900000-0000-7000-8000-000000000000', '%00', 'a'.repeat(300), "x'--"]) {
+      await t.http.delete(`/me/sessions/${id}`).set(bearer(attacker.accessToken)).expect(404);
+    }
   });
 
   it('does not list expired sessions', async () => {

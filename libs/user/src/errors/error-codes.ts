@@ -98,6 +98,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'Two-factor sign-in is already on; turn it off first',
   },
+  TWO_FACTOR_ENROLLMENT_CONFLICT: {
+    status: HttpStatus.CONFLICT,
+    message: 'Another authenticator set-up was started at the same time; start again',
+  },
   TWO_FACTOR_NOT_ENROLLED: {
     status: HttpStatus.BAD_REQUEST,
     message: 'No authenticator is being set up; start with POST /me/2fa/totp',

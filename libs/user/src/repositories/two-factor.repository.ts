@@ -1,4 +1,4 @@
-import { EntityManager, raw } from '@mikro-orm/core';
+import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { BackupCode } from '../entities/backup-code.entity.js';
 import { TotpCredential } from '../entities/totp-credential.entity.js';
@@ -16,13 +16,22 @@ export class TwoFactorRepository {
     return this.em.findOne(TotpCredential, { user: userId }, { refresh: true });
   }
 
-  /** A new enrolment replaces one that was never confirmed. */
-  async replacePending(userId: string, encryptedSecret: string): Promise<void> {
-    await this.em.transactional(async (em) => {
-      await em.nativeDelete(TotpCredential, { user: userId, confirmedAt: null });
-      em.create(TotpCredential, { user: em.getReference(User, userId), encryptedSecret });
-      await em.flush();
-    });
+  /**
+   * A new enrolment replaces one that was never confirmed. False when a concurrent enrolment (or a
+   * confirmed authenticator) holds the user's one row: the unique index decides.
+   */
+  async replacePending(userId: string, encryptedSecret: string): Promise<boolean> {
+    try {
+      await this.em.transactional(async (em) => {
+        await em.nativeDelete(TotpCredential, { user: userId, confirmedAt: null });
+        em.create(TotpCredential, { user: em.getReference(User, userId), encryptedSecret });
+        await em.flush();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
   }
 
   /**

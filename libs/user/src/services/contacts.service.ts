@@ -11,6 +11,7 @@ import { newId } from '../entities/new-id.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { normalizeEmail } from '../validation/email.js';
 import { toE164 } from '../validation/phone-number.js';
+import { isResourceId } from '../validation/resource-id.js';
 import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
 import { deriveKey, generateNumericCode, hashShortCode, sameDigest } from './one-time-codes.js';
 import { SignInMethodsService } from './sign-in-methods.service.js';
@@ -85,6 +86,7 @@ export class ContactsService {
 
   /** Not the primary while another one exists; for emails, not the last way to sign in. */
   async remove(kind: ContactKind, userId: string, id: string): Promise<void> {
+    if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
     const removed = await this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
       if (target.primary && siblings.length > 1)
         throw new UserKitException('PRIMARY_NOT_REMOVABLE');
@@ -94,6 +96,7 @@ export class ContactsService {
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {
+    if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
     const contact = await this.contacts.findOwned(kind, userId, id);
     if (!contact) throw new UserKitException(ERRORS[kind].notFound);
     return contact;

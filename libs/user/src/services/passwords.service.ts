@@ -49,7 +49,12 @@ export class PasswordsService {
   ): Promise<void> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('USER_NOT_FOUND');
-    if (user.passwordHash === null) throw new UserKitException('INVALID_CURRENT_PASSWORD');
+    if (user.passwordHash === null) {
+      throw new UserKitException(
+        'INVALID_CURRENT_PASSWORD',
+        'This account has no password yet: set one through POST /auth/password/forgot',
+      );
+    }
     await this.signInAttempts.reserve(user.id);
     const passwordHash = user.passwordHash;
     const matches = await this.hashingGate.run(() =>

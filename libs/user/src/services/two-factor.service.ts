@@ -43,7 +43,8 @@ export class TwoFactorService {
     const user = await this.load(userId);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_ALREADY_ENABLED');
     const secret = generateSecret();
-    await this.twoFactor.replacePending(user.id, sealSecret(this.secretKey, secret));
+    if (!(await this.twoFactor.replacePending(user.id, sealSecret(this.secretKey, secret))))
+      throw new UserKitException('TWO_FACTOR_ENROLLMENT_CONFLICT');
     const label = user.emailAddresses.getItems().find((email) => email.primary)?.email ?? user.id;
     const otpauthUri = generateURI({
       issuer: this.options.identifiers.twoFactorIssuer,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Session } from '../entities/session.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { UserSessionsRepository } from '../repositories/user-sessions.repository.js';
+import { isResourceId } from '../validation/resource-id.js';
 
 /** The signed-in user's own sessions (devices). */
 @Injectable()
@@ -14,7 +15,10 @@ export class UserSessionsService {
 
   /** Revoked at once: its access tokens fail on their next request. Another user's id is a 404. */
   async revoke(userId: string, sessionId: string): Promise<void> {
-    if (!(await this.sessions.revokeOwned(userId, sessionId, 'revoked_by_user', new Date())))
+    if (
+      !isResourceId(sessionId) ||
+      !(await this.sessions.revokeOwned(userId, sessionId, 'revoked_by_user', new Date()))
+    )
       throw new UserKitException('SESSION_NOT_FOUND');
   }
 
