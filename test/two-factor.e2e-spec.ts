@@ -245,6 +245,21 @@ describe('two-factor sign-in with TOTP and backup codes', () => {
       .expect(400);
   });
 
+  it('survives parallel enrolments: each answer is 201 or 409, and the last secret works', async () => {
+    const account = await signUp(t.http);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.http.post('/me/2fa/totp').set(bearer(account.accessToken))),
+    );
+    for (const result of results) expect([201, 409]).toContain(result.status);
+    await awayFromStepEdge();
+    const enrolled = await t.http.post('/me/2fa/totp').set(bearer(account.accessToken)).expect(201);
+    await t.http
+      .post('/me/2fa/totp/verify')
+      .set(bearer(account.accessToken))
+      .send({ code: await codeAt(enrolled.body.secret, 0) })
+      .expect(200);
+  });
+
   it('answers 400 for a confirmation without enrolment, and for bad bodies', async () => {
     const account = await signUp(t.http);
     const none = await t.http
