@@ -8,6 +8,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import {
+  LoggingMessageSender,
+  SmtpMessageSender,
   RedisThrottlerStorage,
   UserKitException,
   UserModule,
@@ -34,6 +36,10 @@ export function userOptionsFrom(
     anonymousSignUp: config.anonymousSignUp,
     publicUrl: config.publicUrl,
     redirectAllowList: config.redirectAllowList,
+    // Codes and reset links: mailed when SMTP_URL is set, else written to the log (development).
+    messageSender: config.smtpUrl
+      ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
+      : new LoggingMessageSender(),
   };
 }
 

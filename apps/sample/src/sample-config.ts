@@ -16,6 +16,10 @@ export interface SampleConfig {
   redisUrl?: string;
   anonymousSignUp: boolean;
   logDatabase: boolean;
+  /** `smtp://…` / `smtps://…`: codes and reset links are mailed; unset, they are logged. */
+  smtpUrl?: string;
+  /** The From header of mailed messages. */
+  smtpFrom: string;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -54,5 +58,14 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     redisUrl: env.REDIS_URL || undefined,
     anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
     logDatabase: env.DATABASE_DEBUG === 'on',
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
+    smtpFrom: env.SMTP_FROM || 'Nest UserKit sample <no-reply@localhost>',
   };
+}
+
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^smtps?:\/\//.test(value))
+    throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${value}"`);
+  return value;
 }

@@ -67,3 +67,31 @@ export { Authenticated } from './decorators/authenticated.decorator.js';
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';
 export { mapUser, mapUserAdmin, mapTokens } from './dto/user.mapper.js';
+
+export {
+  MessageSender,
+  type MessageRecipient,
+  type EmailVerificationMessage,
+  type PhoneVerificationMessage,
+  type PasswordResetMessage,
+} from './extension-points/message-sender.js';
+export { LoggingMessageSender } from './messages/logging-message-sender.js';
+export {
+  SmtpMessageSender,
+  type SmtpMessageSenderOptions,
+} from './messages/smtp-message-sender.js';
+export { ContactsService } from './services/contacts.service.js';
+export { PasswordsService } from './services/passwords.service.js';
+export {
+  PasswordSignInService,
+  type PasswordSignInOutcome,
+} from './services/password-sign-in.service.js';
+export { TwoFactorService, type TotpEnrollment } from './services/two-factor.service.js';
+export { UserSessionsService } from './services/user-sessions.service.js';
+export {
+  SignInMethodsService,
+  type IdentifierRemoval,
+} from './services/sign-in-methods.service.js';
+export { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
+export { RequiresRecentSignIn } from './decorators/requires-recent-sign-in.decorator.js';
+export * from './dto/identifiers.response.js';

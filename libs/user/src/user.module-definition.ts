@@ -5,6 +5,13 @@ import { MeController } from './controllers/me.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
+import { MeEmailsController } from './controllers/me-emails.controller.js';
+import { MePhonesController } from './controllers/me-phones.controller.js';
+import { MeSessionsController } from './controllers/me-sessions.controller.js';
+import { MePasswordController } from './controllers/me-password.controller.js';
+import { MeTwoFactorController } from './controllers/me-two-factor.controller.js';
+import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
+import { TwoFactorSignInController } from './controllers/two-factor-sign-in.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
@@ -15,6 +22,13 @@ export const USER_CONTROLLERS = [
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
+  MeEmailsController,
+  MePhonesController,
+  MeSessionsController,
+  MePasswordController,
+  MeTwoFactorController,
+  PasswordRecoveryController,
+  TwoFactorSignInController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

@@ -1,5 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
@@ -30,6 +30,20 @@ import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.j
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 import { APP_FILTER } from '@nestjs/core';
 import { USER_OPTIONS } from './tokens.js';
+import { MessageSender } from './extension-points/message-sender.js';
+import { LoggingMessageSender } from './messages/logging-message-sender.js';
+import { ContactsRepository } from './repositories/contacts.repository.js';
+import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
+import { TwoFactorRepository } from './repositories/two-factor.repository.js';
+import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
+import { ContactsService } from './services/contacts.service.js';
+import { MessageDeliveryService } from './services/message-delivery.service.js';
+import { PasswordSignInService } from './services/password-sign-in.service.js';
+import { PasswordsService } from './services/passwords.service.js';
+import { SignInMethodsService } from './services/sign-in-methods.service.js';
+import { TwoFactorService } from './services/two-factor.service.js';
+import { UserSessionsService } from './services/user-sessions.service.js';
+import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
 const SERVICES = [
@@ -41,6 +55,13 @@ const SERVICES = [
   RolesService,
   UsersService,
   AdminUsersService,
+  ContactsService,
+  MessageDeliveryService,
+  PasswordSignInService,
+  PasswordsService,
+  SignInMethodsService,
+  TwoFactorService,
+  UserSessionsService,
 ];
 
 /**
@@ -72,6 +93,22 @@ const SERVICES = [
         options.rateLimitStorage ?? new MemoryThrottlerStorage(),
       inject: [USER_MODULE_OPTIONS],
     },
+    {
+      provide: MessageSender,
+      useFactory: (options: UserModuleOptions) => {
+        if (options.messageSender) return options.messageSender;
+        new Logger('UserKit').warn(
+          'No messageSender configured: verification codes and reset links are written to the log. Configure one (e.g. SmtpMessageSender) in production.',
+        );
+        return new LoggingMessageSender();
+      },
+      inject: [USER_MODULE_OPTIONS],
+    },
+    ContactsRepository,
+    PasswordResetTokensRepository,
+    TwoFactorRepository,
+    UserSessionsRepository,
+    RecentSignInGuard,
     { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
     HashingGate,
     SignInAttemptsRepository,
@@ -94,6 +131,8 @@ const SERVICES = [
     SignInAttemptsService,
     PasswordHasher,
     UserLifecycleHooks,
+    MessageSender,
+    RecentSignInGuard,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

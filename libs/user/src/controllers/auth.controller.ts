@@ -3,11 +3,13 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
@@ -18,6 +20,8 @@ import { SignUpDto } from '../dto/sign-up.dto.js';
 import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { AccountsService } from '../services/accounts.service.js';
+import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
+import { PasswordSignInService } from '../services/password-sign-in.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
@@ -31,6 +35,7 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
+    private readonly passwordSignIn: PasswordSignInService,
   ) {}
 
   @Post('signup')
@@ -56,10 +61,24 @@ export class AuthController {
   @Post('login')
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
+  @ApiOkResponse({
+    description: 'Signed in; or, with two-factor on, a challenge for POST /auth/login/2fa',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TokenResponse) },
+        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
+      ],
+    },
+  })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
-  async signIn(@Body() body: SignInDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
-    return mapTokens(await this.accounts.signInWithPassword(body.email, body.password, meta));
+  async signIn(
+    @Body() body: SignInDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<TokenResponse | TwoFactorChallengeResponse> {
+    const outcome = await this.passwordSignIn.signIn(body.email, body.password, meta);
+    if (outcome.twoFactorRequired) return { twoFactorRequired: true, challenge: outcome.challenge };
+    return mapTokens(outcome.tokens);
   }
 
   @Post('refresh')

@@ -5,8 +5,14 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { Role } from './role.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
+import { VerificationCode } from './verification-code.entity.js';
+import { PasswordResetToken } from './password-reset-token.entity.js';
+import { TotpCredential } from './totp-credential.entity.js';
+import { BackupCode } from './backup-code.entity.js';
+import { TwoFactorChallenge } from './two-factor-challenge.entity.js';
 
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
+export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 
@@ -19,4 +25,9 @@ export const USER_ENTITIES = [
   Role,
   Session,
   RefreshToken,
+  VerificationCode,
+  PasswordResetToken,
+  TotpCredential,
+  BackupCode,
+  TwoFactorChallenge,
 ];

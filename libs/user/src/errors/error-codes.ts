@@ -49,6 +49,77 @@ export const UserErrors = {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',
   },
+  INVALID_PHONE_NUMBER: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'phoneNumber must be a valid phone number in international (E.164) form',
+  },
+  ANONYMOUS_EMAIL: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'An anonymous user gives an email address with POST /me/upgrade',
+  },
+  PHONE_TAKEN: { status: HttpStatus.CONFLICT, message: 'This phone number is already taken' },
+  EMAIL_ADDRESS_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Email address not found' },
+  PHONE_NUMBER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Phone number not found' },
+  SESSION_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Session not found' },
+  ALREADY_VERIFIED: { status: HttpStatus.BAD_REQUEST, message: 'This is already verified' },
+  INVALID_VERIFICATION_CODE: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The code is wrong, expired or already used',
+  },
+  VERIFICATION_CODE_EXHAUSTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Too many wrong codes, or the code expired; ask for a new one',
+  },
+  PRIMARY_MUST_BE_VERIFIED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Only a verified address can become primary',
+  },
+  PRIMARY_NOT_REMOVABLE: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Make another address primary before removing this one',
+  },
+  LAST_SIGN_IN_METHOD: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This is the last way to sign in to the account; add another one first',
+  },
+  INVALID_RESET_TOKEN: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The password reset link is invalid, expired or already used',
+  },
+  INVALID_CURRENT_PASSWORD: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The current password is wrong',
+  },
+  REAUTHENTICATION_REQUIRED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This change needs a recent sign-in: sign in again, then retry',
+  },
+  TWO_FACTOR_ALREADY_ENABLED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Two-factor sign-in is already on; turn it off first',
+  },
+  TWO_FACTOR_ENROLLMENT_CONFLICT: {
+    status: HttpStatus.CONFLICT,
+    message: 'Another authenticator set-up was started at the same time; start again',
+  },
+  TWO_FACTOR_NOT_ENROLLED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'No authenticator is being set up; start with POST /me/2fa/totp',
+  },
+  TWO_FACTOR_NOT_ENABLED: { status: HttpStatus.BAD_REQUEST, message: 'Two-factor sign-in is off' },
+  INVALID_TWO_FACTOR_CODE: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The authenticator or backup code is wrong or already used',
+  },
+  INVALID_TWO_FACTOR_CHALLENGE: {
+    status: HttpStatus.UNAUTHORIZED,
+    message:
+      'Invalid or expired two-factor challenge, or a wrong code; sign in again if it persists',
+  },
+  TWO_FACTOR_REQUIRED: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Two-factor sign-in is on for this account: complete it with POST /auth/login/2fa',
+  },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

@@ -1,6 +1,7 @@
 import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
 import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
+import { resolveIdentifierOptions } from './resolve-identifier-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -68,6 +69,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   }
 
   const loadLimits = resolveLoadLimits(options, problems);
+  const identifiers = resolveIdentifierOptions(options, problems);
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
@@ -84,6 +86,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     redirectAllowList,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     providers: options.providers ?? {},
+    identifiers,
   };
 }
 

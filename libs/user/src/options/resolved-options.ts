@@ -1,3 +1,4 @@
+import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type {
   OAuthProviderOptions,
@@ -22,6 +23,7 @@ export interface ResolvedUserOptions {
   rateLimits: false | Record<RateLimitName, RateLimitRule>;
   hashingConcurrency: number;
   hashingQueueLimit: number;
+  identifiers: ResolvedIdentifierOptions;
 }
 
 export type { UserModuleOptions };

@@ -1,6 +1,7 @@
 import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
+import type { MessageSender } from '../extension-points/message-sender.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
@@ -62,6 +63,14 @@ export interface UserModuleOptions {
   /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
   hashingConcurrency?: number;
   hashingQueueLimit?: number;
+  /** Delivers verification codes and reset links. Default: logs them (development only). */
+  messageSender?: MessageSender;
+  /** Sensitive changes (add email/phone, password, 2FA off) need a sign-in this recent. Default 3600. */
+  reauthenticationWindowSeconds?: number;
+  /** Where password reset links point (`?token=…` is added). Default `${publicUrl}/reset-password`. */
+  passwordResetUrl?: string;
+  /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
+  twoFactorIssuer?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

@@ -13,4 +13,9 @@ export class OrmContext {
     if (RequestContext.getEntityManager()) return work();
     return RequestContext.create(this.em, work);
   }
+
+  /** Work that outlives its request (sent after the answer): a context of its own. */
+  runDetached<T>(work: () => Promise<T>): Promise<T> {
+    return RequestContext.create(this.em, work);
+  }
 }

@@ -97,12 +97,26 @@ export class AccountsService implements OnModuleInit {
     return this.signedIn(user, meta);
   }
 
-  /** One answer for unknown email, wrong password and banned user, in about the same time. */
+  /**
+   * One answer for unknown email, wrong password and banned user, in about the same time. With
+   * two-factor on, this refuses: `PasswordSignInService` hands out the challenge instead.
+   */
   async signInWithPassword(
     email: string,
     password: string,
     meta: RequestMeta,
   ): Promise<IssuedTokens> {
+    const user = await this.verifyPassword(email, password);
+    if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
+    await this.signInAttempts.succeeded(user.id);
+    return this.signedIn(user, meta);
+  }
+
+  /**
+   * The first factor: the user whose email and password match (counted against the account's
+   * backoff, which stays counted: the caller clears it once sign-in is complete).
+   */
+  async verifyPassword(email: string, password: string): Promise<User> {
     const user = await this.users.findByEmail(email);
     const passwordHash = user?.passwordHash ?? null;
     if (user && passwordHash !== null) await this.signInAttempts.reserve(user.id);
@@ -113,12 +127,11 @@ export class AccountsService implements OnModuleInit {
     if (!user || passwordHash === null || !matches || user.banned) {
       throw new UserKitException('INVALID_CREDENTIALS');
     }
-    await this.signInAttempts.succeeded(user.id);
     if (this.hasher.needsRehash(passwordHash)) {
       const upgraded = await this.hashingGate.run(() => this.hasher.hash(password));
       await this.users.setPasswordHash(user.id, upgraded);
     }
-    return this.signedIn(user, meta);
+    return user;
   }
 
   /**
@@ -150,7 +163,8 @@ export class AccountsService implements OnModuleInit {
     return this.signedIn(user!, meta);
   }
 
-  private async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+  /** Records the sign-in and opens the session (after every factor passed). */
+  async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     await this.users.recordSignIn(user.id, new Date());
     return this.sessions.open(user, meta);
   }

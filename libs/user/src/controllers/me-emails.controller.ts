@@ -1,0 +1,109 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  UsePipes,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
+import { AddEmailDto } from '../dto/add-email.dto.js';
+import { mapEmailAddress } from '../dto/identifiers.mapper.js';
+import { EmailAddressResponse } from '../dto/user.response.js';
+import { VerificationCodeDto } from '../dto/verification-code.dto.js';
+import { ContactsService } from '../services/contacts.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('me')
+@Authenticated()
+@UsePipes(createUserKitValidationPipe())
+@Controller('me/emails')
+export class MeEmailsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Post()
+  @RateLimit('sendMessage')
+  @RequiresRecentSignIn()
+  @ApiCreatedResponse({
+    type: EmailAddressResponse,
+    description: 'The new, unverified address; a 6-digit code was sent to it (valid 10 minutes)',
+  })
+  @ApiBadRequestResponse({ description: 'Not an email address, or an unknown field' })
+  @ApiConflictResponse({ description: 'The address belongs to an account already' })
+  async add(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body() body: AddEmailDto,
+  ): Promise<EmailAddressResponse> {
+    return mapEmailAddress(await this.contacts.add('email', me.user, body.email));
+  }
+
+  @Post(':id/verify')
+  @HttpCode(HttpStatus.OK)
+  @RateLimit('codeSubmit')
+  @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now verified' })
+  @ApiBadRequestResponse({
+    description: 'Wrong, expired or used code; too many tries; already verified',
+  })
+  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  async verify(
+    @CurrentUser('id') userId: string,
+    @Param('id') id: string,
+    @Body() body: VerificationCodeDto,
+  ): Promise<EmailAddressResponse> {
+    return mapEmailAddress(await this.contacts.verify('email', userId, id, body.code));
+  }
+
+  @Post(':id/resend')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @RateLimit('sendMessage')
+  @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
+  @ApiBadRequestResponse({ description: 'Already verified' })
+  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  async resend(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Param('id') id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<void> {
+    await this.contacts.resend('email', me.user, id);
+  }
+
+  @Post(':id/primary')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now the primary one' })
+  @ApiBadRequestResponse({ description: 'The address is not verified' })
+  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  async makePrimary(
+    @CurrentUser('id') userId: string,
+    @Param('id') id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<EmailAddressResponse> {
+    return mapEmailAddress(await this.contacts.makePrimary('email', userId, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiBadRequestResponse({
+    description: 'The primary address while another exists, or the last way to sign in',
+  })
+  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  async remove(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
+    await this.contacts.remove('email', userId, id);
+  }
+}

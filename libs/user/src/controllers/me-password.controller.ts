@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
+import { ChangePasswordDto } from '../dto/change-password.dto.js';
+import { PasswordsService } from '../services/passwords.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('me')
+@Authenticated()
+@UsePipes(createUserKitValidationPipe())
+@Controller('me/password')
+export class MePasswordController {
+  constructor(private readonly passwords: PasswordsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @RateLimit('password')
+  @RequiresRecentSignIn()
+  @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })
+  @ApiBadRequestResponse({ description: 'Wrong current password, or a weak new one' })
+  async change(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
+    await this.passwords.change(me.id, me.sessionId, body.currentPassword, body.newPassword);
+  }
+}

@@ -1,0 +1,112 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  UsePipes,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
+import { AddPhoneDto } from '../dto/add-phone.dto.js';
+import { mapPhoneNumber } from '../dto/identifiers.mapper.js';
+import { PhoneNumberResponse } from '../dto/user.response.js';
+import { VerificationCodeDto } from '../dto/verification-code.dto.js';
+import { ContactsService } from '../services/contacts.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('me')
+@Authenticated()
+@UsePipes(createUserKitValidationPipe())
+@Controller('me/phones')
+export class MePhonesController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Post()
+  @RateLimit('sendMessage')
+  @RequiresRecentSignIn()
+  @ApiCreatedResponse({
+    type: PhoneNumberResponse,
+    description:
+      'The new, unverified number; a 6-digit code was sent to it by SMS (valid 10 minutes)',
+  })
+  @ApiBadRequestResponse({
+    description: 'Not a valid international (E.164) phone number, or an unknown field',
+  })
+  @ApiConflictResponse({ description: 'The number belongs to an account already' })
+  async add(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body() body: AddPhoneDto,
+  ): Promise<PhoneNumberResponse> {
+    return mapPhoneNumber(await this.contacts.add('phone', me.user, body.phoneNumber));
+  }
+
+  @Post(':id/verify')
+  @HttpCode(HttpStatus.OK)
+  @RateLimit('codeSubmit')
+  @ApiOkResponse({ type: PhoneNumberResponse, description: 'The number, now verified' })
+  @ApiBadRequestResponse({
+    description: 'Wrong, expired or used code; too many tries; already verified',
+  })
+  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  async verify(
+    @CurrentUser('id') userId: string,
+    @Param('id') id: string,
+    @Body() body: VerificationCodeDto,
+  ): Promise<PhoneNumberResponse> {
+    return mapPhoneNumber(await this.contacts.verify('phone', userId, id, body.code));
+  }
+
+  @Post(':id/resend')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @RateLimit('sendMessage')
+  @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
+  @ApiBadRequestResponse({ description: 'Already verified' })
+  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  async resend(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Param('id') id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<void> {
+    await this.contacts.resend('phone', me.user, id);
+  }
+
+  @Post(':id/primary')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PhoneNumberResponse, description: 'The number, now the primary one' })
+  @ApiBadRequestResponse({ description: 'The number is not verified' })
+  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  async makePrimary(
+    @CurrentUser('id') userId: string,
+    @Param('id') id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<PhoneNumberResponse> {
+    return mapPhoneNumber(await this.contacts.makePrimary('phone', userId, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiBadRequestResponse({
+    description: 'The primary number while another exists, or the last way to sign in',
+  })
+  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  async remove(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
+    await this.contacts.remove('phone', userId, id);
+  }
+}

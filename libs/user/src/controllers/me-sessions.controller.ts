@@ -1,0 +1,30 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { mapSession } from '../dto/identifiers.mapper.js';
+import { SessionResponse } from '../dto/identifiers.response.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { UserSessionsService } from '../services/user-sessions.service.js';
+
+@ApiTags('me')
+@Authenticated()
+@Controller('me/sessions')
+export class MeSessionsController {
+  constructor(private readonly sessions: UserSessionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [SessionResponse], description: 'Live sessions, newest first' })
+  async list(@CurrentUser() me: AuthenticatedPrincipal): Promise<SessionResponse[]> {
+    const sessions = await this.sessions.listLive(me.id);
+    return sessions.map((session) => mapSession(session, me.sessionId));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Revoked: its tokens fail from the next request on' })
+  @ApiNotFoundResponse({ description: 'No such live session of yours' })
+  async revoke(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
+    await this.sessions.revoke(userId, id);
+  }
+}

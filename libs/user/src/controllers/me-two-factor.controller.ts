@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
+import { BackupCodesResponse, TotpEnrollmentResponse } from '../dto/identifiers.response.js';
+import { TwoFactorCodeDto } from '../dto/two-factor-code.dto.js';
+import { VerificationCodeDto } from '../dto/verification-code.dto.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { TwoFactorService } from '../services/two-factor.service.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('me')
+@Authenticated()
+@UsePipes(createUserKitValidationPipe())
+@Controller('me/2fa')
+export class MeTwoFactorController {
+  constructor(private readonly twoFactor: TwoFactorService) {}
+
+  @Post('totp')
+  @ApiCreatedResponse({
+    type: TotpEnrollmentResponse,
+    description: 'A new authenticator secret, pending until POST /me/2fa/totp/verify',
+  })
+  @ApiBadRequestResponse({ description: 'Two-factor sign-in is already on' })
+  async enroll(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<TotpEnrollmentResponse> {
+    return this.twoFactor.enroll(me.id);
+  }
+
+  @Post('totp/verify')
+  @HttpCode(HttpStatus.OK)
+  @RateLimit('codeSubmit')
+  @ApiOkResponse({
+    type: BackupCodesResponse,
+    description: 'Two-factor sign-in is on; the ten backup codes are shown this once',
+  })
+  @ApiBadRequestResponse({ description: 'Wrong code, nothing being set up, or already on' })
+  async confirm(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body() body: VerificationCodeDto,
+  ): Promise<BackupCodesResponse> {
+    return { backupCodes: await this.twoFactor.confirm(me.id, body.code) };
+  }
+
+  @Delete()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @RateLimit('codeSubmit')
+  @RequiresRecentSignIn()
+  @ApiNoContentResponse({ description: 'Two-factor sign-in is off; secret and backup codes gone' })
+  @ApiBadRequestResponse({ description: 'Wrong code, or two-factor sign-in is off' })
+  async disable(
+    @CurrentUser() me: AuthenticatedPrincipal,
+    @Body() body: TwoFactorCodeDto,
+  ): Promise<void> {
+    await this.twoFactor.disable(me.id, body.code);
+  }
+}

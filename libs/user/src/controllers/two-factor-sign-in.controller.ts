@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Public } from '../decorators/public.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ClientMeta } from '../decorators/request-meta.decorator.js';
+import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
+import { mapTokens } from '../dto/user.mapper.js';
+import { TokenResponse } from '../dto/user.response.js';
+import { PasswordSignInService } from '../services/password-sign-in.service.js';
+import type { RequestMeta } from '../services/request-meta.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('auth')
+@Public()
+@UsePipes(createUserKitValidationPipe())
+@Controller('auth/login')
+export class TwoFactorSignInController {
+  constructor(private readonly signIn: PasswordSignInService) {}
+
+  @Post('2fa')
+  @HttpCode(HttpStatus.OK)
+  @RateLimit('codeSubmit')
+  @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, used or expired challenge (5 minutes, 5 tries), or a wrong code',
+  })
+  async complete(
+    @Body() body: TwoFactorSignInDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<TokenResponse> {
+    return mapTokens(await this.signIn.completeTwoFactor(body.challenge, body.code, meta));
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+
+/**
+ * Sensitive changes need a session whose user proved who they are recently (the session's
+ * `authenticatedAt`: the password or provider sign-in, not a refresh). Runs after UserAuthGuard.
+ */
+@Injectable()
+export class RecentSignInGuard implements CanActivate {
+  constructor(@Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const principal: AuthenticatedPrincipal | undefined = request[PRINCIPAL_REQUEST_KEY];
+    if (!principal) throw new UserKitException('NOT_SIGNED_IN');
+    const windowSeconds = this.options.identifiers.reauthenticationWindowSeconds;
+    const age = Date.now() - principal.session.authenticatedAt.getTime();
+    if (age > windowSeconds * 1000) {
+      throw new UserKitException(
+        'REAUTHENTICATION_REQUIRED',
+        `This change needs a sign-in within the last ${formatWindow(windowSeconds)}: sign in again, then retry`,
+      );
+    }
+    return true;
+  }
+}
+
+function formatWindow(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'minute' : `${seconds / 60} minutes`;
+  return `${seconds} seconds`;
+}

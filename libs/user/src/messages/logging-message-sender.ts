@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import type {
+  EmailVerificationMessage,
+  MessageSender,
+  PasswordResetMessage,
+  PhoneVerificationMessage,
+} from '../extension-points/message-sender.js';
+
+/**
+ * The default sender: writes each message (code or link included) to the log. Meant for
+ * development and the sample app; a production host configures a real sender.
+ */
+export class LoggingMessageSender implements MessageSender {
+  constructor(private readonly logger: Pick<Logger, 'log'> = new Logger('UserKit messages')) {}
+
+  async sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void> {
+    this.logger.log(`Email verification code for ${message.email}: ${message.code}`);
+  }
+
+  async sendPhoneVerificationCode(message: PhoneVerificationMessage): Promise<void> {
+    this.logger.log(`Phone verification code for ${message.phoneNumber}: ${message.code}`);
+  }
+
+  async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
+    this.logger.log(`Password reset link for ${message.email}: ${message.link}`);
+  }
+}

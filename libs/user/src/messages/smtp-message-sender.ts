@@ -1,0 +1,64 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type {
+  EmailVerificationMessage,
+  MessageSender,
+  PasswordResetMessage,
+  PhoneVerificationMessage,
+} from '../extension-points/message-sender.js';
+
+export interface SmtpMessageSenderOptions {
+  /** An SMTP URL (`smtp://user:pass@host:587`, `smtps://…`) or nodemailer SMTP transport options. */
+  transport: string | SMTPTransport.Options;
+  /** The From header, e.g. `"Acme" <no-reply@acme.example>`. */
+  from: string;
+  /** Name of the product in subjects and bodies. Default `your account`. */
+  productName?: string;
+}
+
+/**
+ * Mails codes and reset links as plain text through nodemailer. Phone codes need an SMS gateway,
+ * which SMTP is not: it refuses them, so a host that verifies phones provides its own sender
+ * (or wraps this one).
+ */
+export class SmtpMessageSender implements MessageSender {
+  private readonly transporter: Transporter;
+  private readonly productName: string;
+
+  constructor(private readonly options: SmtpMessageSenderOptions) {
+    this.transporter = nodemailer.createTransport(options.transport);
+    this.productName = options.productName ?? 'your account';
+  }
+
+  async sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void> {
+    await this.transporter.sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `${message.code} is your verification code`,
+      text:
+        `Your code to verify ${message.email} for ${this.productName} is ${message.code}.\n` +
+        `It is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+    });
+  }
+
+  async sendPhoneVerificationCode(_message: PhoneVerificationMessage): Promise<void> {
+    throw new Error('SmtpMessageSender cannot send SMS: provide a MessageSender for phone codes');
+  }
+
+  async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
+    await this.transporter.sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `Reset your password for ${this.productName}`,
+      text:
+        `Someone (hopefully you) asked to reset the password of ${this.productName}.\n` +
+        `Open this link within an hour to choose a new one:\n\n${message.link}\n\n` +
+        `If you did not ask for it, ignore this message: your password stays as it is.\n`,
+    });
+  }
+
+  /** Closes pooled connections (call at shutdown). */
+  close(): void {
+    this.transporter.close();
+  }
+}

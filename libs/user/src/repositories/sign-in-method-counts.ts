@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { EmailAddress } from '../entities/email-address.entity.js';
+import { ExternalAccount } from '../entities/external-account.entity.js';
+import { User } from '../entities/user.entity.js';
+
+/** What the last-way-to-sign-in rule (SignInMethodsService) looks at. */
+export interface SignInMethodCounts {
+  hasPassword: boolean;
+  emailAddresses: number;
+  externalAccounts: number;
+}
+
+/**
+ * Read inside the removal's transaction, after `lockUserRow`, so two removals cannot both see
+ * "one left". Shared by every identifier removal (email addresses, external accounts).
+ */
+export async function countSignInMethods(
+  em: EntityManager,
+  userId: string,
+): Promise<SignInMethodCounts> {
+  const user = await em.findOneOrFail(User, { id: userId }, { refresh: true });
+  return {
+    hasPassword: user.passwordHash !== null,
+    emailAddresses: await em.count(EmailAddress, { user: userId }),
+    externalAccounts: await em.count(ExternalAccount, { user: userId }),
+  };
+}

@@ -1,0 +1,42 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Session } from '../entities/session.entity.js';
+
+/** A user's view of their own sessions: list, revoke one, revoke all but the current one. */
+@Injectable()
+export class UserSessionsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  listLive(userId: string, now: Date): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { user: userId, revokedAt: null, expiresAt: { $gt: now } },
+      { orderBy: { createdAt: 'desc' }, refresh: true },
+    );
+  }
+
+  /** Only the owner's live session: another user's id changes nothing (and reads as 404). */
+  async revokeOwned(userId: string, sessionId: string, reason: string, at: Date): Promise<boolean> {
+    const changed = await this.em.nativeUpdate(
+      Session,
+      { id: sessionId, user: userId, revokedAt: null, expiresAt: { $gt: at } },
+      { revokedAt: at, revokedReason: reason },
+    );
+    return changed === 1;
+  }
+
+  async revokeAllExcept(
+    userId: string,
+    keepSessionId: string | null,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await this.em.nativeUpdate(
+      Session,
+      keepSessionId === null
+        ? { user: userId, revokedAt: null }
+        : { user: userId, revokedAt: null, id: { $ne: keepSessionId } },
+      { revokedAt: at, revokedReason: reason },
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
+import { MessageSender, type MessageRecipient } from '../extension-points/message-sender.js';
+
+type MessageKind =
+  'sendEmailVerificationCode' | 'sendPhoneVerificationCode' | 'sendPasswordResetLink';
+
+/**
+ * Calls the host's MessageSender after the change it announces is committed. A failing sender is
+ * logged and swallowed: the account change stands, and the user can ask for the message again.
+ */
+@Injectable()
+export class MessageDeliveryService {
+  private readonly logger = new Logger('UserKit');
+
+  constructor(@Inject(MessageSender) private readonly sender: MessageSender) {}
+
+  async deliver<K extends MessageKind>(
+    kind: K,
+    message: Parameters<MessageSender[K]>[0],
+  ): Promise<void> {
+    try {
+      await (this.sender[kind] as (message: Parameters<MessageSender[K]>[0]) => Promise<void>).call(
+        this.sender,
+        message,
+      );
+    } catch (error) {
+      this.logger.error(
+        `MessageSender.${kind} failed for user ${message.user.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}
+
+export function recipientOf(user: User): MessageRecipient {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    firstName: user.firstName,
+    lastName: user.lastName,
+  };
+}

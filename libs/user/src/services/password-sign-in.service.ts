@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { AccountsService } from './accounts.service.js';
+import type { IssuedTokens } from './issued-tokens.js';
+import type { RequestMeta } from './request-meta.js';
+import { generateSecretToken, hashSecretToken } from './secret-token.js';
+import { SignInAttemptsService } from './sign-in-attempts.service.js';
+import { TwoFactorService } from './two-factor.service.js';
+
+/** Two-factor challenges live five minutes. */
+export const TWO_FACTOR_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+export type PasswordSignInOutcome =
+  | { twoFactorRequired: false; tokens: IssuedTokens }
+  | { twoFactorRequired: true; challenge: string };
+
+/**
+ * `POST /auth/login` and `/auth/login/2fa`: the password, then (when the user turned it on) a
+ * second factor against a single-use challenge kept in the database, so any instance completes it.
+ * The account's failed-attempt count is cleared only when every factor passed, and each wrong
+ * second-factor code counts too: knowing the password does not buy unlimited code guesses.
+ */
+@Injectable()
+export class PasswordSignInService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly users: UsersRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly twoFactorStore: TwoFactorRepository,
+    private readonly signInAttempts: SignInAttemptsService,
+  ) {}
+
+  async signIn(email: string, password: string, meta: RequestMeta): Promise<PasswordSignInOutcome> {
+    const user = await this.accounts.verifyPassword(email, password);
+    if (!user.twoFactorEnabled) {
+      await this.signInAttempts.succeeded(user.id);
+      return { twoFactorRequired: false, tokens: await this.accounts.signedIn(user, meta) };
+    }
+    const challenge = generateSecretToken();
+    await this.twoFactorStore.createChallenge(
+      user.id,
+      hashSecretToken(challenge),
+      new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
+    );
+    return { twoFactorRequired: true, challenge };
+  }
+
+  async completeTwoFactor(
+    challenge: string,
+    code: string,
+    meta: RequestMeta,
+  ): Promise<IssuedTokens> {
+    const now = new Date();
+    const taken = await this.twoFactorStore.takeChallengeAttempt(hashSecretToken(challenge), now);
+    if (!taken) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    const userId = taken.user.id;
+    await this.signInAttempts.reserve(userId);
+    if (!(await this.twoFactor.checkSecondFactor(userId, code)))
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    const user = await this.users.findFullById(userId);
+    if (!user || user.banned || !user.twoFactorEnabled)
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    await this.signInAttempts.succeeded(userId);
+    return this.accounts.signedIn(user, meta);
+  }
+}
