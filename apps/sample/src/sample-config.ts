@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import type { OAuthProviderOptions } from '@userkit/user';
+import { readOAuthProviders } from './oauth-provider-config.js';
 
 /** Everything the sample app reads from the environment (API.md, "Sample app environment"). */
 export interface SampleConfig {
@@ -16,6 +18,8 @@ export interface SampleConfig {
   redisUrl?: string;
   anonymousSignUp: boolean;
   logDatabase: boolean;
+  /** GOOGLE_* and GITHUB_* variables: a provider is on when its client id is set. */
+  oauthProviders: Record<string, OAuthProviderOptions>;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -54,5 +58,6 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     redisUrl: env.REDIS_URL || undefined,
     anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
     logDatabase: env.DATABASE_DEBUG === 'on',
+    oauthProviders: readOAuthProviders(env),
   };
 }

@@ -5,6 +5,8 @@ import { MeController } from './controllers/me.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
+import { OAuthController } from './controllers/oauth.controller.js';
+import { ExternalAccountsController } from './controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
@@ -15,6 +17,8 @@ export const USER_CONTROLLERS = [
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
+  OAuthController,
+  ExternalAccountsController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

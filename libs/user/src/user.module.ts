@@ -29,6 +29,16 @@ import { RateLimitGuard } from './guards/rate-limit.guard.js';
 import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 import { APP_FILTER } from '@nestjs/core';
+import {
+  DEFAULT_OAUTH_PROFILE_MAPPER,
+  OAuthProfileMapper,
+} from './extension-points/oauth-profile-mapper.js';
+import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
+import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
+import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
+import { ExternalAccountsService } from './services/external-accounts.service.js';
+import { OAuthLinkingService } from './services/oauth-linking.service.js';
+import { OAuthSignInService } from './services/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
@@ -41,6 +51,9 @@ const SERVICES = [
   RolesService,
   UsersService,
   AdminUsersService,
+  OAuthSignInService,
+  OAuthLinkingService,
+  ExternalAccountsService,
 ];
 
 /**
@@ -73,6 +86,15 @@ const SERVICES = [
       inject: [USER_MODULE_OPTIONS],
     },
     { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
+    {
+      provide: OAuthProfileMapper,
+      useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
+        options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
+      inject: [USER_MODULE_OPTIONS],
+    },
+    OAuthProviderRegistry,
+    OAuthFlowsRepository,
+    ExternalAccountsRepository,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -94,6 +116,8 @@ const SERVICES = [
     SignInAttemptsService,
     PasswordHasher,
     UserLifecycleHooks,
+    OAuthProfileMapper,
+    OAuthProviderRegistry,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

@@ -5,8 +5,12 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { Role } from './role.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
+import { OAuthState } from './oauth-state.entity.js';
+import { OAuthLinkIntent } from './oauth-link-intent.entity.js';
+import { OAuthExchangeCode } from './oauth-exchange-code.entity.js';
 
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
+export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 
@@ -19,4 +23,7 @@ export const USER_ENTITIES = [
   Role,
   Session,
   RefreshToken,
+  OAuthState,
+  OAuthLinkIntent,
+  OAuthExchangeCode,
 ];

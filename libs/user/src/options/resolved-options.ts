@@ -22,6 +22,7 @@ export interface ResolvedUserOptions {
   rateLimits: false | Record<RateLimitName, RateLimitRule>;
   hashingConcurrency: number;
   hashingQueueLimit: number;
+  oauthTimeoutMs: number;
 }
 
 export type { UserModuleOptions };

@@ -2,6 +2,8 @@ import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
+import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
+import type { OAuthProviderDefinition } from '../oauth/oauth-provider-definition.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -15,6 +17,8 @@ export interface OAuthProviderOptions {
   tokenUrl?: string;
   userInfoUrl?: string;
   emailsUrl?: string;
+  /** How to talk to this provider: needed for names other than `google` and `github`. */
+  definition?: OAuthProviderDefinition;
 }
 
 export interface RoleDefinition {
@@ -62,6 +66,10 @@ export interface UserModuleOptions {
   /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
   hashingConcurrency?: number;
   hashingQueueLimit?: number;
+  /** Replaces how provider profiles become users (default: each provider's own mapping). */
+  oauthProfileMapper?: OAuthProfileMapper;
+  /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
+  oauthTimeoutSeconds?: number;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */
