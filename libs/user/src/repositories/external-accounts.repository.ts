@@ -1,4 +1,5 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
@@ -156,12 +157,13 @@ export class ExternalAccountsRepository {
    */
   async unlink(userId: string, accountId: string): Promise<'deleted' | 'not_found' | 'last'> {
     return this.em.transactional(async (em) => {
-      const connection = em.getConnection();
+      // em.execute runs inside the transaction (a bare connection.execute would not).
+      const sqlEm = em as unknown as SqlEntityManager;
       if (isPostgres(em)) {
-        await connection.execute('select id from userkit_users where id = ? for update', [userId]);
+        await sqlEm.execute('select id from userkit_users where id = ? for update', [userId]);
       } else {
         // SQLite: take the write lock now, so a concurrent unlink waits for this one.
-        await connection.execute('update userkit_users set id = id where id = ?', [userId]);
+        await sqlEm.execute('update userkit_users set id = id where id = ?', [userId], 'run');
       }
       const account = await em.findOne(ExternalAccount, { id: accountId, user: userId });
       if (!account) return 'not_found' as const;
