@@ -211,7 +211,11 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         displayName: 'Octo Cat',
         picture: 'https://avatars.example/octo.png',
         externalAccounts: [
-          { provider: 'github', providerUserId: String(provider.githubPerson.user.id), email: primary },
+          {
+            provider: 'github',
+            providerUserId: String(provider.githubPerson.user.id),
+            email: primary,
+          },
         ],
       });
       const emails = signedIn.user.emailAddresses as Array<Record<string, unknown>>;
@@ -259,22 +263,29 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
 
     it('refuses when the user has not verified the address: nothing changes', async () => {
       const account = await signUp(app.t.http); // email unverified
-      provider.googlePerson = googlePerson({ email: account.email.toUpperCase(), email_verified: true });
+      provider.googlePerson = googlePerson({
+        email: account.email.toUpperCase(),
+        email_verified: true,
+      });
       const { back } = await roundTrip('google');
       expect(back.searchParams.get('error')).toBe('account_exists_sign_in_to_link');
       expect(back.searchParams.get('code')).toBeNull();
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
       expect(me.body.externalAccounts).toEqual([]);
-      const rows = await sql(app.t.app, 'select id from userkit_external_accounts where provider_user_id = ?', [
-        provider.googlePerson.sub,
-      ]);
+      const rows = await sql(
+        app.t.app,
+        'select id from userkit_external_accounts where provider_user_id = ?',
+        [provider.googlePerson.sub],
+      );
       expect(rows).toHaveLength(0);
     });
 
     it('refuses when the provider has not verified the address (GitHub, not verified)', async () => {
       const account = await signUp(app.t.http);
       await markEmailVerified(account.email);
-      provider.githubPerson = gitHubPerson([{ email: account.email, primary: true, verified: false }]);
+      provider.githubPerson = gitHubPerson([
+        { email: account.email, primary: true, verified: false },
+      ]);
       const { back } = await roundTrip('github');
       expect(back.searchParams.get('error')).toBe('account_exists_sign_in_to_link');
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
@@ -327,6 +338,15 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       const back = new URL(again.location!);
       expect(back.searchParams.get('error')).toBe('invalid_state');
       expect(back.searchParams.get('code')).toBeNull();
+    });
+
+    it('two concurrent callbacks with one state: exactly one gets a code', async () => {
+      provider.googlePerson = googlePerson();
+      const browser = new Browser();
+      const callback = await providerCallbackUrl(browser);
+      const answers = await Promise.all([browser.get(callback.href), browser.get(callback.href)]);
+      const codes = answers.map((answer) => new URL(answer.location!).searchParams.get('code'));
+      expect(codes.filter(Boolean)).toHaveLength(1);
     });
 
     it('a state presented by another browser (login CSRF) is refused', async () => {
@@ -447,9 +467,11 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
     it('dies after 60 s', async () => {
       provider.googlePerson = googlePerson();
       const { back } = await roundTrip('google');
-      await sql(app.t.app, 'update userkit_oauth_exchange_codes set expires_at = ? where used_at is null', [
-        new Date(Date.now() - 1000),
-      ]);
+      await sql(
+        app.t.app,
+        'update userkit_oauth_exchange_codes set expires_at = ? where used_at is null',
+        [new Date(Date.now() - 1000)],
+      );
       expect((await exchange(back.searchParams.get('code')!)).status).toBe(401);
     });
 
@@ -473,7 +495,9 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
 
     it('links a GitHub account to the signed-in user; it shows on /me as verified', async () => {
       const account = await signUp(app.t.http);
-      provider.githubPerson = gitHubPerson([{ email: uniqueEmail('linked'), primary: true, verified: true }]);
+      provider.githubPerson = gitHubPerson([
+        { email: uniqueEmail('linked'), primary: true, verified: true },
+      ]);
       const url = await startLink(account.accessToken, 'github');
       expect(url.startsWith(`${app.base}/oauth/github?intent=`)).toBe(true);
       const { back } = await roundTrip('github', { startUrl: url });
@@ -536,8 +560,12 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       expect(last.status).toBe(400);
       expect(last.body).toMatchObject({ code: 'LAST_SIGN_IN_METHOD' });
 
-      provider.githubPerson = gitHubPerson([{ email: uniqueEmail('second'), primary: true, verified: true }]);
-      const { back } = await roundTrip('github', { startUrl: await startLink(signedIn.accessToken, 'github') });
+      provider.githubPerson = gitHubPerson([
+        { email: uniqueEmail('second'), primary: true, verified: true },
+      ]);
+      const { back } = await roundTrip('github', {
+        startUrl: await startLink(signedIn.accessToken, 'github'),
+      });
       expect(back.searchParams.get('linked')).toBe('github');
       await app.t.http
         .delete(`/me/external-accounts/${googleId}`)
@@ -553,7 +581,9 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
 
     it('a password user may unlink their only external account; nobody unlinks another user’s (404)', async () => {
       const account = await signUp(app.t.http);
-      provider.githubPerson = gitHubPerson([{ email: uniqueEmail('pw'), primary: true, verified: true }]);
+      provider.githubPerson = gitHubPerson([
+        { email: uniqueEmail('pw'), primary: true, verified: true },
+      ]);
       await roundTrip('github', { startUrl: await startLink(account.accessToken, 'github') });
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
       const accountId = me.body.externalAccounts[0].id;
@@ -576,7 +606,9 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         .send({ unsafeMetadata: { cart: [1] } })
         .expect(200);
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google', { startUrl: await startLink(guest.accessToken, 'google') });
+      const { back } = await roundTrip('google', {
+        startUrl: await startLink(guest.accessToken, 'google'),
+      });
       const tokens = await exchange(back.searchParams.get('code')!);
       expect(tokens.status).toBe(200);
       expect(tokens.body.user).toMatchObject({
@@ -602,20 +634,25 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       ['/userinfo', 'status500'],
       ['/userinfo', 'html'],
       ['/userinfo', 'hang'],
-    ] as const)('%s answering %s → error=provider_unavailable within the timeout', async (path, fault) => {
-      provider.googlePerson = googlePerson();
-      provider.githubPerson = gitHubPerson([{ email: uniqueEmail('down'), primary: true, verified: true }]);
-      for (const name of ['google', 'github']) {
-        provider.failNext(path, fault);
-        const began = Date.now();
-        const { back } = await roundTrip(name);
-        expect(back.searchParams.get('error')).toBe('provider_unavailable');
-        expect(back.searchParams.get('code')).toBeNull();
-        expect(Date.now() - began).toBeLessThan(4_000);
-      }
-      // The process is up and serving.
-      await app.t.http.get('/health/live').expect(200);
-    });
+    ] as const)(
+      '%s answering %s → error=provider_unavailable within the timeout',
+      async (path, fault) => {
+        provider.googlePerson = googlePerson();
+        provider.githubPerson = gitHubPerson([
+          { email: uniqueEmail('down'), primary: true, verified: true },
+        ]);
+        for (const name of ['google', 'github']) {
+          provider.failNext(path, fault);
+          const began = Date.now();
+          const { back } = await roundTrip(name);
+          expect(back.searchParams.get('error')).toBe('provider_unavailable');
+          expect(back.searchParams.get('code')).toBeNull();
+          expect(Date.now() - began).toBeLessThan(4_000);
+        }
+        // The process is up and serving.
+        await app.t.http.get('/health/live').expect(200);
+      },
+    );
   });
 });
 
@@ -631,11 +668,11 @@ describe('OAuth extension points', () => {
         oauthProfileMapper: {
           map: ({ provider: name, profile, mapped }) => ({
             ...mapped,
-            displayName: `${name}:${profile.username ?? 'none'}`,
+            displayName: `${name}:${profile.id}`,
           }),
         },
       },
-      { RATE_LIMIT: 'on' },
+      { RATE_LIMIT: 'on', GITHUB_CLIENT_ID: '' },
     );
   });
   afterAll(async () => {
@@ -644,14 +681,22 @@ describe('OAuth extension points', () => {
   });
 
   it('a host OAuthProfileMapper replaces the default mapping', async () => {
-    provider.githubPerson = gitHubPerson([{ email: uniqueEmail('mapped'), primary: true, verified: true }]);
+    provider.googlePerson = googlePerson();
     const { stoppedAt } = await new Browser().navigate(
-      `${app.base}/oauth/github?redirect_url=${encodeURIComponent(RETURN_TO)}`,
+      `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
       FRONT_END,
     );
     const code = stoppedAt!.searchParams.get('code')!;
     const tokens = await app.t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
-    expect(tokens.body.user.displayName).toBe(`github:${provider.githubPerson.user.login}`);
+    expect(tokens.body.user.displayName).toBe(`google:${provider.googlePerson.sub}`);
+    expect(tokens.body.user.primaryEmail).toBe(provider.googlePerson.email);
+  });
+
+  it('a provider without a client id is off: 404', async () => {
+    const response = await app.t.http.get(
+      `/oauth/github?redirect_url=${encodeURIComponent(RETURN_TO)}`,
+    );
+    expect(response.status).toBe(404);
   });
 
   it('limits GET /oauth/:provider with the oauthStart bucket', async () => {

@@ -39,13 +39,13 @@ export class LocalOAuthServer {
     const issuer = new OAuth2Issuer();
     await issuer.keys.generate('RS256');
     const service = new OAuth2Service(issuer);
-    let instance: LocalOAuthServer | undefined;
-    const server = createServer((req, res) => instance!.handle(req, res));
+    const holder: { instance?: LocalOAuthServer } = {};
+    const server = createServer((req, res) => holder.instance!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     issuer.url = url;
-    instance = new LocalOAuthServer(service, server, url);
-    return instance;
+    holder.instance = new LocalOAuthServer(service, server, url);
+    return holder.instance;
   }
 
   /** The sample app's provider variables (API.md) pointing at this server. */

@@ -1,26 +1,28 @@
 import type { OAuthProviderOptions } from '@userkit/user';
 
 /** Environment variable prefix → provider name, and which variable fills which URL option. */
-const PROVIDERS: Record<string, { prefix: string; urls: Record<string, keyof OAuthProviderOptions> }> =
-  {
-    google: {
-      prefix: 'GOOGLE',
-      urls: {
-        AUTHORIZATION_URL: 'authorizationUrl',
-        TOKEN_URL: 'tokenUrl',
-        USERINFO_URL: 'userInfoUrl',
-      },
+const PROVIDERS: Record<
+  string,
+  { prefix: string; urls: Record<string, keyof OAuthProviderOptions> }
+> = {
+  google: {
+    prefix: 'GOOGLE',
+    urls: {
+      AUTHORIZATION_URL: 'authorizationUrl',
+      TOKEN_URL: 'tokenUrl',
+      USERINFO_URL: 'userInfoUrl',
     },
-    github: {
-      prefix: 'GITHUB',
-      urls: {
-        AUTHORIZATION_URL: 'authorizationUrl',
-        TOKEN_URL: 'tokenUrl',
-        USER_URL: 'userInfoUrl',
-        EMAILS_URL: 'emailsUrl',
-      },
+  },
+  github: {
+    prefix: 'GITHUB',
+    urls: {
+      AUTHORIZATION_URL: 'authorizationUrl',
+      TOKEN_URL: 'tokenUrl',
+      USER_URL: 'userInfoUrl',
+      EMAILS_URL: 'emailsUrl',
     },
-  };
+  },
+};
 
 /**
  * API.md's provider variables: a provider is on when `<PREFIX>_CLIENT_ID` is set; the URL variables

@@ -82,7 +82,10 @@ export type {
 export { GOOGLE_PROVIDER, GoogleOAuthStrategy, mapGoogleProfile } from './oauth/google.provider.js';
 export { GITHUB_PROVIDER, GitHubOAuthStrategy, mapGitHubProfile } from './oauth/github.provider.js';
 export { BUILT_IN_OAUTH_PROVIDERS } from './oauth/built-in-providers.js';
-export { OAuthProviderRegistry, type EnabledOAuthProvider } from './oauth/oauth-provider-registry.js';
+export {
+  OAuthProviderRegistry,
+  type EnabledOAuthProvider,
+} from './oauth/oauth-provider-registry.js';
 export { OAuthClient, OAuthProviderError } from './oauth/oauth-client.js';
 export { OAuthSignInService } from './services/oauth-sign-in.service.js';
 export { OAuthLinkingService, type LinkOutcome } from './services/oauth-linking.service.js';

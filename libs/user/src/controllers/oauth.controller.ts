@@ -82,15 +82,15 @@ export class OAuthController {
     @Headers('cookie') cookieHeader: string | undefined,
     @Res() response: RedirectingResponse,
   ): Promise<void> {
-    const location = await this.oauth.callback(
+    const finished = await this.oauth.callback(
       provider,
       { code: query.code, state: query.state, error: query.error },
       readBrowserCookie(cookieHeader),
     );
     // The binding is spent either way.
-    response.setHeader('Set-Cookie', browserCookie('', location.startsWith('https:'), 0));
+    response.setHeader('Set-Cookie', browserCookie('', finished.secureCookie, 0));
     response.setHeader('Cache-Control', 'no-store');
-    response.redirect(HttpStatus.FOUND, location);
+    response.redirect(HttpStatus.FOUND, finished.location);
   }
 
   @Post('auth/oauth/exchange')

@@ -52,7 +52,7 @@ export function mapGitHubProfile(profile: Profile): OAuthProfile {
   }
   const name = stringOrNull(profile.displayName);
   return {
-    providerUserId: String(profile.id ?? json.id ?? ''),
+    providerUserId: idOf(json.id),
     emails,
     displayName: name ?? stringOrNull(profile.username),
     firstName: null,
@@ -67,3 +67,9 @@ export const GITHUB_PROVIDER: OAuthProviderDefinition = {
   pkce: true,
   mapProfile: mapGitHubProfile,
 };
+
+/** GitHub's numeric user id; anything else is no id (the sign-in is then refused). */
+function idOf(value: unknown): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' ? value : '';
+}

@@ -40,7 +40,7 @@ export function mapGoogleProfile(profile: Profile): OAuthProfile {
   const json = ((profile as { _json?: unknown })._json ?? {}) as Record<string, unknown>;
   const email = stringOrNull(json.email);
   return {
-    providerUserId: String(profile.id ?? json.sub ?? ''),
+    providerUserId: typeof json.sub === 'string' ? json.sub : '',
     emails: email ? [{ email, verified: json.email_verified === true, primary: true }] : [],
     displayName: stringOrNull(profile.displayName),
     firstName: stringOrNull(json.given_name),

@@ -15,7 +15,11 @@ type OAuthCallback = (
 export interface OAuth2StrategyLike {
   _oauth2: {
     getAuthorizeUrl(params: Record<string, string>): string;
-    getOAuthAccessToken(code: string, params: Record<string, string>, callback: OAuthCallback): void;
+    getOAuthAccessToken(
+      code: string,
+      params: Record<string, string>,
+      callback: OAuthCallback,
+    ): void;
   };
   _scopeSeparator?: string;
   userProfile(accessToken: string, done: (error: unknown, profile?: Profile) => void): void;

@@ -1,5 +1,11 @@
 /** Anything a browser could read as another origin or a script: refused before parsing. */
-const UNSAFE_CHARACTERS = /[\\\s\u0000-\u001f\u007f]/;
+function hasUnsafeCharacter(value: string): boolean {
+  for (const character of value) {
+    const code = character.charCodeAt(0);
+    if (code <= 0x20 || code === 0x7f || character === '\\') return true;
+  }
+  return /\s/.test(value);
+}
 
 /**
  * The normalized redirect URL when it is on the allow-list, else null. An entry allows its exact
@@ -9,7 +15,7 @@ const UNSAFE_CHARACTERS = /[\\\s\u0000-\u001f\u007f]/;
  */
 export function allowedRedirectUrl(candidate: unknown, allowList: string[]): string | null {
   if (typeof candidate !== 'string' || candidate.length > 2048) return null;
-  if (!/^https?:\/\/[^/]/i.test(candidate) || UNSAFE_CHARACTERS.test(candidate)) return null;
+  if (!/^https?:\/\/[^/]/i.test(candidate) || hasUnsafeCharacter(candidate)) return null;
   let url: URL;
   try {
     url = new URL(candidate);

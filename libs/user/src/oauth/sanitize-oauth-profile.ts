@@ -7,7 +7,9 @@ const MAX_EMAILS = 20;
  * Whatever a provider or a host mapper returns is untrusted: keep only well-formed values that fit
  * the columns, one entry per address. Null when there is no usable provider user id.
  */
-export function sanitizeOAuthProfile(profile: OAuthProfile | null | undefined): OAuthProfile | null {
+export function sanitizeOAuthProfile(
+  profile: OAuthProfile | null | undefined,
+): OAuthProfile | null {
   if (!profile || typeof profile !== 'object') return null;
   const providerUserId =
     typeof profile.providerUserId === 'string' ? profile.providerUserId.trim() : '';

@@ -15,9 +15,7 @@ import { metadataProblem } from '../validation/json-metadata.js';
 
 /** The `error=` values a refused OAuth sign-in or link redirects with. */
 export type OAuthRefusal =
-  | 'account_exists_sign_in_to_link'
-  | 'external_account_taken'
-  | 'sign_in_refused';
+  'account_exists_sign_in_to_link' | 'external_account_taken' | 'sign_in_refused';
 
 export type LinkOutcome =
   | { kind: 'signed_in'; userId: string }
@@ -74,7 +72,8 @@ export class OAuthLinkingService {
       return { kind: 'signed_in', userId: existing.user.id };
     }
     const owners = await this.accounts.findEmailOwners(profile.emails.map((e) => e.email));
-    if (owners.length === 0) return { kind: 'signed_in', userId: await this.create(provider, profile) };
+    if (owners.length === 0)
+      return { kind: 'signed_in', userId: await this.create(provider, profile) };
     const ownerIds = new Set(owners.map((owner) => owner.user.id));
     const verifiedByProvider = new Set(
       profile.emails.filter((email) => email.verified).map((email) => normalizeEmail(email.email)),
@@ -137,7 +136,8 @@ export class OAuthLinkingService {
       })) ?? null;
     for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
       const problem = draft ? metadataProblem(draft[field]) : null;
-      if (problem) throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
+      if (problem)
+        throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
     }
     const userId = await this.accounts.createUser({
       provider,
@@ -153,7 +153,9 @@ export class OAuthLinkingService {
     try {
       await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });
     } catch (error) {
-      this.logger.error(`UserLifecycleHooks.afterCreate failed for user ${userId}: ${String(error)}`);
+      this.logger.error(
+        `UserLifecycleHooks.afterCreate failed for user ${userId}: ${String(error)}`,
+      );
     }
     return userId;
   }

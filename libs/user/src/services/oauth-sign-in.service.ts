@@ -4,7 +4,10 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
 import { OAuthProviderError } from '../oauth/oauth-client.js';
 import type { OAuthProfile } from '../oauth/oauth-profile.js';
-import { OAuthProviderRegistry, type EnabledOAuthProvider } from '../oauth/oauth-provider-registry.js';
+import {
+  OAuthProviderRegistry,
+  type EnabledOAuthProvider,
+} from '../oauth/oauth-provider-registry.js';
 import { allowedRedirectUrl, withQuery } from '../oauth/redirect-allow-list.js';
 import { sanitizeOAuthProfile } from '../oauth/sanitize-oauth-profile.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -76,7 +79,11 @@ export class OAuthSignInService {
         throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
       if (redirectUrl !== null && redirectUrl !== intent.redirectUrl)
         throw new UserKitException('REDIRECT_NOT_ALLOWED');
-      const session = await this.sessionsRepository.findActive(intent.sessionId, intent.user.id, now);
+      const session = await this.sessionsRepository.findActive(
+        intent.sessionId,
+        intent.user.id,
+        now,
+      );
       if (!session || session.user.banned) throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
       redirectUrl = intent.redirectUrl;
       link = { userId: intent.user.id, sessionId: intent.sessionId };
@@ -111,8 +118,18 @@ export class OAuthSignInService {
     providerName: string,
     query: OAuthCallbackQuery,
     browserToken: string | null,
-  ): Promise<string> {
+  ): Promise<{ location: string; secureCookie: boolean }> {
     const provider = this.registry.get(providerName);
+    const location = await this.finish(provider, query, browserToken);
+    return { location, secureCookie: provider.client.settings.callbackUrl.startsWith('https:') };
+  }
+
+  private async finish(
+    provider: EnabledOAuthProvider,
+    query: OAuthCallbackQuery,
+    browserToken: string | null,
+  ): Promise<string> {
+    const providerName = provider.name;
     const now = new Date();
     const browserHash = browserToken ? hashSecretToken(browserToken) : null;
     const stateParam = typeof query.state === 'string' && query.state !== '' ? query.state : null;
@@ -143,7 +160,11 @@ export class OAuthSignInService {
 
     const target = state.linkUser ? await this.users.findFullById(state.linkUser.id) : null;
     if (state.linkUser && !target) return fail('invalid_state');
-    const outcome = await this.linking.resolve(providerName, profile, target ? { user: target } : null);
+    const outcome = await this.linking.resolve(
+      providerName,
+      profile,
+      target ? { user: target } : null,
+    );
     switch (outcome.kind) {
       case 'refused':
         return fail(outcome.error);
@@ -151,8 +172,7 @@ export class OAuthSignInService {
         return withQuery(state.redirectUrl, { linked: providerName });
       case 'upgraded':
         // As with POST /me/upgrade: the anonymous session ends, the code opens the new one.
-        if (state.linkSessionId)
-          await this.sessions.revokeSession(state.linkSessionId, 'upgraded');
+        if (state.linkSessionId) await this.sessions.revokeSession(state.linkSessionId, 'upgraded');
         return withQuery(state.redirectUrl, { code: await this.issueExchangeCode(outcome.userId) });
       case 'signed_in':
         return withQuery(state.redirectUrl, { code: await this.issueExchangeCode(outcome.userId) });
