@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { UserModuleOptions } from '@userkit/user';
 import { Browser, freePort } from './support/browser.js';
 import { sql } from './support/database-access.js';
@@ -665,6 +666,12 @@ describe('OAuth extension points', () => {
     app = await startOAuthApp(
       provider,
       {
+        lifecycleHooks: {
+          beforeCreate: (draft) => {
+            if (draft.source === 'oauth' && draft.email?.startsWith('blocked'))
+              throw new ForbiddenException('Not here');
+          },
+        },
         oauthProfileMapper: {
           map: ({ provider: name, profile, mapped }) => ({
             ...mapped,
@@ -690,6 +697,16 @@ describe('OAuth extension points', () => {
     const tokens = await app.t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
     expect(tokens.body.user.displayName).toBe(`google:${provider.googlePerson.sub}`);
     expect(tokens.body.user.primaryEmail).toBe(provider.googlePerson.email);
+  });
+
+  it('a host beforeCreate veto ends the round trip with error=sign_up_refused', async () => {
+    provider.googlePerson = googlePerson({ email: uniqueEmail('blocked') });
+    const { stoppedAt } = await new Browser().navigate(
+      `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
+      FRONT_END,
+    );
+    expect(stoppedAt!.searchParams.get('error')).toBe('sign_up_refused');
+    expect(stoppedAt!.searchParams.get('code')).toBeNull();
   });
 
   it('a provider without a client id is off: 404', async () => {

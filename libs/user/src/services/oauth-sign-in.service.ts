@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
 import { OAuthProviderError } from '../oauth/oauth-client.js';
@@ -16,7 +16,7 @@ import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import type { IssuedTokens } from './issued-tokens.js';
-import { OAuthLinkingService } from './oauth-linking.service.js';
+import { OAuthLinkingService, type LinkOutcome } from './oauth-linking.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SessionsService } from './sessions.service.js';
@@ -160,11 +160,14 @@ export class OAuthSignInService {
 
     const target = state.linkUser ? await this.users.findFullById(state.linkUser.id) : null;
     if (state.linkUser && !target) return fail('invalid_state');
-    const outcome = await this.linking.resolve(
-      providerName,
-      profile,
-      target ? { user: target } : null,
-    );
+    let outcome: LinkOutcome;
+    try {
+      outcome = await this.linking.resolve(providerName, profile, target ? { user: target } : null);
+    } catch (error) {
+      // A host's beforeCreate hook vetoed the new user: the browser still gets its redirect.
+      if (error instanceof HttpException && error.getStatus() < 500) return fail('sign_up_refused');
+      throw error;
+    }
     switch (outcome.kind) {
       case 'refused':
         return fail(outcome.error);
