@@ -73,12 +73,12 @@ export {
   DEFAULT_OAUTH_PROFILE_MAPPER,
   type OAuthProfileMapperInput,
 } from './extension-points/oauth-profile-mapper.js';
-export type { OAuthProfile, OAuthProfileEmail } from './oauth/oauth-profile.js';
+export type { OAuthProfile, OAuthProfileEmail } from './extension-points/oauth-profile.js';
 export type {
   OAuthProviderDefinition,
   OAuth2StrategyLike,
   OAuthStrategySettings,
-} from './oauth/oauth-provider-definition.js';
+} from './extension-points/oauth-provider-definition.js';
 export { GOOGLE_PROVIDER, GoogleOAuthStrategy, mapGoogleProfile } from './oauth/google.provider.js';
 export { GITHUB_PROVIDER, GitHubOAuthStrategy, mapGitHubProfile } from './oauth/github.provider.js';
 export { BUILT_IN_OAUTH_PROVIDERS } from './oauth/built-in-providers.js';
@@ -87,6 +87,6 @@ export {
   type EnabledOAuthProvider,
 } from './oauth/oauth-provider-registry.js';
 export { OAuthClient, OAuthProviderError } from './oauth/oauth-client.js';
-export { OAuthSignInService } from './services/oauth-sign-in.service.js';
+export { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
 export { OAuthLinkingService, type LinkOutcome } from './services/oauth-linking.service.js';
-export { ExternalAccountsService } from './services/external-accounts.service.js';
+export { ExternalAccountsService } from './oauth/external-accounts.service.js';

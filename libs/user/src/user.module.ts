@@ -36,9 +36,9 @@ import {
 import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
 import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
-import { ExternalAccountsService } from './services/external-accounts.service.js';
+import { ExternalAccountsService } from './oauth/external-accounts.service.js';
 import { OAuthLinkingService } from './services/oauth-linking.service.js';
-import { OAuthSignInService } from './services/oauth-sign-in.service.js';
+import { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 

@@ -20,7 +20,7 @@ import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ExternalAccountLinkResponse } from '../dto/external-account-link.response.js';
 import { StartLinkDto } from '../dto/start-link.dto.js';
-import { ExternalAccountsService } from '../services/external-accounts.service.js';
+import { ExternalAccountsService } from '../oauth/external-accounts.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 

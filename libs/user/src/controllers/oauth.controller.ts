@@ -27,7 +27,7 @@ import { OAuthStartQuery } from '../dto/oauth-start.query.js';
 import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.js';
-import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../services/oauth-sign-in.service.js';
+import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 

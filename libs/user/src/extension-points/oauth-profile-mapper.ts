@@ -1,5 +1,5 @@
 import type { Profile } from 'passport';
-import type { OAuthProfile } from '../oauth/oauth-profile.js';
+import type { OAuthProfile } from './oauth-profile.js';
 
 /** What the mapper sees: the provider's name, passport's profile, and the provider's own mapping. */
 export interface OAuthProfileMapperInput {

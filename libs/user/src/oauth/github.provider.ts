@@ -1,12 +1,12 @@
 import { PassportStrategy } from '@nestjs/passport';
 import passport from 'passport';
 import { Strategy as GitHubStrategy, type Profile } from 'passport-github2';
-import type { OAuthProfile, OAuthProfileEmail } from './oauth-profile.js';
+import type { OAuthProfile, OAuthProfileEmail } from '../extension-points/oauth-profile.js';
 import type {
   OAuth2StrategyLike,
   OAuthProviderDefinition,
   OAuthStrategySettings,
-} from './oauth-provider-definition.js';
+} from '../extension-points/oauth-provider-definition.js';
 import { firstPhoto, stringOrNull } from './profile-fields.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Profile } from 'passport';
-import type { OAuth2StrategyLike } from './oauth-provider-definition.js';
+import type { OAuth2StrategyLike } from '../extension-points/oauth-provider-definition.js';
 
 /**
  * Why a round trip with the provider failed: `provider_unavailable` (down, slow, 5xx, not JSON) or

@@ -5,7 +5,7 @@ import { UserModuleOptionsError } from '../options/resolve-options.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { BUILT_IN_OAUTH_PROVIDERS } from './built-in-providers.js';
 import { OAuthClient } from './oauth-client.js';
-import type { OAuthProviderDefinition } from './oauth-provider-definition.js';
+import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
 
 /** A configured, enabled provider: its definition and a client driving its strategy. */
 export interface EnabledOAuthProvider {

@@ -1,5 +1,5 @@
 import { isValidEmail, normalizeEmail } from '../validation/email.js';
-import type { OAuthProfile, OAuthProfileEmail } from './oauth-profile.js';
+import type { OAuthProfile, OAuthProfileEmail } from '../extension-points/oauth-profile.js';
 
 const MAX_EMAILS = 20;
 

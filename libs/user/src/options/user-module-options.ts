@@ -3,7 +3,7 @@ import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hook
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
-import type { OAuthProviderDefinition } from '../oauth/oauth-provider-definition.js';
+import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {

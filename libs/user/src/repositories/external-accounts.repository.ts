@@ -6,7 +6,7 @@ import { ExternalAccount } from '../entities/external-account.entity.js';
 import { newId } from '../entities/new-id.js';
 import { Role } from '../entities/role.entity.js';
 import { User, type JsonObject } from '../entities/user.entity.js';
-import type { OAuthProfile, OAuthProfileEmail } from '../oauth/oauth-profile.js';
+import type { OAuthProfile, OAuthProfileEmail } from '../extension-points/oauth-profile.js';
 import { normalizeEmail } from '../validation/email.js';
 import { isPostgres } from './sql-dialect-of.js';
 

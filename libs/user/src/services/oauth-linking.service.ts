@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ExternalAccount } from '../entities/external-account.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
-import type { OAuthProfile } from '../oauth/oauth-profile.js';
+import type { OAuthProfile } from '../extension-points/oauth-profile.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import {

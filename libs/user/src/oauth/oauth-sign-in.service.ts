@@ -2,24 +2,21 @@ import { createHash, createHmac } from 'node:crypto';
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
-import { OAuthProviderError } from '../oauth/oauth-client.js';
-import type { OAuthProfile } from '../oauth/oauth-profile.js';
-import {
-  OAuthProviderRegistry,
-  type EnabledOAuthProvider,
-} from '../oauth/oauth-provider-registry.js';
-import { allowedRedirectUrl, withQuery } from '../oauth/redirect-allow-list.js';
-import { sanitizeOAuthProfile } from '../oauth/sanitize-oauth-profile.js';
+import { OAuthProviderError } from './oauth-client.js';
+import type { OAuthProfile } from '../extension-points/oauth-profile.js';
+import { OAuthProviderRegistry, type EnabledOAuthProvider } from './oauth-provider-registry.js';
+import { allowedRedirectUrl, withQuery } from './redirect-allow-list.js';
+import { sanitizeOAuthProfile } from './sanitize-oauth-profile.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
 import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
-import type { IssuedTokens } from './issued-tokens.js';
-import { OAuthLinkingService, type LinkOutcome } from './oauth-linking.service.js';
-import type { RequestMeta } from './request-meta.js';
-import { generateSecretToken, hashSecretToken } from './secret-token.js';
-import { SessionsService } from './sessions.service.js';
+import type { IssuedTokens } from '../services/issued-tokens.js';
+import { OAuthLinkingService, type LinkOutcome } from '../services/oauth-linking.service.js';
+import type { RequestMeta } from '../services/request-meta.js';
+import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
+import { SessionsService } from '../services/sessions.service.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;

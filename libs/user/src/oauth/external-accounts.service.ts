@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { OAuthProviderRegistry } from '../oauth/oauth-provider-registry.js';
-import { allowedRedirectUrl } from '../oauth/redirect-allow-list.js';
+import { OAuthProviderRegistry } from './oauth-provider-registry.js';
+import { allowedRedirectUrl } from './redirect-allow-list.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { ExternalAccountsRepository } from '../repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
-import { generateSecretToken, hashSecretToken } from './secret-token.js';
+import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
 
 /** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
 @Injectable()
