@@ -188,6 +188,16 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       expect(privateMetadata).toEqual({});
     });
 
+    it('drops control characters a provider sends (no 500, no NUL stored)', async () => {
+      provider.googlePerson = googlePerson({
+        name: 'Eve\u0000 Null',
+        email: 'e\u0000ve@example.com',
+      });
+      const signedIn = await signInWith('google');
+      expect(signedIn.user.displayName).toBe('Eve Null');
+      expect(signedIn.user.emailAddresses).toEqual([]);
+    });
+
     it('signs the same Google account in again as the same user', async () => {
       provider.googlePerson = googlePerson();
       const first = await signInWith('google');
@@ -592,6 +602,10 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       await app.t.http
         .delete(`/me/external-accounts/${accountId}`)
         .set(bearer(stranger.accessToken))
+        .expect(404);
+      await app.t.http
+        .delete('/me/external-accounts/%00')
+        .set(bearer(account.accessToken))
         .expect(404);
       await app.t.http
         .delete(`/me/external-accounts/${accountId}`)

@@ -52,6 +52,9 @@ export class ExternalAccountsService {
   }
 
   async unlink(userId: string, accountId: string): Promise<void> {
+    // Ids are UUIDs: anything else is unknown without asking the database.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(accountId))
+      throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
     const outcome = await this.accounts.unlink(userId, accountId);
     if (outcome === 'not_found') throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
     if (outcome === 'last') throw new UserKitException('LAST_SIGN_IN_METHOD');
