@@ -40,6 +40,7 @@ export function userOptionsFrom(
     messageSender: config.smtpUrl
       ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
+    providers: config.oauthProviders,
   };
 }
 

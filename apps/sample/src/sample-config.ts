@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import type { OAuthProviderOptions } from '@userkit/user';
+import { readOAuthProviders } from './oauth-provider-config.js';
 
 /** Everything the sample app reads from the environment (API.md, "Sample app environment"). */
 export interface SampleConfig {
@@ -20,6 +22,8 @@ export interface SampleConfig {
   smtpUrl?: string;
   /** The From header of mailed messages. */
   smtpFrom: string;
+  /** GOOGLE_* and GITHUB_* variables: a provider is on when its client id is set. */
+  oauthProviders: Record<string, OAuthProviderOptions>;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -60,6 +64,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     logDatabase: env.DATABASE_DEBUG === 'on',
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     smtpFrom: env.SMTP_FROM || 'Nest UserKit sample <no-reply@localhost>',
+    oauthProviders: readOAuthProviders(env),
   };
 }
 

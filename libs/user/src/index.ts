@@ -95,3 +95,26 @@ export {
 export { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 export { RequiresRecentSignIn } from './decorators/requires-recent-sign-in.decorator.js';
 export * from './dto/identifiers.response.js';
+
+export {
+  OAuthProfileMapper,
+  DEFAULT_OAUTH_PROFILE_MAPPER,
+  type OAuthProfileMapperInput,
+} from './extension-points/oauth-profile-mapper.js';
+export type { OAuthProfile, OAuthProfileEmail } from './extension-points/oauth-profile.js';
+export type {
+  OAuthProviderDefinition,
+  OAuth2StrategyLike,
+  OAuthStrategySettings,
+} from './extension-points/oauth-provider-definition.js';
+export { GOOGLE_PROVIDER, GoogleOAuthStrategy, mapGoogleProfile } from './oauth/google.provider.js';
+export { GITHUB_PROVIDER, GitHubOAuthStrategy, mapGitHubProfile } from './oauth/github.provider.js';
+export { BUILT_IN_OAUTH_PROVIDERS } from './oauth/built-in-providers.js';
+export {
+  OAuthProviderRegistry,
+  type EnabledOAuthProvider,
+} from './oauth/oauth-provider-registry.js';
+export { OAuthClient, OAuthProviderError } from './oauth/oauth-client.js';
+export { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
+export { OAuthLinkingService, type LinkOutcome } from './services/oauth-linking.service.js';
+export { ExternalAccountsService } from './oauth/external-accounts.service.js';

@@ -12,6 +12,8 @@ import { MePasswordController } from './controllers/me-password.controller.js';
 import { MeTwoFactorController } from './controllers/me-two-factor.controller.js';
 import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
 import { TwoFactorSignInController } from './controllers/two-factor-sign-in.controller.js';
+import { OAuthController } from './controllers/oauth.controller.js';
+import { ExternalAccountsController } from './controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
@@ -29,6 +31,8 @@ export const USER_CONTROLLERS = [
   MeTwoFactorController,
   PasswordRecoveryController,
   TwoFactorSignInController,
+  OAuthController,
+  ExternalAccountsController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

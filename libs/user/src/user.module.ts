@@ -29,6 +29,16 @@ import { RateLimitGuard } from './guards/rate-limit.guard.js';
 import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 import { APP_FILTER } from '@nestjs/core';
+import {
+  DEFAULT_OAUTH_PROFILE_MAPPER,
+  OAuthProfileMapper,
+} from './extension-points/oauth-profile-mapper.js';
+import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
+import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
+import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
+import { ExternalAccountsService } from './oauth/external-accounts.service.js';
+import { OAuthLinkingService } from './services/oauth-linking.service.js';
+import { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
@@ -62,6 +72,9 @@ const SERVICES = [
   SignInMethodsService,
   TwoFactorService,
   UserSessionsService,
+  OAuthSignInService,
+  OAuthLinkingService,
+  ExternalAccountsService,
 ];
 
 /**
@@ -110,6 +123,15 @@ const SERVICES = [
     UserSessionsRepository,
     RecentSignInGuard,
     { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
+    {
+      provide: OAuthProfileMapper,
+      useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
+        options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
+      inject: [USER_MODULE_OPTIONS],
+    },
+    OAuthProviderRegistry,
+    OAuthFlowsRepository,
+    ExternalAccountsRepository,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -133,6 +155,8 @@ const SERVICES = [
     UserLifecycleHooks,
     MessageSender,
     RecentSignInGuard,
+    OAuthProfileMapper,
+    OAuthProviderRegistry,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

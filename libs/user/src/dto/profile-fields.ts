@@ -37,7 +37,8 @@ export class ProfileFieldsDto {
   picture?: string | null;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { theme: 'dark' } })
-  @IsOptional()
+  // Not @IsOptional: that would let null through to a NOT NULL column (a 500 the fuzz suite found).
+  @ValidateIf((_, value) => value !== undefined)
   @IsJsonMetadata()
   unsafeMetadata?: JsonObject;
 }

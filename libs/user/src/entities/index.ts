@@ -11,8 +11,13 @@ import { TotpCredential } from './totp-credential.entity.js';
 import { BackupCode } from './backup-code.entity.js';
 import { TwoFactorChallenge } from './two-factor-challenge.entity.js';
 
+import { OAuthState } from './oauth-state.entity.js';
+import { OAuthLinkIntent } from './oauth-link-intent.entity.js';
+import { OAuthExchangeCode } from './oauth-exchange-code.entity.js';
+
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
 export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
+export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 
@@ -30,4 +35,7 @@ export const USER_ENTITIES = [
   TotpCredential,
   BackupCode,
   TwoFactorChallenge,
+  OAuthState,
+  OAuthLinkIntent,
+  OAuthExchangeCode,
 ];

@@ -120,6 +120,30 @@ export const UserErrors = {
     status: HttpStatus.UNAUTHORIZED,
     message: 'Two-factor sign-in is on for this account: complete it with POST /auth/login/2fa',
   },
+  OAUTH_PROVIDER_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Unknown or disabled OAuth provider',
+  },
+  REDIRECT_NOT_ALLOWED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'redirect_url is not on the allow-list',
+  },
+  OAUTH_NO_REDIRECT: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'No OAuth sign-in was started in this browser (state missing or unknown)',
+  },
+  OAUTH_CODE_INVALID: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Unknown, used or expired sign-in code',
+  },
+  OAUTH_LINK_INTENT_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The link request is unknown, used, expired or for another provider',
+  },
+  EXTERNAL_ACCOUNT_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'External account not found',
+  },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

@@ -2,6 +2,7 @@ import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
 import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
+import { resolveOAuthOptions } from './resolve-oauth-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -70,10 +71,12 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
 
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
+  const oauth = resolveOAuthOptions(options, problems);
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
     ...loadLimits,
+    ...oauth,
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
     accessTokenTtlSeconds,

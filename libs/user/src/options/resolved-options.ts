@@ -24,6 +24,7 @@ export interface ResolvedUserOptions {
   hashingConcurrency: number;
   hashingQueueLimit: number;
   identifiers: ResolvedIdentifierOptions;
+  oauthTimeoutMs: number;
 }
 
 export type { UserModuleOptions };

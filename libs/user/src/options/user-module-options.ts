@@ -3,6 +3,8 @@ import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hook
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { MessageSender } from '../extension-points/message-sender.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
+import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
+import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -16,6 +18,8 @@ export interface OAuthProviderOptions {
   tokenUrl?: string;
   userInfoUrl?: string;
   emailsUrl?: string;
+  /** How to talk to this provider: needed for names other than `google` and `github`. */
+  definition?: OAuthProviderDefinition;
 }
 
 export interface RoleDefinition {
@@ -71,6 +75,10 @@ export interface UserModuleOptions {
   passwordResetUrl?: string;
   /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
   twoFactorIssuer?: string;
+  /** Replaces how provider profiles become users (default: each provider's own mapping). */
+  oauthProfileMapper?: OAuthProfileMapper;
+  /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
+  oauthTimeoutSeconds?: number;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

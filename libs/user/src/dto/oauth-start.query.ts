@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** `GET /oauth/:provider` query: where to come back to, or the intent of a link started by POST. */
+export class OAuthStartQuery {
+  @ApiPropertyOptional({
+    example: 'http://localhost:5173/auth/done',
+    description: 'Must be on the allow-list (origin + path prefix); required unless `intent`',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  redirect_url?: string;
+
+  @ApiPropertyOptional({
+    description: 'One-time intent from POST /me/external-accounts (link or anonymous upgrade)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  intent?: string;
+}

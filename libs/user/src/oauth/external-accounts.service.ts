@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { OAuthProviderRegistry } from './oauth-provider-registry.js';
+import { allowedRedirectUrl } from './redirect-allow-list.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { ExternalAccountsRepository } from '../repositories/external-accounts.repository.js';
+import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
+import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
+import { SignInMethodsService } from '../services/sign-in-methods.service.js';
+
+/** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
+@Injectable()
+export class ExternalAccountsService {
+  constructor(
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly registry: OAuthProviderRegistry,
+    private readonly flows: OAuthFlowsRepository,
+    private readonly accounts: ExternalAccountsRepository,
+    private readonly signInMethods: SignInMethodsService,
+  ) {}
+
+  /**
+   * The URL to open in the user's browser: `GET /oauth/<provider>?intent=…`, a one-time (10 min)
+   * intent whose digest is stored. Browsers cannot send the bearer token on a navigation; the
+   * intent carries "this user" to the start of the round trip instead.
+   */
+  async startLink(
+    userId: string,
+    sessionId: string,
+    providerName: string,
+    redirectUrl: string,
+  ): Promise<string> {
+    const provider = this.registry.get(providerName);
+    const allowed = allowedRedirectUrl(redirectUrl, this.options.redirectAllowList);
+    if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
+    const token = generateSecretToken();
+    await this.flows.createLinkIntent({
+      tokenHash: hashSecretToken(token),
+      userId,
+      sessionId,
+      provider: providerName,
+      redirectUrl: allowed,
+      expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
+    });
+    const callbackUrl = provider.client.settings.callbackUrl;
+    const startUrl = callbackUrl.endsWith('/callback')
+      ? callbackUrl.slice(0, -'/callback'.length)
+      : `${this.options.publicUrl}/oauth/${providerName}`;
+    const url = new URL(startUrl);
+    url.searchParams.set('intent', token);
+    return url.href;
+  }
+
+  async unlink(userId: string, accountId: string): Promise<void> {
+    // Ids are UUIDs: anything else is unknown without asking the database.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(accountId))
+      throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
+    const unlinked = await this.accounts.unlink(userId, accountId, (counts) =>
+      this.signInMethods.assertRemovable(counts, { externalAccount: true }),
+    );
+    if (!unlinked) throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
+  }
+}

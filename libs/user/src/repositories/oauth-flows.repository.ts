@@ -1,0 +1,124 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { OAuthExchangeCode } from '../entities/oauth-exchange-code.entity.js';
+import { OAuthLinkIntent } from '../entities/oauth-link-intent.entity.js';
+import { OAuthState } from '../entities/oauth-state.entity.js';
+
+export interface NewOAuthStateRecord {
+  stateHash: string;
+  provider: string;
+  browserHash: string;
+  redirectUrl: string;
+  linkUserId: string | null;
+  linkSessionId: string | null;
+  expiresAt: Date;
+}
+
+export interface NewLinkIntentRecord {
+  tokenHash: string;
+  userId: string;
+  sessionId: string;
+  provider: string;
+  redirectUrl: string;
+  expiresAt: Date;
+}
+
+/** How long spent and expired rows are kept (replays still find their redirect meanwhile). */
+const PURGE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * The one-time values of OAuth round trips. Single use is decided by the database: a conditional
+ * update of `usedAt` changes one row for exactly one caller, on every app instance.
+ */
+@Injectable()
+export class OAuthFlowsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async createState(record: NewOAuthStateRecord): Promise<void> {
+    this.em.create(OAuthState, {
+      stateHash: record.stateHash,
+      provider: record.provider,
+      browserHash: record.browserHash,
+      redirectUrl: record.redirectUrl,
+      linkUser: record.linkUserId,
+      linkSessionId: record.linkSessionId,
+      expiresAt: record.expiresAt,
+    });
+    await this.em.flush();
+  }
+
+  /** Marks the state used; `fresh` is true only for the one caller that did. */
+  async consumeState(
+    stateHash: string,
+    now: Date,
+  ): Promise<{ state: OAuthState | null; fresh: boolean }> {
+    const changed = await this.em.nativeUpdate(
+      OAuthState,
+      { stateHash, usedAt: null },
+      { usedAt: now },
+    );
+    const state = await this.em.findOne(
+      OAuthState,
+      { stateHash },
+      { refresh: true, populate: ['linkUser'] },
+    );
+    return { state, fresh: changed === 1 };
+  }
+
+  /** Where the last flow this browser started wanted to return (for errors without a state). */
+  async latestRedirectOfBrowser(browserHash: string): Promise<string | null> {
+    const state = await this.em.findOne(
+      OAuthState,
+      { browserHash },
+      { orderBy: { createdAt: 'desc' }, fields: ['redirectUrl'] },
+    );
+    return state?.redirectUrl ?? null;
+  }
+
+  async createLinkIntent(record: NewLinkIntentRecord): Promise<void> {
+    this.em.create(OAuthLinkIntent, {
+      tokenHash: record.tokenHash,
+      user: record.userId,
+      sessionId: record.sessionId,
+      provider: record.provider,
+      redirectUrl: record.redirectUrl,
+      expiresAt: record.expiresAt,
+    });
+    await this.em.flush();
+  }
+
+  /** The intent if this call spent it (unused and unexpired), else null. */
+  async consumeLinkIntent(tokenHash: string, now: Date): Promise<OAuthLinkIntent | null> {
+    const changed = await this.em.nativeUpdate(
+      OAuthLinkIntent,
+      { tokenHash, usedAt: null, expiresAt: { $gt: now } },
+      { usedAt: now },
+    );
+    if (changed !== 1) return null;
+    return this.em.findOne(OAuthLinkIntent, { tokenHash }, { refresh: true });
+  }
+
+  async createExchangeCode(codeHash: string, userId: string, expiresAt: Date): Promise<void> {
+    this.em.create(OAuthExchangeCode, { codeHash, user: userId, expiresAt });
+    await this.em.flush();
+  }
+
+  /** The user id if this call spent the code (unused and unexpired), else null. */
+  async consumeExchangeCode(codeHash: string, now: Date): Promise<string | null> {
+    const changed = await this.em.nativeUpdate(
+      OAuthExchangeCode,
+      { codeHash, usedAt: null, expiresAt: { $gt: now } },
+      { usedAt: now },
+    );
+    if (changed !== 1) return null;
+    const row = await this.em.findOne(OAuthExchangeCode, { codeHash }, { refresh: true });
+    return row ? row.user.id : null;
+  }
+
+  async purgeExpired(now: Date): Promise<void> {
+    const before = new Date(now.getTime() - PURGE_AFTER_MS);
+    await this.em.nativeDelete(OAuthState, { expiresAt: { $lt: before } });
+    await this.em.nativeDelete(OAuthLinkIntent, { expiresAt: { $lt: before } });
+    await this.em.nativeDelete(OAuthExchangeCode, { expiresAt: { $lt: before } });
+  }
+}
