@@ -67,3 +67,31 @@ export { Authenticated } from './decorators/authenticated.decorator.js';
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';
 export { mapUser, mapUserAdmin, mapTokens } from './dto/user.mapper.js';
+
+export type { UserKitEvents, UserKitEventName } from './events/user-kit-events.js';
+export { USER_KIT_EVENT_NAMES } from './events/user-kit-events.js';
+export type { AttributeParty, AccessLevel, AttributeAccess } from './options/attribute-access.js';
+export {
+  STANDARD_ATTRIBUTE_NAMES,
+  DEFAULT_STANDARD_ATTRIBUTE_ACCESS,
+  type StandardAttributeName,
+} from './options/standard-attributes.js';
+export type { TokenTemplate, TokenTemplateUser } from './options/token-template-options.js';
+export {
+  AttributeSchemaService,
+  type NewCustomAttribute,
+  type AttributeChanges,
+  type StandardAttributeSetting,
+} from './services/attribute-schema.service.js';
+export type { AttributeSchema, CustomAttributeDefinition } from './services/attribute-schema.js';
+export {
+  ProfileAttributesService,
+  type AttributeView,
+  type AttributeWrites,
+} from './services/profile-attributes.service.js';
+export { UserInfoService, type UserInfoClaims } from './services/userinfo.service.js';
+export { UserModerationService, type MetadataPatch } from './services/user-moderation.service.js';
+export {
+  TokenTemplatesService,
+  type IntegrationToken,
+} from './services/token-templates.service.js';

@@ -6,6 +6,11 @@ import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
+import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
+import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
+import { UserInfoController } from './controllers/userinfo.controller.js';
+import { MeTokensController } from './controllers/me-tokens.controller.js';
+import { JwksController } from './controllers/jwks.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 
@@ -15,6 +20,11 @@ export const USER_CONTROLLERS = [
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
+  AdminAttributesController,
+  AdminUserModerationController,
+  UserInfoController,
+  MeTokensController,
+  JwksController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

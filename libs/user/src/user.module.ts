@@ -30,6 +30,14 @@ import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.j
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 import { APP_FILTER } from '@nestjs/core';
 import { USER_OPTIONS } from './tokens.js';
+import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
+import { UserModerationRepository } from './repositories/user-moderation.repository.js';
+import { UserEventsPublisher } from './events/user-events.publisher.js';
+import { AttributeSchemaService } from './services/attribute-schema.service.js';
+import { ProfileAttributesService } from './services/profile-attributes.service.js';
+import { UserInfoService } from './services/userinfo.service.js';
+import { UserModerationService } from './services/user-moderation.service.js';
+import { TokenTemplatesService } from './services/token-templates.service.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
 const SERVICES = [
@@ -41,6 +49,11 @@ const SERVICES = [
   RolesService,
   UsersService,
   AdminUsersService,
+  AttributeSchemaService,
+  ProfileAttributesService,
+  UserInfoService,
+  UserModerationService,
+  TokenTemplatesService,
 ];
 
 /**
@@ -82,6 +95,9 @@ const SERVICES = [
     UsersRepository,
     SessionsRepository,
     RolesRepository,
+    AttributeDefinitionsRepository,
+    UserModerationRepository,
+    UserEventsPublisher,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

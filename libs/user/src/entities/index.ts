@@ -1,3 +1,4 @@
+import { AttributeDefinition } from './attribute-definition.entity.js';
 import { EmailAddress } from './email-address.entity.js';
 import { ExternalAccount } from './external-account.entity.js';
 import { PhoneNumber } from './phone-number.entity.js';
@@ -9,6 +10,8 @@ import { User } from './user.entity.js';
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
+export { AttributeDefinition };
+export type { AttributeValidation, CustomAttributeType } from './attribute-definition.entity.js';
 
 /** Every entity of the library: add them to the host's MikroORM `entities`. */
 export const USER_ENTITIES = [
@@ -19,4 +22,5 @@ export const USER_ENTITIES = [
   Role,
   Session,
   RefreshToken,
+  AttributeDefinition,
 ];

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
 import { Migration20261125100000AdminSearch } from './Migration20261125100000AdminSearch.js';
 import { Migration20261125400000SignInBackoff } from './Migration20261125400000SignInBackoff.js';
+import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
 
 /**
  * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -11,4 +12,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000InitialSchema', class: Migration20261125000000InitialSchema },
   { name: 'Migration20261125100000AdminSearch', class: Migration20261125100000AdminSearch },
   { name: 'Migration20261125400000SignInBackoff', class: Migration20261125400000SignInBackoff },
+  { name: 'Migration20261125700000ProfileSchema', class: Migration20261125700000ProfileSchema },
 ];

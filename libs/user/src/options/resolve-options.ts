@@ -1,6 +1,7 @@
 import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
 import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
+import { resolveProfileOptions } from './resolve-profile-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -68,10 +69,12 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   }
 
   const loadLimits = resolveLoadLimits(options, problems);
+  const profileOptions = resolveProfileOptions(options, problems);
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
     ...loadLimits,
+    ...profileOptions,
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
     accessTokenTtlSeconds,

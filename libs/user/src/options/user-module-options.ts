@@ -2,6 +2,10 @@ import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
+import type { JsonWebKey } from 'node:crypto';
+import type { AttributeAccess } from './attribute-access.js';
+import type { StandardAttributeName } from './standard-attributes.js';
+import type { TokenTemplate } from './token-template-options.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -62,6 +66,14 @@ export interface UserModuleOptions {
   /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
   hashingConcurrency?: number;
   hashingQueueLimit?: number;
+  /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
+  standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
+  /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */
+  tokenTemplates?: Record<string, TokenTemplate>;
+  /** Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing template tokens; required with templates. */
+  tokenSigningKey?: string | JsonWebKey;
+  /** `kid` of that key. Default: its RFC 7638 thumbprint. */
+  tokenSigningKeyId?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { JsonObject, User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  UserModerationRepository,
+  type MetadataField,
+} from '../repositories/user-moderation.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { metadataProblem } from '../validation/json-metadata.js';
+import { deepMergeMetadata } from './metadata-merge.js';
+import { SessionsService } from './sessions.service.js';
+
+export type MetadataPatch = Partial<Record<MetadataField, JsonObject>>;
+
+/** Ban, unban and metadata merges: what admins do to a user beyond editing it. */
+@Injectable()
+export class UserModerationService {
+  constructor(
+    private readonly moderation: UserModerationRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly events: UserEventsPublisher,
+  ) {}
+
+  /**
+   * Banned: every session dies now, and sign-in answers exactly as for a wrong password. The flag
+   * is set first, so a sign-in racing the ban cannot open a session that outlives it (the guard
+   * refuses banned users' sessions too).
+   */
+  async ban(userId: string, actingAdminId: string): Promise<User> {
+    if (userId === actingAdminId) throw new UserKitException('CANNOT_BAN_SELF');
+    if (!(await this.moderation.setBanned(userId, true)))
+      throw new UserKitException('USER_NOT_FOUND');
+    this.events.emit('user.updated', { userId, changes: ['banned'] });
+    await this.sessions.revokeAllOfUser(userId, 'banned');
+    return this.getFull(userId);
+  }
+
+  async unban(userId: string): Promise<User> {
+    if (!(await this.moderation.setBanned(userId, false)))
+      throw new UserKitException('USER_NOT_FOUND');
+    this.events.emit('user.updated', { userId, changes: ['banned'] });
+    return this.getFull(userId);
+  }
+
+  /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
+  async mergeMetadata(userId: string, patch: MetadataPatch): Promise<User> {
+    const changed: string[] = [];
+    const merged = await this.moderation.mergeMetadata(userId, (current) => {
+      const result: MetadataPatch = {};
+      const problems: string[] = [];
+      for (const field of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
+        const fieldPatch = patch[field];
+        if (fieldPatch === undefined) continue;
+        const next = deepMergeMetadata(current[field], fieldPatch);
+        const problem = metadataProblem(next);
+        if (problem) problems.push(`${field} after the merge ${problem}`);
+        if (JSON.stringify(next) !== JSON.stringify(current[field])) {
+          result[field] = next;
+          changed.push(field);
+        }
+      }
+      if (problems.length > 0) throw new UserKitException('METADATA_INVALID', problems);
+      return result;
+    });
+    if (merged === null) throw new UserKitException('USER_NOT_FOUND');
+    if (changed.length > 0) this.events.emit('user.updated', { userId, changes: changed });
+    return this.getFull(userId);
+  }
+
+  private async getFull(userId: string): Promise<User> {
+    const user = await this.users.findFullById(userId);
+    if (!user) throw new UserKitException('USER_NOT_FOUND');
+    return user;
+  }
+}
