@@ -134,13 +134,23 @@ export class UsersRepository {
     return this.em
       .transactional(async (em) => {
         const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+        // Inside the transaction (its context passed on): a lock taken on another connection
+        // would wait for this very transaction on SQLite's single connection.
+        const ctx = em.getTransactionContext();
         if (!isPostgres(em)) {
           // SQLite: take the write lock now, so a concurrent demotion waits for this one.
-          await em.getConnection().execute('update userkit_roles set name = name where 1 = 0');
+          await em
+            .getConnection()
+            .execute('update userkit_roles set name = name where 1 = 0', [], 'run', ctx);
         } else {
           await em
             .getConnection()
-            .execute('select name from userkit_roles where name = ? for update', [adminRole]);
+            .execute(
+              'select name from userkit_roles where name = ? for update',
+              [adminRole],
+              'all',
+              ctx,
+            );
         }
         user.roles.set(roleNames.map((name) => em.getReference(Role, name)));
         await em.flush();
