@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { User, type JsonObject } from '../entities/user.entity.js';
 import { isPostgres } from './sql-dialect-of.js';
 
@@ -29,12 +30,13 @@ export class UserModerationRepository {
     ) => Partial<Record<MetadataField, JsonObject>>,
   ): Promise<Partial<Record<MetadataField, JsonObject>> | null> {
     return this.em.transactional(async (em) => {
-      const connection = em.getConnection();
+      // em.execute runs inside this transaction (getConnection().execute would not).
+      const sqlEm = em as unknown as SqlEntityManager;
       if (isPostgres(em)) {
-        await connection.execute('select id from userkit_users where id = ? for update', [userId]);
+        await sqlEm.execute('select id from userkit_users where id = ? for update', [userId]);
       } else {
         // SQLite: a write takes the database lock now, before the read.
-        await connection.execute('update userkit_users set id = id where id = ?', [userId]);
+        await sqlEm.execute('update userkit_users set id = id where id = ?', [userId]);
       }
       const user = await em.findOne(User, { id: userId }, { refresh: true });
       if (!user) return null;
