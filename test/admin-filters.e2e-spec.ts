@@ -58,7 +58,9 @@ describe('admin search filters, ban and metadata merge', () => {
 
     it('createdAfter and createdBefore', async () => {
       const after = await list({ createdAfter: between.toISOString() });
-      expect(after).toEqual(expect.arrayContaining([plain.user.id, anonymousId, bannedUser.user.id]));
+      expect(after).toEqual(
+        expect.arrayContaining([plain.user.id, anonymousId, bannedUser.user.id]),
+      );
       expect(after).not.toContain(verified.user.id);
       const before = await list({ createdBefore: between.toISOString() });
       expect(before).toContain(verified.user.id);
@@ -88,18 +90,30 @@ describe('admin search filters, ban and metadata merge', () => {
             .query({ sort: 'email', order, limit: '2', ...(cursor ? { cursor } : {}) })
             .set(asAdmin())
             .expect(200);
-          seen.push(...response.body.data.map((user: { primaryEmail: string | null }) => user.primaryEmail ?? ''));
+          seen.push(
+            ...response.body.data.map(
+              (user: { primaryEmail: string | null }) => user.primaryEmail ?? '',
+            ),
+          );
           cursor = response.body.nextCursor ?? undefined;
         } while (cursor);
         return seen;
       };
       const ascending = await walk('asc');
-      const expected = [...ascending].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
-      expect(ascending.map((email) => email.toLowerCase())).toEqual(expected.map((email) => email.toLowerCase()));
+      const expected = [...ascending].sort((left, right) =>
+        left < right ? -1 : left > right ? 1 : 0,
+      );
+      expect(ascending.map((email) => email.toLowerCase())).toEqual(
+        expected.map((email) => email.toLowerCase()),
+      );
       expect(ascending).toHaveLength(5);
       expect(await walk('desc')).toEqual([...ascending].reverse());
       // A cursor of one sort is refused under another.
-      const first = await t.http.get('/admin/users').query({ sort: 'email', limit: '1' }).set(asAdmin()).expect(200);
+      const first = await t.http
+        .get('/admin/users')
+        .query({ sort: 'email', limit: '1' })
+        .set(asAdmin())
+        .expect(200);
       await t.http
         .get('/admin/users')
         .query({ sort: 'createdAt', order: 'desc', cursor: first.body.nextCursor })
@@ -119,20 +133,28 @@ describe('admin search filters, ban and metadata merge', () => {
         .set(asAdmin())
         .send({ name: 'team', type: 'string', searchable: true })
         .expect(201);
-      await t.http.post('/admin/attributes').set(asAdmin()).send({ name: 'secret_team', type: 'string' }).expect(201);
+      await t.http
+        .post('/admin/attributes')
+        .set(asAdmin())
+        .send({ name: 'secret_team', type: 'string' })
+        .expect(201);
       await t.http
         .patch(`/admin/users/${plain.user.id}`)
         .set(asAdmin())
         .send({ customAttributes: { team: "o'brien %_", secret_team: 'x' } })
         .expect(200);
-      expect(await list({ attribute: 'team', attributeValue: "o'brien %_" })).toEqual([plain.user.id]);
+      expect(await list({ attribute: 'team', attributeValue: "o'brien %_" })).toEqual([
+        plain.user.id,
+      ]);
       expect(await list({ attribute: 'team', attributeValue: "o'brien" })).toEqual([]);
       const refused = await t.http
         .get('/admin/users')
         .query({ attribute: 'secret_team', attributeValue: 'x' })
         .set(asAdmin())
         .expect(400);
-      expect(refused.body.message).toEqual(['attribute secret_team is not a searchable custom attribute']);
+      expect(refused.body.message).toEqual([
+        'attribute secret_team is not a searchable custom attribute',
+      ]);
       await t.http.get('/admin/users').query({ attribute: 'team' }).set(asAdmin()).expect(400);
       await t.http
         .post('/admin/attributes')
@@ -152,7 +174,10 @@ describe('admin search filters, ban and metadata merge', () => {
     it('a ban kills the sessions at once; sign-in answers like a wrong password; unban restores sign-in', async () => {
       const member = await signUp(t.http);
       await t.http.get('/me').set(bearer(member.accessToken)).expect(200);
-      const banned = await t.http.post(`/admin/users/${member.user.id}/ban`).set(asAdmin()).expect(200);
+      const banned = await t.http
+        .post(`/admin/users/${member.user.id}/ban`)
+        .set(asAdmin())
+        .expect(200);
       expect(banned.body.banned).toBe(true);
       await t.http.get('/me').set(bearer(member.accessToken)).expect(401);
       await t.http.post('/auth/refresh').send({ refreshToken: member.refreshToken }).expect(401);
@@ -171,9 +196,15 @@ describe('admin search filters, ban and metadata merge', () => {
         .send({ email: member.email, password: 'wrong-password-entirely-7' })
         .expect(401);
       expect(bannedLogin.body).toEqual(wrongPassword.body);
-      const unbanned = await t.http.post(`/admin/users/${member.user.id}/unban`).set(asAdmin()).expect(200);
+      const unbanned = await t.http
+        .post(`/admin/users/${member.user.id}/unban`)
+        .set(asAdmin())
+        .expect(200);
       expect(unbanned.body.banned).toBe(false);
-      await t.http.post('/auth/login').send({ email: member.email, password: GOOD_PASSWORD }).expect(200);
+      await t.http
+        .post('/auth/login')
+        .send({ email: member.email, password: GOOD_PASSWORD })
+        .expect(200);
     });
 
     it('refuses to ban yourself, unknown users, non-admins and bodies', async () => {
@@ -182,7 +213,11 @@ describe('admin search filters, ban and metadata merge', () => {
       await t.http.post('/admin/users/no-such-user/unban').set(asAdmin()).expect(404);
       const member = await signUp(t.http);
       await t.http.post(`/admin/users/${admin.id}/ban`).set(bearer(member.accessToken)).expect(403);
-      await t.http.post(`/admin/users/${member.user.id}/ban`).set(asAdmin()).send({ reason: 'x' }).expect(400);
+      await t.http
+        .post(`/admin/users/${member.user.id}/ban`)
+        .set(asAdmin())
+        .send({ reason: 'x' })
+        .expect(400);
     });
   });
 
@@ -193,7 +228,11 @@ describe('admin search filters, ban and metadata merge', () => {
         .set(asAdmin())
         .send({
           email: uniqueEmail('meta'),
-          publicMetadata: { plan: 'free', org: { id: 'o1', name: 'Old', tags: ['a'] }, trial: true },
+          publicMetadata: {
+            plan: 'free',
+            org: { id: 'o1', name: 'Old', tags: ['a'] },
+            trial: true,
+          },
           privateMetadata: { note: 'keep' },
         })
         .expect(201);
@@ -205,7 +244,10 @@ describe('admin search filters, ban and metadata merge', () => {
           unsafeMetadata: { theme: 'dark' },
         })
         .expect(200);
-      expect(merged.body.publicMetadata).toEqual({ plan: 'pro', org: { id: 'o1', name: 'New', tags: ['b'] } });
+      expect(merged.body.publicMetadata).toEqual({
+        plan: 'pro',
+        org: { id: 'o1', name: 'New', tags: ['b'] },
+      });
       expect(merged.body.privateMetadata).toEqual({ note: 'keep' });
       expect(merged.body.unsafeMetadata).toEqual({ theme: 'dark' });
       const nested = await t.http
@@ -213,21 +255,36 @@ describe('admin search filters, ban and metadata merge', () => {
         .set(asAdmin())
         .send({ publicMetadata: { org: { id: null } }, privateMetadata: { note: null } })
         .expect(200);
-      expect(nested.body.publicMetadata).toEqual({ plan: 'pro', org: { name: 'New', tags: ['b'] } });
+      expect(nested.body.publicMetadata).toEqual({
+        plan: 'pro',
+        org: { name: 'New', tags: ['b'] },
+      });
       expect(nested.body.privateMetadata).toEqual({});
     });
 
     it('refuses bad input and a result over the limits', async () => {
       const member = await signUp(t.http);
       const path = `/admin/users/${member.user.id}/metadata`;
-      await t.http.patch(path).set(asAdmin()).send({ publicMetadata: [1] }).expect(400);
-      await t.http.patch(path).set(asAdmin()).send({ roles: ['admin'] }).expect(400);
+      await t.http
+        .patch(path)
+        .set(asAdmin())
+        .send({ publicMetadata: [1] })
+        .expect(400);
+      await t.http
+        .patch(path)
+        .set(asAdmin())
+        .send({ roles: ['admin'] })
+        .expect(400);
       await t.http
         .patch(path)
         .set(asAdmin())
         .send(JSON.parse('{"publicMetadata":{"__proto__":{"x":1}}}'))
         .expect(400);
-      await t.http.patch(path).set(asAdmin()).send({ publicMetadata: { a: 'x'.repeat(5000) } }).expect(200);
+      await t.http
+        .patch(path)
+        .set(asAdmin())
+        .send({ publicMetadata: { a: 'x'.repeat(5000) } })
+        .expect(200);
       const tooBig = await t.http
         .patch(path)
         .set(asAdmin())
@@ -236,7 +293,11 @@ describe('admin search filters, ban and metadata merge', () => {
       expect(tooBig.body.message[0]).toContain('publicMetadata after the merge');
       const kept = await t.http.get(`/admin/users/${member.user.id}`).set(asAdmin()).expect(200);
       expect(Object.keys(kept.body.publicMetadata)).toEqual(['a']);
-      await t.http.patch('/admin/users/no-such-user/metadata').set(asAdmin()).send({ publicMetadata: {} }).expect(404);
+      await t.http
+        .patch('/admin/users/no-such-user/metadata')
+        .set(asAdmin())
+        .send({ publicMetadata: {} })
+        .expect(404);
     });
 
     it('two concurrent merges both land', async () => {
@@ -244,7 +305,11 @@ describe('admin search filters, ban and metadata merge', () => {
       const path = `/admin/users/${member.user.id}/metadata`;
       await Promise.all(
         Array.from({ length: 6 }, (_, index) =>
-          t.http.patch(path).set(asAdmin()).send({ publicMetadata: { [`k${index}`]: index } }).expect(200),
+          t.http
+            .patch(path)
+            .set(asAdmin())
+            .send({ publicMetadata: { [`k${index}`]: index } })
+            .expect(200),
         ),
       );
       const user = await t.http.get(`/admin/users/${member.user.id}`).set(asAdmin()).expect(200);

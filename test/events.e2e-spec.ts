@@ -26,8 +26,12 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
         // Read through a separate connection at the moment the event fires.
         const committed =
           name === 'user.deleted'
-            ? sql(t.app, 'select id from userkit_users where id = ?', [userId]).then((rows) => rows.length === 0)
-            : sql(t.app, 'select id from userkit_users where id = ?', [userId]).then((rows) => rows.length === 1);
+            ? sql(t.app, 'select id from userkit_users where id = ?', [userId]).then(
+                (rows) => rows.length === 0,
+              )
+            : sql(t.app, 'select id from userkit_users where id = ?', [userId]).then(
+                (rows) => rows.length === 1,
+              );
         heard.push({ name, payload, committed });
       });
     }
@@ -60,16 +64,28 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     await t.http
       .patch('/me')
       .set(bearer(member.accessToken))
-      .send({ displayName: 'After', customAttributes: { plan: 'pro' }, standardAttributes: { birthdate: '1990-01-01' } })
+      .send({
+        displayName: 'After',
+        customAttributes: { plan: 'pro' },
+        standardAttributes: { birthdate: '1990-01-01' },
+      })
       .expect(200);
     expect(since(mark).map((event) => event.payload)).toEqual([
       {
         userId: member.user.id,
-        changes: expect.arrayContaining(['displayName', 'customAttributes.plan', 'standardAttributes.birthdate']),
+        changes: expect.arrayContaining([
+          'displayName',
+          'customAttributes.plan',
+          'standardAttributes.birthdate',
+        ]),
       },
     ]);
     mark = heard.length;
-    await t.http.patch('/me').set(bearer(member.accessToken)).send({ displayName: 'After' }).expect(200);
+    await t.http
+      .patch('/me')
+      .set(bearer(member.accessToken))
+      .send({ displayName: 'After' })
+      .expect(200);
     expect(since(mark)).toEqual([]);
   });
 
@@ -77,7 +93,11 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     const member = await signUp(t.http);
     const mark = heard.length;
     // Refused before any write.
-    await t.http.patch('/me').set(bearer(member.accessToken)).send({ customAttributes: { plan: 5 } }).expect(400);
+    await t.http
+      .patch('/me')
+      .set(bearer(member.accessToken))
+      .send({ customAttributes: { plan: 5 } })
+      .expect(400);
     // The insert of the user runs, then the taken email rolls the transaction back.
     await t.http
       .post('/admin/users')
@@ -104,7 +124,10 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     let mark = heard.length;
     await t.http.post('/auth/logout').send({ refreshToken: member.refreshToken }).expect(204);
     expect(since(mark).map((event) => [event.name, event.payload])).toEqual([
-      ['session.revoked', { userId: member.user.id, sessionId: expect.any(String), reason: 'logout' }],
+      [
+        'session.revoked',
+        { userId: member.user.id, sessionId: expect.any(String), reason: 'logout' },
+      ],
     ]);
     mark = heard.length;
     await t.http.post('/auth/logout').send({ refreshToken: member.refreshToken }).expect(204);
@@ -112,7 +135,10 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
 
     const other = await signUp(t.http);
     mark = heard.length;
-    await t.http.post(`/admin/users/${other.user.id}/ban`).set(bearer(admin.accessToken)).expect(200);
+    await t.http
+      .post(`/admin/users/${other.user.id}/ban`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
     expect(since(mark).map((event) => [event.name, event.payload])).toEqual([
       ['user.updated', { userId: other.user.id, changes: ['banned'] }],
       ['session.revoked', { userId: other.user.id, sessionId: null, reason: 'banned' }],

@@ -38,7 +38,14 @@ describe('the profile schema: standard and custom attributes with access rights'
         bearer: 'hidden',
         endUser: 'hidden',
       });
-      for (const editable of ['family_name', 'picture', 'gender', 'birthdate', 'zoneinfo', 'locale'])
+      for (const editable of [
+        'family_name',
+        'picture',
+        'gender',
+        'birthdate',
+        'zoneinfo',
+        'locale',
+      ])
         expect(byName[editable].access.endUser).toBe('editable');
       for (const hidden of ['nickname', 'profile', 'website', 'address'])
         expect(byName[hidden].access.endUser).toBe('hidden');
@@ -47,7 +54,11 @@ describe('the profile schema: standard and custom attributes with access rights'
     it('only admins reach /admin/attributes', async () => {
       await t.http.get('/admin/attributes').expect(401);
       await t.http.get('/admin/attributes').set(asMember()).expect(403);
-      await t.http.post('/admin/attributes').set(asMember()).send({ name: 'x', type: 'string' }).expect(403);
+      await t.http
+        .post('/admin/attributes')
+        .set(asMember())
+        .send({ name: 'x', type: 'string' })
+        .expect(403);
     });
 
     it.each([
@@ -65,11 +76,19 @@ describe('the profile schema: standard and custom attributes with access rights'
     it('refuses validation that does not fit the type, an enum without values, a bad pattern', async () => {
       const wrongRule = await define({ name: 'bad_rule', type: 'string', validation: { min: 1 } });
       expect(wrongRule.status).toBe(400);
-      expect(wrongRule.body.message).toEqual([expect.stringContaining('validation.min does not apply')]);
+      expect(wrongRule.body.message).toEqual([
+        expect.stringContaining('validation.min does not apply'),
+      ]);
       await define({ name: 'bad_enum', type: 'enum' }).expect(400);
-      await define({ name: 'bad_pattern', type: 'string', validation: { pattern: '(' } }).expect(400);
-      await define({ name: 'bad_range', type: 'integer', validation: { min: 5, max: 1 } }).expect(400);
-      await define({ name: 'bad_access', type: 'string', access: { endUser: 'write' } }).expect(400);
+      await define({ name: 'bad_pattern', type: 'string', validation: { pattern: '(' } }).expect(
+        400,
+      );
+      await define({ name: 'bad_range', type: 'integer', validation: { min: 5, max: 1 } }).expect(
+        400,
+      );
+      await define({ name: 'bad_access', type: 'string', access: { endUser: 'write' } }).expect(
+        400,
+      );
       await define({ name: 'given_name', type: 'string' }).expect(409);
     });
 
@@ -91,10 +110,16 @@ describe('the profile schema: standard and custom attributes with access rights'
         .send({ type: 'number' })
         .expect(400);
       expect(typeChange.body.message).toEqual([expect.stringContaining('type never changes')]);
-      await t.http.patch('/admin/attributes/nick_color').set(asAdmin()).send({ name: 'other' }).expect(400);
+      await t.http
+        .patch('/admin/attributes/nick_color')
+        .set(asAdmin())
+        .send({ name: 'other' })
+        .expect(400);
       await t.http.patch('/admin/attributes/no_such').set(asAdmin()).send({ order: 1 }).expect(404);
       const listed = await t.http.get('/admin/attributes').set(asAdmin()).expect(200);
-      expect(listed.body.custom.find((entry: { name: string }) => entry.name === 'nick_color').type).toBe('string');
+      expect(
+        listed.body.custom.find((entry: { name: string }) => entry.name === 'nick_color').type,
+      ).toBe('string');
     });
 
     it('a standard attribute takes only access changes', async () => {
@@ -110,7 +135,11 @@ describe('the profile schema: standard and custom attributes with access rights'
     beforeAll(async () => {
       const editable = { admin: 'editable', bearer: 'readonly', endUser: 'editable' };
       for (const definition of [
-        { name: 'title', type: 'string', validation: { minLength: 2, maxLength: 5, pattern: '^[a-z]+$' } },
+        {
+          name: 'title',
+          type: 'string',
+          validation: { minLength: 2, maxLength: 5, pattern: '^[a-z]+$' },
+        },
         { name: 'score', type: 'number', validation: { min: -1.5, max: 10 } },
         { name: 'seats', type: 'integer', validation: { min: 1, max: 3 } },
         { name: 'tier', type: 'enum', validation: { enum: ['free', 'pro'] } },
@@ -168,7 +197,9 @@ describe('the profile schema: standard and custom attributes with access rights'
       const response = await patchMe({ customAttributes: { nope: 1 } }).expect(400);
       expect(response.body.message).toEqual(['customAttributes.nope is not a defined attribute']);
       const standard = await patchMe({ standardAttributes: { shoe_size: 1 } }).expect(400);
-      expect(standard.body.message).toEqual(['standardAttributes.shoe_size is not a standard attribute']);
+      expect(standard.body.message).toEqual([
+        'standardAttributes.shoe_size is not a standard attribute',
+      ]);
     });
 
     it('null clears a value', async () => {
@@ -216,7 +247,9 @@ describe('the profile schema: standard and custom attributes with access rights'
     });
 
     it('an admin edits an address once it is opened to admins; the user still cannot see it', async () => {
-      const hidden = await patchAsAdmin({ standardAttributes: { address: { locality: 'London' } } });
+      const hidden = await patchAsAdmin({
+        standardAttributes: { address: { locality: 'London' } },
+      });
       expect(hidden.status).toBe(403);
       expect(hidden.body.message).toEqual(['standardAttributes.address is not available for you']);
       await t.http
@@ -224,11 +257,16 @@ describe('the profile schema: standard and custom attributes with access rights'
         .set(asAdmin())
         .send({ access: { admin: 'editable' } })
         .expect(200);
-      await patchAsAdmin({ standardAttributes: { address: { country: 'UK', zip: '1' } } }).expect(400);
+      await patchAsAdmin({ standardAttributes: { address: { country: 'UK', zip: '1' } } }).expect(
+        400,
+      );
       const written = await patchAsAdmin({
         standardAttributes: { address: { locality: 'London', country: 'UK' } },
       }).expect(200);
-      expect(written.body.standardAttributes.address).toEqual({ locality: 'London', country: 'UK' });
+      expect(written.body.standardAttributes.address).toEqual({
+        locality: 'London',
+        country: 'UK',
+      });
       const me = await t.http.get('/me').set(asMember()).expect(200);
       expect(me.body.standardAttributes).not.toHaveProperty('address');
       await patchMe({ standardAttributes: { address: { locality: 'Paris' } } }).expect(403);
@@ -256,7 +294,11 @@ describe('the profile schema: standard and custom attributes with access rights'
 
     it.each(levels)('bearer, %s (GET /userinfo)', async (level) => {
       const name = `bearer_${level}`;
-      await define({ name, type: 'integer', access: { bearer: level, endUser: 'editable' } }).expect(201);
+      await define({
+        name,
+        type: 'integer',
+        access: { bearer: level, endUser: 'editable' },
+      }).expect(201);
       await patchMe({ customAttributes: { [name]: 7 } }).expect(200);
       const info = await t.http.get('/userinfo').set(asMember()).expect(200);
       if (level === 'hidden') expect(info.body.custom_attributes).not.toHaveProperty(name);
@@ -265,7 +307,9 @@ describe('the profile schema: standard and custom attributes with access rights'
 
     it.each(levels)('admin, %s', async (level) => {
       const name = `admin_${level}`;
-      await define({ name, type: 'string', access: { admin: level, endUser: 'editable' } }).expect(201);
+      await define({ name, type: 'string', access: { admin: level, endUser: 'editable' } }).expect(
+        201,
+      );
       await patchMe({ customAttributes: { [name]: 'by-user' } }).expect(200);
       const view = await t.http.get(`/admin/users/${member.user.id}`).set(asAdmin()).expect(200);
       if (level === 'hidden') expect(view.body.customAttributes).not.toHaveProperty(name);

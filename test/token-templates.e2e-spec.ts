@@ -21,17 +21,27 @@ const templates: UserModuleOptions['tokenTemplates'] = {
     audience: 'https://billing.example.com',
   },
   computed: {
-    claims: (user) => ({ initials: (user.displayName ?? '?').slice(0, 1), sub: 'forged', anonymous: user.isAnonymous }),
+    claims: (user) => ({
+      initials: (user.displayName ?? '?').slice(0, 1),
+      sub: 'forged',
+      anonymous: user.isAnonymous,
+    }),
   },
 };
 
 /** Verifies a JWT with the key the JWKS endpoint publishes for its `kid`, as another service would. */
-async function verifyWithJwks(t: TestApp, token: string, audience?: string): Promise<Record<string, unknown>> {
+async function verifyWithJwks(
+  t: TestApp,
+  token: string,
+  audience?: string,
+): Promise<Record<string, unknown>> {
   const jwks = await t.http.get('/.well-known/jwks.json').expect(200);
   const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
   const jwk = jwks.body.keys.find((key: { kid: string }) => key.kid === header.kid);
   if (!jwk) throw new Error('kid not in the JWKS');
-  const publicKey = createPublicKey({ key: jwk, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString();
+  const publicKey = createPublicKey({ key: jwk, format: 'jwk' })
+    .export({ format: 'pem', type: 'spki' })
+    .toString();
   return new JwtService().verifyAsync(token, {
     publicKey,
     algorithms: [jwk.alg],
@@ -56,7 +66,13 @@ describe('integration tokens from templates, verified with the JWKS', () => {
     const response = await t.http.get('/.well-known/jwks.json').expect(200);
     expect(response.body.keys).toHaveLength(1);
     const [key] = response.body.keys;
-    expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
+    expect(key).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+      kid: expect.any(String),
+    });
     expect(key).not.toHaveProperty('d');
   });
 
@@ -73,7 +89,10 @@ describe('integration tokens from templates, verified with the JWKS', () => {
       .set(bearer(admin.accessToken))
       .send({ customAttributes: { plan: 'pro' }, publicMetadata: { org: { id: 'org_1' } } })
       .expect(200);
-    const response = await t.http.get('/me/tokens/billing').set(bearer(member.accessToken)).expect(200);
+    const response = await t.http
+      .get('/me/tokens/billing')
+      .set(bearer(member.accessToken))
+      .expect(200);
     expect(response.body.expiresIn).toBe(120);
     const claims = await verifyWithJwks(t, response.body.jwt, 'https://billing.example.com');
     expect(claims).toMatchObject({
@@ -88,13 +107,18 @@ describe('integration tokens from templates, verified with the JWKS', () => {
     expect(claims).not.toHaveProperty('missing');
     expect((claims.exp as number) - (claims.iat as number)).toBe(120);
     // Not verifiable as an access token of the API, nor with another audience.
-    await expect(verifyWithJwks(t, response.body.jwt, 'https://other.example.com')).rejects.toThrow();
+    await expect(
+      verifyWithJwks(t, response.body.jwt, 'https://other.example.com'),
+    ).rejects.toThrow();
     await t.http.get('/me').set(bearer(response.body.jwt)).expect(401);
   });
 
   it('a function template cannot replace sub', async () => {
     const member = await signUp(t.http, { displayName: 'Zoe' });
-    const response = await t.http.get('/me/tokens/computed').set(bearer(member.accessToken)).expect(200);
+    const response = await t.http
+      .get('/me/tokens/computed')
+      .set(bearer(member.accessToken))
+      .expect(200);
     const claims = await verifyWithJwks(t, response.body.jwt);
     expect(claims).toMatchObject({ sub: member.user.id, initials: 'Z', anonymous: false });
     expect(response.body.expiresIn).toBe(60);
@@ -118,16 +142,28 @@ describe('token signing options', () => {
   });
 
   it('refuses a weak or symmetric key and reserved claims', () => {
-    const weakRsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    expect(() => resolveUserOptions({ ...base, tokenSigningKey: weakRsa })).toThrow(/at least 2048/);
-    expect(() => resolveUserOptions({ ...base, tokenSigningKey: 'not a key' })).toThrow(/private key/);
+    const weakRsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    expect(() => resolveUserOptions({ ...base, tokenSigningKey: weakRsa })).toThrow(
+      /at least 2048/,
+    );
+    expect(() => resolveUserOptions({ ...base, tokenSigningKey: 'not a key' })).toThrow(
+      /private key/,
+    );
     expect(() =>
-      resolveUserOptions({ ...base, tokenSigningKey: privatePem, tokenTemplates: { x: { claims: { sub: 'id' } } } }),
+      resolveUserOptions({
+        ...base,
+        tokenSigningKey: privatePem,
+        tokenTemplates: { x: { claims: { sub: 'id' } } },
+      }),
     ).toThrow(/"sub" is set by the library/);
   });
 
   it('takes an RSA key as a JWK (RS256) with a stable thumbprint kid', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      format: 'jwk',
+    });
     const first = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
     const second = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
     expect(first.algorithm).toBe('RS256');

@@ -23,7 +23,12 @@ describe('GET /userinfo', () => {
     await t.http
       .post('/admin/attributes')
       .set(bearer(adminToken))
-      .send({ name: 'plan', type: 'enum', validation: { enum: ['free', 'pro'] }, access: { bearer: 'readonly' } })
+      .send({
+        name: 'plan',
+        type: 'enum',
+        validation: { enum: ['free', 'pro'] },
+        access: { bearer: 'readonly' },
+      })
       .expect(201);
     await t.http
       .post('/admin/attributes')
@@ -38,7 +43,9 @@ describe('GET /userinfo', () => {
     await t.http
       .patch('/me')
       .set(bearer(member.accessToken))
-      .send({ standardAttributes: { birthdate: '1815-12-10', locale: 'en-GB', zoneinfo: 'Europe/London' } })
+      .send({
+        standardAttributes: { birthdate: '1815-12-10', locale: 'en-GB', zoneinfo: 'Europe/London' },
+      })
       .expect(200);
     // A verified phone, arranged in the database (adding phones is another issue's route).
     await sql(
@@ -104,7 +111,11 @@ describe('GET /userinfo', () => {
   it('an anonymous user is anonymous and unverified, without email', async () => {
     const anonymous = await t.http.post('/auth/signup/anonymous').send({}).expect(201);
     const info = await t.http.get('/userinfo').set(bearer(anonymous.body.accessToken)).expect(200);
-    expect(info.body).toMatchObject({ is_anonymous: true, is_verified: false, roles: ['anonymous'] });
+    expect(info.body).toMatchObject({
+      is_anonymous: true,
+      is_verified: false,
+      roles: ['anonymous'],
+    });
     expect(info.body).not.toHaveProperty('email');
   });
 });

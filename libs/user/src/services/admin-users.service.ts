@@ -122,9 +122,7 @@ export class AdminUsersService {
   }
 
   /** A page with the attributes admins may see on each user. */
-  async listWithAttributes(
-    query: UserListQuery,
-  ): Promise<{
+  async listWithAttributes(query: UserListQuery): Promise<{
     users: Array<{ user: User; attributes: AttributeView }>;
     nextCursor: string | null;
   }> {
