@@ -30,9 +30,8 @@ describe('the admin users API', () => {
     it.each(routes)('%s %s: 401 signed out, 403 as a user', async (method, path, body) => {
       const member = await signUp(t.http);
       const call = (headers: Record<string, string>) => {
-        const request = (t.http as unknown as Record<string, (p: string) => any>)
-          [method](path)
-          .set(headers);
+        const client = t.http as unknown as Record<string, (p: string) => any>;
+        const request = client[method](path).set(headers);
         return body ? request.send(body) : request;
       };
       const signedOut = await call({});

@@ -47,6 +47,8 @@ describe('the metadata sanitizer (property-based)', () => {
         fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 6 }),
         fc.constantFrom(...FORBIDDEN),
         (value, path, key) => {
+          // jsonValue may generate a forbidden key itself: then that one is reported, not ours.
+          fc.pre(metadataProblem(value) === null);
           expect(metadataProblem(plant(value, path, key))).toMatch(new RegExp(`"${key}"`));
         },
       ),
