@@ -343,6 +343,23 @@ describe('the profile schema: standard and custom attributes with access rights'
     });
   });
 
+  describe('concurrent writes', () => {
+    it('writes of different attributes at the same moment all land (none overwrites another)', async () => {
+      const names = ['race_a', 'race_b', 'race_c', 'race_d', 'race_e'];
+      for (const name of names)
+        await define({ name, type: 'string', access: { endUser: 'editable' } }).expect(201);
+      await Promise.all(
+        names.map((name, index) =>
+          index % 2 === 0
+            ? patchMe({ customAttributes: { [name]: name } }).expect(200)
+            : patchAsAdmin({ customAttributes: { [name]: name } }).expect(200),
+        ),
+      );
+      const view = await t.http.get(`/admin/users/${member.user.id}`).set(asAdmin()).expect(200);
+      for (const name of names) expect(view.body.customAttributes[name]).toBe(name);
+    });
+  });
+
   describe('obsolete attributes and changed definitions', () => {
     it('an obsolete attribute is hidden from all but admins, and its value is kept', async () => {
       await define({

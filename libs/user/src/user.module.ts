@@ -32,6 +32,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { USER_OPTIONS } from './tokens.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
+import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
 import { UserEventsPublisher } from './events/user-events.publisher.js';
 import { AttributeSchemaService } from './services/attribute-schema.service.js';
 import { ProfileAttributesService } from './services/profile-attributes.service.js';
@@ -97,6 +98,7 @@ const SERVICES = [
     RolesRepository,
     AttributeDefinitionsRepository,
     UserModerationRepository,
+    LockedUserUpdateRepository,
     UserEventsPublisher,
     ...SERVICES,
     UserAuthGuard,

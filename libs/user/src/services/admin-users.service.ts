@@ -7,6 +7,10 @@ import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserSearchRepository } from '../repositories/user-search.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
+import {
+  LockedUserUpdateRepository,
+  type LockedUserChanges,
+} from '../repositories/locked-user-update.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { HashingGate } from './hashing-gate.js';
 import { PasswordPolicyService } from './password-policy.service.js';
@@ -83,6 +87,7 @@ export class AdminUsersService {
     private readonly hashingGate: HashingGate,
     private readonly attributes: ProfileAttributesService,
     private readonly events: UserEventsPublisher,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
   ) {}
 
   async list(query: UserListQuery): Promise<UserPage> {
@@ -185,25 +190,30 @@ export class AdminUsersService {
     });
   }
 
+  /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
-    const user = await this.get(id);
     const schema = await this.attributes.loadSchema();
-    // The name and picture columns are standard attributes: the admin's access rights apply.
-    const prepared = this.attributes.prepare(user, 'admin', schema, changes);
-    const allowed: Record<string, unknown> = { ...prepared.fields };
-    const changed = [...prepared.changed];
-    for (const key of [
-      'displayName',
-      'publicMetadata',
-      'privateMetadata',
-      'unsafeMetadata',
-    ] as const) {
-      if (changes[key] === undefined) continue;
-      allowed[key] = changes[key];
-      if (JSON.stringify(changes[key]) !== JSON.stringify(user[key])) changed.push(key);
-    }
-    await this.users.updateProfile(user, allowed);
-    if (changed.length > 0) this.events.emit('user.updated', { userId: id, changes: changed });
+    const written = await this.lockedUpdate.update(id, (user) => {
+      // The name and picture columns are standard attributes: the admin's access rights apply.
+      const prepared = this.attributes.prepare(user, 'admin', schema, changes);
+      const fields: LockedUserChanges = { ...prepared.fields };
+      const changed = [...prepared.changed];
+      for (const key of [
+        'displayName',
+        'publicMetadata',
+        'privateMetadata',
+        'unsafeMetadata',
+      ] as const) {
+        if (changes[key] === undefined) continue;
+        if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
+        (fields as Record<string, unknown>)[key] = changes[key];
+        changed.push(key);
+      }
+      return { changes: fields, result: changed };
+    });
+    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId: id, changes: written.result });
     return this.get(id);
   }
 

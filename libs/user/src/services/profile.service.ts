@@ -3,6 +3,10 @@ import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { UsersRepository } from '../repositories/users.repository.js';
+import {
+  LockedUserUpdateRepository,
+  type LockedUserChanges,
+} from '../repositories/locked-user-update.repository.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 
 export interface OwnProfileChanges {
@@ -22,6 +26,7 @@ export class ProfileService {
     private readonly users: UsersRepository,
     private readonly attributes: ProfileAttributesService,
     private readonly events: UserEventsPublisher,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
   ) {}
 
   async getOwn(userId: string): Promise<User> {
@@ -36,19 +41,29 @@ export class ProfileService {
     return { user, attributes: this.attributes.view(user, 'endUser', schema) };
   }
 
+  /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    const user = await this.getOwn(userId);
     const schema = await this.attributes.loadSchema();
-    const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
-    const allowed: Record<string, unknown> = { ...prepared.fields };
-    const changed = [...prepared.changed];
-    for (const key of ['displayName', 'unsafeMetadata'] as const) {
-      if (changes[key] === undefined) continue;
-      allowed[key] = changes[key];
-      if (JSON.stringify(changes[key]) !== JSON.stringify(user[key])) changed.push(key);
-    }
-    await this.users.updateProfile(user, allowed);
-    if (changed.length > 0) this.events.emit('user.updated', { userId, changes: changed });
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
+      const fields: LockedUserChanges = { ...prepared.fields };
+      const changed = [...prepared.changed];
+      if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
+        fields.displayName = changes.displayName;
+        changed.push('displayName');
+      }
+      if (
+        changes.unsafeMetadata !== undefined &&
+        JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
+      ) {
+        fields.unsafeMetadata = changes.unsafeMetadata;
+        changed.push('unsafeMetadata');
+      }
+      return { changes: fields, result: changed };
+    });
+    if (written === null) throw new UserKitException('NOT_SIGNED_IN');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId, changes: written.result });
     return this.getOwn(userId);
   }
 }

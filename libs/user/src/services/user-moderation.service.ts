@@ -7,6 +7,7 @@ import {
   type MetadataField,
 } from '../repositories/user-moderation.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
+import { LockedUserUpdateRepository } from '../repositories/locked-user-update.repository.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import { deepMergeMetadata } from './metadata-merge.js';
 import { SessionsService } from './sessions.service.js';
@@ -18,6 +19,7 @@ export type MetadataPatch = Partial<Record<MetadataField, JsonObject>>;
 export class UserModerationService {
   constructor(
     private readonly moderation: UserModerationRepository,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly events: UserEventsPublisher,
@@ -46,26 +48,24 @@ export class UserModerationService {
 
   /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
   async mergeMetadata(userId: string, patch: MetadataPatch): Promise<User> {
-    const changed: string[] = [];
-    const merged = await this.moderation.mergeMetadata(userId, (current) => {
-      const result: MetadataPatch = {};
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const changes: MetadataPatch = {};
       const problems: string[] = [];
       for (const field of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
         const fieldPatch = patch[field];
         if (fieldPatch === undefined) continue;
-        const next = deepMergeMetadata(current[field], fieldPatch);
+        const current = user[field] ?? {};
+        const next = deepMergeMetadata(current, fieldPatch);
         const problem = metadataProblem(next);
         if (problem) problems.push(`${field} after the merge ${problem}`);
-        if (JSON.stringify(next) !== JSON.stringify(current[field])) {
-          result[field] = next;
-          changed.push(field);
-        }
+        if (JSON.stringify(next) !== JSON.stringify(current)) changes[field] = next;
       }
       if (problems.length > 0) throw new UserKitException('METADATA_INVALID', problems);
-      return result;
+      return { changes, result: Object.keys(changes) };
     });
-    if (merged === null) throw new UserKitException('USER_NOT_FOUND');
-    if (changed.length > 0) this.events.emit('user.updated', { userId, changes: changed });
+    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId, changes: written.result });
     return this.getFull(userId);
   }
 
