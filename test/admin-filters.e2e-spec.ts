@@ -250,6 +250,10 @@ describe('admin search filters, ban and metadata merge', () => {
       });
       expect(merged.body.privateMetadata).toEqual({ note: 'keep' });
       expect(merged.body.unsafeMetadata).toEqual({ theme: 'dark' });
+      expect(merged.body).toMatchObject({
+        standardAttributes: expect.any(Object),
+        customAttributes: {},
+      });
       const nested = await t.http
         .patch(`/admin/users/${created.body.id}/metadata`)
         .set(asAdmin())

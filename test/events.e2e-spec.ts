@@ -1,5 +1,13 @@
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { USER_KIT_EVENT_NAMES, type UserKitEventName } from '@userkit/user';
+import { USER_KIT_EVENT_NAMES, UserModule, type UserKitEventName } from '@userkit/user';
+import request from 'supertest';
+import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { createTestDatabase } from './support/test-database.js';
+import { TEST_JWT_SECRET } from './support/test-app.js';
 import { signInAdmin, ADMIN_ENV } from './support/admin.js';
 import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -161,6 +169,38 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
       await signUp(t.http);
     } finally {
       emitter.off('user.created', failing);
+    }
+  });
+});
+
+describe('a host without EventEmitterModule', () => {
+  it('works as before and emits nothing', async () => {
+    const database = await createTestDatabase();
+    @Module({
+      imports: [
+        MikroOrmModule.forRoot(databaseOptions(database.url)),
+        UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false }),
+      ],
+    })
+    class BareHostModule {}
+    const app = await NestFactory.create(BareHostModule, { logger: false, abortOnError: false });
+    try {
+      await app.get(MikroORM).migrator.up();
+      await app.init();
+      expect(() => app.get(EventEmitter2, { strict: false })).toThrow();
+      const http = request(app.getHttpServer());
+      const signedUp = await http
+        .post('/auth/signup')
+        .send({ email: `bare.${Date.now()}@example.com`, password: 'violet-harbor-trumpet-92' })
+        .expect(201);
+      await http
+        .patch('/me')
+        .set(bearer(signedUp.body.accessToken))
+        .send({ displayName: 'No events' })
+        .expect(200);
+    } finally {
+      await app.close();
+      await database.drop();
     }
   });
 });

@@ -90,7 +90,11 @@ export {
   type AttributeWrites,
 } from './services/profile-attributes.service.js';
 export { UserInfoService, type UserInfoClaims } from './services/userinfo.service.js';
-export { UserModerationService, type MetadataPatch } from './services/user-moderation.service.js';
+export {
+  UserModerationService,
+  type MetadataPatch,
+  type AdminUserView,
+} from './services/user-moderation.service.js';
 export {
   TokenTemplatesService,
   type IntegrationToken,

@@ -20,7 +20,8 @@ import { MergeMetadataDto } from '../dto/merge-metadata.dto.js';
 import { mapUserAdmin } from '../dto/user.mapper.js';
 import { AdminUserResponse } from '../dto/user.response.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
-import { UserModerationService } from '../services/user-moderation.service.js';
+import { UserModerationService, type AdminUserView } from '../services/user-moderation.service.js';
+import { withAttributes } from '../dto/attributes.mapper.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 
@@ -44,7 +45,7 @@ export class AdminUserModerationController {
     @CurrentUser('id') adminId: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.moderation.ban(id, adminId));
+    return this.toResponse(await this.moderation.ban(id, adminId));
   }
 
   @Post(':id/unban')
@@ -55,7 +56,7 @@ export class AdminUserModerationController {
     @Param('id') id: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.moderation.unban(id));
+    return this.toResponse(await this.moderation.unban(id));
   }
 
   @Patch(':id/metadata')
@@ -72,6 +73,10 @@ export class AdminUserModerationController {
     @Param('id') id: string,
     @Body() body: MergeMetadataDto,
   ): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.moderation.mergeMetadata(id, body));
+    return this.toResponse(await this.moderation.mergeMetadata(id, body));
+  }
+
+  private toResponse(view: AdminUserView): AdminUserResponse {
+    return withAttributes(mapUserAdmin(view.user), view.attributes);
   }
 }

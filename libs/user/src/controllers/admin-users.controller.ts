@@ -60,7 +60,9 @@ export class AdminUsersController {
   @ApiCreatedResponse({ type: AdminUserResponse })
   @ApiConflictResponse({ description: 'Email taken' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.create(body));
+    const created = await this.adminUsers.create(body);
+    const { user, attributes } = await this.adminUsers.getView(created.id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 
   @Get(':id')
@@ -96,6 +98,8 @@ export class AdminUsersController {
   @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
   @ApiNotFoundResponse()
   async setRoles(@Param('id') id: string, @Body() body: SetRolesDto): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.setRoles(id, body.roles));
+    await this.adminUsers.setRoles(id, body.roles);
+    const { user, attributes } = await this.adminUsers.getView(id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 }

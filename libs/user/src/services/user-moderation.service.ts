@@ -11,6 +11,12 @@ import { LockedUserUpdateRepository } from '../repositories/locked-user-update.r
 import { metadataProblem } from '../validation/json-metadata.js';
 import { deepMergeMetadata } from './metadata-merge.js';
 import { SessionsService } from './sessions.service.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
+
+export interface AdminUserView {
+  user: User;
+  attributes: AttributeView;
+}
 
 export type MetadataPatch = Partial<Record<MetadataField, JsonObject>>;
 
@@ -23,6 +29,7 @@ export class UserModerationService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly events: UserEventsPublisher,
+    private readonly attributes: ProfileAttributesService,
   ) {}
 
   /**
@@ -30,7 +37,7 @@ export class UserModerationService {
    * is set first, so a sign-in racing the ban cannot open a session that outlives it (the guard
    * refuses banned users' sessions too).
    */
-  async ban(userId: string, actingAdminId: string): Promise<User> {
+  async ban(userId: string, actingAdminId: string): Promise<AdminUserView> {
     if (userId === actingAdminId) throw new UserKitException('CANNOT_BAN_SELF');
     if (!(await this.moderation.setBanned(userId, true)))
       throw new UserKitException('USER_NOT_FOUND');
@@ -39,7 +46,7 @@ export class UserModerationService {
     return this.getFull(userId);
   }
 
-  async unban(userId: string): Promise<User> {
+  async unban(userId: string): Promise<AdminUserView> {
     if (!(await this.moderation.setBanned(userId, false)))
       throw new UserKitException('USER_NOT_FOUND');
     this.events.emit('user.updated', { userId, changes: ['banned'] });
@@ -47,7 +54,7 @@ export class UserModerationService {
   }
 
   /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
-  async mergeMetadata(userId: string, patch: MetadataPatch): Promise<User> {
+  async mergeMetadata(userId: string, patch: MetadataPatch): Promise<AdminUserView> {
     const written = await this.lockedUpdate.update(userId, (user) => {
       const changes: MetadataPatch = {};
       const problems: string[] = [];
@@ -69,9 +76,13 @@ export class UserModerationService {
     return this.getFull(userId);
   }
 
-  private async getFull(userId: string): Promise<User> {
-    const user = await this.users.findFullById(userId);
+  /** The admin's view of the user after the change, attributes included. */
+  private async getFull(userId: string): Promise<AdminUserView> {
+    const [user, schema] = await Promise.all([
+      this.users.findFullById(userId),
+      this.attributes.loadSchema(),
+    ]);
     if (!user) throw new UserKitException('USER_NOT_FOUND');
-    return user;
+    return { user, attributes: this.attributes.view(user, 'admin', schema) };
   }
 }
