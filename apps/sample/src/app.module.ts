@@ -22,6 +22,7 @@ import { databaseOptions } from './database-options.js';
 import { HealthController } from './health.controller.js';
 import { HelloController } from './hello.controller.js';
 import { TerminusModule } from '@nestjs/terminus';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
 
 /** UserModule options from the sample's environment; `overrides` lets tests swap collaborators. */
@@ -59,6 +60,8 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
         MikroOrmModule.forRoot(databaseOptions(config.databaseUrl, config.logDatabase)),
         InfrastructureModule.register(config),
         TerminusModule.forRoot({ logger: false }),
+        // UserModule emits user.* and session.* events on it; without it, nothing is emitted.
+        EventEmitterModule.forRoot(),
         UserModule.forRootAsync({
           inject: [REDIS_CLIENT],
           useFactory: (redis: Redis | null) => ({

@@ -118,3 +118,34 @@ export { OAuthClient, OAuthProviderError } from './oauth/oauth-client.js';
 export { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
 export { OAuthLinkingService, type LinkOutcome } from './services/oauth-linking.service.js';
 export { ExternalAccountsService } from './oauth/external-accounts.service.js';
+export type { UserKitEvents, UserKitEventName } from './events/user-kit-events.js';
+export { USER_KIT_EVENT_NAMES } from './events/user-kit-events.js';
+export type { AttributeParty, AccessLevel, AttributeAccess } from './options/attribute-access.js';
+export {
+  STANDARD_ATTRIBUTE_NAMES,
+  DEFAULT_STANDARD_ATTRIBUTE_ACCESS,
+  type StandardAttributeName,
+} from './options/standard-attributes.js';
+export type { TokenTemplate, TokenTemplateUser } from './options/token-template-options.js';
+export {
+  AttributeSchemaService,
+  type NewCustomAttribute,
+  type AttributeChanges,
+  type StandardAttributeSetting,
+} from './services/attribute-schema.service.js';
+export type { AttributeSchema, CustomAttributeDefinition } from './services/attribute-schema.js';
+export {
+  ProfileAttributesService,
+  type AttributeView,
+  type AttributeWrites,
+} from './services/profile-attributes.service.js';
+export { UserInfoService, type UserInfoClaims } from './services/userinfo.service.js';
+export {
+  UserModerationService,
+  type MetadataPatch,
+  type AdminUserView,
+} from './services/user-moderation.service.js';
+export {
+  TokenTemplatesService,
+  type IntegrationToken,
+} from './services/token-templates.service.js';

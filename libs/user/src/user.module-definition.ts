@@ -15,6 +15,11 @@ import { TwoFactorSignInController } from './controllers/two-factor-sign-in.cont
 import { OAuthController } from './controllers/oauth.controller.js';
 import { ExternalAccountsController } from './controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
+import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
+import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
+import { UserInfoController } from './controllers/userinfo.controller.js';
+import { MeTokensController } from './controllers/me-tokens.controller.js';
+import { JwksController } from './controllers/jwks.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 
@@ -33,6 +38,11 @@ export const USER_CONTROLLERS = [
   TwoFactorSignInController,
   OAuthController,
   ExternalAccountsController,
+  AdminAttributesController,
+  AdminUserModerationController,
+  UserInfoController,
+  MeTokensController,
+  JwksController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

@@ -54,6 +54,15 @@ import { SignInMethodsService } from './services/sign-in-methods.service.js';
 import { TwoFactorService } from './services/two-factor.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
+import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
+import { UserModerationRepository } from './repositories/user-moderation.repository.js';
+import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
+import { UserEventsPublisher } from './events/user-events.publisher.js';
+import { AttributeSchemaService } from './services/attribute-schema.service.js';
+import { ProfileAttributesService } from './services/profile-attributes.service.js';
+import { UserInfoService } from './services/userinfo.service.js';
+import { UserModerationService } from './services/user-moderation.service.js';
+import { TokenTemplatesService } from './services/token-templates.service.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
 const SERVICES = [
@@ -75,6 +84,11 @@ const SERVICES = [
   OAuthSignInService,
   OAuthLinkingService,
   ExternalAccountsService,
+  AttributeSchemaService,
+  ProfileAttributesService,
+  UserInfoService,
+  UserModerationService,
+  TokenTemplatesService,
 ];
 
 /**
@@ -141,6 +155,10 @@ const SERVICES = [
     UsersRepository,
     SessionsRepository,
     RolesRepository,
+    AttributeDefinitionsRepository,
+    UserModerationRepository,
+    LockedUserUpdateRepository,
+    UserEventsPublisher,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

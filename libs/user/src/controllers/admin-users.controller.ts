@@ -28,6 +28,7 @@ import { UserPageResponse } from '../dto/admin.response.js';
 import { ListUsersQuery } from '../dto/list-users.query.js';
 import { SetRolesDto } from '../dto/set-roles.dto.js';
 import { mapUserAdmin } from '../dto/user.mapper.js';
+import { withAttributes } from '../dto/attributes.mapper.js';
 import { AdminUserResponse } from '../dto/user.response.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AdminUsersService } from '../services/admin-users.service.js';
@@ -46,22 +47,30 @@ export class AdminUsersController {
     description: 'Bad parameters (limit, cursor, unknown role, repeated values)',
   })
   async list(@Query() query: ListUsersQuery): Promise<UserPageResponse> {
-    const page = await this.adminUsers.list(query);
-    return { data: page.users.map(mapUserAdmin), nextCursor: page.nextCursor };
+    const page = await this.adminUsers.listWithAttributes(query);
+    return {
+      data: page.users.map(({ user, attributes }) =>
+        withAttributes(mapUserAdmin(user), attributes),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Post()
   @ApiCreatedResponse({ type: AdminUserResponse })
   @ApiConflictResponse({ description: 'Email taken' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.create(body));
+    const created = await this.adminUsers.create(body);
+    const { user, attributes } = await this.adminUsers.getView(created.id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiNotFoundResponse()
   async get(@Param('id') id: string): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.get(id));
+    const { user, attributes } = await this.adminUsers.getView(id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 
   @Patch(':id')
@@ -71,7 +80,9 @@ export class AdminUsersController {
     @Param('id') id: string,
     @Body() body: AdminUpdateUserDto,
   ): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.update(id, body));
+    await this.adminUsers.update(id, body);
+    const { user, attributes } = await this.adminUsers.getView(id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 
   @Delete(':id')
@@ -87,6 +98,8 @@ export class AdminUsersController {
   @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
   @ApiNotFoundResponse()
   async setRoles(@Param('id') id: string, @Body() body: SetRolesDto): Promise<AdminUserResponse> {
-    return mapUserAdmin(await this.adminUsers.setRoles(id, body.roles));
+    await this.adminUsers.setRoles(id, body.roles);
+    const { user, attributes } = await this.adminUsers.getView(id);
+    return withAttributes(mapUserAdmin(user), attributes);
   }
 }

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Patch, UsePipes } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { withAttributes } from '../dto/attributes.mapper.js';
 import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
 import { UserResponse } from '../dto/user.response.js';
@@ -17,18 +23,24 @@ export class MeController {
   constructor(private readonly profile: ProfileService) {}
 
   @Get()
-  @ApiOkResponse({ type: UserResponse })
+  @ApiOkResponse({ type: UserResponse, description: 'With the attributes the user may see' })
   async getMe(@CurrentUser() principal: AuthenticatedPrincipal): Promise<UserResponse> {
-    return mapUser(await this.profile.getOwnFrom(principal));
+    const { user, attributes } = await this.profile.getOwnViewFrom(principal);
+    return withAttributes(mapUser(user), attributes);
   }
 
   @Patch()
   @ApiOkResponse({ type: UserResponse })
-  @ApiBadRequestResponse({ description: 'Invalid value or a field the user may not write' })
+  @ApiBadRequestResponse({
+    description: 'Invalid value, unknown attribute, or a field the user may not write',
+  })
+  @ApiForbiddenResponse({ description: 'An attribute that is read-only or hidden for the user' })
   async updateMe(
     @CurrentUser('id') userId: string,
     @Body() body: UpdateProfileDto,
   ): Promise<UserResponse> {
-    return mapUser(await this.profile.updateOwn(userId, body));
+    await this.profile.updateOwn(userId, body);
+    const { user, attributes } = await this.profile.getOwnView(userId);
+    return withAttributes(mapUser(user), attributes);
   }
 }

@@ -3,6 +3,7 @@ import { IsOptional } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
 import { ProfileFieldsDto } from './profile-fields.js';
+import { AttributeWritesProperty } from './attribute-writes.js';
 
 /** What an admin may change: the profile fields and all three metadata objects (each replaced whole). */
 export class AdminUpdateUserDto extends ProfileFieldsDto {
@@ -15,4 +16,10 @@ export class AdminUpdateUserDto extends ProfileFieldsDto {
   @IsOptional()
   @IsJsonMetadata()
   privateMetadata?: JsonObject;
+
+  @AttributeWritesProperty('standard')
+  standardAttributes?: Record<string, unknown>;
+
+  @AttributeWritesProperty('custom')
+  customAttributes?: Record<string, unknown>;
 }

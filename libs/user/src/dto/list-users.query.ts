@@ -1,6 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ToInteger } from './strict-query.js';
+import { ToBoolean } from './list-users-filters.js';
+import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
 
 export class ListUsersQuery {
   @ApiPropertyOptional({
@@ -30,4 +43,55 @@ export class ListUsersQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Has (true) or lacks (false) a verified email or phone' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  verified?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  anonymous?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  banned?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Created strictly after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdAfter?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Created strictly before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdBefore?: string;
+
+  @ApiPropertyOptional({ example: 'plan', description: 'A custom attribute marked searchable' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  @Matches(ATTRIBUTE_NAME_PATTERN, { message: 'attribute must be an attribute name' })
+  attribute?: string;
+
+  @ApiPropertyOptional({ example: 'pro', description: 'The value `attribute` must equal' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  attributeValue?: string;
+
+  @ApiPropertyOptional({ enum: ['createdAt', 'email'], default: 'createdAt' })
+  @IsOptional()
+  @IsIn(['createdAt', 'email'])
+  sort?: 'createdAt' | 'email';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }

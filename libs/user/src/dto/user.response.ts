@@ -57,6 +57,19 @@ export class UserResponse {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastSignInAt!: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'OIDC standard attributes this party may see (null when unset); not in token responses',
+  })
+  standardAttributes?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Custom attributes this party may see; not in token responses',
+  })
+  customAttributes?: Record<string, unknown>;
 }
 
 /** The admin view adds what only admins may see. */

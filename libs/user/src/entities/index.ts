@@ -1,3 +1,4 @@
+import { AttributeDefinition } from './attribute-definition.entity.js';
 import { EmailAddress } from './email-address.entity.js';
 import { ExternalAccount } from './external-account.entity.js';
 import { PhoneNumber } from './phone-number.entity.js';
@@ -20,6 +21,8 @@ export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFa
 export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
+export { AttributeDefinition };
+export type { AttributeValidation, CustomAttributeType } from './attribute-definition.entity.js';
 
 /** Every entity of the library: add them to the host's MikroORM `entities`. */
 export const USER_ENTITIES = [
@@ -38,4 +41,5 @@ export const USER_ENTITIES = [
   OAuthState,
   OAuthLinkIntent,
   OAuthExchangeCode,
+  AttributeDefinition,
 ];

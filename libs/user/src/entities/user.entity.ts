@@ -49,6 +49,14 @@ export class User {
   @Property({ type: 'json' })
   unsafeMetadata: Opt<JsonObject> = {};
 
+  /** OIDC standard attributes other than the name and picture columns (given_name = firstName, ...). */
+  @Property({ type: 'json' })
+  standardAttributes: Opt<JsonObject> = {};
+
+  /** Values of admin-defined attributes; kept as written even after their definition changes. */
+  @Property({ type: 'json' })
+  customAttributes: Opt<JsonObject> = {};
+
   @Property({ type: 'boolean' })
   isAnonymous: Opt<boolean> = false;
 

@@ -144,6 +144,19 @@ export const UserErrors = {
     status: HttpStatus.NOT_FOUND,
     message: 'External account not found',
   },
+  ATTRIBUTE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Unknown attribute' },
+  ATTRIBUTE_TAKEN: {
+    status: HttpStatus.CONFLICT,
+    message: 'An attribute with this name already exists',
+  },
+  ATTRIBUTE_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid attribute value' },
+  ATTRIBUTE_FORBIDDEN: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'You may not write this attribute',
+  },
+  TOKEN_TEMPLATE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Unknown token template' },
+  CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
+  METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

@@ -4,6 +4,7 @@ import { Migration20261125100000AdminSearch } from './Migration20261125100000Adm
 import { Migration20261125400000SignInBackoff } from './Migration20261125400000SignInBackoff.js';
 import { Migration20261125500000OAuth } from './Migration20261125500000OAuth.js';
 import { Migration20261125600000Identifiers } from './Migration20261125600000Identifiers.js';
+import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
 
 /**
  * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -15,4 +16,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125400000SignInBackoff', class: Migration20261125400000SignInBackoff },
   { name: 'Migration20261125500000OAuth', class: Migration20261125500000OAuth },
   { name: 'Migration20261125600000Identifiers', class: Migration20261125600000Identifiers },
+  { name: 'Migration20261125700000ProfileSchema', class: Migration20261125700000ProfileSchema },
 ];

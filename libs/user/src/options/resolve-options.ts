@@ -3,6 +3,7 @@ import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
 import { resolveOAuthOptions } from './resolve-oauth-options.js';
+import { resolveProfileOptions } from './resolve-profile-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -72,11 +73,13 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
   const oauth = resolveOAuthOptions(options, problems);
+  const profileOptions = resolveProfileOptions(options, problems);
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
     ...loadLimits,
     ...oauth,
+    ...profileOptions,
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
     accessTokenTtlSeconds,

@@ -1,5 +1,6 @@
 import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
+import type { ResolvedProfileOptions } from './resolve-profile-options.js';
 import type {
   OAuthProviderOptions,
   RoleDefinition,
@@ -7,7 +8,7 @@ import type {
 } from './user-module-options.js';
 
 /** Options after defaults are applied and validation passed: what services read. */
-export interface ResolvedUserOptions {
+export interface ResolvedUserOptions extends ResolvedProfileOptions {
   tokenSecret: string;
   tokenIssuer: string;
   accessTokenTtlSeconds: number;

@@ -5,6 +5,10 @@ import type { MessageSender } from '../extension-points/message-sender.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
+import type { JsonWebKey } from 'node:crypto';
+import type { AttributeAccess } from './attribute-access.js';
+import type { StandardAttributeName } from './standard-attributes.js';
+import type { TokenTemplate } from './token-template-options.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -79,6 +83,14 @@ export interface UserModuleOptions {
   oauthProfileMapper?: OAuthProfileMapper;
   /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
   oauthTimeoutSeconds?: number;
+  /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
+  standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
+  /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */
+  tokenTemplates?: Record<string, TokenTemplate>;
+  /** Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing template tokens; required with templates. */
+  tokenSigningKey?: string | JsonWebKey;
+  /** `kid` of that key. Default: its RFC 7638 thumbprint. */
+  tokenSigningKeyId?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

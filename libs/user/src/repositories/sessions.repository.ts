@@ -90,16 +90,17 @@ export class SessionsRepository {
     );
   }
 
-  async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(
+  /** The number of sessions revoked now (0 when it was already revoked). */
+  async revoke(sessionId: string, reason: string, at: Date): Promise<number> {
+    return this.em.nativeUpdate(
       Session,
       { id: sessionId, revokedAt: null },
       { revokedAt: at, revokedReason: reason },
     );
   }
 
-  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(
+  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<number> {
+    return this.em.nativeUpdate(
       Session,
       { user: userId, revokedAt: null },
       { revokedAt: at, revokedReason: reason },

@@ -6,12 +6,25 @@ export interface UserSearchCriteria {
   query?: string;
   role?: string;
   limit: number;
+  /** Legacy keyset position of the default sort (creation time ascending). */
   after?: { createdAt: Date; id: string };
+  verified?: boolean;
+  anonymous?: boolean;
+  banned?: boolean;
+  createdAfter?: Date;
+  createdBefore?: Date;
+  /** Equality on a searchable custom attribute; the name is a checked attribute name. */
+  attribute?: { name: string; value: string };
+  sort?: { field: 'createdAt' | 'email'; order: 'asc' | 'desc' };
+  /** Keyset position under `sort`: the last row's key (ISO time or normalized email) and id. */
+  afterKey?: { key: string; id: string };
 }
 
 export interface UserSearchHit {
   id: string;
   createdAt: Date;
+  /** The primary email, normalized ('' for none): the key of the email sort. */
+  email: string;
 }
 
 /** `%`, `_` and the escape character itself are searched literally. */
@@ -20,9 +33,10 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Admin search: ids in a stable order (creation time, then id) with keyset pagination — no OFFSET,
- * so the 100th page costs what the first does. On PostgreSQL the trigram indexes of migration
- * 20261125100000 serve prefix and contains matches on emails and names.
+ * Admin search: ids in a stable order (creation time or primary email, then id) with keyset
+ * pagination — no OFFSET, so the 100th page costs what the first does. On PostgreSQL the trigram
+ * indexes of migration 20261125100000 serve prefix and contains matches on emails and names.
+ * Every value is a bound parameter; the SQL text holds only fixed fragments.
  */
 @Injectable()
 export class UserSearchRepository {
@@ -31,6 +45,7 @@ export class UserSearchRepository {
   async search(criteria: UserSearchCriteria): Promise<UserSearchHit[]> {
     const postgres = isPostgres(this.em);
     const like = postgres ? 'ilike' : 'like';
+    const time = (date: Date) => (postgres ? date : date.getTime());
     const conditions: string[] = [];
     const params: unknown[] = [];
     const query = criteria.query?.trim();
@@ -53,18 +68,61 @@ export class UserSearchRepository {
       );
       params.push(criteria.role);
     }
-    if (criteria.after) {
-      const at = postgres ? criteria.after.createdAt : criteria.after.createdAt.getTime();
-      conditions.push('(u.created_at > ? or (u.created_at = ? and u.id > ?))');
-      params.push(at, at, criteria.after.id);
+    if (criteria.verified !== undefined) {
+      const verified = `(exists (select 1 from userkit_email_addresses v where v.user_id = u.id and v.verified)
+        or exists (select 1 from userkit_phone_numbers p where p.user_id = u.id and p.verified))`;
+      conditions.push(criteria.verified ? verified : `not ${verified}`);
+    }
+    if (criteria.anonymous !== undefined)
+      conditions.push(criteria.anonymous ? 'u.is_anonymous' : 'not u.is_anonymous');
+    if (criteria.banned !== undefined)
+      conditions.push(criteria.banned ? 'u.banned' : 'not u.banned');
+    if (criteria.createdAfter) {
+      conditions.push('u.created_at > ?');
+      params.push(time(criteria.createdAfter));
+    }
+    if (criteria.createdBefore) {
+      conditions.push('u.created_at < ?');
+      params.push(time(criteria.createdBefore));
+    }
+    if (criteria.attribute) {
+      conditions.push(
+        postgres
+          ? 'u.custom_attributes ->> cast(? as text) = ?'
+          : 'cast(json_extract(u.custom_attributes, ?) as text) = ?',
+      );
+      params.push(postgres ? criteria.attribute.name : `$.${criteria.attribute.name}`);
+      params.push(criteria.attribute.value);
+    }
+
+    const field = criteria.sort?.field ?? 'createdAt';
+    const descending = criteria.sort?.order === 'desc';
+    const direction = descending ? 'desc' : 'asc';
+    const beyond = descending ? '<' : '>';
+    const sortKey = field === 'email' ? "coalesce(pe.normalized_email, '')" : 'u.created_at';
+    const after =
+      criteria.afterKey ??
+      (criteria.after
+        ? { key: criteria.after.createdAt.toISOString(), id: criteria.after.id }
+        : undefined);
+    if (after) {
+      const key = field === 'email' ? after.key : time(new Date(after.key));
+      conditions.push(`(${sortKey} ${beyond} ? or (${sortKey} = ? and u.id ${beyond} ?))`);
+      params.push(key, key, after.id);
     }
     const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-    const rows = (await this.em
-      .getConnection()
-      .execute(
-        `select u.id, u.created_at from userkit_users u ${where} order by u.created_at asc, u.id asc limit ?`,
-        [...params, criteria.limit],
-      )) as Array<{ id: string; created_at: Date | number | string }>;
-    return rows.map((row) => ({ id: row.id, createdAt: new Date(row.created_at) }));
+    const rows = (await this.em.getConnection().execute(
+      `select u.id, u.created_at, coalesce(pe.normalized_email, '') as sort_email
+         from userkit_users u
+         left join userkit_email_addresses pe on pe.user_id = u.id and pe."primary"
+         ${where}
+         order by ${sortKey} ${direction}, u.id ${direction} limit ?`,
+      [...params, criteria.limit],
+    )) as Array<{ id: string; created_at: Date | number | string; sort_email: string }>;
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: new Date(row.created_at),
+      email: row.sort_email,
+    }));
   }
 }

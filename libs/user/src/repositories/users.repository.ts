@@ -7,6 +7,7 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { normalizeEmail } from '../validation/email.js';
 import { isPostgres } from './sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
 /** Rolls back a role change that would leave no admin. */
 class LastAdminError extends Error {}
@@ -39,12 +40,17 @@ export type UserProfileChanges = Partial<
     | 'unsafeMetadata'
     | 'publicMetadata'
     | 'privateMetadata'
+    | 'standardAttributes'
+    | 'customAttributes'
   >
 >;
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: UserEventsPublisher,
+  ) {}
 
   findFullById(id: string): Promise<User | null> {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
@@ -97,6 +103,8 @@ export class UsersRepository {
         await em.flush();
         return user.id;
       });
+      // Here, not in each service: every way a user is made (sign-up, admin, OAuth) passes by.
+      this.events.emit('user.created', { userId: id, isAnonymous: record.isAnonymous });
       return (await this.findFullById(id))!;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)

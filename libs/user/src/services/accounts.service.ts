@@ -14,6 +14,7 @@ import { PasswordPolicyService } from './password-policy.service.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
 export interface PasswordSignUp {
   email: string;
@@ -41,6 +42,7 @@ export class AccountsService implements OnModuleInit {
     private readonly passwordPolicy: PasswordPolicyService,
     private readonly hashingGate: HashingGate,
     private readonly signInAttempts: SignInAttemptsService,
+    private readonly events: UserEventsPublisher,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -158,7 +160,11 @@ export class AccountsService implements OnModuleInit {
       this.options.defaultRole,
     );
     if (outcome === 'not_anonymous') throw new UserKitException('NOT_ANONYMOUS');
-    await this.sessions.revokeSession(sessionId, 'upgraded');
+    this.events.emit('user.updated', {
+      userId,
+      changes: ['isAnonymous', 'emailAddresses', 'roles', 'password'],
+    });
+    await this.sessions.revokeSession(sessionId, 'upgraded', userId);
     const user = await this.users.findFullById(userId);
     return this.signedIn(user!, meta);
   }

@@ -7,17 +7,39 @@ import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserSearchRepository } from '../repositories/user-search.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
+import {
+  LockedUserUpdateRepository,
+  type LockedUserChanges,
+} from '../repositories/locked-user-update.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { HashingGate } from './hashing-gate.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { SessionsService } from './sessions.service.js';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor.js';
+import {
+  decodeSortCursor,
+  encodeSortCursor,
+  type SortOrder,
+  type UserSortField,
+} from './user-sort-cursor.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 
 export interface UserListQuery {
   query?: string;
   role?: string;
   limit?: number;
   cursor?: string;
+  verified?: boolean;
+  anonymous?: boolean;
+  banned?: boolean;
+  createdAfter?: string | Date;
+  createdBefore?: string | Date;
+  /** A custom attribute marked searchable, and the value it must equal. */
+  attribute?: string;
+  attributeValue?: string;
+  sort?: UserSortField;
+  order?: SortOrder;
 }
 
 export interface UserPage {
@@ -44,6 +66,8 @@ export interface AdminUserChanges {
   publicMetadata?: JsonObject;
   privateMetadata?: JsonObject;
   unsafeMetadata?: JsonObject;
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -61,23 +85,78 @@ export class AdminUsersService {
     private readonly sessions: SessionsService,
     private readonly passwordPolicy: PasswordPolicyService,
     private readonly hashingGate: HashingGate,
+    private readonly attributes: ProfileAttributesService,
+    private readonly events: UserEventsPublisher,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
   ) {}
 
   async list(query: UserListQuery): Promise<UserPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     if (query.role) await this.assertRolesExist([query.role]);
+    const field = query.sort ?? 'createdAt';
+    const order = query.order ?? 'asc';
+    const legacyCursor = field === 'createdAt' && order === 'asc';
     const hits = await this.search.search({
       query: query.query,
       role: query.role,
       limit: limit + 1,
-      after: query.cursor ? decodeUserCursor(query.cursor) : undefined,
+      verified: query.verified,
+      anonymous: query.anonymous,
+      banned: query.banned,
+      createdAfter: query.createdAfter ? new Date(query.createdAfter) : undefined,
+      createdBefore: query.createdBefore ? new Date(query.createdBefore) : undefined,
+      attribute: await this.attributeFilter(query),
+      sort: { field, order },
+      // The first sort keeps the cursor format of earlier versions, so saved cursors still work.
+      after: query.cursor && legacyCursor ? decodeUserCursor(query.cursor) : undefined,
+      afterKey:
+        query.cursor && !legacyCursor ? decodeSortCursor(field, order, query.cursor) : undefined,
     });
     const page = hits.slice(0, limit);
     const last = page[page.length - 1];
+    let nextCursor: string | null = null;
+    if (hits.length > limit && last) {
+      nextCursor = legacyCursor
+        ? encodeUserCursor(last)
+        : encodeSortCursor(field, order, {
+            key: field === 'email' ? last.email : last.createdAt.toISOString(),
+            id: last.id,
+          });
+    }
+    return { users: await this.users.findFullByIds(page.map((hit) => hit.id)), nextCursor };
+  }
+
+  /** A page with the attributes admins may see on each user. */
+  async listWithAttributes(query: UserListQuery): Promise<{
+    users: Array<{ user: User; attributes: AttributeView }>;
+    nextCursor: string | null;
+  }> {
+    const [page, schema] = await Promise.all([this.list(query), this.attributes.loadSchema()]);
     return {
-      users: await this.users.findFullByIds(page.map((hit) => hit.id)),
-      nextCursor: hits.length > limit && last ? encodeUserCursor(last) : null,
+      users: page.users.map((user) => ({
+        user,
+        attributes: this.attributes.view(user, 'admin', schema),
+      })),
+      nextCursor: page.nextCursor,
     };
+  }
+
+  /** Only attributes an admin marked searchable (and may read) can filter the list. */
+  private async attributeFilter(
+    query: UserListQuery,
+  ): Promise<{ name: string; value: string } | undefined> {
+    if (query.attribute === undefined && query.attributeValue === undefined) return undefined;
+    if (query.attribute === undefined || query.attributeValue === undefined)
+      throw new UserKitException('ATTRIBUTE_INVALID', [
+        'attribute and attributeValue go together: send both',
+      ]);
+    const schema = await this.attributes.loadSchema();
+    const definition = schema.custom.get(query.attribute);
+    if (!definition?.searchable || definition.access.admin === 'hidden')
+      throw new UserKitException('ATTRIBUTE_INVALID', [
+        `attribute ${query.attribute} is not a searchable custom attribute`,
+      ]);
+    return { name: definition.name, value: query.attributeValue };
   }
 
   async get(id: string): Promise<User> {
@@ -111,22 +190,37 @@ export class AdminUsersService {
     });
   }
 
+  /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
-    const user = await this.get(id);
-    const allowed: Record<string, unknown> = {};
-    for (const key of [
-      'displayName',
-      'firstName',
-      'lastName',
-      'picture',
-      'publicMetadata',
-      'privateMetadata',
-      'unsafeMetadata',
-    ] as const) {
-      if (changes[key] !== undefined) allowed[key] = changes[key];
-    }
-    await this.users.updateProfile(user, allowed);
+    const schema = await this.attributes.loadSchema();
+    const written = await this.lockedUpdate.update(id, (user) => {
+      // The name and picture columns are standard attributes: the admin's access rights apply.
+      const prepared = this.attributes.prepare(user, 'admin', schema, changes);
+      const fields: LockedUserChanges = { ...prepared.fields };
+      const changed = [...prepared.changed];
+      for (const key of [
+        'displayName',
+        'publicMetadata',
+        'privateMetadata',
+        'unsafeMetadata',
+      ] as const) {
+        if (changes[key] === undefined) continue;
+        if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
+        (fields as Record<string, unknown>)[key] = changes[key];
+        changed.push(key);
+      }
+      return { changes: fields, result: changed };
+    });
+    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId: id, changes: written.result });
     return this.get(id);
+  }
+
+  /** The user and the attributes admins may see. */
+  async getView(id: string): Promise<{ user: User; attributes: AttributeView }> {
+    const [user, schema] = await Promise.all([this.get(id), this.attributes.loadSchema()]);
+    return { user, attributes: this.attributes.view(user, 'admin', schema) };
   }
 
   /** The user's sessions die with it (they are deleted by cascade), so its tokens stop at once. */
@@ -139,6 +233,7 @@ export class AdminUsersService {
     }
     await this.sessions.revokeAllOfUser(id, 'user_deleted');
     if (!(await this.users.delete(id))) throw new UserKitException('USER_NOT_FOUND');
+    this.events.emit('user.deleted', { userId: id });
   }
 
   /** Replaces the set; applies from the very next request, also to tokens issued before. */
@@ -148,6 +243,7 @@ export class AdminUsersService {
     await this.assertRolesExist(roleNames);
     if (!(await this.users.replaceRoles(id, roleNames, ADMIN_ROLE)))
       throw new UserKitException('LAST_ADMIN');
+    this.events.emit('user.updated', { userId: id, changes: ['roles'] });
     return this.get(id);
   }
 

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import type { AuthenticatedPrincipal } from './sessions.service.js';
+import {
+  LockedUserUpdateRepository,
+  type LockedUserChanges,
+} from '../repositories/locked-user-update.repository.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 
 export interface OwnProfileChanges {
   displayName?: string | null;
@@ -10,12 +16,19 @@ export interface OwnProfileChanges {
   lastName?: string | null;
   picture?: string | null;
   unsafeMetadata?: JsonObject;
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
 }
 
 /** What a signed-in user reads and writes about themselves. */
 @Injectable()
 export class ProfileService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly attributes: ProfileAttributesService,
+    private readonly events: UserEventsPublisher,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
+  ) {}
 
   async getOwn(userId: string): Promise<User> {
     const user = await this.users.findFullById(userId);
@@ -23,27 +36,49 @@ export class ProfileService {
     return user;
   }
 
-  /**
-   * The signed-in user's full profile from the user the session check loaded in this request:
-   * GET /me costs the session check plus one query per collection, no second read of the user.
-   */
-  async getOwnFrom(principal: AuthenticatedPrincipal): Promise<User> {
-    return this.users.populateFull(principal.user);
+  /** The user, read fresh, and the attributes the end user may see (their access rights applied). */
+  async getOwnView(userId: string): Promise<{ user: User; attributes: AttributeView }> {
+    const [user, schema] = await Promise.all([this.getOwn(userId), this.attributes.loadSchema()]);
+    return { user, attributes: this.attributes.view(user, 'endUser', schema) };
   }
 
+  /**
+   * The same view from the user the session check loaded in this request: GET /me costs the
+   * session check plus one query per collection and the schema, no second read of the user.
+   */
+  async getOwnViewFrom(
+    principal: AuthenticatedPrincipal,
+  ): Promise<{ user: User; attributes: AttributeView }> {
+    const [user, schema] = await Promise.all([
+      this.users.populateFull(principal.user),
+      this.attributes.loadSchema(),
+    ]);
+    return { user, attributes: this.attributes.view(user, 'endUser', schema) };
+  }
+
+  /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    const user = await this.getOwn(userId);
-    const allowed: OwnProfileChanges = {};
-    for (const key of [
-      'displayName',
-      'firstName',
-      'lastName',
-      'picture',
-      'unsafeMetadata',
-    ] as const) {
-      if (changes[key] !== undefined) (allowed as Record<string, unknown>)[key] = changes[key];
-    }
-    await this.users.updateProfile(user, allowed);
+    const schema = await this.attributes.loadSchema();
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
+      const fields: LockedUserChanges = { ...prepared.fields };
+      const changed = [...prepared.changed];
+      if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
+        fields.displayName = changes.displayName;
+        changed.push('displayName');
+      }
+      if (
+        changes.unsafeMetadata !== undefined &&
+        JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
+      ) {
+        fields.unsafeMetadata = changes.unsafeMetadata;
+        changed.push('unsafeMetadata');
+      }
+      return { changes: fields, result: changed };
+    });
+    if (written === null) throw new UserKitException('NOT_SIGNED_IN');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId, changes: written.result });
     return this.getOwn(userId);
   }
 }

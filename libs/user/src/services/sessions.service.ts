@@ -10,6 +10,7 @@ import { AccessTokenService } from './access-token.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
 /** Who a valid access token belongs to, as the guard hands it to controllers. */
 export interface AuthenticatedPrincipal {
@@ -31,6 +32,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
     private readonly accessTokens: AccessTokenService,
+    private readonly events: UserEventsPublisher,
   ) {}
 
   async open(user: User, meta: RequestMeta): Promise<IssuedTokens> {
@@ -43,6 +45,7 @@ export class SessionsService {
       expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
       refreshTokenHash: hashSecretToken(refreshToken),
     });
+    this.events.emit('session.created', { userId: user.id, sessionId: session.id });
     return this.issue(user.id, session.id, refreshToken);
   }
 
@@ -53,7 +56,7 @@ export class SessionsService {
     if (!stored) throw new UserKitException('INVALID_REFRESH_TOKEN');
     const session = stored.session;
     if (stored.usedAt !== null) {
-      await this.sessions.revoke(session.id, 'refresh_token_reused', now);
+      await this.revoked(session.user.id, session.id, 'refresh_token_reused', now);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
     if (session.revokedAt !== null || session.expiresAt <= now || session.user.banned) {
@@ -69,15 +72,28 @@ export class SessionsService {
   /** Logout: unknown tokens are ignored, so the answer says nothing about them. */
   async revokeByRefreshToken(refreshToken: string): Promise<void> {
     const stored = await this.sessions.findRefreshToken(hashSecretToken(refreshToken));
-    if (stored) await this.sessions.revoke(stored.session.id, 'logout', new Date());
+    if (stored) await this.revoked(stored.session.user.id, stored.session.id, 'logout', new Date());
   }
 
-  async revokeSession(sessionId: string, reason: string): Promise<void> {
-    await this.sessions.revoke(sessionId, reason, new Date());
+  async revokeSession(sessionId: string, reason: string, userId?: string): Promise<void> {
+    const count = await this.sessions.revoke(sessionId, reason, new Date());
+    if (count > 0 && userId) this.events.emit('session.revoked', { userId, sessionId, reason });
   }
 
   async revokeAllOfUser(userId: string, reason: string): Promise<void> {
-    await this.sessions.revokeAllOfUser(userId, reason, new Date());
+    const count = await this.sessions.revokeAllOfUser(userId, reason, new Date());
+    if (count > 0) this.events.emit('session.revoked', { userId, sessionId: null, reason });
+  }
+
+  /** Revokes one session and tells listeners, once, when this call was the one that revoked it. */
+  private async revoked(
+    userId: string,
+    sessionId: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    if ((await this.sessions.revoke(sessionId, reason, at)) > 0)
+      this.events.emit('session.revoked', { userId, sessionId, reason });
   }
 
   /** The guard's check: token valid AND session still live AND user not banned, read fresh. */

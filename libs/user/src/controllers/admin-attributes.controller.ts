@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CreateAttributeDto, PatchAttributeDto } from '../dto/attribute-definition.dto.js';
+import {
+  AttributeSchemaResponse,
+  CustomAttributeResponse,
+  mapCustomAttribute,
+  mapStandardAttribute,
+  StandardAttributeResponse,
+} from '../dto/attribute.response.js';
+import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { AttributeSchemaService } from '../services/attribute-schema.service.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+
+@ApiTags('admin')
+@Authenticated({ roles: [ADMIN_ROLE] })
+@UsePipes(createUserKitValidationPipe())
+@ApiExtraModels(StandardAttributeResponse, CustomAttributeResponse)
+@Controller('admin/attributes')
+export class AdminAttributesController {
+  constructor(private readonly schema: AttributeSchemaService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: AttributeSchemaResponse,
+    description: 'The standard attributes with their access, and the custom attributes',
+  })
+  async list(): Promise<AttributeSchemaResponse> {
+    const { standard, custom } = await this.schema.list();
+    return { standard: standard.map(mapStandardAttribute), custom: custom.map(mapCustomAttribute) };
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: CustomAttributeResponse })
+  @ApiBadRequestResponse({
+    description: 'Bad name, type, or validation that does not fit the type',
+  })
+  @ApiConflictResponse({ description: 'Name taken (attributes are never deleted)' })
+  async create(@Body() body: CreateAttributeDto): Promise<CustomAttributeResponse> {
+    return mapCustomAttribute(await this.schema.create(body));
+  }
+
+  @Patch(':name')
+  @ApiOkResponse({
+    description: 'A custom attribute: anything but name and type; a standard one: access only',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CustomAttributeResponse) },
+        { $ref: getSchemaPath(StandardAttributeResponse) },
+      ],
+    },
+  })
+  @ApiBadRequestResponse({ description: 'name or type sent (they never change), bad validation' })
+  @ApiNotFoundResponse({ description: 'No such attribute' })
+  async update(
+    @Param('name') name: string,
+    @Body() body: PatchAttributeDto,
+  ): Promise<CustomAttributeResponse | StandardAttributeResponse> {
+    const updated = await this.schema.update(name, body);
+    return 'type' in updated ? mapCustomAttribute(updated) : mapStandardAttribute(updated);
+  }
+}

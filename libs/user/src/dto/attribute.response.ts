@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACCESS_LEVELS, type AccessLevel } from '../options/attribute-access.js';
+import type { CustomAttributeDefinition } from '../services/attribute-schema.js';
+import type { StandardAttributeSetting } from '../services/attribute-schema.service.js';
+import { CUSTOM_ATTRIBUTE_TYPES } from '../validation/attribute-definition.js';
+
+export class AttributeAccessResponse {
+  @ApiProperty({ enum: ACCESS_LEVELS }) admin!: AccessLevel;
+  @ApiProperty({ enum: ACCESS_LEVELS }) bearer!: AccessLevel;
+  @ApiProperty({ enum: ACCESS_LEVELS }) endUser!: AccessLevel;
+}
+
+export class StandardAttributeResponse {
+  @ApiProperty({ example: 'birthdate' }) name!: string;
+  @ApiProperty({ enum: ['standard'] }) kind!: 'standard';
+  @ApiProperty({ type: AttributeAccessResponse }) access!: AttributeAccessResponse;
+}
+
+export class CustomAttributeResponse {
+  @ApiProperty({ example: 'loyalty_tier' }) name!: string;
+  @ApiProperty({ enum: ['custom'] }) kind!: 'custom';
+  @ApiProperty({ enum: CUSTOM_ATTRIBUTE_TYPES }) type!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) validation!: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: AttributeAccessResponse }) access!: AttributeAccessResponse;
+  @ApiProperty() order!: number;
+  @ApiProperty() searchable!: boolean;
+  @ApiProperty() obsolete!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class AttributeSchemaResponse {
+  @ApiProperty({ type: [StandardAttributeResponse] }) standard!: StandardAttributeResponse[];
+  @ApiProperty({ type: [CustomAttributeResponse] }) custom!: CustomAttributeResponse[];
+}
+
+export function mapStandardAttribute(setting: StandardAttributeSetting): StandardAttributeResponse {
+  return { name: setting.name, kind: 'standard', access: { ...setting.access } };
+}
+
+export function mapCustomAttribute(definition: CustomAttributeDefinition): CustomAttributeResponse {
+  return {
+    name: definition.name,
+    kind: 'custom',
+    type: definition.type,
+    validation: { ...definition.validation },
+    access: { ...definition.access },
+    order: definition.order,
+    searchable: definition.searchable,
+    obsolete: definition.obsolete,
+    createdAt: definition.createdAt.toISOString(),
+    updatedAt: definition.updatedAt.toISOString(),
+  };
+}

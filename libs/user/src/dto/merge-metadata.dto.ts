@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import type { JsonObject } from '../entities/user.entity.js';
+import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+
+/** PATCH /admin/users/:id/metadata: each object is deep-merged; `null` deletes a key. */
+export class MergeMetadataDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { plan: 'pro', trial: null },
+  })
+  @IsOptional()
+  @IsJsonMetadata()
+  publicMetadata?: JsonObject;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  privateMetadata?: JsonObject;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsJsonMetadata()
+  unsafeMetadata?: JsonObject;
+}

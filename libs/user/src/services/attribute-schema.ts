@@ -1,0 +1,40 @@
+import type {
+  AttributeValidation,
+  CustomAttributeType,
+} from '../entities/attribute-definition.entity.js';
+import type { AccessLevel, AttributeAccess, AttributeParty } from '../options/attribute-access.js';
+import type { StandardAttributeName } from '../options/standard-attributes.js';
+
+export interface CustomAttributeDefinition {
+  name: string;
+  type: CustomAttributeType;
+  validation: AttributeValidation;
+  access: AttributeAccess;
+  order: number;
+  searchable: boolean;
+  obsolete: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The profile schema in force: options overlaid by the admins' run-time changes. */
+export interface AttributeSchema {
+  standard: Record<StandardAttributeName, AttributeAccess>;
+  custom: Map<string, CustomAttributeDefinition>;
+}
+
+/** Obsolete custom attributes are hidden from everyone but admins, whatever their settings. */
+export function customAccess(
+  definition: CustomAttributeDefinition,
+  party: AttributeParty,
+): AccessLevel {
+  return definition.obsolete && party !== 'admin' ? 'hidden' : definition.access[party];
+}
+
+export function canRead(level: AccessLevel): boolean {
+  return level !== 'hidden';
+}
+
+export function canWrite(level: AccessLevel): boolean {
+  return level === 'editable';
+}

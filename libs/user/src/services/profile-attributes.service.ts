@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import type { JsonObject, User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import type { AttributeParty } from '../options/attribute-access.js';
+import {
+  isStandardAttributeName,
+  STANDARD_ATTRIBUTE_COLUMNS,
+  STANDARD_ATTRIBUTE_NAMES,
+  type StandardAttributeName,
+} from '../options/standard-attributes.js';
+import { checkCustomValue, checkStandardValue } from '../validation/attribute-values.js';
+import { canRead, canWrite, customAccess, type AttributeSchema } from './attribute-schema.js';
+import { AttributeSchemaService } from './attribute-schema.service.js';
+
+/** Attribute writes of one request; the API.md names of the name and picture columns included. */
+export interface AttributeWrites {
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
+  firstName?: string | null;
+  lastName?: string | null;
+  picture?: string | null;
+}
+
+/** The attributes one party may see. */
+export interface AttributeView {
+  standardAttributes: Record<string, unknown>;
+  customAttributes: Record<string, unknown>;
+}
+
+/** The user fields to store and the names of what really changed (for `user.updated`). */
+export interface PreparedAttributeChanges {
+  fields: Partial<Pick<User, 'firstName' | 'lastName' | 'picture'>> & {
+    standardAttributes?: JsonObject;
+    customAttributes?: JsonObject;
+  };
+  changed: string[];
+}
+
+type ColumnName = (typeof STANDARD_ATTRIBUTE_COLUMNS)[keyof typeof STANDARD_ATTRIBUTE_COLUMNS];
+
+const LEGACY_FIELDS: Array<[ColumnName, StandardAttributeName]> = Object.entries(
+  STANDARD_ATTRIBUTE_COLUMNS,
+).map(([name, column]) => [column, name as StandardAttributeName]);
+
+export function standardValueOf(user: User, name: StandardAttributeName): unknown {
+  const column = (STANDARD_ATTRIBUTE_COLUMNS as Partial<Record<string, ColumnName>>)[name];
+  if (column) return user[column] ?? null;
+  return (user.standardAttributes ?? {})[name] ?? null;
+}
+
+function same(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
+}
+
+/**
+ * Reads and writes attribute values under each party's access rights. Values are never dropped:
+ * a value whose definition changed or went obsolete stays on the user and admins still see it.
+ */
+@Injectable()
+export class ProfileAttributesService {
+  constructor(private readonly schemaService: AttributeSchemaService) {}
+
+  loadSchema(): Promise<AttributeSchema> {
+    return this.schemaService.load();
+  }
+
+  view(user: User, party: AttributeParty, schema: AttributeSchema): AttributeView {
+    const standardAttributes: Record<string, unknown> = {};
+    for (const name of STANDARD_ATTRIBUTE_NAMES) {
+      if (canRead(schema.standard[name][party]))
+        standardAttributes[name] = standardValueOf(user, name);
+    }
+    const customAttributes: Record<string, unknown> = {};
+    const definitions = [...schema.custom.values()].sort(
+      (left, right) => left.order - right.order || left.name.localeCompare(right.name),
+    );
+    const stored = user.customAttributes ?? {};
+    for (const definition of definitions) {
+      if (definition.name in stored && canRead(customAccess(definition, party)))
+        customAttributes[definition.name] = stored[definition.name];
+    }
+    // Values without a definition (written by an older schema or by hand) are never hidden from admins.
+    if (party === 'admin')
+      for (const [name, value] of Object.entries(stored))
+        if (!schema.custom.has(name)) customAttributes[name] = value;
+    return { standardAttributes, customAttributes };
+  }
+
+  /** Checks every write against the party's rights and the value rules; throws 403, then 400. */
+  prepare(
+    user: User,
+    party: AttributeParty,
+    schema: AttributeSchema,
+    writes: AttributeWrites,
+  ): PreparedAttributeChanges {
+    const forbidden: string[] = [];
+    const invalid: string[] = [];
+    const fields: PreparedAttributeChanges['fields'] = {};
+    const changed: string[] = [];
+    const standardWrites: Partial<Record<StandardAttributeName, unknown>> = {};
+
+    for (const [column, name] of LEGACY_FIELDS) {
+      if (writes[column] === undefined) continue;
+      if (writes.standardAttributes && name in writes.standardAttributes)
+        invalid.push(`${column} and standardAttributes.${name} are the same field: send one`);
+      else standardWrites[name] = writes[column];
+    }
+    for (const [name, value] of Object.entries(writes.standardAttributes ?? {})) {
+      if (!isStandardAttributeName(name)) {
+        invalid.push(`standardAttributes.${name} is not a standard attribute`);
+        continue;
+      }
+      const check = checkStandardValue(name, value);
+      if (!check.ok) invalid.push(`standardAttributes.${name} ${check.problem}`);
+      else standardWrites[name] = check.value;
+    }
+    const standardJson: JsonObject = { ...(user.standardAttributes ?? {}) };
+    for (const [name, value] of Object.entries(standardWrites) as Array<
+      [StandardAttributeName, unknown]
+    >) {
+      const level = schema.standard[name][party];
+      const column = (STANDARD_ATTRIBUTE_COLUMNS as Partial<Record<string, ColumnName>>)[name];
+      const label =
+        column && writes[column] !== undefined
+          ? `${column} (${name})`
+          : `standardAttributes.${name}`;
+      if (!canWrite(level)) {
+        forbidden.push(`${label} is ${canRead(level) ? 'read-only' : 'not available'} for you`);
+        continue;
+      }
+      if (same(standardValueOf(user, name), value)) continue;
+      changed.push(column && writes[column] !== undefined ? column : `standardAttributes.${name}`);
+      if (column) fields[column] = value as string | null;
+      else if (value === null) delete standardJson[name];
+      else standardJson[name] = value;
+    }
+    if (changed.some((name) => name.startsWith('standardAttributes.')))
+      fields.standardAttributes = standardJson;
+
+    const customJson: JsonObject = { ...(user.customAttributes ?? {}) };
+    for (const [name, value] of Object.entries(writes.customAttributes ?? {})) {
+      const definition = schema.custom.get(name);
+      if (!definition) {
+        invalid.push(`customAttributes.${name} is not a defined attribute`);
+        continue;
+      }
+      const level = customAccess(definition, party);
+      if (!canWrite(level)) {
+        forbidden.push(
+          `customAttributes.${name} is ${canRead(level) ? 'read-only' : 'not available'} for you`,
+        );
+        continue;
+      }
+      const check = checkCustomValue(definition.type, definition.validation, value);
+      if (!check.ok) {
+        invalid.push(`customAttributes.${name} ${check.problem}`);
+        continue;
+      }
+      if (same(customJson[name], check.value)) continue;
+      if (check.value === null) delete customJson[name];
+      else customJson[name] = check.value;
+      changed.push(`customAttributes.${name}`);
+    }
+    if (changed.some((name) => name.startsWith('customAttributes.')))
+      fields.customAttributes = customJson;
+
+    if (forbidden.length > 0) throw new UserKitException('ATTRIBUTE_FORBIDDEN', forbidden);
+    if (invalid.length > 0) throw new UserKitException('ATTRIBUTE_INVALID', invalid);
+    return { fields, changed };
+  }
+}

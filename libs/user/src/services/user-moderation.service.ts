@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { JsonObject, User } from '../entities/user.entity.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  UserModerationRepository,
+  type MetadataField,
+} from '../repositories/user-moderation.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { LockedUserUpdateRepository } from '../repositories/locked-user-update.repository.js';
+import { metadataProblem } from '../validation/json-metadata.js';
+import { deepMergeMetadata } from './metadata-merge.js';
+import { SessionsService } from './sessions.service.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
+
+export interface AdminUserView {
+  user: User;
+  attributes: AttributeView;
+}
+
+export type MetadataPatch = Partial<Record<MetadataField, JsonObject>>;
+
+/** Ban, unban and metadata merges: what admins do to a user beyond editing it. */
+@Injectable()
+export class UserModerationService {
+  constructor(
+    private readonly moderation: UserModerationRepository,
+    private readonly lockedUpdate: LockedUserUpdateRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly events: UserEventsPublisher,
+    private readonly attributes: ProfileAttributesService,
+  ) {}
+
+  /**
+   * Banned: every session dies now, and sign-in answers exactly as for a wrong password. The flag
+   * is set first, so a sign-in racing the ban cannot open a session that outlives it (the guard
+   * refuses banned users' sessions too).
+   */
+  async ban(userId: string, actingAdminId: string): Promise<AdminUserView> {
+    if (userId === actingAdminId) throw new UserKitException('CANNOT_BAN_SELF');
+    if (!(await this.moderation.setBanned(userId, true)))
+      throw new UserKitException('USER_NOT_FOUND');
+    this.events.emit('user.updated', { userId, changes: ['banned'] });
+    await this.sessions.revokeAllOfUser(userId, 'banned');
+    return this.getFull(userId);
+  }
+
+  async unban(userId: string): Promise<AdminUserView> {
+    if (!(await this.moderation.setBanned(userId, false)))
+      throw new UserKitException('USER_NOT_FOUND');
+    this.events.emit('user.updated', { userId, changes: ['banned'] });
+    return this.getFull(userId);
+  }
+
+  /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
+  async mergeMetadata(userId: string, patch: MetadataPatch): Promise<AdminUserView> {
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const changes: MetadataPatch = {};
+      const problems: string[] = [];
+      for (const field of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
+        const fieldPatch = patch[field];
+        if (fieldPatch === undefined) continue;
+        const current = user[field] ?? {};
+        const next = deepMergeMetadata(current, fieldPatch);
+        const problem = metadataProblem(next);
+        if (problem) problems.push(`${field} after the merge ${problem}`);
+        if (JSON.stringify(next) !== JSON.stringify(current)) changes[field] = next;
+      }
+      if (problems.length > 0) throw new UserKitException('METADATA_INVALID', problems);
+      return { changes, result: Object.keys(changes) };
+    });
+    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    if (written.result.length > 0)
+      this.events.emit('user.updated', { userId, changes: written.result });
+    return this.getFull(userId);
+  }
+
+  /** The admin's view of the user after the change, attributes included. */
+  private async getFull(userId: string): Promise<AdminUserView> {
+    const [user, schema] = await Promise.all([
+      this.users.findFullById(userId),
+      this.attributes.loadSchema(),
+    ]);
+    if (!user) throw new UserKitException('USER_NOT_FOUND');
+    return { user, attributes: this.attributes.view(user, 'admin', schema) };
+  }
+}

@@ -1,0 +1,173 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import { resolveUserOptions, type UserModuleOptions } from '@userkit/user';
+import { signInAdmin, ADMIN_ENV } from './support/admin.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { bearer, signUp } from './support/users.js';
+
+const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privatePem = ecKey.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+const templates: UserModuleOptions['tokenTemplates'] = {
+  billing: {
+    claims: {
+      email: 'email',
+      roles: 'roles',
+      plan: 'customAttributes.plan',
+      org: 'publicMetadata.org.id',
+      missing: 'publicMetadata.nothing.here',
+    },
+    lifetimeSeconds: 120,
+    audience: 'https://billing.example.com',
+  },
+  computed: {
+    claims: (user) => ({
+      initials: (user.displayName ?? '?').slice(0, 1),
+      sub: 'forged',
+      anonymous: user.isAnonymous,
+    }),
+  },
+};
+
+/** Verifies a JWT with the key the JWKS endpoint publishes for its `kid`, as another service would. */
+async function verifyWithJwks(
+  t: TestApp,
+  token: string,
+  audience?: string,
+): Promise<Record<string, unknown>> {
+  const jwks = await t.http.get('/.well-known/jwks.json').expect(200);
+  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
+  const jwk = jwks.body.keys.find((key: { kid: string }) => key.kid === header.kid);
+  if (!jwk) throw new Error('kid not in the JWKS');
+  const publicKey = createPublicKey({ key: jwk, format: 'jwk' })
+    .export({ format: 'pem', type: 'spki' })
+    .toString();
+  return new JwtService().verifyAsync(token, {
+    publicKey,
+    algorithms: [jwk.alg],
+    issuer: 'userkit',
+    ...(audience ? { audience } : {}),
+  });
+}
+
+describe('integration tokens from templates, verified with the JWKS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: ADMIN_ENV,
+      overrides: { tokenTemplates: templates, tokenSigningKey: privatePem },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('publishes only the public key, with kid, alg and use', async () => {
+    const response = await t.http.get('/.well-known/jwks.json').expect(200);
+    expect(response.body.keys).toHaveLength(1);
+    const [key] = response.body.keys;
+    expect(key).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+      kid: expect.any(String),
+    });
+    expect(key).not.toHaveProperty('d');
+  });
+
+  it('issues a template token whose claims map the user and that verifies with the JWKS', async () => {
+    const admin = await signInAdmin(t.http);
+    const member = await signUp(t.http);
+    await t.http
+      .post('/admin/attributes')
+      .set(bearer(admin.accessToken))
+      .send({ name: 'plan', type: 'string' })
+      .expect(201);
+    await t.http
+      .patch(`/admin/users/${member.user.id}`)
+      .set(bearer(admin.accessToken))
+      .send({ customAttributes: { plan: 'pro' }, publicMetadata: { org: { id: 'org_1' } } })
+      .expect(200);
+    const response = await t.http
+      .get('/me/tokens/billing')
+      .set(bearer(member.accessToken))
+      .expect(200);
+    expect(response.body.expiresIn).toBe(120);
+    const claims = await verifyWithJwks(t, response.body.jwt, 'https://billing.example.com');
+    expect(claims).toMatchObject({
+      sub: member.user.id,
+      iss: 'userkit',
+      aud: 'https://billing.example.com',
+      email: member.email,
+      roles: ['user'],
+      plan: 'pro',
+      org: 'org_1',
+    });
+    expect(claims).not.toHaveProperty('missing');
+    expect((claims.exp as number) - (claims.iat as number)).toBe(120);
+    // Not verifiable as an access token of the API, nor with another audience.
+    await expect(
+      verifyWithJwks(t, response.body.jwt, 'https://other.example.com'),
+    ).rejects.toThrow();
+    await t.http.get('/me').set(bearer(response.body.jwt)).expect(401);
+  });
+
+  it('a function template cannot replace sub', async () => {
+    const member = await signUp(t.http, { displayName: 'Zoe' });
+    const response = await t.http
+      .get('/me/tokens/computed')
+      .set(bearer(member.accessToken))
+      .expect(200);
+    const claims = await verifyWithJwks(t, response.body.jwt);
+    expect(claims).toMatchObject({ sub: member.user.id, initials: 'Z', anonymous: false });
+    expect(response.body.expiresIn).toBe(60);
+  });
+
+  it('an unknown template is a 404; signed out is a 401', async () => {
+    const member = await signUp(t.http);
+    await t.http.get('/me/tokens/nope').set(bearer(member.accessToken)).expect(404);
+    await t.http.get('/me/tokens/__proto__').set(bearer(member.accessToken)).expect(404);
+    await t.http.get('/me/tokens/billing').expect(401);
+  });
+});
+
+describe('token signing options', () => {
+  const base = { tokenSecret: TEST_JWT_SECRET };
+
+  it('templates need a key: every instance must sign with the same one', () => {
+    expect(() => resolveUserOptions({ ...base, tokenTemplates: templates })).toThrow(
+      /tokenSigningKey is required/,
+    );
+  });
+
+  it('refuses a weak or symmetric key and reserved claims', () => {
+    const weakRsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    expect(() => resolveUserOptions({ ...base, tokenSigningKey: weakRsa })).toThrow(
+      /at least 2048/,
+    );
+    expect(() => resolveUserOptions({ ...base, tokenSigningKey: 'not a key' })).toThrow(
+      /private key/,
+    );
+    expect(() =>
+      resolveUserOptions({
+        ...base,
+        tokenSigningKey: privatePem,
+        tokenTemplates: { x: { claims: { sub: 'id' } } },
+      }),
+    ).toThrow(/"sub" is set by the library/);
+  });
+
+  it('takes an RSA key as a JWK (RS256) with a stable thumbprint kid', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      format: 'jwk',
+    });
+    const first = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
+    const second = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
+    expect(first.algorithm).toBe('RS256');
+    expect(first.keyId).toBe(second.keyId);
+    expect(first.publicJwk).not.toHaveProperty('d');
+  });
+});
