@@ -34,6 +34,7 @@ export function userOptionsFrom(
     anonymousSignUp: config.anonymousSignUp,
     publicUrl: config.publicUrl,
     redirectAllowList: config.redirectAllowList,
+    profileImageDirectory: config.uploadsDirectory,
   };
 }
 

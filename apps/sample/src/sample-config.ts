@@ -16,6 +16,8 @@ export interface SampleConfig {
   redisUrl?: string;
   anonymousSignUp: boolean;
   logDatabase: boolean;
+  /** Where profile images go (UPLOADS_DIR, default ./data/uploads). */
+  uploadsDirectory: string;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -54,5 +56,6 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     redisUrl: env.REDIS_URL || undefined,
     anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
     logDatabase: env.DATABASE_DEBUG === 'on',
+    uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
   };
 }

@@ -67,3 +67,8 @@ export { Authenticated } from './decorators/authenticated.decorator.js';
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';
 export { mapUser, mapUserAdmin, mapTokens } from './dto/user.mapper.js';
+
+export { FileStorage, type StoredFile } from './extension-points/file-storage.js';
+export { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
+export { ProfileImageService, type StoredProfileImage } from './services/profile-image.service.js';
+export { ProfileImageResponse } from './dto/profile-image.response.js';

@@ -7,6 +7,8 @@ import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
+import { MeProfileImageController } from './controllers/me-profile-image.controller.js';
+import { ProfileImagesController } from './controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 
 export const USER_CONTROLLERS = [
@@ -15,6 +17,8 @@ export const USER_CONTROLLERS = [
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
+  MeProfileImageController,
+  ProfileImagesController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

@@ -30,6 +30,11 @@ import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.j
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 import { APP_FILTER } from '@nestjs/core';
 import { USER_OPTIONS } from './tokens.js';
+import { FileStorage } from './extension-points/file-storage.js';
+import { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
+import { ProfileImageService } from './services/profile-image.service.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
 const SERVICES = [
@@ -73,6 +78,16 @@ const SERVICES = [
       inject: [USER_MODULE_OPTIONS],
     },
     { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
+    {
+      provide: FileStorage,
+      useFactory: (options: UserModuleOptions) =>
+        options.fileStorage ??
+        new LocalDiskFileStorage(
+          options.profileImageDirectory ?? join(tmpdir(), 'userkit-uploads'),
+        ),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    ProfileImageService,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -94,6 +109,8 @@ const SERVICES = [
     SignInAttemptsService,
     PasswordHasher,
     UserLifecycleHooks,
+    FileStorage,
+    ProfileImageService,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

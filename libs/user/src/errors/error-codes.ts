@@ -49,6 +49,15 @@ export const UserErrors = {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',
   },
+  PROFILE_IMAGE_MISSING: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Send the image as the multipart field "file"',
+  },
+  PROFILE_IMAGE_UNSUPPORTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The file must be a PNG, JPEG, GIF or WebP image',
+  },
+  PROFILE_IMAGE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Image not found' },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

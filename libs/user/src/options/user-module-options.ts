@@ -1,6 +1,7 @@
 import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
+import type { FileStorage } from '../extension-points/file-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
@@ -62,6 +63,10 @@ export interface UserModuleOptions {
   /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
   hashingConcurrency?: number;
   hashingQueueLimit?: number;
+  /** Where profile images are stored; default a LocalDiskFileStorage in `profileImageDirectory`. */
+  fileStorage?: FileStorage;
+  /** Directory of the default file storage. Default `<os tmpdir>/userkit-uploads`. */
+  profileImageDirectory?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */
