@@ -23,6 +23,8 @@ export default {
     '^@userkit/client$': '<rootDir>/libs/client/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // Built packages (dist/libs/*/package.json) would shadow the sources' package names.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 60_000,
   maxWorkers: 1,
 };
