@@ -62,6 +62,18 @@ export async function generateClientTypes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(GENERATED_TYPES_FILE, await generateClientTypes());
-  console.log(`wrote ${GENERATED_TYPES_FILE}`);
+  const text = await generateClientTypes();
+  const checkAt = process.argv.indexOf('--check');
+  if (checkAt !== -1) {
+    // CI and the test suite: fail when a DTO changed and the client's types were not regenerated.
+    const file = process.argv[checkAt + 1] ?? GENERATED_TYPES_FILE;
+    if (readFileSync(file, 'utf8') !== text) {
+      console.error(`${file} is out of date: run npm run generate:client-types`);
+      process.exit(1);
+    }
+    console.log(`${file} is up to date`);
+  } else {
+    writeFileSync(GENERATED_TYPES_FILE, text);
+    console.log(`wrote ${GENERATED_TYPES_FILE}`);
+  }
 }
