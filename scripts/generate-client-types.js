@@ -22,7 +22,12 @@ export const RESPONSE_DTO_FILES = [
 export const GENERATED_TYPES_FILE = 'libs/client/src/generated/api-types.ts';
 
 function interfacesOf(file) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const out = [];
   for (const statement of source.statements) {
     if (!ts.isClassDeclaration(statement) || !statement.name) continue;
@@ -32,19 +37,21 @@ function interfacesOf(file) {
       .filter((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
       .map((clause) => ` extends ${clause.types.map((type) => type.getText(source)).join(', ')}`)
       .join('');
-    const members = statement.members
-      .filter(ts.isPropertyDeclaration)
-      .map((property) => {
-        const optional = property.questionToken ? '?' : '';
-        const type = property.type ? property.type.getText(source).replace(/\s+/g, ' ') : 'unknown';
-        return `  ${property.name.getText(source)}${optional}: ${type};`;
-      });
+    const members = statement.members.filter(ts.isPropertyDeclaration).map((property) => {
+      const optional = property.questionToken ? '?' : '';
+      const type = property.type ? property.type.getText(source).replace(/\s+/g, ' ') : 'unknown';
+      return `  ${property.name.getText(source)}${optional}: ${type};`;
+    });
     const doc = `/** From ${file}. */\n`;
     // A class that only renames its parent (UpdateProfileDto) becomes an alias, not an empty interface.
     if (members.length === 0 && heritage)
-      out.push(`${doc}export type ${statement.name.text} = ${heritage.replace(' extends ', '')};\n`);
+      out.push(
+        `${doc}export type ${statement.name.text} = ${heritage.replace(' extends ', '')};\n`,
+      );
     else
-      out.push(`${doc}export interface ${statement.name.text}${heritage} {\n${members.join('\n')}\n}\n`);
+      out.push(
+        `${doc}export interface ${statement.name.text}${heritage} {\n${members.join('\n')}\n}\n`,
+      );
   }
   return out;
 }

@@ -117,7 +117,11 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
 
   it.each([
     ['a text file labelled image/png', Buffer.from('hello, not an image'), 'image/png'],
-    ['an SVG (scriptable)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/svg+xml'],
+    [
+      'an SVG (scriptable)',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'image/svg+xml',
+    ],
     ['HTML', Buffer.from('<!doctype html><script>alert(1)</script>'), 'text/html'],
     ['a PDF', Buffer.from('%PDF-1.7\n'), 'application/pdf'],
     ['a truncated PNG signature', PNG.subarray(0, 4), 'image/png'],

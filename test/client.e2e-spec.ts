@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import {
   createUserKitClient,
   User,
@@ -7,6 +6,7 @@ import {
   type UserKitClient,
 } from '@userkit/client';
 import {
+  freePort,
   MapWebStorage,
   recordingFetch,
   startListeningTestApp,
@@ -112,12 +112,11 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
     });
 
     it('reports an unreachable API as a UserKitError with status 0', async () => {
-      const server = createServer();
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      await new Promise((resolve) => server.close(resolve));
+      const port = await freePort();
       const offline = createUserKitClient({ baseUrl: `http://127.0.0.1:${port}` });
-      const error = await failure(offline.signIn({ email: uniqueEmail(), password: GOOD_PASSWORD }));
+      const error = await failure(
+        offline.signIn({ email: uniqueEmail(), password: GOOD_PASSWORD }),
+      );
       expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
     });
 
@@ -136,12 +135,21 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
   describe('anonymous users', () => {
     it('signs up anonymously, then upgrades to the same id with email and password', async () => {
       const anonymous = await client.signUpAnonymously();
-      expect(anonymous).toMatchObject({ isAnonymous: true, roles: ['anonymous'], primaryEmail: null });
+      expect(anonymous).toMatchObject({
+        isAnonymous: true,
+        roles: ['anonymous'],
+        primaryEmail: null,
+      });
       const id = anonymous.id;
       const email = uniqueEmail('upgraded');
       const upgraded = await anonymous.upgrade({ email, password: GOOD_PASSWORD });
       expect(upgraded).toBe(anonymous);
-      expect(upgraded).toMatchObject({ id, isAnonymous: false, roles: ['user'], primaryEmail: email });
+      expect(upgraded).toMatchObject({
+        id,
+        isAnonymous: false,
+        roles: ['user'],
+        primaryEmail: email,
+      });
       // The upgrade revoked the anonymous session: the client now holds the new one.
       await expect(upgraded.reload()).resolves.toMatchObject({ id, isAnonymous: false });
       const again = await createUserKitClient({ baseUrl: t.baseUrl }).signIn({
@@ -149,7 +157,9 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
         password: GOOD_PASSWORD,
       });
       expect(again).toMatchObject({ twoFactorRequired: false, user: { id } });
-      const notAnonymous = await failure(upgraded.upgrade({ email: uniqueEmail(), password: GOOD_PASSWORD }));
+      const notAnonymous = await failure(
+        upgraded.upgrade({ email: uniqueEmail(), password: GOOD_PASSWORD }),
+      );
       expect(notAnonymous).toMatchObject({ status: 400, code: 'NOT_ANONYMOUS' });
     });
   });
@@ -203,7 +213,10 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
       expect(restored?.id).toBe(user.id);
       await expect(restored!.reload()).resolves.toMatchObject({ id: user.id });
 
-      const empty = createUserKitClient({ baseUrl: t.baseUrl, storage: webStorage(new MapWebStorage()) });
+      const empty = createUserKitClient({
+        baseUrl: t.baseUrl,
+        storage: webStorage(new MapWebStorage()),
+      });
       await expect(empty.restore()).resolves.toBeNull();
     });
 

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface ListeningTestApp extends TestApp {
@@ -8,10 +8,10 @@ export interface ListeningTestApp extends TestApp {
 
 /** The sample app listening on a free loopback port, for clients that speak real HTTP (fetch). */
 export async function startListeningTestApp(
-  options: TestAppOptions = {},
+  options: TestAppOptions & { port?: number } = {},
 ): Promise<ListeningTestApp> {
   const t = await startTestApp(options);
-  await t.app.listen(0, '127.0.0.1');
+  await t.app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
@@ -39,4 +39,13 @@ export class MapWebStorage {
   removeItem(key: string): void {
     this.values.delete(key);
   }
+}
+
+/** A loopback port free right now (e.g. to put the app's own URL in PUBLIC_URL before it starts). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

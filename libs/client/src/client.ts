@@ -1,5 +1,10 @@
 import { UserKitError } from './errors.js';
-import type { SignInDto, SignUpDto, TokenResponse, UpgradeResponse } from './generated/api-types.js';
+import type {
+  SignInDto,
+  SignUpDto,
+  TokenResponse,
+  UpgradeResponse,
+} from './generated/api-types.js';
 import type { SecondFactorChallengeResponse } from './pending-types.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
@@ -96,7 +101,11 @@ export class UserKitClient {
   /** The second step of a sign-in: the TOTP (or recovery) code. */
   async completeSignIn(params: { code: string }): Promise<User> {
     if (!this.#challenge)
-      throw new UserKitError(400, 'NO_SIGN_IN_PENDING', 'Call signIn first: no second factor is due');
+      throw new UserKitError(
+        400,
+        'NO_SIGN_IN_PENDING',
+        'Call signIn first: no second factor is due',
+      );
     const tokens = await this.#transport.send<TokenResponse>('POST', '/auth/login/2fa', {
       body: { challenge: this.#challenge, code: params.code },
       auth: false,

@@ -42,7 +42,7 @@ export interface UserHost {
 
 // The class carries the fields of UserFields (assigned from the API's response): declaration
 // merging gives it their types without a second hand-written list.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface User extends UserFields {}
 
 /**
@@ -95,7 +95,9 @@ export class User {
   async upgrade(params: UpgradeDto): Promise<this> {
     const response = await this.send<UpgradeResponse>('POST', '/me/upgrade', params);
     await this.#host.applyUpgrade(response);
-    const { tokens: _tokens, ...user } = response;
+    // The tokens stay in the client, never on the user object.
+    const user: UserResponse & { tokens?: unknown } = { ...response };
+    delete user.tokens;
     this.assign(user);
     this.#host.changed(this);
     return this;

@@ -69,7 +69,10 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
 
   const loadLimits = resolveLoadLimits(options, problems);
   const storage = options.fileStorage as unknown as Record<string, unknown> | undefined;
-  if (storage !== undefined && !['put', 'get', 'delete'].every((m) => typeof storage?.[m] === 'function'))
+  if (
+    storage !== undefined &&
+    !['put', 'get', 'delete'].every((m) => typeof storage?.[m] === 'function')
+  )
     problems.push('fileStorage must implement put, get and delete');
   if (
     options.profileImageDirectory !== undefined &&

@@ -47,7 +47,9 @@ export class ProfileImageService {
   }
 
   urlOf(id: string): string {
-    return this.storage.urlOf?.(id) ?? `${this.options.publicUrl ?? ''}/${PROFILE_IMAGES_PATH}/${id}`;
+    return (
+      this.storage.urlOf?.(id) ?? `${this.options.publicUrl ?? ''}/${PROFILE_IMAGES_PATH}/${id}`
+    );
   }
 
   /** The image a new one replaced is deleted; a failure only leaves an orphan file behind. */
