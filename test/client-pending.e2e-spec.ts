@@ -32,11 +32,25 @@ const APP_REDIRECT = 'http://127.0.0.1:9/after-sign-in';
 /**
  * Follows the browser's part of an OAuth round trip without a browser: the API's start URL, the
  * local provider's authorize page, the API's callback; returns where the API finally redirects.
+ * Cookies are kept per host, as a browser would (the API may keep its state in one).
  */
 async function followOAuth(startUrl: string, appRedirect: string): Promise<URL> {
+  const jar = new Map<string, Map<string, string>>();
   let url = startUrl;
   for (let hop = 0; hop < 5; hop += 1) {
-    const response = await fetch(url, { redirect: 'manual' });
+    const host = new URL(url).host;
+    const cookies = jar.get(host) ?? new Map<string, string>();
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: cookie ? { cookie } : {},
+    });
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair] = setCookie.split(';');
+      const separator = pair.indexOf('=');
+      cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());
+    }
+    jar.set(host, cookies);
     const location = response.headers.get('location');
     if (!location) throw new Error(`OAuth stopped at ${url} with ${response.status}`);
     const next = new URL(location, url);

@@ -85,7 +85,9 @@ export class Transport {
     const refreshToken = await this.refreshToken();
     if (!refreshToken) return false;
     const response = await this.fetchOnce('POST', '/auth/refresh', { refreshToken }, false);
-    if (response.status === 401) {
+    // 401: expired, revoked or reused; 400: not a token at all (a corrupted store). Either way
+    // this session is over; other failures (429, 503, network) leave it for a later retry.
+    if (response.status === 401 || response.status === 400) {
       await this.clear();
       this.options.onSignedOut();
       return false;
