@@ -220,6 +220,16 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
       await expect(empty.restore()).resolves.toBeNull();
     });
 
+    it('treats a stored token the API refuses as signed out, and clears it', async () => {
+      for (const stored of ['garbage', 'a'.repeat(43)]) {
+        const storage = new MapWebStorage();
+        storage.setItem('userkit.refreshToken', stored);
+        const stale = createUserKitClient({ baseUrl: t.baseUrl, storage: webStorage(storage) });
+        await expect(stale.restore()).resolves.toBeNull();
+        expect(storage.values.size).toBe(0);
+      }
+    });
+
     it('keeps the session in memory by default: a new client starts signed out', async () => {
       await client.signUp({ email: uniqueEmail('sdk'), password: GOOD_PASSWORD });
       await expect(createUserKitClient({ baseUrl: t.baseUrl }).restore()).resolves.toBeNull();
