@@ -20,8 +20,13 @@ export default {
   },
   moduleNameMapper: {
     '^@userkit/user$': '<rootDir>/libs/user/src/index.ts',
+    '^@userkit/client$': '<rootDir>/libs/client/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // Built packages (dist/libs/*/package.json) would shadow the sources' package names.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // The SDK's tests for routes of other branches (issues 4, 5, 6): enable once they are merged.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/client-pending.e2e-spec.ts'],
   testTimeout: 60_000,
   maxWorkers: 1,
 };

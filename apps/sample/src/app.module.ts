@@ -42,6 +42,7 @@ export function userOptionsFrom(
       ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
     providers: config.oauthProviders,
+    profileImageDirectory: config.uploadsDirectory,
   };
 }
 

@@ -24,6 +24,8 @@ export interface SampleConfig {
   smtpFrom: string;
   /** GOOGLE_* and GITHUB_* variables: a provider is on when its client id is set. */
   oauthProviders: Record<string, OAuthProviderOptions>;
+  /** Where profile images go (UPLOADS_DIR, default ./data/uploads). */
+  uploadsDirectory: string;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -65,6 +67,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     smtpFrom: env.SMTP_FROM || 'Nest UserKit sample <no-reply@localhost>',
     oauthProviders: readOAuthProviders(env),
+    uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
   };
 }
 

@@ -149,3 +149,7 @@ export {
   TokenTemplatesService,
   type IntegrationToken,
 } from './services/token-templates.service.js';
+export { FileStorage, type StoredFile } from './extension-points/file-storage.js';
+export { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
+export { ProfileImageService, type StoredProfileImage } from './services/profile-image.service.js';
+export { ProfileImageResponse } from './dto/profile-image.response.js';

@@ -21,6 +21,8 @@ import { UserInfoController } from './controllers/userinfo.controller.js';
 import { MeTokensController } from './controllers/me-tokens.controller.js';
 import { JwksController } from './controllers/jwks.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
+import { MeProfileImageController } from './controllers/me-profile-image.controller.js';
+import { ProfileImagesController } from './controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 
 export const USER_CONTROLLERS = [
@@ -43,6 +45,8 @@ export const USER_CONTROLLERS = [
   UserInfoController,
   MeTokensController,
   JwksController,
+  MeProfileImageController,
+  ProfileImagesController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {

@@ -63,6 +63,11 @@ import { ProfileAttributesService } from './services/profile-attributes.service.
 import { UserInfoService } from './services/userinfo.service.js';
 import { UserModerationService } from './services/user-moderation.service.js';
 import { TokenTemplatesService } from './services/token-templates.service.js';
+import { FileStorage } from './extension-points/file-storage.js';
+import { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
+import { ProfileImageService } from './services/profile-image.service.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 
 const SERVICES = [
@@ -146,6 +151,16 @@ const SERVICES = [
     OAuthProviderRegistry,
     OAuthFlowsRepository,
     ExternalAccountsRepository,
+    {
+      provide: FileStorage,
+      useFactory: (options: UserModuleOptions) =>
+        options.fileStorage ??
+        new LocalDiskFileStorage(
+          options.profileImageDirectory ?? join(tmpdir(), 'userkit-uploads'),
+        ),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    ProfileImageService,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -175,6 +190,8 @@ const SERVICES = [
     RecentSignInGuard,
     OAuthProfileMapper,
     OAuthProviderRegistry,
+    FileStorage,
+    ProfileImageService,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

@@ -157,6 +157,15 @@ export const UserErrors = {
   TOKEN_TEMPLATE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Unknown token template' },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
+  PROFILE_IMAGE_MISSING: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Send the image as the multipart field "file"',
+  },
+  PROFILE_IMAGE_UNSUPPORTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The file must be a PNG, JPEG, GIF or WebP image',
+  },
+  PROFILE_IMAGE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Image not found' },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

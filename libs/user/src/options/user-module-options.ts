@@ -2,6 +2,7 @@ import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { MessageSender } from '../extension-points/message-sender.js';
+import type { FileStorage } from '../extension-points/file-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
@@ -91,6 +92,10 @@ export interface UserModuleOptions {
   tokenSigningKey?: string | JsonWebKey;
   /** `kid` of that key. Default: its RFC 7638 thumbprint. */
   tokenSigningKeyId?: string;
+  /** Where profile images are stored; default a LocalDiskFileStorage in `profileImageDirectory`. */
+  fileStorage?: FileStorage;
+  /** Directory of the default file storage. Default `<os tmpdir>/userkit-uploads`. */
+  profileImageDirectory?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

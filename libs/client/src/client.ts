@@ -1,0 +1,190 @@
+import { UserKitError } from './errors.js';
+import type {
+  SignInDto,
+  SignUpDto,
+  TokenResponse,
+  UpgradeResponse,
+} from './generated/api-types.js';
+import type { SecondFactorChallengeResponse } from './pending-types.js';
+import { memoryStorage, type TokenStorage } from './storage.js';
+import { Transport, type HttpMethod } from './transport.js';
+import { User, type UserHost } from './user.js';
+
+export interface UserKitClientOptions {
+  /** Where the API is served, e.g. `https://app.example.com` or `http://127.0.0.1:3000`. */
+  baseUrl: string;
+  /** Keeps the refresh token; memory by default. `webStorage(localStorage)` survives reloads. */
+  storage?: TokenStorage;
+  /** Storage key of the refresh token. Default `userkit.refreshToken`. */
+  storageKey?: string;
+  /** The fetch to use; default the platform's `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+export type SignInResult = { twoFactorRequired: false; user: User } | { twoFactorRequired: true };
+
+export type AuthListener = (user: User | null) => void;
+
+/** A client for one API: the session, `user`, and sign-in/up/out. */
+export class UserKitClient {
+  #user: User | null = null;
+  #challenge: string | null = null;
+  readonly #listeners = new Set<AuthListener>();
+  readonly #transport: Transport;
+  readonly #host: UserHost;
+
+  constructor(options: UserKitClientOptions) {
+    const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#transport = new Transport({
+      baseUrl: options.baseUrl,
+      fetch: fetchImpl,
+      storage: options.storage ?? memoryStorage(),
+      storageKey: options.storageKey ?? 'userkit.refreshToken',
+      onTokens: (tokens) => this.#setUser(tokens.user),
+      onSignedOut: () => this.#setUser(null),
+    });
+    this.#host = {
+      transport: this.#transport,
+      applyUpgrade: (response: UpgradeResponse) =>
+        this.#transport.setTokens(response.tokens.accessToken, response.tokens.refreshToken),
+      changed: (user) => this.#notify(user),
+    };
+  }
+
+  /** The signed-in user, or null. After a page load call `restore()` first. */
+  get user(): User | null {
+    return this.#user;
+  }
+
+  get isSignedIn(): boolean {
+    return this.#user !== null;
+  }
+
+  /** Resumes the session kept in `storage` (refresh token); null when there is none any more. */
+  async restore(): Promise<User | null> {
+    if (!this.#user) await this.#transport.refresh();
+    return this.#user;
+  }
+
+  async signUp(params: SignUpDto): Promise<User> {
+    return this.#signedIn(
+      await this.#transport.send<TokenResponse>('POST', '/auth/signup', {
+        body: params,
+        auth: false,
+      }),
+    );
+  }
+
+  async signUpAnonymously(): Promise<User> {
+    return this.#signedIn(
+      await this.#transport.send<TokenResponse>('POST', '/auth/signup/anonymous', {
+        body: {},
+        auth: false,
+      }),
+    );
+  }
+
+  /** Resolves `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`. */
+  async signIn(params: SignInDto): Promise<SignInResult> {
+    const response = await this.#transport.send<TokenResponse | SecondFactorChallengeResponse>(
+      'POST',
+      '/auth/login',
+      { body: { email: params.email, password: params.password }, auth: false },
+    );
+    if ('twoFactorRequired' in response && response.twoFactorRequired) {
+      this.#challenge = response.challenge;
+      return { twoFactorRequired: true };
+    }
+    return { twoFactorRequired: false, user: await this.#signedIn(response as TokenResponse) };
+  }
+
+  /** The second step of a sign-in: the TOTP (or recovery) code. */
+  async completeSignIn(params: { code: string }): Promise<User> {
+    if (!this.#challenge)
+      throw new UserKitError(
+        400,
+        'NO_SIGN_IN_PENDING',
+        'Call signIn first: no second factor is due',
+      );
+    const tokens = await this.#transport.send<TokenResponse>('POST', '/auth/login/2fa', {
+      body: { challenge: this.#challenge, code: params.code },
+      auth: false,
+    });
+    this.#challenge = null;
+    return this.#signedIn(tokens);
+  }
+
+  /** Revokes the session on the API and forgets it here (also when the API is unreachable). */
+  async signOut(): Promise<void> {
+    const refreshToken = await this.#transport.refreshToken();
+    try {
+      if (refreshToken)
+        await this.#transport.send('POST', '/auth/logout', { body: { refreshToken }, auth: false });
+    } finally {
+      await this.#transport.clear();
+      this.#setUser(null);
+    }
+  }
+
+  /** Where to send the browser to sign in with a provider; it comes back with `?code=`. */
+  oauthUrl(provider: string, redirectUrl: string): string {
+    const query = new URLSearchParams({ redirect_url: redirectUrl });
+    return this.#transport.url(`/oauth/${encodeURIComponent(provider)}?${query}`);
+  }
+
+  /** Trades the one-time `code` of the OAuth redirect for a session. */
+  async exchangeOAuthCode(code: string): Promise<User> {
+    return this.#signedIn(
+      await this.#transport.send<TokenResponse>('POST', '/auth/oauth/exchange', {
+        body: { code },
+        auth: false,
+      }),
+    );
+  }
+
+  /** Sends a reset message when the email is known (the answer never says whether it is). */
+  async forgotPassword(params: { email: string }): Promise<void> {
+    await this.#transport.send('POST', '/auth/password/forgot', { body: params, auth: false });
+  }
+
+  async resetPassword(params: { token: string; password: string }): Promise<void> {
+    await this.#transport.send('POST', '/auth/password/reset', { body: params, auth: false });
+  }
+
+  /** A valid access token (refreshed if needed) for the host's own API, or null when signed out. */
+  getAccessToken(): Promise<string | null> {
+    return this.#transport.currentAccessToken();
+  }
+
+  /** A signed-in call to any route of the API (the host's own too), with the same refresh. */
+  request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    return this.#transport.send<T>(method, path, { body });
+  }
+
+  /** Called on sign-in, sign-out and user changes; returns the unsubscribe function. */
+  onChange(listener: AuthListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async #signedIn(tokens: TokenResponse): Promise<User> {
+    await this.#transport.setTokens(tokens.accessToken, tokens.refreshToken);
+    return this.#setUser(tokens.user) as User;
+  }
+
+  #setUser(data: TokenResponse['user'] | null): User | null {
+    if (!data) this.#user = null;
+    else if (this.#user && this.#user.id === data.id) this.#user.assign(data);
+    else this.#user = new User(this.#host, data);
+    this.#notify(this.#user);
+    return this.#user;
+  }
+
+  #notify(user: User | null): void {
+    for (const listener of this.#listeners) listener(user);
+  }
+}
+
+export function createUserKitClient(options: UserKitClientOptions): UserKitClient {
+  return new UserKitClient(options);
+}

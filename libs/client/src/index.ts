@@ -1,0 +1,10 @@
+// The public surface of @userkit/client: no framework, platform fetch only (browsers, Node 22+).
+export { createUserKitClient, UserKitClient } from './client.js';
+export type { UserKitClientOptions, SignInResult, AuthListener } from './client.js';
+export { User } from './user.js';
+export type { UserFields, CreateExternalAccountParams, ExternalAccountStart } from './user.js';
+export { UserKitError, type ApiErrorBody } from './errors.js';
+export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
+export type { HttpMethod } from './transport.js';
+export type * from './generated/api-types.js';
+export type * from './pending-types.js';

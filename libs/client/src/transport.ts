@@ -1,0 +1,124 @@
+import { UserKitError } from './errors.js';
+import type { TokenResponse } from './generated/api-types.js';
+import type { TokenStorage } from './storage.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** A JSON body, or FormData (sent as multipart). */
+  body?: unknown;
+  /** Send the access token, refreshing once on a 401. Default true. */
+  auth?: boolean;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+  storage: TokenStorage;
+  storageKey: string;
+  /** A new token pair arrived (sign-in, refresh, upgrade). */
+  onTokens(tokens: TokenResponse): void;
+  /** The session ended: sign-out, or a refresh the API refused. */
+  onSignedOut(): void;
+}
+
+/**
+ * HTTP to the API with the session's tokens. The access token lives in memory only; the refresh
+ * token in the storage. A 401 refreshes once and retries once; concurrent 401s wait for the same
+ * refresh (the refresh token is single use: two refreshes with it would revoke the session).
+ */
+export class Transport {
+  private accessToken: string | null = null;
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(private readonly options: TransportOptions) {}
+
+  url(path: string): string {
+    return `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
+  }
+
+  async send<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    if (auth && !this.accessToken) await this.refresh();
+    const tokenSent = this.accessToken;
+    let response = await this.fetchOnce(method, path, options.body, auth);
+    if (response.status === 401 && auth) {
+      // Another call may have refreshed while this one was in flight: then just retry.
+      const refreshed = this.accessToken !== tokenSent || (await this.refresh());
+      if (refreshed) response = await this.fetchOnce(method, path, options.body, auth);
+    }
+    if (!response.ok) throw await UserKitError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Stores a new pair (sign-in, sign-up, upgrade, refresh). */
+  async setTokens(accessToken: string, refreshToken: string): Promise<void> {
+    this.accessToken = accessToken;
+    await this.options.storage.set(this.options.storageKey, refreshToken);
+  }
+
+  async refreshToken(): Promise<string | null> {
+    return (await this.options.storage.get(this.options.storageKey)) ?? null;
+  }
+
+  async currentAccessToken(): Promise<string | null> {
+    if (!this.accessToken) await this.refresh();
+    return this.accessToken;
+  }
+
+  async clear(): Promise<void> {
+    this.accessToken = null;
+    await this.options.storage.remove(this.options.storageKey);
+  }
+
+  /** One refresh at a time; true when a new pair arrived. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.refreshNow().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshNow(): Promise<boolean> {
+    const refreshToken = await this.refreshToken();
+    if (!refreshToken) return false;
+    const response = await this.fetchOnce('POST', '/auth/refresh', { refreshToken }, false);
+    // 401: expired, revoked or reused; 400: not a token at all (a corrupted store). Either way
+    // this session is over; other failures (429, 503, network) leave it for a later retry.
+    if (response.status === 401 || response.status === 400) {
+      await this.clear();
+      this.options.onSignedOut();
+      return false;
+    }
+    if (!response.ok) throw await UserKitError.fromResponse(response);
+    const tokens = (await response.json()) as TokenResponse;
+    await this.setTokens(tokens.accessToken, tokens.refreshToken);
+    this.options.onTokens(tokens);
+    return true;
+  }
+
+  private async fetchOnce(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    auth: boolean,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    let payload: RequestInit['body'];
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    try {
+      return await this.options.fetch(this.url(path), { method, headers, body: payload });
+    } catch (error) {
+      throw new UserKitError(0, 'NETWORK_ERROR', `Could not reach ${this.url(path)}`, undefined, {
+        cause: String(error),
+      });
+    }
+  }
+}

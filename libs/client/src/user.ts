@@ -1,0 +1,215 @@
+import type {
+  EmailAddressResponse,
+  ExternalAccountResponse,
+  PhoneNumberResponse,
+  ProfileImageResponse,
+  UpdateProfileDto,
+  UpgradeDto,
+  UpgradeResponse,
+  UserResponse,
+} from './generated/api-types.js';
+import type {
+  ExternalAccountStartResponse,
+  IntegrationTokenResponse,
+  SessionResponse,
+  TotpSetupResponse,
+} from './pending-types.js';
+import type { Transport } from './transport.js';
+
+/** The user's fields as `/me` returns them; `twoFactorEnabled` is a method (as in the seed SDK). */
+export type UserFields = Readonly<Omit<UserResponse, 'twoFactorEnabled'>>;
+
+export interface CreateExternalAccountParams {
+  /** `oauth_google` (the seed's naming) or just the provider name `google`. */
+  strategy: string;
+  /** Where the browser lands after the provider (must be on the API's redirect allow-list). */
+  redirect_url?: string;
+  redirectUrl?: string;
+}
+
+/** What createExternalAccount returns: send the browser to `externalVerificationRedirectURL`. */
+export interface ExternalAccountStart {
+  externalVerificationRedirectURL: string;
+  verification: { status: 'unverified'; externalVerificationRedirectURL: string };
+}
+
+/** Called with a new user view or token pair, so the client stays in step. */
+export interface UserHost {
+  transport: Transport;
+  applyUpgrade(response: UpgradeResponse): Promise<void>;
+  changed(user: User): void;
+}
+
+// The class carries the fields of UserFields (assigned from the API's response): declaration
+// merging gives it their types without a second hand-written list.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface User extends UserFields {}
+
+/**
+ * The signed-in user (`client.user`): the fields of `/me` plus the seed SDK's methods. Methods
+ * that change the user reload it, so its fields are current when they resolve.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class User {
+  #host: UserHost;
+  #twoFactorEnabled = false;
+
+  constructor(host: UserHost, data: UserResponse) {
+    this.#host = host;
+    this.assign(data);
+  }
+
+  /** @internal Replaces the fields with a newer view of the same user. */
+  assign(data: UserResponse): this {
+    const { twoFactorEnabled, ...fields } = data;
+    this.#twoFactorEnabled = twoFactorEnabled;
+    Object.assign(this, fields);
+    return this;
+  }
+
+  twoFactorEnabled(): boolean {
+    return this.#twoFactorEnabled;
+  }
+
+  get verifiedExternalAccounts(): ExternalAccountResponse[] {
+    return this.externalAccounts.filter((account) => account.verification.status === 'verified');
+  }
+
+  get unverifiedExternalAccounts(): ExternalAccountResponse[] {
+    return this.externalAccounts.filter((account) => account.verification.status !== 'verified');
+  }
+
+  async reload(): Promise<this> {
+    this.assign(await this.send<UserResponse>('GET', '/me'));
+    this.#host.changed(this);
+    return this;
+  }
+
+  async update(params: UpdateProfileDto): Promise<this> {
+    this.assign(await this.send<UserResponse>('PATCH', '/me', params));
+    this.#host.changed(this);
+    return this;
+  }
+
+  /** An anonymous user gets an email and password; same id, a new session. */
+  async upgrade(params: UpgradeDto): Promise<this> {
+    const response = await this.send<UpgradeResponse>('POST', '/me/upgrade', params);
+    await this.#host.applyUpgrade(response);
+    // The tokens stay in the client, never on the user object.
+    const user: UserResponse & { tokens?: unknown } = { ...response };
+    delete user.tokens;
+    this.assign(user);
+    this.#host.changed(this);
+    return this;
+  }
+
+  async setProfileImage(params: { file: Blob }): Promise<ProfileImageResponse> {
+    const form = new FormData();
+    form.append('file', params.file);
+    const image = await this.send<ProfileImageResponse>('PUT', '/me/profile-image', form);
+    await this.reload();
+    return image;
+  }
+
+  // Email addresses (POST /me/emails ...)
+  async createEmailAddress(params: { email: string }): Promise<EmailAddressResponse> {
+    return this.thenReload(this.send('POST', '/me/emails', params));
+  }
+  async verifyEmailAddress(id: string, params: { code: string }): Promise<this> {
+    await this.thenReload(this.send('POST', `/me/emails/${seg(id)}/verify`, params));
+    return this;
+  }
+  async resendEmailVerification(id: string): Promise<void> {
+    await this.send('POST', `/me/emails/${seg(id)}/resend`);
+  }
+  async setPrimaryEmailAddress(id: string): Promise<this> {
+    await this.thenReload(this.send('POST', `/me/emails/${seg(id)}/primary`));
+    return this;
+  }
+  async deleteEmailAddress(id: string): Promise<this> {
+    await this.thenReload(this.send('DELETE', `/me/emails/${seg(id)}`));
+    return this;
+  }
+
+  // Phone numbers (POST /me/phones ...), E.164
+  async createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneNumberResponse> {
+    return this.thenReload(this.send('POST', '/me/phones', params));
+  }
+  async verifyPhoneNumber(id: string, params: { code: string }): Promise<this> {
+    await this.thenReload(this.send('POST', `/me/phones/${seg(id)}/verify`, params));
+    return this;
+  }
+  async resendPhoneVerification(id: string): Promise<void> {
+    await this.send('POST', `/me/phones/${seg(id)}/resend`);
+  }
+  async setPrimaryPhoneNumber(id: string): Promise<this> {
+    await this.thenReload(this.send('POST', `/me/phones/${seg(id)}/primary`));
+    return this;
+  }
+  async deletePhoneNumber(id: string): Promise<this> {
+    await this.thenReload(this.send('DELETE', `/me/phones/${seg(id)}`));
+    return this;
+  }
+
+  // External accounts (OAuth links)
+  async createExternalAccount(params: CreateExternalAccountParams): Promise<ExternalAccountStart> {
+    const provider = params.strategy.replace(/^oauth_/, '');
+    const redirectUrl = params.redirectUrl ?? params.redirect_url;
+    const { externalVerificationRedirectURL } = await this.send<ExternalAccountStartResponse>(
+      'POST',
+      '/me/external-accounts',
+      { provider, redirectUrl },
+    );
+    return {
+      externalVerificationRedirectURL,
+      verification: { status: 'unverified', externalVerificationRedirectURL },
+    };
+  }
+  async deleteExternalAccount(id: string): Promise<this> {
+    await this.thenReload(this.send('DELETE', `/me/external-accounts/${seg(id)}`));
+    return this;
+  }
+
+  // Sessions
+  getSessions(): Promise<SessionResponse[]> {
+    return this.send('GET', '/me/sessions');
+  }
+  async revokeSession(id: string): Promise<void> {
+    await this.send('DELETE', `/me/sessions/${seg(id)}`);
+  }
+
+  /** A token for an integration template (GET /me/tokens/:template). */
+  async getToken(template: string): Promise<string> {
+    return (await this.send<IntegrationTokenResponse>('GET', `/me/tokens/${seg(template)}`)).token;
+  }
+
+  // Password and second factor
+  async updatePassword(params: { currentPassword: string; newPassword: string }): Promise<void> {
+    await this.send('POST', '/me/password', params);
+  }
+  createTOTP(): Promise<TotpSetupResponse> {
+    return this.send('POST', '/me/2fa/totp');
+  }
+  async verifyTOTP(params: { code: string }): Promise<this> {
+    await this.thenReload(this.send('POST', '/me/2fa/totp/verify', params));
+    return this;
+  }
+  async disableTOTP(params?: { code: string }): Promise<this> {
+    await this.thenReload(this.send('DELETE', '/me/2fa', params));
+    return this;
+  }
+
+  private send<T>(method: Parameters<Transport['send']>[0], path: string, body?: unknown) {
+    return this.#host.transport.send<T>(method, path, { body });
+  }
+
+  private async thenReload<T>(request: Promise<T>): Promise<T> {
+    const result = await request;
+    await this.reload();
+    return result;
+  }
+}
+
+function seg(value: string): string {
+  return encodeURIComponent(value);
+}

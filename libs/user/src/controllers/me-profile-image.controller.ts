@@ -1,0 +1,55 @@
+import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../decorators/authenticated.decorator.js';
+import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ProfileImageResponse } from '../dto/profile-image.response.js';
+import { PROFILE_IMAGE_MAX_BYTES } from '../files/image-type.js';
+import { ProfileImageService } from '../services/profile-image.service.js';
+
+/** The part of a multer upload this route reads (kept in memory: at most 5 MB). */
+interface UploadedBytes {
+  buffer: Buffer;
+}
+
+@ApiTags('me')
+@Authenticated()
+@Controller('me')
+export class MeProfileImageController {
+  constructor(private readonly profileImages: ProfileImageService) {}
+
+  @Put('profile-image')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      // One file and nothing else; multer answers 413 beyond the size and 400 for extra parts.
+      limits: { fileSize: PROFILE_IMAGE_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({
+    type: ProfileImageResponse,
+    description: 'Stored; `picture` of the user now points to `url`',
+  })
+  @ApiBadRequestResponse({ description: 'No file, or not a PNG, JPEG, GIF or WebP image' })
+  @ApiPayloadTooLargeResponse({ description: 'More than 5 MB' })
+  async setProfileImage(
+    @CurrentUser('id') userId: string,
+    @UploadedFile() file: UploadedBytes | undefined,
+  ): Promise<ProfileImageResponse> {
+    return this.profileImages.setProfileImage(userId, file?.buffer);
+  }
+}

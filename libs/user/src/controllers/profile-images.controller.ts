@@ -1,0 +1,25 @@
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '../decorators/public.decorator.js';
+import { PROFILE_IMAGES_PATH, ProfileImageService } from '../services/profile-image.service.js';
+
+/** Serves stored profile images: public, as `<img src>` sends no bearer token. */
+@ApiTags('profile images')
+@Public()
+@Controller(PROFILE_IMAGES_PATH)
+export class ProfileImagesController {
+  constructor(private readonly profileImages: ProfileImageService) {}
+
+  @Get(':id')
+  // Ids are never reused, so the bytes never change; the sandbox keeps a crafted file inert.
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  @Header('Content-Security-Policy', "default-src 'none'; sandbox")
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
+  @ApiOkResponse({ description: 'The image bytes' })
+  @ApiNotFoundResponse({ description: 'No image with this id' })
+  async getProfileImage(@Param('id') id: string): Promise<StreamableFile> {
+    const file = await this.profileImages.read(id);
+    return new StreamableFile(file.data, { type: file.contentType, length: file.data.length });
+  }
+}

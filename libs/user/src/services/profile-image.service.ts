@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { newId } from '../entities/new-id.js';
+import { FileStorage, type StoredFile } from '../extension-points/file-storage.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import { PROFILE_IMAGE_ID_PATTERN, sniffImageType } from '../files/image-type.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { ProfileService } from './profile.service.js';
+
+/** Where the library serves stored images when the FileStorage has no URLs of its own. */
+export const PROFILE_IMAGES_PATH = 'profile-images';
+
+export interface StoredProfileImage {
+  id: string;
+  url: string;
+}
+
+/** Profile images: sniffed, stored through FileStorage, and set as the user's `picture`. */
+@Injectable()
+export class ProfileImageService {
+  private readonly logger = new Logger('UserKit');
+
+  constructor(
+    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly profile: ProfileService,
+  ) {}
+
+  async setProfileImage(userId: string, data: Uint8Array | undefined): Promise<StoredProfileImage> {
+    if (!data || data.length === 0) throw new UserKitException('PROFILE_IMAGE_MISSING');
+    const type = sniffImageType(data);
+    if (!type) throw new UserKitException('PROFILE_IMAGE_UNSUPPORTED');
+    const previous = (await this.profile.getOwn(userId)).picture;
+    const id = `${newId()}.${type.extension}`;
+    await this.storage.put(id, data, type.contentType);
+    const url = this.urlOf(id);
+    await this.profile.updateOwn(userId, { picture: url });
+    await this.removeReplaced(previous);
+    return { id, url };
+  }
+
+  /** A stored image by id, for the public image route. */
+  async read(id: string): Promise<StoredFile> {
+    const file = PROFILE_IMAGE_ID_PATTERN.test(id) ? await this.storage.get(id) : null;
+    if (!file) throw new UserKitException('PROFILE_IMAGE_NOT_FOUND');
+    return file;
+  }
+
+  urlOf(id: string): string {
+    return (
+      this.storage.urlOf?.(id) ?? `${this.options.publicUrl ?? ''}/${PROFILE_IMAGES_PATH}/${id}`
+    );
+  }
+
+  /** The image a new one replaced is deleted; a failure only leaves an orphan file behind. */
+  private async removeReplaced(previousPicture: string | null): Promise<void> {
+    const candidate = previousPicture?.split('/').pop() ?? '';
+    if (!PROFILE_IMAGE_ID_PATTERN.test(candidate) || this.urlOf(candidate) !== previousPicture)
+      return;
+    await this.storage.delete(candidate).catch((error: unknown) => {
+      this.logger.warn(`Could not delete replaced profile image ${candidate}: ${String(error)}`);
+    });
+  }
+}
