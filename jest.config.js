@@ -25,8 +25,7 @@ export default {
   },
   // Built packages (dist/libs/*/package.json) would shadow the sources' package names.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  // The SDK's tests for routes of other branches (issues 4, 5, 6): enable once they are merged.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/client-pending.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 60_000,
   maxWorkers: 1,
 };

@@ -17,7 +17,14 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/dto/sign-in.dto.ts',
   'libs/user/src/dto/update-profile.dto.ts',
   'libs/user/src/dto/upgrade.dto.ts',
+  'libs/user/src/dto/identifiers.response.ts',
+  'libs/user/src/dto/external-account-link.response.ts',
+  'libs/user/src/dto/attribute.response.ts',
+  'libs/user/src/dto/integration-token.response.ts',
 ];
+
+/** Files whose exported type aliases the DTOs above refer to (copied as they are). */
+export const TYPE_ALIAS_FILES = ['libs/user/src/options/attribute-access.ts'];
 
 export const GENERATED_TYPES_FILE = 'libs/client/src/generated/api-types.ts';
 
@@ -56,6 +63,22 @@ function interfacesOf(file) {
   return out;
 }
 
+function typeAliasesOf(file) {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  return source.statements
+    .filter(
+      (statement) =>
+        ts.isTypeAliasDeclaration(statement) &&
+        statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+    )
+    .map((statement) => `/** From ${file}. */\n${statement.getText(source)}\n`);
+}
+
 /** The file's text, formatted as `npm run format` would (so formatting never looks like drift). */
 export async function generateClientTypes() {
   const header =
@@ -63,7 +86,10 @@ export async function generateClientTypes() {
     '// Do not edit: change the DTO and run `npm run generate:client-types`.\n\n' +
     '/** JSON metadata, as libs/user/src/entities/user.entity.ts defines it. */\n' +
     'export type JsonObject = Record<string, unknown>;\n\n';
-  const text = header + RESPONSE_DTO_FILES.flatMap(interfacesOf).join('\n');
+  const text = header +
+    [...TYPE_ALIAS_FILES.flatMap(typeAliasesOf), ...RESPONSE_DTO_FILES.flatMap(interfacesOf)].join(
+      '\n',
+    );
   const config = (await prettier.resolveConfig(GENERATED_TYPES_FILE)) ?? {};
   return prettier.format(text, { ...config, filepath: GENERATED_TYPES_FILE });
 }

@@ -3,9 +3,9 @@ import type {
   SignInDto,
   SignUpDto,
   TokenResponse,
+  TwoFactorChallengeResponse,
   UpgradeResponse,
 } from './generated/api-types.js';
-import type { SecondFactorChallengeResponse } from './pending-types.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
 import { User, type UserHost } from './user.js';
@@ -86,7 +86,7 @@ export class UserKitClient {
 
   /** Resolves `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`. */
   async signIn(params: SignInDto): Promise<SignInResult> {
-    const response = await this.#transport.send<TokenResponse | SecondFactorChallengeResponse>(
+    const response = await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
       'POST',
       '/auth/login',
       { body: { email: params.email, password: params.password }, auth: false },

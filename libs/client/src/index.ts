@@ -7,4 +7,3 @@ export { UserKitError, type ApiErrorBody } from './errors.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
 export type { HttpMethod } from './transport.js';
 export type * from './generated/api-types.js';
-export type * from './pending-types.js';

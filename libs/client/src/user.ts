@@ -1,19 +1,18 @@
 import type {
+  BackupCodesResponse,
   EmailAddressResponse,
+  ExternalAccountLinkResponse,
   ExternalAccountResponse,
+  IntegrationTokenResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
+  SessionResponse,
+  TotpEnrollmentResponse,
   UpdateProfileDto,
   UpgradeDto,
   UpgradeResponse,
   UserResponse,
 } from './generated/api-types.js';
-import type {
-  ExternalAccountStartResponse,
-  IntegrationTokenResponse,
-  SessionResponse,
-  TotpSetupResponse,
-} from './pending-types.js';
 import type { Transport } from './transport.js';
 
 /** The user's fields as `/me` returns them; `twoFactorEnabled` is a method (as in the seed SDK). */
@@ -155,7 +154,7 @@ export class User {
   async createExternalAccount(params: CreateExternalAccountParams): Promise<ExternalAccountStart> {
     const provider = params.strategy.replace(/^oauth_/, '');
     const redirectUrl = params.redirectUrl ?? params.redirect_url;
-    const { externalVerificationRedirectURL } = await this.send<ExternalAccountStartResponse>(
+    const { externalVerificationRedirectURL } = await this.send<ExternalAccountLinkResponse>(
       'POST',
       '/me/external-accounts',
       { provider, redirectUrl },
@@ -178,23 +177,29 @@ export class User {
     await this.send('DELETE', `/me/sessions/${seg(id)}`);
   }
 
-  /** A token for an integration template (GET /me/tokens/:template). */
+  /** The JWT of an integration template (GET /me/tokens/:template answers `{ jwt, expiresIn }`). */
   async getToken(template: string): Promise<string> {
-    return (await this.send<IntegrationTokenResponse>('GET', `/me/tokens/${seg(template)}`)).token;
+    return (await this.getTokenWithExpiry(template)).jwt;
+  }
+  /** The same, with its lifetime in seconds (to know when to ask again). */
+  getTokenWithExpiry(template: string): Promise<IntegrationTokenResponse> {
+    return this.send('GET', `/me/tokens/${seg(template)}`);
   }
 
   // Password and second factor
   async updatePassword(params: { currentPassword: string; newPassword: string }): Promise<void> {
     await this.send('POST', '/me/password', params);
   }
-  createTOTP(): Promise<TotpSetupResponse> {
-    return this.send('POST', '/me/2fa/totp');
+  /** A pending secret (`secret`, `otpauthUri` for the QR code) until verifyTOTP confirms it. */
+  createTOTP(): Promise<TotpEnrollmentResponse> {
+    return this.send('POST', '/me/2fa/totp', {});
   }
-  async verifyTOTP(params: { code: string }): Promise<this> {
-    await this.thenReload(this.send('POST', '/me/2fa/totp/verify', params));
-    return this;
+  /** Turns two-factor sign-in on; the backup codes are in this answer only: show them now. */
+  verifyTOTP(params: { code: string }): Promise<BackupCodesResponse> {
+    return this.thenReload(this.send('POST', '/me/2fa/totp/verify', params));
   }
-  async disableTOTP(params?: { code: string }): Promise<this> {
+  /** Needs a current code (authenticator or backup code) and a recent sign-in. */
+  async disableTOTP(params: { code: string }): Promise<this> {
     await this.thenReload(this.send('DELETE', '/me/2fa', params));
     return this;
   }

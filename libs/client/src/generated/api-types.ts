@@ -4,6 +4,15 @@
 /** JSON metadata, as libs/user/src/entities/user.entity.ts defines it. */
 export type JsonObject = Record<string, unknown>;
 
+/** From libs/user/src/options/attribute-access.ts. */
+export type AttributeParty = 'admin' | 'bearer' | 'endUser';
+
+/** From libs/user/src/options/attribute-access.ts. */
+export type AccessLevel = 'hidden' | 'readonly' | 'editable';
+
+/** From libs/user/src/options/attribute-access.ts. */
+export type AttributeAccess = Record<AttributeParty, AccessLevel>;
+
 /** From libs/user/src/dto/user.response.ts. */
 export interface EmailAddressResponse {
   id: string;
@@ -56,6 +65,8 @@ export interface UserResponse {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
 }
 
 /** From libs/user/src/dto/user.response.ts. */
@@ -126,10 +137,85 @@ export interface SignInDto {
 }
 
 /** From libs/user/src/dto/update-profile.dto.ts. */
-export type UpdateProfileDto = ProfileFieldsDto;
+export interface UpdateProfileDto extends ProfileFieldsDto {
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
+}
 
 /** From libs/user/src/dto/upgrade.dto.ts. */
 export interface UpgradeDto {
   email: string;
   password: string;
+}
+
+/** From libs/user/src/dto/identifiers.response.ts. */
+export interface SessionResponse {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastActiveAt: string;
+  current: boolean;
+}
+
+/** From libs/user/src/dto/identifiers.response.ts. */
+export interface TotpEnrollmentResponse {
+  secret: string;
+  otpauthUri: string;
+}
+
+/** From libs/user/src/dto/identifiers.response.ts. */
+export interface BackupCodesResponse {
+  backupCodes: string[];
+}
+
+/** From libs/user/src/dto/identifiers.response.ts. */
+export interface TwoFactorChallengeResponse {
+  twoFactorRequired: true;
+  challenge: string;
+}
+
+/** From libs/user/src/dto/external-account-link.response.ts. */
+export interface ExternalAccountLinkResponse {
+  externalVerificationRedirectURL: string;
+}
+
+/** From libs/user/src/dto/attribute.response.ts. */
+export interface AttributeAccessResponse {
+  admin: AccessLevel;
+  bearer: AccessLevel;
+  endUser: AccessLevel;
+}
+
+/** From libs/user/src/dto/attribute.response.ts. */
+export interface StandardAttributeResponse {
+  name: string;
+  kind: 'standard';
+  access: AttributeAccessResponse;
+}
+
+/** From libs/user/src/dto/attribute.response.ts. */
+export interface CustomAttributeResponse {
+  name: string;
+  kind: 'custom';
+  type: string;
+  validation: Record<string, unknown>;
+  access: AttributeAccessResponse;
+  order: number;
+  searchable: boolean;
+  obsolete: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** From libs/user/src/dto/attribute.response.ts. */
+export interface AttributeSchemaResponse {
+  standard: StandardAttributeResponse[];
+  custom: CustomAttributeResponse[];
+}
+
+/** From libs/user/src/dto/integration-token.response.ts. */
+export interface IntegrationTokenResponse {
+  jwt: string;
+  expiresIn: number;
 }

@@ -1,14 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { IntegrationTokenResponse } from '../dto/integration-token.response.js';
 import { TokenTemplatesService } from '../services/token-templates.service.js';
-
-export class IntegrationTokenResponse {
-  @ApiProperty({ description: 'JWT signed with the key of /.well-known/jwks.json' }) jwt!: string;
-  @ApiProperty({ example: 60 }) expiresIn!: number;
-}
 
 @ApiTags('me')
 @Authenticated()
