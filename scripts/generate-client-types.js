@@ -86,7 +86,8 @@ export async function generateClientTypes() {
     '// Do not edit: change the DTO and run `npm run generate:client-types`.\n\n' +
     '/** JSON metadata, as libs/user/src/entities/user.entity.ts defines it. */\n' +
     'export type JsonObject = Record<string, unknown>;\n\n';
-  const text = header +
+  const text =
+    header +
     [...TYPE_ALIAS_FILES.flatMap(typeAliasesOf), ...RESPONSE_DTO_FILES.flatMap(interfacesOf)].join(
       '\n',
     );

@@ -40,7 +40,7 @@ async function followOAuth(startUrl: string): Promise<URL> {
   return stoppedAt;
 }
 
-describe('@userkit/client: routes of issues 4, 5 and 6', () => {
+describe('@userkit/client: OAuth, identifiers, sessions, password, 2FA and integration tokens', () => {
   let t: ListeningTestApp;
   let oauth: LocalOAuthServer;
   let client: UserKitClient;
@@ -169,7 +169,8 @@ describe('@userkit/client: routes of issues 4, 5 and 6', () => {
       await other.signIn({ email, password: GOOD_PASSWORD });
       const sessions = await user.getSessions();
       expect(sessions).toHaveLength(2);
-      const otherSession = sessions.find((session) => session.current === false) ?? sessions[1];
+      expect(sessions.filter((session) => session.current)).toHaveLength(1);
+      const otherSession = sessions.find((session) => !session.current)!;
       await user.revokeSession(otherSession.id);
       await expect(user.getSessions()).resolves.toHaveLength(1);
       const error = await failure(other.user!.reload());
@@ -184,7 +185,7 @@ describe('@userkit/client: routes of issues 4, 5 and 6', () => {
       const wrong = await failure(
         user.updatePassword({ currentPassword: 'not-it-at-all-123', newPassword }),
       );
-      expect([400, 401, 403]).toContain(wrong.status);
+      expect(wrong.status).toBe(400);
       await user.updatePassword({ currentPassword: GOOD_PASSWORD, newPassword });
       const fresh = createUserKitClient({ baseUrl: t.baseUrl });
       await expect(fresh.signIn({ email, password: newPassword })).resolves.toMatchObject({
