@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UserModuleOptions } from '@userkit/user';
 import { Browser, freePort } from './support/browser.js';
 import { sql } from './support/database-access.js';
@@ -136,7 +137,11 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         privateMetadata: { note: 'x' },
       });
       const person = provider.googlePerson;
+      const created: unknown[] = [];
+      const hear = (payload: unknown) => created.push(payload);
+      app.t.app.get(EventEmitter2).on('user.created', hear);
       const { back, hops } = await roundTrip('google');
+      app.t.app.get(EventEmitter2).off('user.created', hear);
       // state and PKCE S256 travelled to the provider
       const authorize = new URL(hops[1]);
       expect(authorize.origin).toBe(provider.url);
@@ -186,6 +191,8 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
           ? JSON.parse(row.private_metadata)
           : row.private_metadata;
       expect(privateMetadata).toEqual({});
+      // Hosts hear of users made by OAuth as of any other.
+      expect(created).toEqual([{ userId: me.body.id, isAnonymous: false }]);
     });
 
     it('drops control characters a provider sends (no 500, no NUL stored)', async () => {

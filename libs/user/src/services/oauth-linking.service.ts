@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ExternalAccount } from '../entities/external-account.entity.js';
 import type { User } from '../entities/user.entity.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { OAuthProfile } from '../extension-points/oauth-profile.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
@@ -42,6 +43,7 @@ export class OAuthLinkingService {
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
     private readonly accounts: ExternalAccountsRepository,
+    private readonly events: UserEventsPublisher,
   ) {}
 
   async resolve(
@@ -150,6 +152,7 @@ export class OAuthLinkingService {
       publicMetadata: draft?.publicMetadata ?? {},
       roleNames: [this.options.defaultRole],
     });
+    this.events.emit('user.created', { userId, isAnonymous: false });
     try {
       await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });
     } catch (error) {
