@@ -9,8 +9,26 @@ import { isPostgres } from './sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
-/** Rolls back a role change that would leave no admin. */
+/** Rolls back a role change or a delete that would leave no admin. */
 class LastAdminError extends Error {}
+
+/**
+ * Serialises changes that could remove the last admin. The statement runs on the transaction's
+ * own connection (its context passed on): on another one, SQLite would wait for this very
+ * transaction. PostgreSQL locks the admin role's row; SQLite takes its write lock at once.
+ */
+async function lockAdminRole(em: EntityManager, adminRole: string): Promise<void> {
+  const ctx = em.getTransactionContext();
+  if (isPostgres(em)) {
+    await em
+      .getConnection()
+      .execute('select name from userkit_roles where name = ? for update', [adminRole], 'all', ctx);
+  } else {
+    await em
+      .getConnection()
+      .execute('update userkit_roles set name = name where 1 = 0', [], 'run', ctx);
+  }
+}
 
 /** Everything `/me` and the admin views show. */
 const FULL_USER = ['emailAddresses', 'phoneNumbers', 'externalAccounts', 'roles'] as const;
@@ -130,9 +148,27 @@ export class UsersRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Deletes the user; emails, phones, external accounts, sessions and role links go by cascade. */
-  async delete(userId: string): Promise<boolean> {
-    return (await this.em.nativeDelete(User, { id: userId })) === 1;
+  /**
+   * Deletes the user (emails, phones, external accounts, sessions and role links go by cascade)
+   * unless that leaves no admin: 'deleted', 'not_found' or 'last_admin'. Counted
+   * after the delete, inside the transaction, so two admins deleting each other cannot both win.
+   */
+  async deleteUnlessLastAdmin(
+    userId: string,
+    adminRole: string,
+  ): Promise<'deleted' | 'not_found' | 'last_admin'> {
+    return this.em
+      .transactional(async (em) => {
+        await lockAdminRole(em, adminRole);
+        if ((await em.nativeDelete(User, { id: userId })) !== 1) return 'not_found' as const;
+        if ((await em.count(User, { roles: { name: adminRole } })) === 0)
+          throw new LastAdminError();
+        return 'deleted' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof LastAdminError) return 'last_admin' as const;
+        throw error;
+      });
   }
 
   /**
@@ -143,24 +179,7 @@ export class UsersRepository {
     return this.em
       .transactional(async (em) => {
         const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
-        // Inside the transaction (its context passed on): a lock taken on another connection
-        // would wait for this very transaction on SQLite's single connection.
-        const ctx = em.getTransactionContext();
-        if (!isPostgres(em)) {
-          // SQLite: take the write lock now, so a concurrent demotion waits for this one.
-          await em
-            .getConnection()
-            .execute('update userkit_roles set name = name where 1 = 0', [], 'run', ctx);
-        } else {
-          await em
-            .getConnection()
-            .execute(
-              'select name from userkit_roles where name = ? for update',
-              [adminRole],
-              'all',
-              ctx,
-            );
-        }
+        await lockAdminRole(em, adminRole);
         user.roles.set(roleNames.map((name) => em.getReference(Role, name)));
         await em.flush();
         const admins = await em.count(User, { roles: { name: adminRole } });

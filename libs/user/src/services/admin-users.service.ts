@@ -225,14 +225,12 @@ export class AdminUsersService {
 
   /** The user's sessions die with it (they are deleted by cascade), so its tokens stop at once. */
   async delete(id: string): Promise<void> {
-    const user = await this.get(id);
-    if (user.roles.getItems().some((role) => role.name === ADMIN_ROLE)) {
-      const others = await this.search.search({ role: ADMIN_ROLE, limit: 2 });
-      if (others.length < 2)
-        throw new UserKitException('LAST_ADMIN', 'The last admin cannot be deleted');
-    }
-    await this.sessions.revokeAllOfUser(id, 'user_deleted');
-    if (!(await this.users.delete(id))) throw new UserKitException('USER_NOT_FOUND');
+    await this.get(id);
+    // Sessions and refresh tokens go with the row (foreign keys on delete cascade).
+    const outcome = await this.users.deleteUnlessLastAdmin(id, ADMIN_ROLE);
+    if (outcome === 'not_found') throw new UserKitException('USER_NOT_FOUND');
+    if (outcome === 'last_admin')
+      throw new UserKitException('LAST_ADMIN', 'The last admin cannot be deleted');
     this.events.emit('user.deleted', { userId: id });
   }
 
