@@ -25,6 +25,7 @@ import { MeProfileImageController } from './controllers/me-profile-image.control
 import { ProfileImagesController } from './controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import { uiModuleParts } from './ui/ui-module-parts.js';
+import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -48,6 +49,7 @@ export const USER_CONTROLLERS = [
   JwksController,
   MeProfileImageController,
   ProfileImagesController,
+  MeAttributeSchemaController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
