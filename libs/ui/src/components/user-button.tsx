@@ -41,6 +41,7 @@ export function UserButton() {
         class="button button-secondary user-button-toggle"
         aria-expanded={open}
         aria-haspopup="true"
+        aria-label={`Account menu: ${name}`}
         onClick={() => setOpen(!open)}
       >
         {user.picture ? <img src={user.picture} alt="" class="avatar" /> : null}
