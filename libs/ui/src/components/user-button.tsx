@@ -33,7 +33,9 @@ export function UserButton() {
         Sign in
       </Link>
     );
-  const name = user.displayName || user.primaryEmail || 'Account';
+  const fullName = [user.firstName, user.lastName].filter(Boolean).join(' ');
+  const name =
+    user.displayName || fullName || user.primaryEmail || (user.isAnonymous ? 'Guest' : 'Account');
   return (
     <div class="user-button">
       <button

@@ -43,15 +43,16 @@ export function AttributesSection({ user }: { user: User }) {
       </Section>
     );
   if (!schema) return null;
-  const attributes = [
-    ...schema.standard.filter((attribute) => !SHOWN_ELSEWHERE.has(attribute.name)),
-    ...schema.custom,
-  ];
-  if (attributes.length === 0) return null;
   const stored = (attribute: OwnAttributeResponse): unknown =>
     (attribute.kind === 'standard' ? user.standardAttributes : user.customAttributes)?.[
       attribute.name
     ];
+  // Read-only attributes without a value say nothing: left out.
+  const attributes = [
+    ...schema.standard.filter((attribute) => !SHOWN_ELSEWHERE.has(attribute.name)),
+    ...schema.custom,
+  ].filter((attribute) => attribute.access === 'editable' || stored(attribute) != null);
+  if (attributes.length === 0) return null;
   const key = (attribute: OwnAttributeResponse) => `${attribute.kind}:${attribute.name}`;
   const current = (attribute: OwnAttributeResponse): string =>
     values[key(attribute)] ?? (stored(attribute) == null ? '' : String(stored(attribute)));

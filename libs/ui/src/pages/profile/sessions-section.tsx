@@ -14,7 +14,8 @@ function describe(session: SessionResponse): string {
         : /Safari\//.test(agent)
           ? 'Safari'
           : agent.slice(0, 60);
-  return `${browser}${session.ip ? ` · ${session.ip}` : ''}`;
+  const ip = session.ip?.replace(/^::ffff:/, '');
+  return `${browser}${ip ? ` · ${ip}` : ''}`;
 }
 
 /** Live sessions; any but this one can be signed out. */
