@@ -123,17 +123,31 @@ test('sign out from the user menu, then sign in again', async () => {
   await page.goto(`${app.ui}/`);
   await heading(page, 'Sign in');
 
-  await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // By keyboard: from the focused heading, Tab reaches Email then Password; Enter submits.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(EMAIL);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('not-the-password-1');
+  await page.keyboard.press('Enter');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Invalid email or password/);
   await screenshots(page, 'sign-in-error');
 
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Password', { exact: true }).press('Enter');
   await heading(page, 'Your account');
+
+  // The user menu by keyboard: Enter opens it on its first item, Escape closes it back to the button.
+  const toggle = page.getByRole('button', { name: /^Account menu/ });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const profileLink = page.getByRole('link', { name: 'Profile', exact: true });
+  await profileLink.waitFor();
+  assert.equal(await profileLink.evaluate((element) => element === document.activeElement), true);
+  await page.keyboard.press('Escape');
+  await profileLink.waitFor({ state: 'detached' });
+  assert.equal(await toggle.evaluate((element) => element === document.activeElement), true);
 });
 
 test('add an email, verify it with the mailed code, make it primary', async () => {

@@ -7,11 +7,16 @@ export function UserButton() {
   const user = useUser();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     menu.current?.querySelector<HTMLElement>('a,button')?.focus();
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        // Keyboard users get the focus back where they opened the menu.
+        toggle.current?.focus();
+      }
       if (
         event instanceof MouseEvent &&
         menu.current?.parentElement?.contains(event.target as Node)
@@ -40,6 +45,7 @@ export function UserButton() {
     <div class="user-button">
       <button
         type="button"
+        ref={toggle}
         class="button button-secondary user-button-toggle"
         aria-expanded={open}
         aria-haspopup="true"
