@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Link, navigate } from '../router.js';
+import { Link, navigate, useLocation } from '../router.js';
 import { client, useUser } from '../session.js';
 
 /** The signed-in user's menu (profile, admin, sign out), or a sign-in link. */
@@ -31,13 +31,17 @@ export function UserButton() {
       document.removeEventListener('click', close);
     };
   }, [open]);
+  const { path } = useLocation();
   if (user === undefined) return null;
-  if (user === null)
+  if (user === null) {
+    // The sign-in page needs no link to itself.
+    if (path === '/sign-in') return null;
     return (
       <Link href="/sign-in" class="button button-secondary">
         Sign in
       </Link>
     );
+  }
   const fullName = [user.firstName, user.lastName].filter(Boolean).join(' ');
   const name =
     user.displayName || fullName || user.primaryEmail || (user.isAnonymous ? 'Guest' : 'Account');

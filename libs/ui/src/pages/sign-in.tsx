@@ -52,7 +52,7 @@ export function SignInPage({ query }: RouteProps) {
             value={code}
             onValue={setCode}
             autoComplete="one-time-code"
-            inputMode="numeric"
+            hint="Backup codes have letters too: type them as shown."
             required
           />
         </Form>
