@@ -289,4 +289,28 @@ describe("@userkit/client session: 'cookie'", () => {
     expect(await again.restore()).toBeNull();
     await expect(again.request('GET', '/me')).rejects.toBeInstanceOf(UserKitError);
   });
+
+  it('a restore refused after a sign-in that finished meanwhile does not sign the new session out', async () => {
+    const browser = browserLikeFetch(t.baseUrl);
+    let releaseRefresh!: () => void;
+    const refreshHeld = new Promise<void>((resolve) => (releaseRefresh = resolve));
+    // The page load's refresh (no cookie yet → 401) is answered only after the sign-up is done.
+    const slowRefresh: typeof fetch = async (input, init) => {
+      const response = await browser.fetch(input, init);
+      if (String(input).endsWith('/session/refresh')) await refreshHeld;
+      return response;
+    };
+    const client = createUserKitClient({
+      baseUrl: t.baseUrl,
+      session: 'cookie',
+      sessionUrl: `${t.baseUrl}/account/session`,
+      fetch: slowRefresh,
+    });
+    const restoring = client.restore();
+    const user = await client.signUp({ email: uniqueEmail('race'), password: GOOD_PASSWORD });
+    releaseRefresh();
+    await restoring;
+    expect(client.user?.id).toBe(user.id);
+    expect((await client.request<{ id: string }>('GET', '/me')).id).toBe(user.id);
+  });
 });

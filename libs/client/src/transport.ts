@@ -35,6 +35,8 @@ export interface TransportOptions {
 export class Transport {
   private accessToken: string | null = null;
   private refreshing: Promise<boolean> | null = null;
+  /** Bumped by every new pair or sign-out: a refresh answered after one is stale. */
+  private generation = 0;
 
   constructor(private readonly options: TransportOptions) {}
 
@@ -61,6 +63,7 @@ export class Transport {
   /** Stores a new pair (sign-in, sign-up, upgrade, refresh). */
   async setTokens(accessToken: string, refreshToken: string | undefined): Promise<void> {
     this.accessToken = accessToken;
+    this.generation += 1;
     // Cookie mode: the answer has no refresh token (it went into the cookie).
     if (refreshToken !== undefined && !this.cookieMode)
       await this.options.storage.set(this.options.storageKey, refreshToken);
@@ -92,6 +95,7 @@ export class Transport {
 
   async clear(): Promise<void> {
     this.accessToken = null;
+    this.generation += 1;
     await this.options.storage.remove(this.options.storageKey);
   }
 
@@ -104,6 +108,7 @@ export class Transport {
   }
 
   private async refreshNow(): Promise<boolean> {
+    const generation = this.generation;
     let response: Response;
     if (this.cookieMode) {
       response = await this.fetchUrl(
@@ -120,6 +125,9 @@ export class Transport {
     // 401: expired, revoked or reused; 400: not a token at all (a corrupted store). Either way
     // this session is over; other failures (429, 503, network) leave it for a later retry.
     if (response.status === 401 || response.status === 400) {
+      // A sign-in finished while this refresh was in flight (e.g. a page load's restore racing an
+      // OAuth code exchange): its refusal concerns the older session, not the new one.
+      if (this.generation !== generation) return this.accessToken !== null;
       await this.clear();
       this.options.onSignedOut();
       return false;
