@@ -21,6 +21,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/dto/external-account-link.response.ts',
   'libs/user/src/dto/attribute.response.ts',
   'libs/user/src/dto/integration-token.response.ts',
+  'libs/user/src/dto/own-attribute-schema.response.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

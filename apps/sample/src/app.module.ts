@@ -25,6 +25,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
 
+/** Where the sample serves the prebuilt pages (UserModule's `ui`). */
+export const SAMPLE_UI_PATH = '/account';
+
 /** UserModule options from the sample's environment; `overrides` lets tests swap collaborators. */
 export function userOptionsFrom(
   config: SampleConfig,
@@ -36,7 +39,12 @@ export function userOptionsFrom(
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
     publicUrl: config.publicUrl,
-    redirectAllowList: config.redirectAllowList,
+    // The pages' sign-in page is where OAuth comes back to (`?code=`).
+    redirectAllowList: config.ui
+      ? [...config.redirectAllowList, `${config.publicUrl}${SAMPLE_UI_PATH}/`]
+      : config.redirectAllowList,
+    // Reset links land on the pages' reset form when they are on.
+    passwordResetUrl: config.ui ? `${config.publicUrl}${SAMPLE_UI_PATH}/reset-password` : undefined,
     // Codes and reset links: mailed when SMTP_URL is set, else written to the log (development).
     messageSender: config.smtpUrl
       ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
@@ -70,6 +78,8 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
             ...overrides,
           }),
           globalGuards: true,
+          // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
+          ui: config.ui ? { path: SAMPLE_UI_PATH } : false,
         }),
       ],
       controllers: [HelloController, HealthController],

@@ -26,6 +26,8 @@ export interface SampleConfig {
   oauthProviders: Record<string, OAuthProviderOptions>;
   /** Where profile images go (UPLOADS_DIR, default ./data/uploads). */
   uploadsDirectory: string;
+  /** The prebuilt pages at /account (UI=off turns them off). */
+  ui: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -68,6 +70,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     smtpFrom: env.SMTP_FROM || 'Nest UserKit sample <no-reply@localhost>',
     oauthProviders: readOAuthProviders(env),
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
+    ui: env.UI !== 'off',
   };
 }
 

@@ -19,6 +19,13 @@ export interface UserKitClientOptions {
   storageKey?: string;
   /** The fetch to use; default the platform's `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * `'cookie'`: the refresh token stays in the API's httpOnly cookie (pages served by the
+   * module's `ui`, same origin); `storage` is then unused. Default `'storage'`.
+   */
+  session?: 'storage' | 'cookie';
+  /** Cookie mode: where the session routes are, e.g. `/account/session` (`{ui.path}/session`). */
+  sessionUrl?: string;
 }
 
 export type SignInResult = { twoFactorRequired: false; user: User } | { twoFactorRequired: true };
@@ -40,6 +47,10 @@ export class UserKitClient {
       fetch: fetchImpl,
       storage: options.storage ?? memoryStorage(),
       storageKey: options.storageKey ?? 'userkit.refreshToken',
+      sessionUrl:
+        options.session === 'cookie'
+          ? (options.sessionUrl ?? `${options.baseUrl.replace(/\/+$/, '')}/account/session`)
+          : undefined,
       onTokens: (tokens) => this.#setUser(tokens.user),
       onSignedOut: () => this.#setUser(null),
     });
@@ -116,6 +127,15 @@ export class UserKitClient {
 
   /** Revokes the session on the API and forgets it here (also when the API is unreachable). */
   async signOut(): Promise<void> {
+    if (this.#transport.cookieMode) {
+      try {
+        await this.#transport.signOutByCookie();
+      } finally {
+        await this.#transport.clear();
+        this.#setUser(null);
+      }
+      return;
+    }
     const refreshToken = await this.#transport.refreshToken();
     try {
       if (refreshToken)

@@ -16,6 +16,11 @@ export interface TransportOptions {
   fetch: typeof fetch;
   storage: TokenStorage;
   storageKey: string;
+  /**
+   * Cookie mode (the prebuilt pages): the API keeps the refresh token in an httpOnly cookie that
+   * only `${sessionUrl}/refresh` and `/logout` receive; page script never holds it.
+   */
+  sessionUrl?: string;
   /** A new token pair arrived (sign-in, refresh, upgrade). */
   onTokens(tokens: TokenResponse): void;
   /** The session ended: sign-out, or a refresh the API refused. */
@@ -54,9 +59,26 @@ export class Transport {
   }
 
   /** Stores a new pair (sign-in, sign-up, upgrade, refresh). */
-  async setTokens(accessToken: string, refreshToken: string): Promise<void> {
+  async setTokens(accessToken: string, refreshToken: string | undefined): Promise<void> {
     this.accessToken = accessToken;
-    await this.options.storage.set(this.options.storageKey, refreshToken);
+    // Cookie mode: the answer has no refresh token (it went into the cookie).
+    if (refreshToken !== undefined && !this.cookieMode)
+      await this.options.storage.set(this.options.storageKey, refreshToken);
+  }
+
+  get cookieMode(): boolean {
+    return this.options.sessionUrl !== undefined;
+  }
+
+  /** Cookie mode: ends the session the cookie names, and clears the cookie. */
+  async signOutByCookie(): Promise<void> {
+    const response = await this.fetchUrl(
+      'POST',
+      `${this.options.sessionUrl}/logout`,
+      undefined,
+      false,
+    );
+    if (!response.ok) throw await UserKitError.fromResponse(response);
   }
 
   async refreshToken(): Promise<string | null> {
@@ -82,9 +104,19 @@ export class Transport {
   }
 
   private async refreshNow(): Promise<boolean> {
-    const refreshToken = await this.refreshToken();
-    if (!refreshToken) return false;
-    const response = await this.fetchOnce('POST', '/auth/refresh', { refreshToken }, false);
+    let response: Response;
+    if (this.cookieMode) {
+      response = await this.fetchUrl(
+        'POST',
+        `${this.options.sessionUrl}/refresh`,
+        undefined,
+        false,
+      );
+    } else {
+      const refreshToken = await this.refreshToken();
+      if (!refreshToken) return false;
+      response = await this.fetchOnce('POST', '/auth/refresh', { refreshToken }, false);
+    }
     // 401: expired, revoked or reused; 400: not a token at all (a corrupted store). Either way
     // this session is over; other failures (429, 503, network) leave it for a later retry.
     if (response.status === 401 || response.status === 400) {
@@ -99,13 +131,24 @@ export class Transport {
     return true;
   }
 
-  private async fetchOnce(
+  private fetchOnce(
     method: HttpMethod,
     path: string,
     body: unknown,
     auth: boolean,
   ): Promise<Response> {
+    return this.fetchUrl(method, this.url(path), body, auth);
+  }
+
+  private async fetchUrl(
+    method: HttpMethod,
+    url: string,
+    body: unknown,
+    auth: boolean,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    // Asks token-issuing routes for the cookie; a cross-site page cannot send it (CSRF).
+    if (this.cookieMode) headers['X-UserKit-Session'] = 'cookie';
     if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;
@@ -114,9 +157,14 @@ export class Transport {
       payload = JSON.stringify(body);
     }
     try {
-      return await this.options.fetch(this.url(path), { method, headers, body: payload });
+      return await this.options.fetch(url, {
+        method,
+        headers,
+        body: payload,
+        ...(this.cookieMode ? { credentials: 'same-origin' as const } : {}),
+      });
     } catch (error) {
-      throw new UserKitError(0, 'NETWORK_ERROR', `Could not reach ${this.url(path)}`, undefined, {
+      throw new UserKitError(0, 'NETWORK_ERROR', `Could not reach ${url}`, undefined, {
         cause: String(error),
       });
     }

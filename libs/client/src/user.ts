@@ -4,6 +4,7 @@ import type {
   ExternalAccountLinkResponse,
   ExternalAccountResponse,
   IntegrationTokenResponse,
+  OwnAttributeSchemaResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
   SessionResponse,
@@ -167,6 +168,11 @@ export class User {
   async deleteExternalAccount(id: string): Promise<this> {
     await this.thenReload(this.send('DELETE', `/me/external-accounts/${seg(id)}`));
     return this;
+  }
+
+  /** The attributes this user may see, their rules, and which they may change. */
+  getAttributeSchema(): Promise<OwnAttributeSchemaResponse> {
+    return this.send('GET', '/me/attribute-schema');
   }
 
   // Sessions

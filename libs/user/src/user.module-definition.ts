@@ -24,6 +24,8 @@ import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { MeProfileImageController } from './controllers/me-profile-image.controller.js';
 import { ProfileImagesController } from './controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
+import { uiModuleParts } from './ui/ui-module-parts.js';
+import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -47,12 +49,14 @@ export const USER_CONTROLLERS = [
   JwksController,
   MeProfileImageController,
   ProfileImagesController,
+  MeAttributeSchemaController,
 ];
 
 const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
   isGlobal: false,
   globalGuards: false,
   routes: true,
+  ui: false,
 };
 
 export const {
@@ -69,11 +73,13 @@ export const {
           { provide: APP_GUARD, useExisting: RolesGuard },
         ]
       : [];
+    // The prebuilt pages (`ui`) are clients of the routes: no routes, no pages.
+    const ui = uiModuleParts(extras.routes === false ? false : extras.ui);
     return {
       ...definition,
       global: extras.isGlobal ?? false,
-      controllers: extras.routes === false ? [] : USER_CONTROLLERS,
-      providers: [...(definition.providers ?? []), ...guards],
+      controllers: extras.routes === false ? [] : [...USER_CONTROLLERS, ...ui.controllers],
+      providers: [...(definition.providers ?? []), ...guards, ...ui.providers],
     };
   })
   .build();

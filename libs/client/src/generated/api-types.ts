@@ -219,3 +219,18 @@ export interface IntegrationTokenResponse {
   jwt: string;
   expiresIn: number;
 }
+
+/** From libs/user/src/dto/own-attribute-schema.response.ts. */
+export interface OwnAttributeResponse {
+  name: string;
+  kind: 'standard' | 'custom';
+  type?: string;
+  validation?: Record<string, unknown>;
+  access: 'readonly' | 'editable';
+}
+
+/** From libs/user/src/dto/own-attribute-schema.response.ts. */
+export interface OwnAttributeSchemaResponse {
+  standard: OwnAttributeResponse[];
+  custom: OwnAttributeResponse[];
+}

@@ -13,6 +13,10 @@ export const UserErrors = {
     message: 'Refresh token was already used; the session has been revoked',
   },
   NOT_SIGNED_IN: { status: HttpStatus.UNAUTHORIZED, message: 'Not signed in' },
+  CROSS_SITE_REQUEST: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This request must come from the pages of this app',
+  },
   SESSION_REVOKED: { status: HttpStatus.UNAUTHORIZED, message: 'Session expired or revoked' },
   FORBIDDEN_ROLE: { status: HttpStatus.FORBIDDEN, message: 'You do not have the role this needs' },
   WEAK_PASSWORD: { status: HttpStatus.BAD_REQUEST, message: 'Password is too weak' },

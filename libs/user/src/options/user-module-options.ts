@@ -10,6 +10,7 @@ import type { JsonWebKey } from 'node:crypto';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
 import type { TokenTemplate } from './token-template-options.js';
+import type { UiOptions } from '../ui/ui-options.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -106,4 +107,6 @@ export interface UserModuleExtras {
   globalGuards?: boolean;
   /** Serve the library's HTTP routes. Default true; false leaves only the services and guards. */
   routes?: boolean;
+  /** Serve the prebuilt pages (sign-in, sign-up, profile, admin) at `ui.path` (`true`: `/account`). Default off. */
+  ui?: UiOptions | boolean;
 }

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Link, navigate } from '../router.js';
+import { client, useUser } from '../session.js';
+
+/** The signed-in user's menu (profile, admin, sign out), or a sign-in link. */
+export function UserButton() {
+  const user = useUser();
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('a,button')?.focus();
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
+      if (
+        event instanceof MouseEvent &&
+        menu.current?.parentElement?.contains(event.target as Node)
+      )
+        return;
+      setOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('click', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('click', close);
+    };
+  }, [open]);
+  if (user === undefined) return null;
+  if (user === null)
+    return (
+      <Link href="/sign-in" class="button button-secondary">
+        Sign in
+      </Link>
+    );
+  const name = user.displayName || user.primaryEmail || 'Account';
+  return (
+    <div class="user-button">
+      <button
+        type="button"
+        class="button button-secondary user-button-toggle"
+        aria-expanded={open}
+        aria-haspopup="true"
+        onClick={() => setOpen(!open)}
+      >
+        {user.picture ? <img src={user.picture} alt="" class="avatar" /> : null}
+        <span>{name}</span>
+      </button>
+      {open && (
+        <div class="user-menu" ref={menu} onClick={() => setOpen(false)}>
+          <Link href="/">Profile</Link>
+          {user.roles.includes('admin') && <Link href="/admin">Admin console</Link>}
+          <button
+            type="button"
+            class="button button-link"
+            onClick={async () => {
+              await client.signOut().catch(() => undefined);
+              navigate('/sign-in');
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Button, Field, Form, Notice, PageHeading, errorMessage } from '../components/index.js';
+import { config } from '../config.js';
+import { href, Link, navigate, type RouteProps } from '../router.js';
+import { client } from '../session.js';
+import { goAfterSignIn } from './after-sign-in.js';
+
+const PROVIDER_NAMES: Record<string, string> = { google: 'Google', github: 'GitHub' };
+
+export function providerName(provider: string): string {
+  return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
+}
+
+/** Email + password, the OAuth providers, anonymous sign-in, then the 2FA step when due. */
+export function SignInPage({ query }: RouteProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [secondStep, setSecondStep] = useState(false);
+  const [code, setCode] = useState('');
+  const [oauthError, setOauthError] = useState<string | null>(query.get('error'));
+  const oauthCode = query.get('code');
+
+  // Back from a provider with ?code=: trade it for a session.
+  useEffect(() => {
+    if (!oauthCode) return;
+    client
+      .exchangeOAuthCode(oauthCode)
+      .then(() => goAfterSignIn(query))
+      .catch((error) => {
+        setOauthError(errorMessage(error));
+        navigate('/sign-in', { replace: true });
+      });
+  }, [oauthCode]);
+
+  if (secondStep)
+    return (
+      <section class="card">
+        <PageHeading>Two-step verification</PageHeading>
+        <p>Enter the 6-digit code from your authenticator app, or one of your backup codes.</p>
+        <Form
+          submitLabel="Verify"
+          label="Two-step verification"
+          onSubmit={async () => {
+            await client.completeSignIn({ code: code.trim() });
+            goAfterSignIn(query);
+          }}
+        >
+          <Field
+            label="Code"
+            name="code"
+            value={code}
+            onValue={setCode}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            required
+          />
+        </Form>
+      </section>
+    );
+
+  const returnUrl = `${location.origin}${href('/sign-in')}`;
+  return (
+    <section class="card">
+      <PageHeading>Sign in</PageHeading>
+      {oauthError && <Notice kind="error">Sign-in with the provider failed: {oauthError}</Notice>}
+      {oauthCode && !oauthError && <p role="status">Signing you in…</p>}
+      <Form
+        submitLabel="Sign in"
+        label="Sign in with email"
+        onSubmit={async () => {
+          const result = await client.signIn({ email: email.trim(), password });
+          if (result.twoFactorRequired) setSecondStep(true);
+          else goAfterSignIn(query);
+        }}
+      >
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          value={email}
+          onValue={setEmail}
+          autoComplete="username"
+          required
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          autoComplete="current-password"
+          required
+        />
+      </Form>
+      <p class="links">
+        <Link href="/forgot-password">Forgot your password?</Link>
+        <Link href="/sign-up">Create an account</Link>
+      </p>
+      {(config.providers.length > 0 || config.anonymousSignUp) && (
+        <div class="alternatives" role="group" aria-label="Other ways to sign in">
+          {config.providers.map((provider) => (
+            <a class="button button-secondary" href={client.oauthUrl(provider, returnUrl)}>
+              Continue with {providerName(provider)}
+            </a>
+          ))}
+          {config.anonymousSignUp && (
+            <Button
+              onClick={async () => {
+                try {
+                  await client.signUpAnonymously();
+                  goAfterSignIn(query);
+                } catch (error) {
+                  setOauthError(errorMessage(error));
+                }
+              }}
+            >
+              Continue as a guest
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { parse, serialize } from 'cookie';
+
+/** The httpOnly cookie holding the refresh token of the prebuilt pages. */
+export const REFRESH_COOKIE = 'userkit_refresh';
+
+/** Only the session routes under the UI path ever receive it: `${uiPath}/session`. */
+export function refreshCookiePath(uiPath: string): string {
+  return `${uiPath}/session`;
+}
+
+/**
+ * SameSite=Strict: no cross-site request (not even a top-level navigation) carries it;
+ * Secure whenever the app is served over https (publicUrl), httpOnly so page script never sees it.
+ */
+export function refreshCookie(
+  value: string,
+  options: { uiPath: string; secure: boolean; maxAgeSeconds: number },
+): string {
+  return serialize(REFRESH_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: options.secure,
+    path: refreshCookiePath(options.uiPath),
+    maxAge: options.maxAgeSeconds,
+  });
+}
+
+export function readRefreshCookie(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const value = parse(header)[REFRESH_COOKIE];
+  return typeof value === 'string' && value !== '' ? value : null;
+}

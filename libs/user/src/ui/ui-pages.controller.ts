@@ -1,0 +1,79 @@
+import { Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../decorators/public.decorator.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { USER_OPTIONS } from '../tokens.js';
+import {
+  findAssetDirectory,
+  loadAssets,
+  renderIndex,
+  UI_CONTENT_SECURITY_POLICY,
+  type UiAsset,
+} from './ui-assets.js';
+import type { ResolvedUiOptions } from './ui-options.js';
+import { UI_OPTIONS } from './ui-tokens.js';
+
+/**
+ * Serves the built pages under `ui.path` with a strict CSP; any path without a file extension
+ * gets index.html (the router of the page takes it from there). The path is set per app by
+ * `uiPagesController()`, so nothing outside `ui.path` is ever matched.
+ */
+@ApiExcludeController()
+@Public()
+export class UiPagesController {
+  private readonly assets: Map<string, UiAsset>;
+  private readonly index: string | null;
+
+  constructor(
+    @Inject(UI_OPTIONS) ui: ResolvedUiOptions,
+    @Inject(USER_OPTIONS) options: ResolvedUserOptions,
+  ) {
+    this.assets = loadAssets(findAssetDirectory());
+    const template = this.assets.get('index.html');
+    this.index = template
+      ? renderIndex(template.body.toString('utf8'), {
+          basePath: ui.path,
+          apiBaseUrl: '',
+          providers: Object.entries(options.providers)
+            .filter(([, provider]) => Boolean(provider.clientId))
+            .map(([name]) => name),
+          anonymousSignUp: options.anonymousSignUp,
+        })
+      : null;
+  }
+
+  @Get()
+  root(@Res() response: Response): void {
+    this.sendIndex(response);
+  }
+
+  @Get('*path')
+  file(@Param('path') path: string[] | string, @Res() response: Response): void {
+    const segments = Array.isArray(path) ? path : [path];
+    const last = segments[segments.length - 1] ?? '';
+    if (!/\.[a-z0-9]+$/i.test(last)) return this.sendIndex(response);
+    const asset = segments.length === 1 ? this.assets.get(last) : undefined;
+    if (!asset || last === 'index.html') throw new NotFoundException(`No such file: ${last}`);
+    this.securityHeaders(response);
+    response.setHeader('Content-Type', asset.contentType);
+    response.setHeader('Cache-Control', 'no-cache');
+    response.send(asset.body);
+  }
+
+  private sendIndex(response: Response): void {
+    if (!this.index)
+      throw new NotFoundException('The UI is not built: run `npm run build` (scripts/build-ui.js)');
+    this.securityHeaders(response);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-cache');
+    response.send(this.index);
+  }
+
+  private securityHeaders(response: Response): void {
+    response.setHeader('Content-Security-Policy', UI_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'same-origin');
+    response.setHeader('X-Frame-Options', 'DENY');
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, HttpCode, HttpStatus, Inject, Post, Req, Res, UsePipes } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../decorators/public.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { mapTokens } from '../dto/user.mapper.js';
+import { TokenResponse } from '../dto/user.response.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { SessionsService } from '../services/sessions.service.js';
+import { USER_OPTIONS } from '../tokens.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { readRefreshCookie, refreshCookie } from './refresh-cookie.js';
+import { sameOriginProblem } from './same-origin.js';
+import type { ResolvedUiOptions } from './ui-options.js';
+import { UI_OPTIONS } from './ui-tokens.js';
+
+/**
+ * Refresh and sign-out of the prebuilt pages by the httpOnly cookie (`{ui.path}/session/...`):
+ * the answer never contains the refresh token. Both need `X-UserKit-Session: cookie` and the
+ * app's own Origin (CSRF); the cookie itself is SameSite=Strict.
+ */
+@ApiTags('ui')
+@ApiHeader({ name: 'X-UserKit-Session', required: true, description: 'must be `cookie`' })
+@Public()
+@UsePipes(createUserKitValidationPipe())
+export class UiSessionController {
+  constructor(
+    @Inject(UI_OPTIONS) private readonly ui: ResolvedUiOptions,
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('session/refresh')
+  @RateLimit('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: TokenResponse,
+    description: 'A new access token and user; the rotated refresh token is in the cookie only',
+  })
+  @ApiUnauthorizedResponse({ description: 'No cookie, or an unknown, expired or reused token' })
+  @ApiForbiddenResponse({ description: 'Missing X-UserKit-Session header or a foreign Origin' })
+  async refresh(
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Omit<TokenResponse, 'refreshToken'>> {
+    this.checkOrigin(request);
+    response.setHeader('Cache-Control', 'no-store');
+    const token = readRefreshCookie(request.headers.cookie);
+    if (!token) throw new UserKitException('NOT_SIGNED_IN');
+    try {
+      const { refreshToken, ...rest } = mapTokens(await this.sessions.rotate(token));
+      response.setHeader('Set-Cookie', this.cookie(refreshToken));
+      return rest;
+    } catch (error) {
+      // A refused token is dead either way: the browser should stop sending it.
+      response.setHeader('Set-Cookie', this.cookie('', 0));
+      throw error;
+    }
+  }
+
+  @Post('session/logout')
+  @RateLimit('refresh')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Session revoked (if any) and the cookie cleared' })
+  @ApiForbiddenResponse({ description: 'Missing X-UserKit-Session header or a foreign Origin' })
+  async logout(
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    this.checkOrigin(request);
+    const token = readRefreshCookie(request.headers.cookie);
+    response.setHeader('Set-Cookie', this.cookie('', 0));
+    if (token) await this.sessions.revokeByRefreshToken(token);
+  }
+
+  private checkOrigin(request: Request): void {
+    const problem = sameOriginProblem(request, this.options.publicUrl);
+    if (problem) throw new UserKitException('CROSS_SITE_REQUEST', problem);
+  }
+
+  private cookie(value: string, maxAgeSeconds = this.options.refreshTokenTtlSeconds): string {
+    return refreshCookie(value, {
+      uiPath: this.ui.path,
+      secure: this.options.publicUrl?.startsWith('https:') ?? false,
+      maxAgeSeconds,
+    });
+  }
+}
