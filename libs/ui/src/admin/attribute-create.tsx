@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Field, Form } from '../components/index.js';
-import { adminApi, ATTRIBUTE_TYPES, type AttributeType, type CustomAttributeResponse } from './api.js';
+import {
+  adminApi,
+  ATTRIBUTE_TYPES,
+  type AttributeType,
+  type CustomAttributeResponse,
+} from './api.js';
 import {
   AccessFields,
   RuleFields,
@@ -74,13 +79,7 @@ export function AttributeCreate(props: { onCreated: (created: CustomAttributeRes
             }}
           />
         </div>
-        <RuleFields
-          type={type}
-          texts={rules}
-          problems={problems}
-          onTexts={setRules}
-          prefix="new"
-        />
+        <RuleFields type={type} texts={rules} problems={problems} onTexts={setRules} prefix="new" />
         <AccessFields access={access} onAccess={setAccess} prefix="new-access" />
         <div class="filter-grid">
           <Field

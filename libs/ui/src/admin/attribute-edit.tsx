@@ -30,7 +30,10 @@ export function AttributeEdit(props: {
       submitLabel={`Save ${attribute.name}`}
       class="attribute-edit"
       onSubmit={async () => {
-        const { validation, problems: found } = validationOf(attribute.type as AttributeType, rules);
+        const { validation, problems: found } = validationOf(
+          attribute.type as AttributeType,
+          rules,
+        );
         setProblems(found);
         if (Object.keys(found).length) throw new Error('Fix the rules marked above.');
         const saved = await adminApi.updateAttribute(attribute.name, {

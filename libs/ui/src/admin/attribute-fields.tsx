@@ -57,7 +57,9 @@ export function AccessFields(props: {
 }
 
 /** The rule inputs as text, keyed by rule name (`enum` holds one value per line). */
-export type RuleTexts = Partial<Record<'min' | 'max' | 'minLength' | 'maxLength' | 'pattern' | 'enum', string>>;
+export type RuleTexts = Partial<
+  Record<'min' | 'max' | 'minLength' | 'maxLength' | 'pattern' | 'enum', string>
+>;
 
 const RULES_OF: Record<AttributeType, Array<keyof RuleTexts>> = {
   string: ['minLength', 'maxLength', 'pattern'],
@@ -131,7 +133,9 @@ export function RuleFields(props: {
 }) {
   const rules = RULES_OF[props.type];
   if (rules.length === 0)
-    return <p class="hint">Values of type {props.type} are checked by their format; no rules to set.</p>;
+    return (
+      <p class="hint">Values of type {props.type} are checked by their format; no rules to set.</p>
+    );
   return (
     <fieldset class="rule-fields">
       <legend>Rules</legend>

@@ -67,10 +67,12 @@ export function AttributesPage(_props: RouteProps) {
 function AccessSummary({ access }: { access: Access }) {
   return (
     <dl class="access-summary">
-      {PARTIES.map((party) => [
-        <dt key={`${party}-t`}>{PARTY_LABELS[party]}</dt>,
-        <dd key={`${party}-d`}>{levelLabel(access[party])}</dd>,
-      ])}
+      {PARTIES.map((party) => (
+        <div key={party}>
+          <dt>{PARTY_LABELS[party]}</dt>
+          <dd>{levelLabel(access[party])}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -80,7 +82,9 @@ function CustomAttributes(props: {
   onSaved: (saved: CustomAttributeResponse) => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const sorted = [...props.custom].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const sorted = [...props.custom].sort(
+    (a, b) => a.order - b.order || a.name.localeCompare(b.name),
+  );
   return (
     <section class="panel" aria-labelledby="custom-attributes">
       <h2 id="custom-attributes">Custom attributes</h2>
@@ -124,26 +128,54 @@ function StandardAttributes(props: {
     <section class="panel" aria-labelledby="standard-attributes">
       <h2 id="standard-attributes">Standard attributes</h2>
       <p class="hint">The OpenID Connect claims: only who may see or change them can be set.</p>
-      <ul class="attribute-list">
-        {props.standard.map((attribute) => (
-          <li key={attribute.name}>
-            <div class="attribute-head">
-              <h3 class="mono">{attribute.name}</h3>
-              <Button
-                kind="link"
-                label={`${editing === attribute.name ? 'Close' : 'Edit'} access of ${attribute.name}`}
-                onClick={() => setEditing(editing === attribute.name ? null : attribute.name)}
-              >
-                {editing === attribute.name ? 'Close' : 'Edit access'}
-              </Button>
-            </div>
-            <AccessSummary access={attribute.access} />
-            {editing === attribute.name && (
-              <StandardAccessForm attribute={attribute} onSaved={props.onSaved} />
-            )}
-          </li>
-        ))}
-      </ul>
+      <div class="table-wrap">
+        <table class="admin-table standard-table">
+          <caption class="visually-hidden">Standard attributes and their access</caption>
+          <thead>
+            <tr>
+              <th scope="col">Attribute</th>
+              {PARTIES.map((party) => (
+                <th key={party} scope="col">
+                  {PARTY_LABELS[party]}
+                </th>
+              ))}
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.standard.map((attribute) => [
+              <tr key={attribute.name}>
+                <th scope="row" data-label="Attribute">
+                  <span class="mono">{attribute.name}</span>
+                </th>
+                {PARTIES.map((party) => (
+                  <td key={party} data-label={PARTY_LABELS[party]}>
+                    {levelLabel(attribute.access[party])}
+                  </td>
+                ))}
+                <td class="row-action">
+                  <Button
+                    kind="link"
+                    label={`${editing === attribute.name ? 'Close' : 'Edit'} access of ${attribute.name}`}
+                    onClick={() => setEditing(editing === attribute.name ? null : attribute.name)}
+                  >
+                    {editing === attribute.name ? 'Close' : 'Edit access'}
+                  </Button>
+                </td>
+              </tr>,
+              editing === attribute.name && (
+                <tr key={`${attribute.name}-edit`} class="edit-row">
+                  <td colSpan={PARTIES.length + 2}>
+                    <StandardAccessForm attribute={attribute} onSaved={props.onSaved} />
+                  </td>
+                </tr>
+              ),
+            ])}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

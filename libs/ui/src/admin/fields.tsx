@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
 function describedBy(id: string, hint?: string, error?: string | null): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  );
 }
 
 function HintAndError(props: { id: string; hint?: string; error?: string | null }) {
@@ -77,7 +79,7 @@ export function TextAreaField(props: {
       <textarea
         id={id}
         name={props.name}
-        rows={props.rows ?? 6}
+        rows={props.rows ?? 5}
         spellcheck={false}
         class="code-input"
         value={props.value}

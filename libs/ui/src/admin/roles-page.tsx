@@ -37,9 +37,11 @@ export function RolesPage(_props: RouteProps) {
               <tbody>
                 {roles.data.map((role) => (
                   <tr key={role.name}>
-                    <th scope="row" data-label="Name" class="mono">
-                      {role.name}
-                      {BUILT_IN.has(role.name) && <span class="badge badge-muted">built-in</span>}
+                    <th scope="row" data-label="Name">
+                      <span>
+                        <span class="mono">{role.name}</span>
+                        {BUILT_IN.has(role.name) && <span class="badge badge-muted">built-in</span>}
+                      </span>
                     </th>
                     <td data-label="Description">{role.description ?? '—'}</td>
                   </tr>

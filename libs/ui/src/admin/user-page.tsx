@@ -36,13 +36,7 @@ export function UserPage({ params }: RouteProps) {
           <div class="detail-grid">
             <UserSummary user={data} />
             <div>
-              {roles.data && (
-                <UserRoles
-                  user={data}
-                  roles={roles.data}
-                  onSaved={user.setData}
-                />
-              )}
+              {roles.data && <UserRoles user={data} roles={roles.data} onSaved={user.setData} />}
               {roles.error && <Notice kind="error">{roles.error}</Notice>}
               <UserModeration user={data} onSaved={user.setData} />
             </div>

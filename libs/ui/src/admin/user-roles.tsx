@@ -39,9 +39,7 @@ export function UserRoles(props: {
               hint={described.get(name) ?? undefined}
               checked={chosen.includes(name)}
               onChecked={(checked) =>
-                setChosen(
-                  checked ? [...chosen, name] : chosen.filter((role) => role !== name),
-                )
+                setChosen(checked ? [...chosen, name] : chosen.filter((role) => role !== name))
               }
             />
           ))}
