@@ -27,7 +27,8 @@ export function useUser(): User | null | undefined {
       // The same User object changes in place (reload): render again anyway.
       setVersion((version) => version + 1);
     });
-    if (!restored) void restoring.then(() => setUser(client.user));
+    // Also when the restore ended between the first render and this effect (its news was lost).
+    void restoring.then(() => setUser(client.user));
     return off;
   }, []);
   return user;
