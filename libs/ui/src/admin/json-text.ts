@@ -23,9 +23,11 @@ export function parseJsonObject(text: string): Parsed {
 }
 
 /**
- * The server's messages name the property first ("publicMetadata must be at most 8192 bytes…"):
- * picks those about `field`, so each shows under its own text area.
+ * The server's messages name the property ("publicMetadata must be at most 8192 bytes…", "the key
+ * "constructor" is not allowed (at publicMetadata.constructor)"): picks those about `field`, so
+ * each shows under its own text area.
  */
 export function messagesAbout(messages: readonly string[], field: string): string[] {
-  return messages.filter((message) => message.startsWith(`${field} `));
+  const named = new RegExp(`(^|[^A-Za-z])${field}($|[^A-Za-z])`);
+  return messages.filter((message) => named.test(message));
 }

@@ -4,33 +4,48 @@ import { errorMessage } from '../components/index.js';
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
+  /** True from the first render with a new key until its answer arrives. */
   loading: boolean;
   reload: () => void;
   /** Replace the data with what a write answered (no second round trip). */
   setData: (data: T) => void;
 }
 
+interface State<T> {
+  /** The key (and round) the data and error belong to. */
+  for: string;
+  data: T | null;
+  error: string | null;
+}
+
 /** Loads once per `key`; an answer that arrives after the key changed is dropped. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
+  const wanted = `${round}:${key}`;
+  const [state, setState] = useState<State<T>>({ for: '', data: null, error: null });
   useEffect(() => {
     let current = true;
-    setLoading(true);
     load()
-      .then((value) => {
-        if (!current) return;
-        setData(value);
-        setError(null);
-      })
-      .catch((failure) => current && setError(errorMessage(failure)))
-      .finally(() => current && setLoading(false));
+      .then((data) => current && setState({ for: wanted, data, error: null }))
+      .catch(
+        (failure) =>
+          current &&
+          setState((previous) => ({ ...previous, for: wanted, error: errorMessage(failure) })),
+      );
     return () => {
       current = false;
     };
-  }, [key, round]);
+  }, [wanted]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
-  return { data, error, loading, reload, setData };
+  const setData = useCallback(
+    (data: T) => setState((previous) => ({ ...previous, data, error: null })),
+    [],
+  );
+  return {
+    data: state.data,
+    error: state.error,
+    loading: state.for !== wanted,
+    reload,
+    setData,
+  };
 }

@@ -26,6 +26,12 @@ const FILTER_NAMES = [
 // Filters past the search box: when one is set, "More filters" starts open.
 const MORE = FILTER_NAMES.filter((name) => name !== 'query');
 
+/** The usual sizes, plus one given in the address (`?limit=2`) so the select shows it. */
+function pageSizes(current: string): string[] {
+  const sizes = ['', '5', '10', '50', '100'];
+  return current && !sizes.includes(current) ? [...sizes, current] : sizes;
+}
+
 function filtersOf(query: URLSearchParams): Filters {
   return Object.fromEntries(FILTER_NAMES.map((name) => [name, query.get(name) ?? ''])) as Filters;
 }
@@ -171,7 +177,7 @@ export function UsersPage({ query }: RouteProps) {
               name="limit"
               value={filters.limit}
               onValue={set('limit')}
-              options={['', '5', '10', '50', '100'].map((value) => ({
+              options={pageSizes(applied.limit).map((value) => ({
                 value,
                 label: value || '20',
               }))}
@@ -186,7 +192,7 @@ export function UsersPage({ query }: RouteProps) {
           ? 'Loading users…'
           : `Page ${pageNumber}: ${users.length} user${users.length === 1 ? '' : 's'}`}
       </p>
-      {users.length > 0 && <UsersTable users={users} />}
+      {users.length > 0 && <UsersTable users={users} busy={page.loading} />}
 
       <nav class="pager" aria-label="Pages">
         <Button
@@ -213,9 +219,9 @@ export function UsersPage({ query }: RouteProps) {
   );
 }
 
-function UsersTable(props: { users: AdminUserResponse[] }) {
+function UsersTable(props: { users: AdminUserResponse[]; busy: boolean }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" aria-busy={props.busy}>
       <table class="admin-table users-table">
         <caption class="visually-hidden">Users on this page</caption>
         <thead>
