@@ -129,33 +129,35 @@ function StandardAttributes(props: {
       <h2 id="standard-attributes">Standard attributes</h2>
       <p class="hint">The OpenID Connect claims: only who may see or change them can be set.</p>
       <div class="table-wrap">
-        <table class="admin-table standard-table">
+        <table role="table" class="admin-table standard-table">
           <caption class="visually-hidden">Standard attributes and their access</caption>
-          <thead>
-            <tr>
-              <th scope="col">Attribute</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">
+                Attribute
+              </th>
               {PARTIES.map((party) => (
-                <th key={party} scope="col">
+                <th role="columnheader" key={party} scope="col">
                   {PARTY_LABELS[party]}
                 </th>
               ))}
-              <th scope="col">
+              <th role="columnheader" scope="col">
                 <span class="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {props.standard.map((attribute) => [
-              <tr key={attribute.name}>
-                <th scope="row" data-label="Attribute">
+              <tr role="row" key={attribute.name}>
+                <th role="rowheader" scope="row" data-label="Attribute">
                   <span class="mono">{attribute.name}</span>
                 </th>
                 {PARTIES.map((party) => (
-                  <td key={party} data-label={PARTY_LABELS[party]}>
+                  <td role="cell" key={party} data-label={PARTY_LABELS[party]}>
                     {levelLabel(attribute.access[party])}
                   </td>
                 ))}
-                <td class="row-action">
+                <td role="cell" class="row-action">
                   <Button
                     kind="link"
                     label={`${editing === attribute.name ? 'Close' : 'Edit'} access of ${attribute.name}`}
@@ -166,8 +168,8 @@ function StandardAttributes(props: {
                 </td>
               </tr>,
               editing === attribute.name && (
-                <tr key={`${attribute.name}-edit`} class="edit-row">
-                  <td colSpan={PARTIES.length + 2}>
+                <tr role="row" key={`${attribute.name}-edit`} class="edit-row">
+                  <td role="cell" colSpan={PARTIES.length + 2}>
                     <StandardAccessForm attribute={attribute} onSaved={props.onSaved} />
                   </td>
                 </tr>

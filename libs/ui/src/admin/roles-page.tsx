@@ -26,24 +26,30 @@ export function RolesPage(_props: RouteProps) {
         )}
         {roles.data && (
           <div class="table-wrap">
-            <table class="admin-table roles-table">
+            <table role="table" class="admin-table roles-table">
               <caption class="visually-hidden">Defined roles</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Description</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" scope="col">
+                    Name
+                  </th>
+                  <th role="columnheader" scope="col">
+                    Description
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {roles.data.map((role) => (
-                  <tr key={role.name}>
-                    <th scope="row" data-label="Name">
+                  <tr role="row" key={role.name}>
+                    <th role="rowheader" scope="row" data-label="Name">
                       <span>
                         <span class="mono">{role.name}</span>
                         {BUILT_IN.has(role.name) && <span class="badge badge-muted">built-in</span>}
                       </span>
                     </th>
-                    <td data-label="Description">{role.description ?? '—'}</td>
+                    <td role="cell" data-label="Description">
+                      {role.description ?? '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

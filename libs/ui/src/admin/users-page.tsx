@@ -222,35 +222,49 @@ export function UsersPage({ query }: RouteProps) {
 function UsersTable(props: { users: AdminUserResponse[]; busy: boolean }) {
   return (
     <div class="table-wrap" aria-busy={props.busy}>
-      <table class="admin-table users-table">
+      <table role="table" class="admin-table users-table">
         <caption class="visually-hidden">Users on this page</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">
+              Email
+            </th>
+            <th role="columnheader" scope="col">
+              Name
+            </th>
+            <th role="columnheader" scope="col">
+              Roles
+            </th>
+            <th role="columnheader" scope="col">
+              Status
+            </th>
+            <th role="columnheader" scope="col">
+              Created
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {props.users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row" data-label="Email">
+            <tr role="row" key={user.id}>
+              <th role="rowheader" scope="row" data-label="Email">
                 <Link href={`/admin/users/${encodeURIComponent(user.id)}`}>
                   {user.primaryEmail ?? (user.isAnonymous ? 'Anonymous user' : user.id)}
                 </Link>
               </th>
-              <td data-label="Name">
+              <td role="cell" data-label="Name">
                 {[user.displayName, [user.firstName, user.lastName].filter(Boolean).join(' ')]
                   .filter(Boolean)
                   .join(' · ') || '—'}
               </td>
-              <td data-label="Roles">{user.roles.join(', ') || '—'}</td>
-              <td data-label="Status">
+              <td role="cell" data-label="Roles">
+                {user.roles.join(', ') || '—'}
+              </td>
+              <td role="cell" data-label="Status">
                 <StatusBadges user={user} />
               </td>
-              <td data-label="Created">{formatDate(user.createdAt)}</td>
+              <td role="cell" data-label="Created">
+                {formatDate(user.createdAt)}
+              </td>
             </tr>
           ))}
         </tbody>
