@@ -13,4 +13,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  // The prebuilt pages, and the browser-side callbacks of their tests, run in a browser.
+  {
+    files: ['libs/ui/**/*.{ts,tsx}', 'test/ui/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

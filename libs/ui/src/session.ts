@@ -17,9 +17,14 @@ const restoring: Promise<unknown> = client
     restored = true;
   });
 
+/** The user once known; undefined only while the first restore runs and nobody signed in. */
+function current(): User | null | undefined {
+  return client.user ?? (restored ? null : undefined);
+}
+
 /** The signed-in user; undefined while the session is being restored after a page load. */
 export function useUser(): User | null | undefined {
-  const [user, setUser] = useState<User | null | undefined>(restored ? client.user : undefined);
+  const [user, setUser] = useState<User | null | undefined>(current);
   const [, setVersion] = useState(0);
   useEffect(() => {
     const off = client.onChange((next) => {
@@ -27,8 +32,9 @@ export function useUser(): User | null | undefined {
       // The same User object changes in place (reload): render again anyway.
       setVersion((version) => version + 1);
     });
-    // Also when the restore ended between the first render and this effect (its news was lost).
-    void restoring.then(() => setUser(client.user));
+    // The session may have arrived between the first render and now: catch up, then follow.
+    setUser(current());
+    void restoring.then(() => setUser(current()));
     return off;
   }, []);
   return user;

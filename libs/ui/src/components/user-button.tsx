@@ -33,7 +33,9 @@ export function UserButton() {
         Sign in
       </Link>
     );
-  const name = user.displayName || user.primaryEmail || 'Account';
+  const fullName = [user.firstName, user.lastName].filter(Boolean).join(' ');
+  const name =
+    user.displayName || fullName || user.primaryEmail || (user.isAnonymous ? 'Guest' : 'Account');
   return (
     <div class="user-button">
       <button
@@ -41,6 +43,7 @@ export function UserButton() {
         class="button button-secondary user-button-toggle"
         aria-expanded={open}
         aria-haspopup="true"
+        aria-label={`Account menu: ${name}`}
         onClick={() => setOpen(!open)}
       >
         {user.picture ? <img src={user.picture} alt="" class="avatar" /> : null}

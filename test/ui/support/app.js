@@ -1,0 +1,71 @@
+// Starts the BUILT sample app (`npm run build` first) on its own 127.0.0.1 port with a fresh
+// SQLite file and an SMTP inbox catching its codes and links; the UI is at `${base}/account`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inbox } from './inbox.js';
+
+export const ADMIN = { email: 'ui.admin@example.com', password: 'ui-admin-passphrase-7' };
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `{ base, ui, inbox, stop() }`; `env` adds or overrides sample app variables. */
+export async function startUiApp(env = {}) {
+  const inbox = new Inbox();
+  await inbox.start();
+  const directory = mkdtempSync(join(tmpdir(), 'userkit-ui-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATABASE_URL: `sqlite:${join(directory, 'ui.sqlite')}`,
+      UPLOADS_DIR: join(directory, 'uploads'),
+      JWT_SECRET: 'ui-test-secret-that-is-long-enough-0123456789',
+      SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT: 'off',
+      REDIS_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('the sample app exited during start-up');
+    if (Date.now() > deadline) throw new Error(`the sample app on ${port} did not become ready`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    ui: `${base}/account`,
+    inbox,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      await inbox.stop();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
