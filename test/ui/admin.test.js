@@ -2,8 +2,6 @@
 // finds a user, assigns a role, edits metadata, bans and unbans, pages through users, defines a
 // custom attribute the user then sees on their profile, manages roles and deletes a user. What
 // the pages claim is checked through the API. Users are made through the API (argon2 is slow).
-// Callbacks of page.evaluate/waitForFunction run in the browser.
-/* global document */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ADMIN, startUiApp } from './support/app.js';
