@@ -58,7 +58,10 @@ describe('password recovery: POST /auth/password/forgot and /reset', () => {
       .send({ email: account.email.toUpperCase() })
       .expect(202);
     const message = await inbox.waitForResetLink(account.email);
-    expect(message.link.startsWith('http://127.0.0.1:3000/reset-password?token=')).toBe(true);
+    // The sample serves the prebuilt pages (`ui`) at /account: links land on their reset page.
+    expect(message.link.startsWith('http://127.0.0.1:3000/account/reset-password?token=')).toBe(
+      true,
+    );
     expect(message.link).not.toContain('evil');
     expect(message.user.id).toBe(account.user.id);
     const ttl = message.expiresAt.getTime() - Date.now();

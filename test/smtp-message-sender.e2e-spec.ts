@@ -99,9 +99,11 @@ describe('SmtpMessageSender against a real SMTP server on 127.0.0.1', () => {
       const account = await signUp(t.http);
       await t.http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
       const mail = await inbox.waitFor(account.email);
-      const link = /(http:\/\/127\.0\.0\.1:3000\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(
-        mail.text,
-      )?.[1];
+      // The sample's reset links land on the prebuilt pages at /account.
+      const link =
+        /(http:\/\/127\.0\.0\.1:3000\/account\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(
+          mail.text,
+        )?.[1];
       expect(link).toBeDefined();
       const token = new URL(link!).searchParams.get('token');
       await t.http

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { generate } from 'otplib';
-import { startUiApp } from './support/app.js';
+import { ADMIN, startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
 
 const PASSWORD = 'lantern-orchard-piano-41';
@@ -123,17 +123,31 @@ test('sign out from the user menu, then sign in again', async () => {
   await page.goto(`${app.ui}/`);
   await heading(page, 'Sign in');
 
-  await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // By keyboard: from the focused heading, Tab reaches Email then Password; Enter submits.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(EMAIL);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('not-the-password-1');
+  await page.keyboard.press('Enter');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Invalid email or password/);
   await screenshots(page, 'sign-in-error');
 
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Password', { exact: true }).press('Enter');
   await heading(page, 'Your account');
+
+  // The user menu by keyboard: Enter opens it on its first item, Escape closes it back to the button.
+  const toggle = page.getByRole('button', { name: /^Account menu/ });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const profileLink = page.getByRole('link', { name: 'Profile', exact: true });
+  await profileLink.waitFor();
+  assert.equal(await profileLink.evaluate((element) => element === document.activeElement), true);
+  await page.keyboard.press('Escape');
+  await profileLink.waitFor({ state: 'detached' });
+  assert.equal(await toggle.evaluate((element) => element === document.activeElement), true);
 });
 
 test('add an email, verify it with the mailed code, make it primary', async () => {
@@ -159,6 +173,60 @@ test('add an email, verify it with the mailed code, make it primary', async () =
   await item.getByText('Primary', { exact: true }).waitFor();
   const first = page.getByRole('listitem').filter({ hasText: EMAIL });
   assert.equal(await first.getByText('Primary', { exact: true }).count(), 0);
+});
+
+// A 1×1 PNG: the server recognises images by their bytes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('upload a profile picture: it shows on the profile (same-origin image under the CSP)', async () => {
+  const { page } = main;
+  await page.getByLabel(/Profile picture/).setInputFiles({
+    name: 'me.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  });
+  await page.getByRole('button', { name: 'Upload picture' }).click();
+  const picture = page.getByRole('img', { name: 'Your profile picture' });
+  await picture.waitFor();
+  assert.match(await picture.getAttribute('src'), /\/profile-images\//);
+  assert.equal(await picture.evaluate((image) => image.complete && image.naturalWidth), 1);
+});
+
+test('a custom attribute the schema makes editable appears on the profile and saves', async () => {
+  const signIn = await fetch(`${app.base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const { accessToken } = await signIn.json();
+  const defined = await fetch(`${app.base}/admin/attributes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({
+      name: 'favourite_colour',
+      type: 'enum',
+      validation: { enum: ['red', 'green', 'blue'] },
+      access: { endUser: 'editable' },
+    }),
+  });
+  assert.equal(defined.status, 201);
+
+  const { page } = main;
+  await page.reload();
+  await heading(page, 'Your account');
+  const field = page.getByLabel('Favourite colour', { exact: true });
+  await field.selectOption('green');
+  const form = page.getByRole('form', { name: 'More about you' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await screenshots(page, 'profile-attributes');
+
+  await page.reload();
+  await heading(page, 'Your account');
+  assert.equal(await page.getByLabel('Favourite colour', { exact: true }).inputValue(), 'green');
 });
 
 test('revoke another session: the other browser is signed out', async () => {

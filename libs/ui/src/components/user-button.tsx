@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Link, navigate } from '../router.js';
+import { Link, navigate, useLocation } from '../router.js';
 import { client, useUser } from '../session.js';
 
 /** The signed-in user's menu (profile, admin, sign out), or a sign-in link. */
@@ -7,11 +7,16 @@ export function UserButton() {
   const user = useUser();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     menu.current?.querySelector<HTMLElement>('a,button')?.focus();
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        // Keyboard users get the focus back where they opened the menu.
+        toggle.current?.focus();
+      }
       if (
         event instanceof MouseEvent &&
         menu.current?.parentElement?.contains(event.target as Node)
@@ -26,13 +31,17 @@ export function UserButton() {
       document.removeEventListener('click', close);
     };
   }, [open]);
+  const { path } = useLocation();
   if (user === undefined) return null;
-  if (user === null)
+  if (user === null) {
+    // The sign-in page needs no link to itself.
+    if (path === '/sign-in') return null;
     return (
       <Link href="/sign-in" class="button button-secondary">
         Sign in
       </Link>
     );
+  }
   const fullName = [user.firstName, user.lastName].filter(Boolean).join(' ');
   const name =
     user.displayName || fullName || user.primaryEmail || (user.isAnonymous ? 'Guest' : 'Account');
@@ -40,6 +49,7 @@ export function UserButton() {
     <div class="user-button">
       <button
         type="button"
+        ref={toggle}
         class="button button-secondary user-button-toggle"
         aria-expanded={open}
         aria-haspopup="true"

@@ -18,6 +18,7 @@ export function SignInPage({ query }: RouteProps) {
   const [secondStep, setSecondStep] = useState(false);
   const [code, setCode] = useState('');
   const [oauthError, setOauthError] = useState<string | null>(query.get('error'));
+  const [guestError, setGuestError] = useState<string | null>(null);
   const oauthCode = query.get('code');
 
   // Back from a provider with ?code=: trade it for a session.
@@ -51,7 +52,7 @@ export function SignInPage({ query }: RouteProps) {
             value={code}
             onValue={setCode}
             autoComplete="one-time-code"
-            inputMode="numeric"
+            hint="Backup codes have letters too: type them as shown."
             required
           />
         </Form>
@@ -110,13 +111,14 @@ export function SignInPage({ query }: RouteProps) {
                   await client.signUpAnonymously();
                   goAfterSignIn(query);
                 } catch (error) {
-                  setOauthError(errorMessage(error));
+                  setGuestError(errorMessage(error));
                 }
               }}
             >
               Continue as a guest
             </Button>
           )}
+          {guestError && <Notice kind="error">{guestError}</Notice>}
         </div>
       )}
     </section>

@@ -31,9 +31,9 @@ export function AttributesSection({ user }: { user: User }) {
   const [error, setError] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
   useEffect(() => {
-    user
-      .getAttributeSchema()
-      .then(setSchema)
+    // Token answers (sign-in, refresh) carry no attributes; GET /me (reload) does.
+    Promise.all([user.getAttributeSchema(), user.reload()])
+      .then(([loaded]) => setSchema(loaded))
       .catch((failure) => setError(errorMessage(failure)));
   }, [user.id]);
   if (error)

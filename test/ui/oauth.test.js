@@ -1,0 +1,90 @@
+// `npm run test:ui`: sign-in with a configured OAuth provider from the pages — the provider link
+// (client.oauthUrl), the round trip, and the `?code=` exchange when the browser comes back.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { OAuth2Server } from 'oauth2-mock-server';
+import { freePort, startUiApp } from './support/app.js';
+import { launchBrowser, newPage, screenshots } from './support/browser.js';
+
+const EMAIL = `ui.oauth.${Date.now().toString(36)}@example.com`;
+
+let provider;
+let app;
+let browser;
+
+before(async () => {
+  provider = new OAuth2Server();
+  await provider.issuer.keys.generate('RS256');
+  // A Google-shaped profile with a verified email: a new account is created from it.
+  provider.service.on('beforeUserinfo', (response) => {
+    response.body = {
+      sub: 'ui-google-user',
+      given_name: 'Grace',
+      family_name: 'Hopper',
+      email: EMAIL,
+      email_verified: true,
+    };
+  });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  provider.issuer.url = base;
+  await provider.start(port, '127.0.0.1');
+  app = await startUiApp({
+    GOOGLE_CLIENT_ID: 'ui-test',
+    GOOGLE_CLIENT_SECRET: 'ui-test-secret',
+    GOOGLE_AUTHORIZATION_URL: `${base}/authorize`,
+    GOOGLE_TOKEN_URL: `${base}/token`,
+    GOOGLE_USERINFO_URL: `${base}/userinfo`,
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  await provider?.stop();
+});
+
+test('"Continue with Google" signs in through the provider and lands on the profile', async () => {
+  const { page, context } = await newPage(browser);
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    const link = page.getByRole('link', { name: 'Continue with Google' });
+    await link.waitFor();
+    const target = new URL(await link.getAttribute('href'), app.base);
+    assert.equal(target.pathname, '/oauth/google');
+    assert.equal(target.searchParams.get('redirect_url'), `${app.ui}/sign-in`);
+
+    await link.click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    // The one-time code is gone from the address bar once exchanged.
+    assert.equal(new URL(page.url()).searchParams.get('code'), null);
+    await page.getByText(EMAIL).first().waitFor();
+    const connected = page.getByRole('region', { name: 'Connected accounts' });
+    await connected.getByText('Google').first().waitFor();
+    assert.ok(
+      (await context.cookies()).some((cookie) => cookie.name === 'userkit_refresh'),
+      'the session is in the cookie',
+    );
+    await screenshots(page, 'profile-oauth');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a code that does not exchange shows the error on the sign-in page', async () => {
+  const { page, context } = await newPage(browser);
+  try {
+    await page.goto(`${app.ui}/sign-in?code=not-a-real-code`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Sign-in with the provider failed/);
+    assert.equal(new URL(page.url()).searchParams.get('code'), null);
+    await screenshots(page, 'sign-in-oauth-error');
+  } finally {
+    await context.close();
+  }
+});
