@@ -1,4 +1,22 @@
-import type { Route } from '../router.js';
+import { useEffect } from 'preact/hooks';
+import { navigate, type Route } from '../router.js';
+import './admin.css';
+import { AttributesPage } from './attributes-page.js';
+import { RolesPage } from './roles-page.js';
+import { UserPage } from './user-page.js';
+import { UsersPage } from './users-page.js';
 
-/** The admin console's pages (owned by the ui-admin work; a placeholder until it lands). */
-export const adminRoutes: Route[] = [];
+/** `/admin` is the users list under its own address (one page instance, one paging history). */
+function AdminHome() {
+  useEffect(() => navigate('/admin/users', { replace: true }), []);
+  return null;
+}
+
+/** The admin console: every page needs the admin role (the API checks it again on each call). */
+export const adminRoutes: Route[] = [
+  { path: '/admin', component: AdminHome, requires: 'admin', title: 'Users' },
+  { path: '/admin/users', component: UsersPage, requires: 'admin', title: 'Users' },
+  { path: '/admin/users/:id', component: UserPage, requires: 'admin', title: 'User' },
+  { path: '/admin/attributes', component: AttributesPage, requires: 'admin', title: 'Attributes' },
+  { path: '/admin/roles', component: RolesPage, requires: 'admin', title: 'Roles' },
+];
