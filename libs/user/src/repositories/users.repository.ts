@@ -79,7 +79,9 @@ export class UsersRepository {
    * fresh, with its roles): collections already loaded are not read again.
    */
   async populateFull(user: User): Promise<User> {
-    await this.em.populate(user, FULL_USER);
+    // The session check hands over the role names as references (all the views read): not again.
+    const missing = FULL_USER.filter((name) => !user[name].isInitialized());
+    if (missing.length > 0) await this.em.populate(user, missing);
     return user;
   }
 
