@@ -6,6 +6,7 @@ import { Role } from '../entities/role.entity.js';
 import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import { isPostgres } from './sql-dialect-of.js';
+import { PreparedRead } from './prepared-read.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -111,13 +112,12 @@ export class SessionsRepository {
     userId: string,
     now: Date,
   ): Promise<ActiveSessionRow | null> {
-    const rows = await this.em
-      .getConnection()
-      .execute<Record<string, unknown>[]>(this.activeSessionSql(), [
-        sessionId,
-        userId,
-        this.em.getPlatform().processDateProperty(now),
-      ]);
+    this.activeRead ??= new PreparedRead('userkit_active_session_v1', this.activeSessionSql());
+    const rows = await this.activeRead.all(this.em, [
+      sessionId,
+      userId,
+      this.em.getPlatform().processDateProperty(now),
+    ]);
     const row = rows[0];
     if (!row) return null;
     const sessionRow: Record<string, unknown> = {};
@@ -155,6 +155,7 @@ export class SessionsRepository {
   }
 
   private activeSql: string | undefined;
+  private activeRead: PreparedRead | undefined;
 
   /** Built once from the entity metadata: every column of both tables, prefixed to keep apart. */
   private activeSessionSql(): string {
