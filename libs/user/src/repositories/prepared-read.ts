@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, EntityName } from '@mikro-orm/core';
 import { isPostgres } from './sql-dialect-of.js';
 
 type Row = Record<string, unknown>;
@@ -54,8 +54,10 @@ export class PreparedRead {
 
   private async run(em: EntityManager, params: unknown[]): Promise<Row[]> {
     const connection = em.getConnection() as unknown as NativeConnection;
-    if (typeof connection.getNativeClient !== 'function') {
-      return em.getConnection().execute<Row[]>(this.sql, params as never[]);
+    const transaction = em.getTransactionContext();
+    // Inside a transaction: on its own connection (SQLite's one connection is held by it).
+    if (transaction || typeof connection.getNativeClient !== 'function') {
+      return em.getConnection().execute<Row[]>(this.sql, params as never[], 'all', transaction);
     }
     const native = await connection.getNativeClient();
     if (isPostgres(em)) {
@@ -75,4 +77,14 @@ export class PreparedRead {
     if (kysely) return kysely.connection().execute(async () => statement.all(...params));
     return statement.all(...params);
   }
+}
+
+/** The columns an entity maps (scalars and to-one keys), quoted, for a `select` of raw rows. */
+export function entityColumns(em: EntityManager, entity: EntityName<object>): string[] {
+  return em
+    .getMetadata()
+    .get(entity)
+    .props.filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false)
+    .filter((prop) => prop.kind === 'scalar' || prop.kind === 'm:1' || prop.kind === '1:1')
+    .map((prop) => `"${prop.fieldNames[0]}"`);
 }
