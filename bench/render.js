@@ -103,19 +103,28 @@ and PostgreSQL's table statistics):
   accounts, attributes with their access rights). UserKit's session check alone is
   ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
 - **Sign-in ÷ raw hash** (${r.signInVsHash} against ≥ 0.9) **and ÷ Better Auth** (${r.vsBetterAuth.signIn} against ≥ 1.0): a
-  sign-in is one argon2id verification plus about 13 statements: the user by email with roles,
-  the per-account attempt reserved before the hash is checked and cleared after (read, conditional
-  update, update: it keeps parallel guesses within the lock limit, SECURITY.md), last sign-in
-  time, the session and refresh-token digest in a transaction, then the full user for the answer.
-  On two cores shared with PostgreSQL and the load generator that database work takes about as
-  much CPU as the hash. Better Auth's sign-in does about 4 statements.
+  sign-in is one argon2id verification plus about 18 statements through MikroORM: the user by
+  email with roles, the per-account attempt reserved before the hash is checked and cleared after
+  (read, conditional update, update: it keeps parallel guesses within the lock limit,
+  SECURITY.md), last sign-in time, the session and refresh-token digest in a transaction, then
+  the full user for the answer. Measured per sign-in as CPU time by thread of the app (PostgreSQL,
+  60 sign-ins, 2 in flight): the hash ~17 ms on libuv's workers (a raw \`verify()\` is 15–18 ms),
+  the main thread 26 ms (MikroORM's query building, unit of work and hydration, ~1.4 ms per
+  statement) — so sign-in is bound by the ORM work on the event loop, not by the hash, and the
+  ratio cannot reach 0.9 before those statements become far cheaper (prepared statements like
+  GET /me's, fewer round trips: not done in this pass). \`hashingConcurrency\` already defaults to
+  \`os.availableParallelism()\` (2 here) and libuv's pool has 4 threads, so the gate is not the limit.
+  Better Auth's sign-in does about 4 statements through kysely. This run's sign-in figures are
+  lower than the previous run's (0.47 / 0.75) at a higher load average (11 at start against 7.3);
+  nothing in this pass changed the sign-in path except a cheaper JWT signature.
 - **Sign-up ÷ Better Auth** (${r.vsBetterAuth.signUp} against ≥ 1.0): one hash each; UserKit also checks the
   password against the common-password list and writes user, email, roles, session and
   refresh-token digest, then reads the full user back.
 - **Event loop** (${r.eventLoopP99Ms} ms p99, goal < 20 ms): hashing runs on libuv's pool, but with
   \`hashingConcurrency\` = the 2 cores, the event loop competes with two hashing threads,
   PostgreSQL and autocannon for the CPU; the per-round p99s (${d.eventLoopDuringSignIn.p99PerRoundMs.join(', ')} ms) move with the
-  neighbours' load. \`hashingConcurrency: cores - 1\` leaves a core to the event loop.
+  neighbours' load, and the main thread itself spends ~26 ms of ORM work per sign-in (above).
+  \`hashingConcurrency: cores - 1\` leaves a core to the event loop.
 - **Admin search** (goal p95 < 50 ms): PostgreSQL's own time is in the plan column. The role
   filter and the 100th page walk \`userkit_users_created_at_id_idx\` (keyset pagination) and take
   about a millisecond in PostgreSQL; their p95 is the HTTP side (session check, then 20 full users
