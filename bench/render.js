@@ -80,6 +80,13 @@ then 5 statements through MikroORM's query builder, the JWT key rebuilt on every
 auth overhead 0.02 / 0.02, sign-ins ÷ raw hash 0.47, vs Better Auth sign-up 0.56, sign-in 0.75,
 get-session 0.32, event-loop p99 55 ms, search p95 113.8 / 65.3 / 66 / 147.3 ms.
 
+After the pass (run of 2026-11-25 14:13 UTC): no goal is met in full. Moved most: GET /me ÷
+get-session 0.32 → 1.2 (goal 1.5) and the session check alone 0.48 → 2.75× get-session; GET /me
+÷ bare 0.02 → 0.16 / 0.12 (goal 0.85, out of reach with a database read per request, below).
+Admin search: role filter and 100th page under 50 ms, email prefix 48.9 ms, name substring
+50.8 ms (the search itself was not changed; its p95 moves with the load). Sign-in and sign-up
+stay bound by ORM work (below).
+
 Where a goal is missed, by how much, and why (profiled with \`DATABASE_DEBUG=on\`, CPU profiles
 and PostgreSQL's table statistics):
 
@@ -114,9 +121,10 @@ and PostgreSQL's table statistics):
   ratio cannot reach 0.9 before those statements become far cheaper (prepared statements like
   GET /me's, fewer round trips: not done in this pass). \`hashingConcurrency\` already defaults to
   \`os.availableParallelism()\` (2 here) and libuv's pool has 4 threads, so the gate is not the limit.
-  Better Auth's sign-in does about 4 statements through kysely. This run's sign-in figures are
-  lower than the previous run's (0.47 / 0.75) at a higher load average (11 at start against 7.3);
-  nothing in this pass changed the sign-in path except a cheaper JWT signature.
+  Better Auth's sign-in does about 4 statements through kysely. The sign-in path was not changed
+  in this pass except a cheaper JWT signature; its ratios move with the load (an earlier run of
+  this pass at load average 11, with a stray process of the author's spinning on one core:
+  0.27 ÷ hash, 0.42 ÷ Better Auth; the run before the pass: 0.47 / 0.75).
 - **Sign-up ÷ Better Auth** (${r.vsBetterAuth.signUp} against ≥ 1.0): one hash each; UserKit also checks the
   password against the common-password list and writes user, email, roles, session and
   refresh-token digest, then reads the full user back.
