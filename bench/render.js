@@ -75,40 +75,64 @@ each after 10 warm-ups, one at a time), p50 / p95 in ms, and the plan of the lib
 
 ## Reading the numbers
 
+The run before the hot-path work (2026-11-25 10:57 UTC, same machine, load average 7–9; GET /me
+then 5 statements through MikroORM's query builder, the JWT key rebuilt on every verify) measured:
+auth overhead 0.02 / 0.02, sign-ins ÷ raw hash 0.47, vs Better Auth sign-up 0.56, sign-in 0.75,
+get-session 0.32, event-loop p99 55 ms, search p95 113.8 / 65.3 / 66 / 147.3 ms.
+
+After the pass (run of 2026-11-25 14:13 UTC): no goal is met in full. Moved most: GET /me ÷
+get-session 0.32 → 1.2 (goal 1.5) and the session check alone 0.48 → 2.75× get-session; GET /me
+÷ bare 0.02 → 0.16 / 0.12 (goal 0.85, out of reach with a database read per request, below).
+Admin search: role filter and 100th page under 50 ms, email prefix 48.9 ms, name substring
+50.8 ms (the search itself was not changed; its p95 moves with the load). Sign-in and sign-up
+stay bound by ORM work (below).
+
 Where a goal is missed, by how much, and why (profiled with \`DATABASE_DEBUG=on\`, CPU profiles
 and PostgreSQL's table statistics):
 
 - **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85): the public route answers in
   ${ms(p.bare)} ms of work (${p.bare.rps}/s); GET /me checks the session in the database on every request,
   by design (a logout, ban or role change applies at the next request on every instance:
-  docs/scaling.md), and reads the profile: 5 SQL statements (session joined with its user, the
-  user's roles, then emails, phone numbers and external accounts), each about a millisecond of
-  CPU through MikroORM and PostgreSQL on these two shared cores. The session check alone
-  (GET /hello, 2 statements) runs at ${p.sessionCheck.rps}/s. A ratio of 0.85 against a route that does nothing
-  would leave ~0.02 ms per request for the check: only a stateless token check (no database
-  read) gets there, and it would give up immediate revocation across instances. Found and fixed
-  on the way: GET /me read the user and its roles twice (7 statements); it now reuses the user
-  the session check read in the same request (5 statements; 98 → 143 requests/s in a side-by-side
-  check before this run).
+  docs/scaling.md), and reads the profile: 5 SQL statements (session joined with its user and its
+  role names in one, then emails, phone numbers, external accounts and the attribute schema). All
+  five are statements prepared once and reused (a better-sqlite3 Statement kept per database; a
+  named prepared statement on PostgreSQL): MikroORM inlines the parameters into the SQL text, so
+  through it every query was parsed and planned again, and its query building and hydration cost
+  about a millisecond of CPU per statement here. Measured as the app's CPU time per request
+  (SQLite, 3,000 requests): GET /me 4.9 ms before, 0.9–1.3 ms after, against 0.2–0.55 ms for the
+  bare route. The session check alone (GET /hello) runs at ${p.sessionCheck.rps}/s. A ratio of 0.85 against a
+  route that does nothing would leave ~0.05 ms per request for the check and the profile: only a
+  stateless token check (no database read) gets there, and it would give up immediate revocation
+  across instances, so this goal stays missed on purpose.
 - **GET /me ÷ Better Auth's get-session** (${r.vsBetterAuth.getSession} against ≥ 1.5): get-session is one read
   (\`findOne({ model: 'session', join: { user: true } })\`) answered with those two rows, through
-  kysely; GET /me is 5 statements and the full profile, each statement costing more CPU in
-  MikroORM (query building, identity map, hydration) than in kysely. UserKit's session check
-  alone is ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
+  kysely; GET /me is 5 prepared statements and the full profile (emails, phones, external
+  accounts, attributes with their access rights). UserKit's session check alone is
+  ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
 - **Sign-in ÷ raw hash** (${r.signInVsHash} against ≥ 0.9) **and ÷ Better Auth** (${r.vsBetterAuth.signIn} against ≥ 1.0): a
-  sign-in is one argon2id verification plus about 13 statements: the user by email with roles,
-  the per-account attempt reserved before the hash is checked and cleared after (read, conditional
-  update, update: it keeps parallel guesses within the lock limit, SECURITY.md), last sign-in
-  time, the session and refresh-token digest in a transaction, then the full user for the answer.
-  On two cores shared with PostgreSQL and the load generator that database work takes about as
-  much CPU as the hash. Better Auth's sign-in does about 4 statements.
+  sign-in is one argon2id verification plus about 18 statements through MikroORM: the user by
+  email with roles, the per-account attempt reserved before the hash is checked and cleared after
+  (read, conditional update, update: it keeps parallel guesses within the lock limit,
+  SECURITY.md), last sign-in time, the session and refresh-token digest in a transaction, then
+  the full user for the answer. Measured per sign-in as CPU time by thread of the app (PostgreSQL,
+  60 sign-ins, 2 in flight): the hash ~17 ms on libuv's workers (a raw \`verify()\` is 15–18 ms),
+  the main thread 26 ms (MikroORM's query building, unit of work and hydration, ~1.4 ms per
+  statement) — so sign-in is bound by the ORM work on the event loop, not by the hash, and the
+  ratio cannot reach 0.9 before those statements become far cheaper (prepared statements like
+  GET /me's, fewer round trips: not done in this pass). \`hashingConcurrency\` already defaults to
+  \`os.availableParallelism()\` (2 here) and libuv's pool has 4 threads, so the gate is not the limit.
+  Better Auth's sign-in does about 4 statements through kysely. The sign-in path was not changed
+  in this pass except a cheaper JWT signature; its ratios move with the load (an earlier run of
+  this pass at load average 11, with a stray process of the author's spinning on one core:
+  0.27 ÷ hash, 0.42 ÷ Better Auth; the run before the pass: 0.47 / 0.75).
 - **Sign-up ÷ Better Auth** (${r.vsBetterAuth.signUp} against ≥ 1.0): one hash each; UserKit also checks the
   password against the common-password list and writes user, email, roles, session and
   refresh-token digest, then reads the full user back.
 - **Event loop** (${r.eventLoopP99Ms} ms p99, goal < 20 ms): hashing runs on libuv's pool, but with
   \`hashingConcurrency\` = the 2 cores, the event loop competes with two hashing threads,
   PostgreSQL and autocannon for the CPU; the per-round p99s (${d.eventLoopDuringSignIn.p99PerRoundMs.join(', ')} ms) move with the
-  neighbours' load. \`hashingConcurrency: cores - 1\` leaves a core to the event loop.
+  neighbours' load, and the main thread itself spends ~26 ms of ORM work per sign-in (above).
+  \`hashingConcurrency: cores - 1\` leaves a core to the event loop.
 - **Admin search** (goal p95 < 50 ms): PostgreSQL's own time is in the plan column. The role
   filter and the 100th page walk \`userkit_users_created_at_id_idx\` (keyset pagination) and take
   about a millisecond in PostgreSQL; their p95 is the HTTP side (session check, then 20 full users

@@ -18,7 +18,7 @@ export class RecentSignInGuard implements CanActivate {
     const principal: AuthenticatedPrincipal | undefined = request[PRINCIPAL_REQUEST_KEY];
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
     const windowSeconds = this.options.identifiers.reauthenticationWindowSeconds;
-    const age = Date.now() - principal.session.authenticatedAt.getTime();
+    const age = Date.now() - principal.authenticatedAt.getTime();
     if (age > windowSeconds * 1000) {
       throw new UserKitException(
         'REAUTHENTICATION_REQUIRED',

@@ -2,6 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { Injectable } from '@nestjs/common';
 import { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { AttributeAccess } from '../options/attribute-access.js';
+import { PreparedRead, entityColumns } from './prepared-read.js';
 
 export type AttributeDefinitionRecord = Omit<AttributeDefinition, 'createdAt' | 'updatedAt'>;
 
@@ -27,13 +28,19 @@ export function definitionKey(kind: 'custom' | 'standard', name: string): string
 export class AttributeDefinitionsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  findAll(): Promise<AttributeDefinition[]> {
-    return this.em.find(
-      AttributeDefinition,
-      {},
-      { orderBy: { displayOrder: 'asc', name: 'asc' }, refresh: true },
+  /** Every definition, read fresh; a statement prepared once (GET /me reads the schema each time). */
+  async findAll(): Promise<AttributeDefinition[]> {
+    this.allRead ??= new PreparedRead(
+      'userkit_attribute_definitions_v1',
+      `select ${entityColumns(this.em, AttributeDefinition).join(', ')} ` +
+        `from "${this.em.getMetadata().get(AttributeDefinition).tableName}" ` +
+        `order by "display_order" asc, "name" asc`,
     );
+    const rows = await this.allRead.all(this.em, []);
+    return rows.map((row) => this.em.map(AttributeDefinition, row));
   }
+
+  private allRead: PreparedRead | undefined;
 
   findOne(kind: 'custom' | 'standard', name: string): Promise<AttributeDefinition | null> {
     return this.em.findOne(

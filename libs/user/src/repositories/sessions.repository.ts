@@ -1,9 +1,12 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, type EntityMetadata } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { RefreshToken } from '../entities/refresh-token.entity.js';
 import { newId } from '../entities/new-id.js';
+import { Role } from '../entities/role.entity.js';
 import { Session } from '../entities/session.entity.js';
-import type { User } from '../entities/user.entity.js';
+import { User } from '../entities/user.entity.js';
+import { isPostgres } from './sql-dialect-of.js';
+import { PreparedRead } from './prepared-read.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -12,6 +15,23 @@ export interface NewSessionRecord {
   expiresAt: Date;
   refreshTokenHash: string;
 }
+
+/** The guard's read of a live session: plain values, and the raw rows to map entities on demand. */
+export interface ActiveSessionRow {
+  sessionId: string;
+  userId: string;
+  banned: boolean;
+  isAnonymous: boolean;
+  roles: string[];
+  authenticatedAt: Date;
+  lastUsedAt: Date;
+  /** Session and user columns by database field name, for `em.map` when a caller wants entities. */
+  sessionRow: Record<string, unknown>;
+  userRow: Record<string, unknown>;
+}
+
+/** Separates role names in the aggregated column (role names never hold control characters). */
+const ROLE_SEPARATOR = '\u001f';
 
 /** lastUsedAt is written at most this often per session, to keep reads from turning into writes. */
 export const TOUCH_INTERVAL_MS = 60_000;
@@ -80,6 +100,83 @@ export class SessionsRepository {
       // on SQLite its date hydration marks entities dirty and a later auto-flush rewrites them.
       { populate: ['user', 'user.roles'] },
     );
+  }
+
+  /**
+   * The guard's check as ONE indexed statement (session by primary key, joined with its user, the
+   * user's role names aggregated), read fresh from the database on every request so a revocation
+   * made on any instance applies at once. No entity hydration here: callers map on demand.
+   */
+  async findActiveRow(
+    sessionId: string,
+    userId: string,
+    now: Date,
+  ): Promise<ActiveSessionRow | null> {
+    this.activeRead ??= new PreparedRead('userkit_active_session_v1', this.activeSessionSql());
+    const rows = await this.activeRead.all(this.em, [
+      sessionId,
+      userId,
+      this.em.getPlatform().processDateProperty(now),
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    const sessionRow: Record<string, unknown> = {};
+    const userRow: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key.startsWith('s__')) sessionRow[key.slice(3)] = value;
+      else if (key.startsWith('u__')) userRow[key.slice(3)] = value;
+    }
+    const roles =
+      typeof row.roles === 'string' && row.roles !== '' ? row.roles.split(ROLE_SEPARATOR) : [];
+    return {
+      sessionId: String(sessionRow.id),
+      userId: String(userRow.id),
+      banned: Boolean(userRow.banned),
+      isAnonymous: Boolean(userRow.is_anonymous),
+      roles,
+      authenticatedAt: new Date(sessionRow.authenticated_at as string | number | Date),
+      lastUsedAt: new Date(sessionRow.last_used_at as string | number | Date),
+      sessionRow,
+      userRow,
+    };
+  }
+
+  /** The user of a row from `findActiveRow` as a managed entity of this request, roles loaded. */
+  mapUser(row: ActiveSessionRow): User {
+    const user = this.em.map(User, row.userRow);
+    if (!user.roles.isInitialized())
+      user.roles.hydrate(row.roles.map((name) => this.em.getReference(Role, name)));
+    return user;
+  }
+
+  /** The session of a row from `findActiveRow` as a managed entity of this request. */
+  mapSession(row: ActiveSessionRow): Session {
+    return this.em.map(Session, row.sessionRow);
+  }
+
+  private activeSql: string | undefined;
+  private activeRead: PreparedRead | undefined;
+
+  /** Built once from the entity metadata: every column of both tables, prefixed to keep apart. */
+  private activeSessionSql(): string {
+    if (this.activeSql) return this.activeSql;
+    const metadata = this.em.getMetadata();
+    const columns = (meta: EntityMetadata, alias: string): string[] =>
+      meta.props
+        .filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false)
+        .filter((prop) => prop.kind === 'scalar' || prop.kind === 'm:1' || prop.kind === '1:1')
+        .map((prop) => `${alias}."${prop.fieldNames[0]}" as "${alias}__${prop.fieldNames[0]}"`);
+    const session = metadata.get(Session);
+    const user = metadata.get(User);
+    const aggregate = isPostgres(this.em)
+      ? `string_agg(r.role_name, chr(31))`
+      : `group_concat(r.role_name, char(31))`;
+    this.activeSql =
+      `select ${[...columns(session, 's'), ...columns(user, 'u')].join(', ')}, ` +
+      `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
+      `from "${session.tableName}" s join "${user.tableName}" u on u.id = s.user_id ` +
+      `where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`;
+    return this.activeSql;
   }
 
   async touch(sessionId: string, now: Date): Promise<void> {

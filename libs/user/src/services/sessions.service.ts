@@ -18,8 +18,12 @@ export interface AuthenticatedPrincipal {
   sessionId: string;
   roles: string[];
   isAnonymous: boolean;
-  user: User;
-  session: Session;
+  /** When the session's user last proved who they are (sign-in, not a refresh). */
+  authenticatedAt: Date;
+  /** The user, with roles, mapped on first read from the row the guard read (no extra query). */
+  readonly user: User;
+  /** The session, mapped on first read from the row the guard read (no extra query). */
+  readonly session: Session;
 }
 
 const USER_AGENT_MAX = 512;
@@ -101,18 +105,26 @@ export class SessionsService {
     const claims = await this.accessTokens.verify(accessToken);
     if (!claims) return null;
     const now = new Date();
-    const session = await this.sessions.findActive(claims.sid, claims.sub, now);
-    if (!session || session.user.banned) return null;
-    if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
-      await this.sessions.touch(session.id, now);
-    const user = session.user;
+    // One statement, plain values: entities are only mapped (no query) if a caller reads them.
+    const row = await this.sessions.findActiveRow(claims.sid, claims.sub, now);
+    if (!row || row.banned) return null;
+    if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+      await this.sessions.touch(row.sessionId, now);
+    const sessions = this.sessions;
+    let user: User | undefined;
+    let session: Session | undefined;
     return {
-      id: user.id,
-      sessionId: session.id,
-      roles: user.roles.getItems().map((role) => role.name),
-      isAnonymous: user.isAnonymous,
-      user,
-      session,
+      id: row.userId,
+      sessionId: row.sessionId,
+      roles: row.roles,
+      isAnonymous: row.isAnonymous,
+      authenticatedAt: row.authenticatedAt,
+      get user(): User {
+        return (user ??= sessions.mapUser(row));
+      },
+      get session(): Session {
+        return (session ??= sessions.mapSession(row));
+      },
     };
   }
 
