@@ -2,27 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { Button, Field, Form, Notice, PageHeading } from '../components/index.js';
 import { Link, navigate, type RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
-import { adminApi, type AdminUserResponse } from './api.js';
+import { adminApi, USER_LIST_PARAMS, type AdminUserResponse } from './api.js';
 import { ANY_YES_NO, SelectField } from './fields.js';
 import { formatDate, isVerified } from './user-labels.js';
 import { useLoad } from './use-load.js';
 
-type Filters = Record<(typeof FILTER_NAMES)[number], string>;
+type FilterName = Exclude<(typeof USER_LIST_PARAMS)[number], 'cursor'>;
+type Filters = Record<FilterName, string>;
 
-const FILTER_NAMES = [
-  'query',
-  'role',
-  'verified',
-  'banned',
-  'anonymous',
-  'createdAfter',
-  'createdBefore',
-  'attribute',
-  'attributeValue',
-  'sort',
-  'order',
-  'limit',
-] as const;
+// The list's parameters but the cursor: paging keeps the filters and starts from page one.
+const FILTER_NAMES = USER_LIST_PARAMS.filter((name): name is FilterName => name !== 'cursor');
 // Filters past the search box: when one is set, "More filters" starts open.
 const MORE = FILTER_NAMES.filter((name) => name !== 'query');
 

@@ -63,17 +63,12 @@ export class RefreshCookieInterceptor implements NestInterceptor {
           ? value.tokens
           : null;
     if (!holder) return body;
-    response.append('Set-Cookie', this.cookie(holder.refreshToken as string));
+    response.append(
+      'Set-Cookie',
+      refreshCookie(holder.refreshToken as string, this.ui, this.options),
+    );
     response.setHeader('Cache-Control', 'no-store');
     delete holder.refreshToken;
     return body;
-  }
-
-  cookie(value: string, maxAgeSeconds = this.options.refreshTokenTtlSeconds): string {
-    return refreshCookie(value, {
-      uiPath: this.ui.path,
-      secure: this.options.publicUrl?.startsWith('https:') ?? false,
-      maxAgeSeconds,
-    });
   }
 }

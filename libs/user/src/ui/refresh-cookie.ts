@@ -1,4 +1,6 @@
 import { parse, serialize } from 'cookie';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import type { ResolvedUiOptions } from './ui-options.js';
 
 /** The httpOnly cookie holding the refresh token of the prebuilt pages. */
 export const REFRESH_COOKIE = 'userkit_refresh';
@@ -14,14 +16,16 @@ export function refreshCookiePath(uiPath: string): string {
  */
 export function refreshCookie(
   value: string,
-  options: { uiPath: string; secure: boolean; maxAgeSeconds: number },
+  ui: ResolvedUiOptions,
+  options: ResolvedUserOptions,
+  maxAgeSeconds = options.refreshTokenTtlSeconds,
 ): string {
   return serialize(REFRESH_COOKIE, value, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: options.secure,
-    path: refreshCookiePath(options.uiPath),
-    maxAge: options.maxAgeSeconds,
+    secure: options.publicUrl?.startsWith('https:') ?? false,
+    path: refreshCookiePath(ui.path),
+    maxAge: maxAgeSeconds,
   });
 }
 

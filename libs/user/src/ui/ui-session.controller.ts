@@ -59,11 +59,11 @@ export class UiSessionController {
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
     try {
       const { refreshToken, ...rest } = mapTokens(await this.sessions.rotate(token));
-      response.setHeader('Set-Cookie', this.cookie(refreshToken));
+      response.setHeader('Set-Cookie', refreshCookie(refreshToken, this.ui, this.options));
       return rest;
     } catch (error) {
       // A refused token is dead either way: the browser should stop sending it.
-      response.setHeader('Set-Cookie', this.cookie('', 0));
+      response.setHeader('Set-Cookie', refreshCookie('', this.ui, this.options, 0));
       throw error;
     }
   }
@@ -80,20 +80,12 @@ export class UiSessionController {
   ): Promise<void> {
     this.checkOrigin(request);
     const token = readRefreshCookie(request.headers.cookie);
-    response.setHeader('Set-Cookie', this.cookie('', 0));
+    response.setHeader('Set-Cookie', refreshCookie('', this.ui, this.options, 0));
     if (token) await this.sessions.revokeByRefreshToken(token);
   }
 
   private checkOrigin(request: Request): void {
     const problem = sameOriginProblem(request, this.options.publicUrl);
     if (problem) throw new UserKitException('CROSS_SITE_REQUEST', problem);
-  }
-
-  private cookie(value: string, maxAgeSeconds = this.options.refreshTokenTtlSeconds): string {
-    return refreshCookie(value, {
-      uiPath: this.ui.path,
-      secure: this.options.publicUrl?.startsWith('https:') ?? false,
-      maxAgeSeconds,
-    });
   }
 }
