@@ -110,8 +110,7 @@ export class AccountsService implements OnModuleInit {
   ): Promise<IssuedTokens> {
     const user = await this.verifyPassword(email, password);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
-    await this.signInAttempts.succeeded(user.id);
-    return this.signedIn(user, meta);
+    return this.signedInWithPassword(user, meta);
   }
 
   /**
@@ -172,6 +171,15 @@ export class AccountsService implements OnModuleInit {
   /** Records the sign-in and opens the session (after every factor passed). */
   async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     await this.users.recordSignIn(user.id, new Date());
+    return this.sessions.open(user, meta);
+  }
+
+  /**
+   * `signedIn` after a password (and any second factor) passed: the account's failure count is
+   * cleared in the same UPDATE that records the sign-in.
+   */
+  async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+    await this.signInAttempts.succeededAt(user.id, new Date());
     return this.sessions.open(user, meta);
   }
 
