@@ -179,8 +179,9 @@ export class AccountsService implements OnModuleInit {
    * cleared in the same UPDATE that records the sign-in.
    */
   async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
-    await this.signInAttempts.succeededAt(user.id, new Date());
-    return this.sessions.open(user, meta);
+    const at = new Date();
+    await this.signInAttempts.succeededAt(user.id, at);
+    return this.sessions.open(user, meta, at);
   }
 
   private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {
