@@ -58,4 +58,21 @@ export class SignInAttemptsRepository {
       { failedSignInCount: 0, lastFailedSignInAt: null, passwordSignInDisabled: false },
     );
   }
+
+  /**
+   * A completed sign-in: the failure count cleared and the sign-in time recorded in ONE statement
+   * on the user row (they were two UPDATEs of the same row on every sign-in).
+   */
+  async clearOnSignIn(userId: string, at: Date): Promise<void> {
+    await this.em.nativeUpdate(
+      User,
+      { id: userId },
+      {
+        failedSignInCount: 0,
+        lastFailedSignInAt: null,
+        passwordSignInDisabled: false,
+        lastSignInAt: at,
+      },
+    );
+  }
 }

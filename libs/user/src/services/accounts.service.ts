@@ -110,8 +110,7 @@ export class AccountsService implements OnModuleInit {
   ): Promise<IssuedTokens> {
     const user = await this.verifyPassword(email, password);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
-    await this.signInAttempts.succeeded(user.id);
-    return this.signedIn(user, meta);
+    return this.signedInWithPassword(user, meta);
   }
 
   /**
@@ -173,6 +172,16 @@ export class AccountsService implements OnModuleInit {
   async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     await this.users.recordSignIn(user.id, new Date());
     return this.sessions.open(user, meta);
+  }
+
+  /**
+   * `signedIn` after a password (and any second factor) passed: the account's failure count is
+   * cleared in the same UPDATE that records the sign-in.
+   */
+  async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+    const at = new Date();
+    await this.signInAttempts.succeededAt(user.id, at);
+    return this.sessions.open(user, meta, at);
   }
 
   private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {

@@ -35,8 +35,8 @@ export class PasswordSignInService {
   async signIn(email: string, password: string, meta: RequestMeta): Promise<PasswordSignInOutcome> {
     const user = await this.accounts.verifyPassword(email, password);
     if (!user.twoFactorEnabled) {
-      await this.signInAttempts.succeeded(user.id);
-      return { twoFactorRequired: false, tokens: await this.accounts.signedIn(user, meta) };
+      const tokens = await this.accounts.signedInWithPassword(user, meta);
+      return { twoFactorRequired: false, tokens };
     }
     const challenge = generateSecretToken();
     await this.twoFactorStore.createChallenge(
@@ -64,7 +64,6 @@ export class PasswordSignInService {
     const user = await this.users.findFullById(userId);
     if (!user || user.banned || !user.twoFactorEnabled)
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    await this.signInAttempts.succeeded(userId);
-    return this.accounts.signedIn(user, meta);
+    return this.accounts.signedInWithPassword(user, meta);
   }
 }
