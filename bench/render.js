@@ -80,12 +80,15 @@ then 5 statements through MikroORM's query builder, the JWT key rebuilt on every
 auth overhead 0.02 / 0.02, sign-ins ÷ raw hash 0.47, vs Better Auth sign-up 0.56, sign-in 0.75,
 get-session 0.32, event-loop p99 55 ms, search p95 113.8 / 65.3 / 66 / 147.3 ms.
 
-After the pass (run of 2026-11-25 14:13 UTC): no goal is met in full. Moved most: GET /me ÷
-get-session 0.32 → 1.2 (goal 1.5) and the session check alone 0.48 → 2.75× get-session; GET /me
-÷ bare 0.02 → 0.16 / 0.12 (goal 0.85, out of reach with a database read per request, below).
-Admin search: role filter and 100th page under 50 ms, email prefix 48.9 ms, name substring
-50.8 ms (the search itself was not changed; its p95 moves with the load). Sign-in and sign-up
-stay bound by ORM work (below).
+After the GET /me pass (run of 2026-11-25 14:13 UTC, load average 5.4 → 3.8): GET /me ÷
+get-session 0.32 → 1.2, session check alone 0.48 → 2.75× get-session, GET /me ÷ bare 0.02 →
+0.16 / 0.12. Then the sign-in pass (one UPDATE for "failures cleared + last sign-in", the user of
+the password check reused for the answer instead of read again: about 18 → 12 ORM statements plus
+3 prepared reads); the run of 2026-11-25 15:01 UTC (quiet machine, load average 0.8 → 2.4)
+measured sign-ins ÷ hash 0.39 → 0.51, ÷ Better Auth 0.54 → 0.71, event-loop p99 43.7 → 16.7 ms
+(goal met), and GET /me ÷ get-session 0.91 (the spread across runs, 0.78–1.61, is wider than the
+change: both sides read the same database on the same 2 cores as the load generator). The text
+searches' p95 sits around 50 ms and moves with the load (the search was not changed).
 
 Where a goal is missed, by how much, and why (profiled with \`DATABASE_DEBUG=on\`, CPU profiles
 and PostgreSQL's table statistics):
@@ -110,24 +113,25 @@ and PostgreSQL's table statistics):
   accounts, attributes with their access rights). UserKit's session check alone is
   ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
 - **Sign-in ÷ raw hash** (${r.signInVsHash} against ≥ 0.9) **and ÷ Better Auth** (${r.vsBetterAuth.signIn} against ≥ 1.0): a
-  sign-in is one argon2id verification plus about 18 statements through MikroORM: the user by
-  email with roles, the per-account attempt reserved before the hash is checked and cleared after
-  (read, conditional update, update: it keeps parallel guesses within the lock limit,
-  SECURITY.md), last sign-in time, the session and refresh-token digest in a transaction, then
-  the full user for the answer. Measured per sign-in as CPU time by thread of the app (PostgreSQL,
+  sign-in is one argon2id verification plus about 12 statements through MikroORM and 3 prepared
+  reads: the user by email with roles, the per-account attempt reserved before the hash is
+  checked (read, conditional update: it keeps parallel guesses within the lock limit,
+  SECURITY.md), one update clearing it and recording the sign-in, the session and refresh-token
+  digest in a transaction, then the user's emails, phones and external accounts for the answer. Measured per sign-in as CPU time by thread of the app (PostgreSQL,
   60 sign-ins, 2 in flight): the hash ~17 ms on libuv's workers (a raw \`verify()\` is 15–18 ms),
   the main thread 26 ms (MikroORM's query building, unit of work and hydration, ~1.4 ms per
   statement) — so sign-in is bound by the ORM work on the event loop, not by the hash, and the
-  ratio cannot reach 0.9 before those statements become far cheaper (prepared statements like
-  GET /me's, fewer round trips: not done in this pass). \`hashingConcurrency\` already defaults to
+  ratio cannot reach 0.9 before those statements become far cheaper (the CPU split was measured
+  before the sign-in pass cut 6 statements; the next step is prepared statements for the lookup
+  by email and the attempt bookkeeping, and the same reuse in sign-up). \`hashingConcurrency\` already defaults to
   \`os.availableParallelism()\` (2 here) and libuv's pool has 4 threads, so the gate is not the limit.
-  Better Auth's sign-in does about 4 statements through kysely. The sign-in path was not changed
-  in this pass except a cheaper JWT signature; its ratios move with the load (an earlier run of
-  this pass at load average 11, with a stray process of the author's spinning on one core:
-  0.27 ÷ hash, 0.42 ÷ Better Auth; the run before the pass: 0.47 / 0.75).
+  Better Auth's sign-in does about 4 statements through kysely. The ratios move with the load
+  (a run at load average 11 with a stray process spinning on one core: 0.27 ÷ hash, 0.42 ÷ Better
+  Auth; the run before any pass: 0.47 / 0.75).
 - **Sign-up ÷ Better Auth** (${r.vsBetterAuth.signUp} against ≥ 1.0): one hash each; UserKit also checks the
   password against the common-password list and writes user, email, roles, session and
-  refresh-token digest, then reads the full user back.
+  refresh-token digest, then reads the full user back (sign-up does not yet reuse its user the
+  way sign-in now does).
 - **Event loop** (${r.eventLoopP99Ms} ms p99, goal < 20 ms): hashing runs on libuv's pool, but with
   \`hashingConcurrency\` = the 2 cores, the event loop competes with two hashing threads,
   PostgreSQL and autocannon for the CPU; the per-round p99s (${d.eventLoopDuringSignIn.p99PerRoundMs.join(', ')} ms) move with the

