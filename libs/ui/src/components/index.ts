@@ -7,3 +7,4 @@ export { ConfirmButton } from './confirm-button.js';
 export { errorMessage } from './error-message.js';
 export { ActionButton } from './action-button.js';
 export { QrCode } from './qr-code.js';
+export { NewCredentialsFields } from './new-credentials-fields.js';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Field, Form, PageHeading } from '../components/index.js';
+import { Field, Form, NewCredentialsFields, PageHeading } from '../components/index.js';
 import { Link, type RouteProps } from '../router.js';
 import { client } from '../session.js';
 import { goAfterSignIn } from './after-sign-in.js';
@@ -39,24 +39,11 @@ export function SignUpPage({ query }: RouteProps) {
           onValue={setLastName}
           autoComplete="family-name"
         />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          autoComplete="email"
-          required
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          autoComplete="new-password"
-          hint="At least 8 characters; a passphrase of a few unrelated words works well."
-          required
+        <NewCredentialsFields
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
         />
       </Form>
       <p class="links">

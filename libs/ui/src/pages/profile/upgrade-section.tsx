@@ -1,6 +1,6 @@
 import type { User } from '@userkit/client';
 import { useState } from 'preact/hooks';
-import { Field, Form } from '../../components/index.js';
+import { Form, NewCredentialsFields } from '../../components/index.js';
 import { Section } from './section.js';
 
 /** A guest (anonymous) account keeps its data and becomes a real one with an email and password. */
@@ -18,23 +18,11 @@ export function UpgradeSection({ user }: { user: User }) {
           return 'Your account is saved.';
         }}
       >
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          autoComplete="email"
-          required
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          autoComplete="new-password"
-          required
+        <NewCredentialsFields
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
         />
       </Form>
     </Section>
