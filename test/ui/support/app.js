@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Inbox } from './inbox.js';
 
 export const ADMIN = { email: 'ui.admin@example.com', password: 'ui-admin-passphrase-7' };
@@ -27,7 +27,9 @@ export async function startUiApp(env = {}) {
   const directory = mkdtempSync(join(tmpdir(), 'userkit-ui-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
+  // Started from its temporary directory: the pages must not depend on the working directory.
+  const child = spawn(process.execPath, [resolve('dist/apps/sample/apps/sample/src/main.js')], {
+    cwd: directory,
     env: {
       ...process.env,
       NODE_ENV: 'test',

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The pages' Content-Security-Policy: own scripts and styles only, nothing inline, no framing. */
@@ -41,11 +41,15 @@ export interface UiPageConfig {
 
 /**
  * The files of `npm run build` (scripts/build-ui.js), next to this module in the package
- * (dist/libs/user/ui/public); from the sources (tests), the repository's build output.
+ * (dist/libs/user/ui/public). Run from the sources (tests) or compiled into a host's own dist (the
+ * sample app), the repository's build output, found upwards from this module rather than from the
+ * working directory, so the app may start from anywhere.
  */
 export function findAssetDirectory(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'public'), resolve('dist/libs/user/ui/public')];
+  const candidates = [join(here, 'public')];
+  for (let directory = here; dirname(directory) !== directory; directory = dirname(directory))
+    candidates.push(join(directory, 'dist/libs/user/ui/public'));
   return candidates.find((directory) => existsSync(join(directory, 'index.html'))) ?? null;
 }
 
