@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { AttributeParty } from '../options/attribute-access.js';
@@ -62,6 +63,11 @@ export class ProfileAttributesService {
 
   loadSchema(): Promise<AttributeSchema> {
     return this.schemaService.load();
+  }
+
+  /** The schema from definition rows the caller read itself (with other data, one statement). */
+  schemaFrom(definitions: AttributeDefinition[]): AttributeSchema {
+    return this.schemaService.fromDefinitions(definitions);
   }
 
   view(user: User, party: AttributeParty, schema: AttributeSchema): AttributeView {
