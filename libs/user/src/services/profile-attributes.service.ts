@@ -43,7 +43,10 @@ const LEGACY_FIELDS: Array<[ColumnName, StandardAttributeName]> = Object.entries
   STANDARD_ATTRIBUTE_COLUMNS,
 ).map(([name, column]) => [column, name as StandardAttributeName]);
 
-export function standardValueOf(user: User, name: StandardAttributeName): unknown {
+/** The user's values the attribute views read (an entity or plain values). */
+type AttributeValues = Pick<User, ColumnName | 'standardAttributes' | 'customAttributes'>;
+
+export function standardValueOf(user: AttributeValues, name: StandardAttributeName): unknown {
   const column = (STANDARD_ATTRIBUTE_COLUMNS as Partial<Record<string, ColumnName>>)[name];
   if (column) return user[column] ?? null;
   return (user.standardAttributes ?? {})[name] ?? null;
@@ -70,7 +73,7 @@ export class ProfileAttributesService {
     return this.schemaService.fromDefinitions(definitions);
   }
 
-  view(user: User, party: AttributeParty, schema: AttributeSchema): AttributeView {
+  view(user: AttributeValues, party: AttributeParty, schema: AttributeSchema): AttributeView {
     const standardAttributes: Record<string, unknown> = {};
     for (const name of STANDARD_ATTRIBUTE_NAMES) {
       if (canRead(schema.standard[name][party]))

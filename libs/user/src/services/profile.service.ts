@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
+import type { UserViewSource } from '../dto/user.mapper.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { OwnViewRepository } from '../repositories/own-view.repository.js';
@@ -19,6 +20,11 @@ export interface OwnProfileChanges {
   unsafeMetadata?: JsonObject;
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
+}
+
+/** Plain items behind the `getItems()` the view mappers call on entity collections. */
+function itemsOf<T>(items: T[]): { getItems(): T[] } {
+  return { getItems: () => items };
 }
 
 /** What a signed-in user reads and writes about themselves. */
@@ -45,18 +51,22 @@ export class ProfileService {
   }
 
   /**
-   * The same view from the user the session check loaded in this request: GET /me costs the
-   * session check plus ONE statement (emails, phones, external accounts and the attribute schema
-   * together, read fresh), no second read of the user.
+   * The same view from the row the session check read in this request: GET /me costs the session
+   * check plus ONE statement (emails, phones, external accounts and the attribute schema together,
+   * read fresh), no second read of the user, and no ORM entities (plain values, read-only).
    */
   async getOwnViewFrom(
     principal: AuthenticatedPrincipal,
-  ): Promise<{ user: User; attributes: AttributeView }> {
-    const user = principal.user;
-    const definitions = await this.ownView.populate(user);
-    // Roles came with the session check: no statement here unless a caller handed a bare user.
-    await this.users.populateFull(user);
-    const schema = this.attributes.schemaFrom(definitions);
+  ): Promise<{ user: UserViewSource; attributes: AttributeView }> {
+    const rows = await this.ownView.read(principal.id);
+    const user: UserViewSource = {
+      ...principal.userValues,
+      emailAddresses: itemsOf(rows.emailAddresses),
+      phoneNumbers: itemsOf(rows.phoneNumbers),
+      externalAccounts: itemsOf(rows.externalAccounts),
+      roles: itemsOf(principal.roles.map((name) => ({ name }))),
+    };
+    const schema = this.attributes.schemaFrom(rows.definitions);
     return { user, attributes: this.attributes.view(user, 'endUser', schema) };
   }
 
