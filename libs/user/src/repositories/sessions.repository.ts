@@ -32,7 +32,10 @@ export interface ActiveSessionRow {
 }
 
 /** A user's column values as plain data (the entity's properties without its collections). */
-export type UserValues = Omit<User, 'emailAddresses' | 'phoneNumbers' | 'externalAccounts' | 'roles'>;
+export type UserValues = Omit<
+  User,
+  'emailAddresses' | 'phoneNumbers' | 'externalAccounts' | 'roles'
+>;
 
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
