@@ -9,7 +9,7 @@ import { plainValues } from './plain-values.js';
 import { PreparedRead } from './prepared-read.js';
 import { userCollectionsParams, userCollectionsSelect } from './user-collections.js';
 
-/** A user's collections and the attribute definitions, as plain values (no entities). */
+/** A user's collections and the attribute definitions, as plain values (no entities; `user` is the id). */
 export interface OwnViewRows {
   emailAddresses: EmailAddress[];
   phoneNumbers: PhoneNumber[];
