@@ -96,9 +96,10 @@ and PostgreSQL's table statistics):
 - **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85): the public route answers in
   ${ms(p.bare)} ms of work (${p.bare.rps}/s); GET /me checks the session in the database on every request,
   by design (a logout, ban or role change applies at the next request on every instance:
-  docs/scaling.md), and reads the profile: 5 SQL statements (session joined with its user and its
-  role names in one, then emails, phone numbers, external accounts and the attribute schema). All
-  five are statements prepared once and reused (a better-sqlite3 Statement kept per database; a
+  docs/scaling.md), and reads the profile: 2 SQL statements (session joined with its user and its
+  role names in one; emails, phone numbers, external accounts and the attribute schema as JSON
+  arrays in the other), mapped to plain values, not ORM entities. Both are statements prepared
+  once and reused (a better-sqlite3 Statement kept per database; a
   named prepared statement on PostgreSQL): MikroORM inlines the parameters into the SQL text, so
   through it every query was parsed and planned again, and its query building and hydration cost
   about a millisecond of CPU per statement here. Measured as the app's CPU time per request
@@ -109,7 +110,7 @@ and PostgreSQL's table statistics):
   across instances, so this goal stays missed on purpose.
 - **GET /me ÷ Better Auth's get-session** (${r.vsBetterAuth.getSession} against ≥ 1.5): get-session is one read
   (\`findOne({ model: 'session', join: { user: true } })\`) answered with those two rows, through
-  kysely; GET /me is 5 prepared statements and the full profile (emails, phones, external
+  kysely; GET /me is 2 prepared statements and the full profile (emails, phones, external
   accounts, attributes with their access rights). UserKit's session check alone is
   ${d.ratios.vsBetterAuth.sessionCheckOnly.ratio}× get-session.
 - **Sign-in ÷ raw hash** (${r.signInVsHash} against ≥ 0.9) **and ÷ Better Auth** (${r.vsBetterAuth.signIn} against ≥ 1.0): a

@@ -57,6 +57,7 @@ import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
 import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
+import { OwnViewRepository } from './repositories/own-view.repository.js';
 import { UserEventsPublisher } from './events/user-events.publisher.js';
 import { AttributeSchemaService } from './services/attribute-schema.service.js';
 import { ProfileAttributesService } from './services/profile-attributes.service.js';
@@ -173,6 +174,7 @@ const SERVICES = [
     AttributeDefinitionsRepository,
     UserModerationRepository,
     LockedUserUpdateRepository,
+    OwnViewRepository,
     UserEventsPublisher,
     ...SERVICES,
     UserAuthGuard,

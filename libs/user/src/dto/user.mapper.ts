@@ -2,8 +2,21 @@ import type { User } from '../entities/user.entity.js';
 import type { IssuedTokens } from '../services/issued-tokens.js';
 import type { AdminUserResponse, TokenResponse, UserResponse } from './user.response.js';
 
+/**
+ * What the self view reads: a user entity, or the same values as plain data (GET /me maps plain
+ * rows, no entities) with each collection's items behind `getItems()`.
+ */
+export type UserViewSource = Omit<
+  User,
+  'emailAddresses' | 'phoneNumbers' | 'externalAccounts' | 'roles'
+> & {
+  [K in 'emailAddresses' | 'phoneNumbers' | 'externalAccounts']: {
+    getItems(): ReturnType<User[K]['getItems']>;
+  };
+} & { roles: { getItems(): Array<{ name: string }> } };
+
 /** The self view. Expects emails, phones, external accounts and roles to be loaded. */
-export function mapUser(user: User): UserResponse {
+export function mapUser(user: UserViewSource): UserResponse {
   const emails = user.emailAddresses.getItems();
   return {
     id: user.id,

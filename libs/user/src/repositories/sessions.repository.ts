@@ -7,6 +7,7 @@ import { Session } from '../entities/session.entity.js';
 import { User } from '../entities/user.entity.js';
 import { isPostgres } from './sql-dialect-of.js';
 import { PreparedRead } from './prepared-read.js';
+import { plainValues } from './plain-values.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -29,6 +30,12 @@ export interface ActiveSessionRow {
   sessionRow: Record<string, unknown>;
   userRow: Record<string, unknown>;
 }
+
+/** A user's column values as plain data (the entity's properties without its collections). */
+export type UserValues = Omit<
+  User,
+  'emailAddresses' | 'phoneNumbers' | 'externalAccounts' | 'roles'
+>;
 
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
@@ -147,6 +154,11 @@ export class SessionsRepository {
     if (!user.roles.isInitialized())
       user.roles.hydrate(row.roles.map((name) => this.em.getReference(Role, name)));
     return user;
+  }
+
+  /** The user of a row from `findActiveRow` as plain values, for read-only views: no entity. */
+  userValues(row: ActiveSessionRow): UserValues {
+    return plainValues(this.em, User, row.userRow);
   }
 
   /** The session of a row from `findActiveRow` as a managed entity of this request. */

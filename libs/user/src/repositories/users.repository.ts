@@ -1,14 +1,12 @@
-import {
-  EntityManager,
-  UniqueConstraintViolationException,
-  type Collection,
-  type EntityName,
-} from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../entities/email-address.entity.js';
-import { ExternalAccount } from '../entities/external-account.entity.js';
-import { PhoneNumber } from '../entities/phone-number.entity.js';
-import { PreparedRead, entityColumns } from './prepared-read.js';
+import { PreparedRead } from './prepared-read.js';
+import {
+  hydrateUserCollections,
+  userCollectionsParams,
+  userCollectionsSelect,
+} from './user-collections.js';
 import { Role } from '../entities/role.entity.js';
 import { User, type JsonObject } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
@@ -37,16 +35,6 @@ async function lockAdminRole(em: EntityManager, adminRole: string): Promise<void
       .execute('update userkit_roles set name = name where 1 = 0', [], 'run', ctx);
   }
 }
-
-/** The user's one-to-many collections `populateFull` reads itself, by property. */
-const USER_COLLECTIONS: Record<
-  'emailAddresses' | 'phoneNumbers' | 'externalAccounts',
-  EntityName<object>
-> = {
-  emailAddresses: EmailAddress,
-  phoneNumbers: PhoneNumber,
-  externalAccounts: ExternalAccount,
-};
 
 /** Everything `/me` and the admin views show. */
 const FULL_USER = ['emailAddresses', 'phoneNumbers', 'externalAccounts', 'roles'] as const;
@@ -94,41 +82,25 @@ export class UsersRepository {
 
   /**
    * Loads what `/me` shows onto a user already read in this request (the session check read it
-   * fresh, with its roles): collections already loaded are not read again.
+   * fresh, with its roles): emails, phones and external accounts in ONE prepared statement (one
+   * round trip); collections already loaded are kept as they are.
    */
   async populateFull(user: User): Promise<User> {
     // The session check hands over the role names as references (all the views read): not again.
     const missing = FULL_USER.filter((name) => !user[name].isInitialized());
-    // Emails, phones and external accounts: prepared statements, rows mapped (GET /me's hot path).
-    await Promise.all(
-      missing.map(async (name) => {
-        if (name === 'roles') return;
-        const rows = await this.collectionRead(name).all(this.em, [user.id]);
-        const items = rows.map((row) => this.em.map(USER_COLLECTIONS[name], row));
-        (user[name] as Collection<object>).hydrate(items);
-      }),
-    );
+    if (missing.some((name) => name !== 'roles')) {
+      this.collectionsRead ??= new PreparedRead(
+        'userkit_user_collections_v1',
+        `select ${userCollectionsSelect(this.em)}`,
+      );
+      const [row] = await this.collectionsRead.all(this.em, userCollectionsParams(user.id));
+      hydrateUserCollections(this.em, user, row);
+    }
     if (missing.includes('roles')) await this.em.populate(user, ['roles']);
     return user;
   }
 
-  private readonly collectionReads = new Map<string, PreparedRead>();
-
-  /** One user's rows of a collection, in the order its entity declares (oldest first). */
-  private collectionRead(name: keyof typeof USER_COLLECTIONS): PreparedRead {
-    let read = this.collectionReads.get(name);
-    if (!read) {
-      const entity = USER_COLLECTIONS[name];
-      const table = this.em.getMetadata().get(entity).tableName;
-      read = new PreparedRead(
-        `userkit_user_${name}_v1`,
-        `select ${entityColumns(this.em, entity).join(', ')} from "${table}" ` +
-          `where "user_id" = ? order by "created_at" asc, "id" asc`,
-      );
-      this.collectionReads.set(name, read);
-    }
-    return read;
-  }
+  private collectionsRead: PreparedRead | undefined;
 
   /** The user owning this address (any verification state), with roles. */
   async findByEmail(email: string): Promise<User | null> {

@@ -86,9 +86,14 @@ export class AttributeSchemaService {
   ) {}
 
   async load(): Promise<AttributeSchema> {
+    return this.fromDefinitions(await this.definitions.findAll());
+  }
+
+  /** The schema from definition rows read just now (GET /me reads them with the user's data). */
+  fromDefinitions(rows: AttributeDefinition[]): AttributeSchema {
     const standard = { ...this.options.standardAttributeAccess };
     const custom = new Map<string, CustomAttributeDefinition>();
-    for (const row of await this.definitions.findAll()) {
+    for (const row of rows) {
       if (row.kind === 'standard' && isStandardAttributeName(row.name))
         standard[row.name] = accessOf(row);
       else if (row.kind === 'custom') custom.set(row.name, toDefinition(row));

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { AttributeParty } from '../options/attribute-access.js';
@@ -42,7 +43,10 @@ const LEGACY_FIELDS: Array<[ColumnName, StandardAttributeName]> = Object.entries
   STANDARD_ATTRIBUTE_COLUMNS,
 ).map(([name, column]) => [column, name as StandardAttributeName]);
 
-export function standardValueOf(user: User, name: StandardAttributeName): unknown {
+/** The user's values the attribute views read (an entity or plain values). */
+type AttributeValues = Pick<User, ColumnName | 'standardAttributes' | 'customAttributes'>;
+
+export function standardValueOf(user: AttributeValues, name: StandardAttributeName): unknown {
   const column = (STANDARD_ATTRIBUTE_COLUMNS as Partial<Record<string, ColumnName>>)[name];
   if (column) return user[column] ?? null;
   return (user.standardAttributes ?? {})[name] ?? null;
@@ -64,7 +68,12 @@ export class ProfileAttributesService {
     return this.schemaService.load();
   }
 
-  view(user: User, party: AttributeParty, schema: AttributeSchema): AttributeView {
+  /** The schema from definition rows the caller read itself (with other data, one statement). */
+  schemaFrom(definitions: AttributeDefinition[]): AttributeSchema {
+    return this.schemaService.fromDefinitions(definitions);
+  }
+
+  view(user: AttributeValues, party: AttributeParty, schema: AttributeSchema): AttributeView {
     const standardAttributes: Record<string, unknown> = {};
     for (const name of STANDARD_ATTRIBUTE_NAMES) {
       if (canRead(schema.standard[name][party]))

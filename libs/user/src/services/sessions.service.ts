@@ -3,7 +3,11 @@ import type { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { SessionsRepository, TOUCH_INTERVAL_MS } from '../repositories/sessions.repository.js';
+import {
+  SessionsRepository,
+  TOUCH_INTERVAL_MS,
+  type UserValues,
+} from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { AccessTokenService } from './access-token.service.js';
@@ -24,6 +28,8 @@ export interface AuthenticatedPrincipal {
   readonly user: User;
   /** The session, mapped on first read from the row the guard read (no extra query). */
   readonly session: Session;
+  /** The user's own values (no collections), plain, from the row the guard read: no entity. */
+  readonly userValues: UserValues;
 }
 
 const USER_AGENT_MAX = 512;
@@ -123,6 +129,7 @@ export class SessionsService {
     const sessions = this.sessions;
     let user: User | undefined;
     let session: Session | undefined;
+    let userValues: UserValues | undefined;
     return {
       id: row.userId,
       sessionId: row.sessionId,
@@ -134,6 +141,9 @@ export class SessionsService {
       },
       get session(): Session {
         return (session ??= sessions.mapSession(row));
+      },
+      get userValues(): UserValues {
+        return (userValues ??= sessions.userValues(row));
       },
     };
   }
