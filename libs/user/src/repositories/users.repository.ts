@@ -17,6 +17,9 @@ import { isPostgres } from './sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
+/** Separates role names in the aggregated column (role names never hold control characters). */
+const ROLE_SEPARATOR = '\u001f';
+
 /** Rolls back a role change or a delete that would leave no admin. */
 class LastAdminError extends Error {}
 
@@ -64,6 +67,8 @@ export interface NewUserRecord {
   privateMetadata: JsonObject;
   isAnonymous: boolean;
   roleNames: string[];
+  /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */
+  signedIn?: boolean;
 }
 
 export type UserProfileChanges = Partial<
@@ -140,10 +145,49 @@ export class UsersRepository {
     return address?.user ?? null;
   }
 
-  /** Creates the user, its email and roles in one transaction; a taken email is a 409. */
+  /**
+   * The password sign-in's read: the user owning this address (any verification state) with its
+   * role names, as ONE prepared statement (the ORM took two: the address joined with its user,
+   * then the roles). The failed-attempt columns come with the user row, so the attempt can be
+   * reserved without reading them again.
+   */
+  async findForSignIn(email: string): Promise<User | null> {
+    this.signInRead ??= this.signInUserRead();
+    const [row] = await this.signInRead.all(this.em, [normalizeEmail(email)]);
+    if (!row) return null;
+    const { roles, ...userRow } = row;
+    const user = this.em.map(User, userRow);
+    const names = typeof roles === 'string' && roles !== '' ? roles.split(ROLE_SEPARATOR) : [];
+    if (!user.roles.isInitialized())
+      user.roles.hydrate(names.map((name) => this.em.getReference(Role, name)));
+    return user;
+  }
+
+  private signInRead: PreparedRead | undefined;
+
+  private signInUserRead(): PreparedRead {
+    const users = this.em.getMetadata().get(User).tableName;
+    const emails = this.em.getMetadata().get(EmailAddress).tableName;
+    const aggregate = isPostgres(this.em)
+      ? `string_agg(r.role_name, chr(31))`
+      : `group_concat(r.role_name, char(31))`;
+    const columns = entityColumns(this.em, User).map((column) => `u.${column}`);
+    return new PreparedRead(
+      'userkit_sign_in_user_v1',
+      `select ${columns.join(', ')}, ` +
+        `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
+        `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`,
+    );
+  }
+
+  /**
+   * Creates the user, its email and roles in one transaction; a taken email is a 409. The user
+   * returned is the one just written, complete (its email, no phones or external accounts, its
+   * roles), managed by this request's context: no need to read it back.
+   */
   async create(record: NewUserRecord): Promise<User> {
     try {
-      const id = await this.em.transactional(async (em) => {
+      const user = await this.em.transactional(async (em) => {
         const user = em.create(User, {
           passwordHash: record.passwordHash,
           displayName: record.displayName,
@@ -155,6 +199,7 @@ export class UsersRepository {
           privateMetadata: record.privateMetadata,
           isAnonymous: record.isAnonymous,
         });
+        if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
         if (record.email !== null) {
           em.create(EmailAddress, {
@@ -166,11 +211,11 @@ export class UsersRepository {
           });
         }
         await em.flush();
-        return user.id;
+        return user;
       });
       // Here, not in each service: every way a user is made (sign-up, admin, OAuth) passes by.
-      this.events.emit('user.created', { userId: id, isAnonymous: record.isAnonymous });
-      return (await this.findFullById(id))!;
+      this.events.emit('user.created', { userId: user.id, isAnonymous: record.isAnonymous });
+      return user;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
         throw new UserKitException('EMAIL_TAKEN');
