@@ -7,7 +7,8 @@
 // so the hash is in it: a raw verify's CPU ms is printed next to it to subtract).
 // SIGNIN_DISTS="before=some/dist,after=dist" compares builds (each a copy of dist/ inside this
 // repository, so it resolves node_modules). Knobs: SIGNIN_ROUNDS (3), SIGNIN_SECONDS (4),
-// SIGNIN_CONCURRENCY (HASHING_CONCURRENCY for the app, unset = its default).
+// SIGNIN_CONCURRENCY (HASHING_CONCURRENCY for the app, unset = its default), SIGNIN_PROFILE=dir
+// (a CPU profile of each app's main thread, node --cpu-prof, written when it stops).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -54,9 +55,12 @@ async function startApp(dir, databaseUrl) {
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   };
   if (process.env.SIGNIN_CONCURRENCY) env.HASHING_CONCURRENCY = process.env.SIGNIN_CONCURRENCY;
+  const args = ['--import', './bench/query-counter.js'];
+  if (process.env.SIGNIN_PROFILE)
+    args.push('--cpu-prof', `--cpu-prof-dir=${process.env.SIGNIN_PROFILE}`);
   const child = spawn(
     process.execPath,
-    ['--import', './bench/query-counter.js', `${dir}/apps/sample/apps/sample/src/main.js`],
+    [...args, `${dir}/apps/sample/apps/sample/src/main.js`],
     { env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const base = `http://127.0.0.1:${port}`;

@@ -46,8 +46,10 @@ export class PreparedWrite {
     try {
       await this.write(em, params);
     } catch (error) {
-      // The ORM's own exception types (unique violation, connection lost, ...).
-      throw error instanceof Error ? em.getDriver().convertException(error) : error;
+      // The ORM's own exception types (unique violation, connection lost, ...). Not `instanceof
+      // Error`: the native driver's errors may come from another realm (jest's VM contexts).
+      const isError = typeof (error as Error | null)?.message === 'string';
+      throw isError ? em.getDriver().convertException(error as Error) : error;
     }
   }
 
@@ -82,4 +84,38 @@ export class PreparedWrite {
     if (kysely) await kysely.connection().execute(async () => run(params));
     else run(params);
   }
+}
+
+/**
+ * An entity made with `em.create(..., { persist: false })` as the columns and values of its row,
+ * converted as the ORM converts them for an INSERT (dates as the platform stores them, booleans
+ * as 0/1 on SQLite, JSON as text, to-one relations as the related key).
+ */
+export function insertRow(
+  em: EntityManager,
+  entity: object,
+): { columns: string[]; values: unknown[] } {
+  const platform = em.getPlatform();
+  const postgres = isPostgres(em);
+  const columns: string[] = [];
+  const values: unknown[] = [];
+  const props = em.getMetadata().get(entity.constructor).props;
+  for (const prop of props) {
+    if (prop.fieldNames?.length !== 1 || prop.persist === false) continue;
+    if (prop.kind !== 'scalar' && prop.kind !== 'm:1') continue;
+    let value = (entity as Record<string, unknown>)[prop.name];
+    if (prop.kind === 'm:1') value = (value as { id?: unknown } | null)?.id ?? null;
+    else if (value instanceof Date) value = platform.processDateProperty(value);
+    else if (typeof value === 'boolean') value = postgres ? value : value ? 1 : 0;
+    else if (isJson(prop) && value !== null && value !== undefined) value = JSON.stringify(value);
+    columns.push(`"${prop.fieldNames[0]}"`);
+    values.push(value ?? null);
+  }
+  return { columns, values };
+}
+
+function isJson(prop: { type?: unknown; customType?: object }): boolean {
+  return (
+    String(prop.type).toLowerCase() === 'json' || prop.customType?.constructor.name === 'JsonType'
+  );
 }
