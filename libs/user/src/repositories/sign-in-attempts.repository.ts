@@ -63,7 +63,6 @@ export class SignInAttemptsRepository {
   }
 
   private countWrite: PreparedRead | undefined;
-  private clearWrite: PreparedRead | undefined;
 
   private usersTable(): string {
     return this.em.getMetadata().get(User).tableName;
@@ -80,24 +79,5 @@ export class SignInAttemptsRepository {
       { id: userId },
       { failedSignInCount: 0, lastFailedSignInAt: null, passwordSignInDisabled: false },
     );
-  }
-
-  /**
-   * A completed sign-in: the failure count cleared and the sign-in time recorded in ONE statement
-   * on the user row (they were two UPDATEs of the same row on every sign-in).
-   */
-  async clearOnSignIn(userId: string, at: Date): Promise<void> {
-    // Prepared: it runs on every sign-in.
-    this.clearWrite ??= new PreparedRead(
-      'userkit_clear_on_sign_in_v1',
-      `update "${this.usersTable()}" set "failed_sign_in_count" = 0, ` +
-        `"last_failed_sign_in_at" = null, "password_sign_in_disabled" = ?, ` +
-        `"last_sign_in_at" = ? where "id" = ? returning "id"`,
-    );
-    await this.clearWrite.all(this.em, [
-      this.boolean(false),
-      this.em.getPlatform().processDateProperty(at),
-      userId,
-    ]);
   }
 }

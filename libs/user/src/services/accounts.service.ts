@@ -187,12 +187,11 @@ export class AccountsService implements OnModuleInit {
 
   /**
    * `signedIn` after a password (and any second factor) passed: the account's failure count is
-   * cleared in the same UPDATE that records the sign-in.
+   * cleared, and the sign-in recorded, by the write that opens the session.
    */
   async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     const at = new Date();
-    await this.signInAttempts.succeededAt(user.id, at);
-    return this.sessions.open(user, meta, at);
+    return this.sessions.open(user, meta, at, true);
   }
 
   private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {

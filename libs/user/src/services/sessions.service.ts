@@ -40,13 +40,18 @@ export class SessionsService {
   ) {}
 
   /**
-   * With `signedInAt` (the caller just wrote it: with the UPDATE that cleared the failure count,
-   * or in the sign-up's INSERT), the user already read or made in this request is completed
+   * With `signedInAt` (written in the sign-up's INSERT, or with `clearsFailedSignIns` by this very
+   * write, which also clears the failure count after a password sign-in), the user already read or made in this request is completed
    * instead of read again: collections not loaded yet come from the prepared reads (roles were
    * read with it; a new user has them all), saving the full re-read (a user select and four
    * collection selects). The session and its refresh token are one write (SessionsRepository.open).
    */
-  async open(user: User, meta: RequestMeta, signedInAt?: Date): Promise<IssuedTokens> {
+  async open(
+    user: User,
+    meta: RequestMeta,
+    signedInAt?: Date,
+    clearsFailedSignIns = false,
+  ): Promise<IssuedTokens> {
     const refreshToken = generateSecretToken();
     const now = signedInAt ?? new Date();
     const sessionId = await this.sessions.open({
@@ -56,6 +61,7 @@ export class SessionsService {
       ip: meta.ip,
       expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
       refreshTokenHash: hashSecretToken(refreshToken),
+      clearsFailedSignIns,
     });
     this.events.emit('session.created', { userId: user.id, sessionId });
     if (!signedInAt) return this.issue(user.id, sessionId, refreshToken);

@@ -73,11 +73,6 @@ export class SignInAttemptsService {
     await this.attempts.clear(userId);
   }
 
-  /** Sign-in complete (every factor passed): the count cleared and `lastSignInAt` set, at once. */
-  async succeededAt(userId: string, at: Date): Promise<void> {
-    await this.attempts.clearOnSignIn(userId, at);
-  }
-
   /** After a password reset: the account may sign in with a password again. */
   async clear(userId: string): Promise<void> {
     await this.attempts.clear(userId);
