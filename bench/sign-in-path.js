@@ -58,11 +58,10 @@ async function startApp(dir, databaseUrl) {
   const args = ['--import', './bench/query-counter.js'];
   if (process.env.SIGNIN_PROFILE)
     args.push('--cpu-prof', `--cpu-prof-dir=${process.env.SIGNIN_PROFILE}`);
-  const child = spawn(
-    process.execPath,
-    [...args, `${dir}/apps/sample/apps/sample/src/main.js`],
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  const child = spawn(process.execPath, [...args, `${dir}/apps/sample/apps/sample/src/main.js`], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -183,7 +182,10 @@ try {
     const app = await startApp(dir, postgres.url.replace(/\/postgres$/, `/userkit_signin_${name}`));
     apps.push({ name, app });
     for (let i = 0; i < USERS; i += 1)
-      await post(app.base, '/auth/signup', { email: `signin${i}@bench.example`, password: PASSWORD });
+      await post(app.base, '/auth/signup', {
+        email: `signin${i}@bench.example`,
+        password: PASSWORD,
+      });
     // Warm up (prepared statements, JIT), then count one of each.
     for (let i = 0; i < 3; i += 1) {
       await post(app.base, '/auth/login', randomSignIn());

@@ -58,7 +58,9 @@ export class PreparedWrite {
     const transaction = em.getTransactionContext();
     if (transaction || typeof connection.getNativeClient !== 'function') {
       if (isPostgres(em)) {
-        await em.getConnection().execute(this.postgresSql, params.flat() as never[], 'run', transaction);
+        await em
+          .getConnection()
+          .execute(this.postgresSql, params.flat() as never[], 'run', transaction);
         return;
       }
       for (const [index, sql] of this.sqliteSql.entries())

@@ -188,7 +188,8 @@ export class UsersRepository {
    */
   async create(record: NewUserRecord): Promise<User> {
     try {
-      if (record.signedIn && record.roleNames.length === 1) return await this.createSignedUp(record);
+      if (record.signedIn && record.roleNames.length === 1)
+        return await this.createSignedUp(record);
       const user = await this.em.transactional(async (em) => {
         const user = em.create(User, {
           passwordHash: record.passwordHash,
