@@ -184,7 +184,7 @@ export class UsersRepository {
   /**
    * Creates the user, its email and roles in one transaction; a taken email is a 409. The user
    * returned is the one just written, complete (its email, no phones or external accounts, its
-   * roles), managed by this request's context: no need to read it back.
+   * roles): it is not read back.
    */
   async create(record: NewUserRecord): Promise<User> {
     try {
