@@ -28,7 +28,8 @@ interface NativeConnection {
  * holding the SQL layer's connection (so it never runs inside another request's open
  * transaction); a named prepared statement on PostgreSQL (pg prepares it once per pooled
  * connection), on the primary's pool. The rows are the driver's raw rows, as MikroORM sees them.
- * Only for reads: writes keep going through the ORM and its transactions.
+ * Also for a single-statement write on a hot path with `returning` (its rows are then the rows it
+ * changed: a compare-and-set's verdict); writes of several rows: PreparedWrite.
  */
 export class PreparedRead {
   private sqlite: { database: SqliteDatabase; statement: SqliteStatement } | undefined;

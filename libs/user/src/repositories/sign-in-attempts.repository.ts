@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { User } from '../entities/user.entity.js';
+import { PreparedRead } from './prepared-read.js';
+import { isPostgres } from './sql-dialect-of.js';
 
 export interface SignInFailureState {
   failedSignInCount: number;
@@ -32,23 +34,43 @@ export class SignInAttemptsRepository {
       : null;
   }
 
-  /** Compare-and-set on the count: of parallel attempts, one moves it per round. */
+  /**
+   * Compare-and-set on the count: of parallel attempts, one moves it per round. A prepared
+   * statement (it runs on every password sign-in); RETURNING makes its rows the rows it changed.
+   */
   async countAttempt(
     userId: string,
     expectedCount: number,
     at: Date,
     disable: boolean,
   ): Promise<boolean> {
-    const changed = await this.em.nativeUpdate(
-      User,
-      { id: userId, failedSignInCount: expectedCount, passwordSignInDisabled: false },
-      {
-        failedSignInCount: expectedCount + 1,
-        lastFailedSignInAt: at,
-        passwordSignInDisabled: disable,
-      },
+    this.countWrite ??= new PreparedRead(
+      'userkit_count_sign_in_attempt_v1',
+      `update "${this.usersTable()}" set "failed_sign_in_count" = ?, ` +
+        `"last_failed_sign_in_at" = ?, "password_sign_in_disabled" = ? ` +
+        `where "id" = ? and "failed_sign_in_count" = ? and "password_sign_in_disabled" = ? ` +
+        `returning "id"`,
     );
-    return changed === 1;
+    const rows = await this.countWrite.all(this.em, [
+      expectedCount + 1,
+      this.em.getPlatform().processDateProperty(at),
+      this.boolean(disable),
+      userId,
+      expectedCount,
+      this.boolean(false),
+    ]);
+    return rows.length === 1;
+  }
+
+  private countWrite: PreparedRead | undefined;
+
+  private usersTable(): string {
+    return this.em.getMetadata().get(User).tableName;
+  }
+
+  /** As the ORM binds a boolean: SQLite has none (0/1). */
+  private boolean(value: boolean): boolean | number {
+    return isPostgres(this.em) ? value : value ? 1 : 0;
   }
 
   async clear(userId: string): Promise<void> {
@@ -56,23 +78,6 @@ export class SignInAttemptsRepository {
       User,
       { id: userId },
       { failedSignInCount: 0, lastFailedSignInAt: null, passwordSignInDisabled: false },
-    );
-  }
-
-  /**
-   * A completed sign-in: the failure count cleared and the sign-in time recorded in ONE statement
-   * on the user row (they were two UPDATEs of the same row on every sign-in).
-   */
-  async clearOnSignIn(userId: string, at: Date): Promise<void> {
-    await this.em.nativeUpdate(
-      User,
-      { id: userId },
-      {
-        failedSignInCount: 0,
-        lastFailedSignInAt: null,
-        passwordSignInDisabled: false,
-        lastSignInAt: at,
-      },
     );
   }
 }

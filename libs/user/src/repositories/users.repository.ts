@@ -1,12 +1,13 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../entities/email-address.entity.js';
-import { PreparedRead } from './prepared-read.js';
+import { PreparedRead, entityColumns } from './prepared-read.js';
 import {
   hydrateUserCollections,
   userCollectionsParams,
   userCollectionsSelect,
 } from './user-collections.js';
+import { PreparedWrite, insertRow } from './prepared-write.js';
 import { Role } from '../entities/role.entity.js';
 import { User, type JsonObject } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
@@ -14,6 +15,9 @@ import { normalizeEmail } from '../validation/email.js';
 import { isPostgres } from './sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+
+/** Separates role names in the aggregated column (role names never hold control characters). */
+const ROLE_SEPARATOR = '\u001f';
 
 /** Rolls back a role change or a delete that would leave no admin. */
 class LastAdminError extends Error {}
@@ -52,6 +56,8 @@ export interface NewUserRecord {
   privateMetadata: JsonObject;
   isAnonymous: boolean;
   roleNames: string[];
+  /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */
+  signedIn?: boolean;
 }
 
 export type UserProfileChanges = Partial<
@@ -112,10 +118,51 @@ export class UsersRepository {
     return address?.user ?? null;
   }
 
-  /** Creates the user, its email and roles in one transaction; a taken email is a 409. */
+  /**
+   * The password sign-in's read: the user owning this address (any verification state) with its
+   * role names, as ONE prepared statement (the ORM took two: the address joined with its user,
+   * then the roles). The failed-attempt columns come with the user row, so the attempt can be
+   * reserved without reading them again.
+   */
+  async findForSignIn(email: string): Promise<User | null> {
+    this.signInRead ??= this.signInUserRead();
+    const [row] = await this.signInRead.all(this.em, [normalizeEmail(email)]);
+    if (!row) return null;
+    const { roles, ...userRow } = row;
+    const user = this.em.map(User, userRow);
+    const names = typeof roles === 'string' && roles !== '' ? roles.split(ROLE_SEPARATOR) : [];
+    if (!user.roles.isInitialized())
+      user.roles.hydrate(names.map((name) => this.em.getReference(Role, name)));
+    return user;
+  }
+
+  private signInRead: PreparedRead | undefined;
+
+  private signInUserRead(): PreparedRead {
+    const users = this.em.getMetadata().get(User).tableName;
+    const emails = this.em.getMetadata().get(EmailAddress).tableName;
+    const aggregate = isPostgres(this.em)
+      ? `string_agg(r.role_name, chr(31))`
+      : `group_concat(r.role_name, char(31))`;
+    const columns = entityColumns(this.em, User).map((column) => `u.${column}`);
+    return new PreparedRead(
+      'userkit_sign_in_user_v1',
+      `select ${columns.join(', ')}, ` +
+        `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
+        `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`,
+    );
+  }
+
+  /**
+   * Creates the user, its email and roles in one transaction; a taken email is a 409. The user
+   * returned is the one just written, complete (its email, no phones or external accounts, its
+   * roles): it is not read back.
+   */
   async create(record: NewUserRecord): Promise<User> {
     try {
-      const id = await this.em.transactional(async (em) => {
+      if (record.signedIn && record.roleNames.length === 1)
+        return await this.createSignedUp(record);
+      const user = await this.em.transactional(async (em) => {
         const user = em.create(User, {
           passwordHash: record.passwordHash,
           displayName: record.displayName,
@@ -127,6 +174,7 @@ export class UsersRepository {
           privateMetadata: record.privateMetadata,
           isAnonymous: record.isAnonymous,
         });
+        if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
         if (record.email !== null) {
           em.create(EmailAddress, {
@@ -138,16 +186,93 @@ export class UsersRepository {
           });
         }
         await em.flush();
-        return user.id;
+        return user;
       });
       // Here, not in each service: every way a user is made (sign-up, admin, OAuth) passes by.
-      this.events.emit('user.created', { userId: id, isAnonymous: record.isAnonymous });
-      return (await this.findFullById(id))!;
+      this.events.emit('user.created', { userId: user.id, isAnonymous: record.isAnonymous });
+      return user;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
         throw new UserKitException('EMAIL_TAKEN');
       throw error;
     }
+  }
+
+  /**
+   * A self sign-up's user (one role), its email and role link written as ONE statement on
+   * PostgreSQL (a data-modifying CTE) or one SQLite transaction (see PreparedWrite), instead of the
+   * ORM's BEGIN, three INSERTs and COMMIT. The entities are built as the ORM would build them and
+   * written from their own values, so the user returned is the one stored.
+   */
+  private async createSignedUp(record: NewUserRecord): Promise<User> {
+    const user = this.em.create(
+      User,
+      {
+        passwordHash: record.passwordHash,
+        displayName: record.displayName,
+        firstName: record.firstName,
+        lastName: record.lastName,
+        picture: record.picture,
+        unsafeMetadata: record.unsafeMetadata,
+        publicMetadata: record.publicMetadata,
+        privateMetadata: record.privateMetadata,
+        isAnonymous: record.isAnonymous,
+      },
+      // Written below, not by a flush.
+      { persist: false },
+    );
+    user.lastSignInAt = new Date(user.createdAt.getTime());
+    const roleName = record.roleNames[0];
+    user.roles.add(this.em.getReference(Role, roleName));
+    const email =
+      record.email === null
+        ? null
+        : this.em.create(
+            EmailAddress,
+            {
+              user,
+              email: record.email.trim(),
+              normalizedEmail: normalizeEmail(record.email),
+              verified: record.emailVerified,
+              primary: true,
+            },
+            { persist: false },
+          );
+    const userRow = insertRow(this.em, user);
+    const emailRow = email ? insertRow(this.em, email) : null;
+    const write = this.signUpWrite(userRow.columns, emailRow?.columns ?? null);
+    await write.run(this.em, [
+      userRow.values,
+      ...(emailRow ? [emailRow.values] : []),
+      [user.id, roleName],
+    ]);
+    this.events.emit('user.created', { userId: user.id, isAnonymous: record.isAnonymous });
+    return user;
+  }
+
+  private readonly signUpWrites = new Map<string, PreparedWrite>();
+
+  private signUpWrite(userColumns: string[], emailColumns: string[] | null): PreparedWrite {
+    const key = emailColumns ? 'email' : 'anonymous';
+    let write = this.signUpWrites.get(key);
+    if (write) return write;
+    const metadata = this.em.getMetadata();
+    const insert = (table: string, columns: string[]): string =>
+      `insert into "${table}" (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+    const statements = [
+      insert(metadata.get(User).tableName, userColumns),
+      ...(emailColumns ? [insert(metadata.get(EmailAddress).tableName, emailColumns)] : []),
+      insert('userkit_user_roles', ['"user_id"', '"role_name"']),
+    ];
+    // PostgreSQL: the first inserts as CTEs of the last (foreign keys are checked at its end).
+    const ctes = statements.slice(0, -1).map((sql, index) => `w${index} as (${sql})`);
+    write = new PreparedWrite(
+      `userkit_sign_up_${key}_v1`,
+      `with ${ctes.join(', ')} ${statements[statements.length - 1]}`,
+      statements,
+    );
+    this.signUpWrites.set(key, write);
+    return write;
   }
 
   async updateProfile(user: User, changes: UserProfileChanges): Promise<void> {

@@ -69,9 +69,10 @@ export class AccountsService implements OnModuleInit {
       passwordHash,
       privateMetadata: {},
       roleNames: [this.options.defaultRole],
+      signedIn: true,
     });
     await this.runAfterCreate(user);
-    return this.signedIn(user, meta);
+    return this.signedUp(user, meta);
   }
 
   async signUpAnonymously(meta: RequestMeta): Promise<IssuedTokens> {
@@ -94,9 +95,10 @@ export class AccountsService implements OnModuleInit {
       passwordHash: null,
       privateMetadata: {},
       roleNames: [ANONYMOUS_ROLE],
+      signedIn: true,
     });
     await this.runAfterCreate(user);
-    return this.signedIn(user, meta);
+    return this.signedUp(user, meta);
   }
 
   /**
@@ -118,9 +120,10 @@ export class AccountsService implements OnModuleInit {
    * backoff, which stays counted: the caller clears it once sign-in is complete).
    */
   async verifyPassword(email: string, password: string): Promise<User> {
-    const user = await this.users.findByEmail(email);
+    // One read: the user, its role names and its failed-attempt state (reserved from it below).
+    const user = await this.users.findForSignIn(email);
     const passwordHash = user?.passwordHash ?? null;
-    if (user && passwordHash !== null) await this.signInAttempts.reserve(user.id);
+    if (user && passwordHash !== null) await this.signInAttempts.reserve(user.id, user);
     else await this.signInAttempts.reserveUnknown(email);
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
@@ -175,13 +178,20 @@ export class AccountsService implements OnModuleInit {
   }
 
   /**
+   * A self sign-up's first session: the INSERT recorded the sign-in, and the user just made is
+   * complete, so nothing is written or read again before the session opens.
+   */
+  private signedUp(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+    return this.sessions.open(user, meta, user.lastSignInAt ?? user.createdAt);
+  }
+
+  /**
    * `signedIn` after a password (and any second factor) passed: the account's failure count is
-   * cleared in the same UPDATE that records the sign-in.
+   * cleared, and the sign-in recorded, by the write that opens the session.
    */
   async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     const at = new Date();
-    await this.signInAttempts.succeededAt(user.id, at);
-    return this.sessions.open(user, meta, at);
+    return this.sessions.open(user, meta, at, true);
   }
 
   private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {

@@ -46,27 +46,34 @@ export class SessionsService {
   ) {}
 
   /**
-   * With `signedInAt` (the caller just wrote it with one UPDATE), the user already read in this
-   * request is completed instead of read again: its missing collections come from the prepared
-   * reads (roles were read with it), saving the full re-read (a user select and four collection
-   * selects) on every sign-in.
+   * With `signedInAt` (written in the sign-up's INSERT, or with `clearsFailedSignIns` by this very
+   * write, which also clears the failure count after a password sign-in), the user already read or made in this request is completed
+   * instead of read again: collections not loaded yet come from the prepared reads (roles were
+   * read with it; a new user has them all), saving the full re-read (a user select and four
+   * collection selects). The session and its refresh token are one write (SessionsRepository.open).
    */
-  async open(user: User, meta: RequestMeta, signedInAt?: Date): Promise<IssuedTokens> {
+  async open(
+    user: User,
+    meta: RequestMeta,
+    signedInAt?: Date,
+    clearsFailedSignIns = false,
+  ): Promise<IssuedTokens> {
     const refreshToken = generateSecretToken();
-    const now = new Date();
-    const session = await this.sessions.create({
+    const now = signedInAt ?? new Date();
+    const sessionId = await this.sessions.open({
       user,
+      at: now,
       userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
       ip: meta.ip,
       expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
       refreshTokenHash: hashSecretToken(refreshToken),
+      clearsFailedSignIns,
     });
-    this.events.emit('session.created', { userId: user.id, sessionId: session.id });
-    if (!signedInAt) return this.issue(user.id, session.id, refreshToken);
+    this.events.emit('session.created', { userId: user.id, sessionId });
+    if (!signedInAt) return this.issue(user.id, sessionId, refreshToken);
     await this.users.populateFull(user);
-    // Set after the session's flush so no flush writes it again (the UPDATE already did).
     user.lastSignInAt = signedInAt;
-    return this.tokensFor(user, session.id, refreshToken);
+    return this.tokensFor(user, sessionId, refreshToken);
   }
 
   /** Single use: a second use of a rotated token revokes the whole session (likely theft). */

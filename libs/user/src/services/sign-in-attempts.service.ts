@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
-import { SignInAttemptsRepository } from '../repositories/sign-in-attempts.repository.js';
+import {
+  SignInAttemptsRepository,
+  type SignInFailureState,
+} from '../repositories/sign-in-attempts.repository.js';
 import { hashSecretToken } from './secret-token.js';
 import { normalizeEmail } from '../validation/email.js';
 
@@ -28,9 +31,14 @@ export class SignInAttemptsService {
     @Inject(RateLimitStorage) private readonly storage: RateLimitStorage,
   ) {}
 
-  async reserve(userId: string): Promise<void> {
+  /**
+   * `known`: the state as just read with the user (the password sign-in reads it with the user
+   * row), used for the first round instead of reading it again; later rounds (the compare-and-set
+   * lost to a parallel attempt) read it fresh.
+   */
+  async reserve(userId: string, known?: SignInFailureState): Promise<void> {
     for (let round = 0; round < CAS_ROUNDS; round += 1) {
-      const state = await this.attempts.read(userId);
+      const state = round === 0 && known ? known : await this.attempts.read(userId);
       if (!state) return;
       if (state.passwordSignInDisabled) throw new UserKitException('PASSWORD_SIGN_IN_DISABLED');
       const now = new Date();
@@ -63,11 +71,6 @@ export class SignInAttemptsService {
 
   async succeeded(userId: string): Promise<void> {
     await this.attempts.clear(userId);
-  }
-
-  /** Sign-in complete (every factor passed): the count cleared and `lastSignInAt` set, at once. */
-  async succeededAt(userId: string, at: Date): Promise<void> {
-    await this.attempts.clearOnSignIn(userId, at);
   }
 
   /** After a password reset: the account may sign in with a password again. */
