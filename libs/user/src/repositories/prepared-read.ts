@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
+import { ormException, type Kysely, type NativeConnection, type PgPool } from './native-driver.js';
 import { isPostgres } from './sql-dialect-of.js';
 
 type Row = Record<string, unknown>;
@@ -8,16 +9,6 @@ interface SqliteStatement {
 }
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
-}
-interface PgPool {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
-}
-interface Kysely {
-  connection(): { execute<T>(work: () => Promise<T>): Promise<T> };
-}
-interface NativeConnection {
-  getNativeClient?: () => Promise<unknown>;
-  getClient?: () => unknown;
 }
 
 /**
@@ -48,8 +39,7 @@ export class PreparedRead {
     try {
       return await this.run(em, params);
     } catch (error) {
-      // The ORM's own exception types (connection lost, locked, ...), as for any other query.
-      throw error instanceof Error ? em.getDriver().convertException(error) : error;
+      throw ormException(em, error);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { ormException, type Kysely, type NativeConnection, type PgPool } from './native-driver.js';
 import { isPostgres } from './sql-dialect-of.js';
 
 interface SqliteWriteStatement {
@@ -7,16 +8,6 @@ interface SqliteWriteStatement {
 interface SqliteDatabase {
   prepare(sql: string): SqliteWriteStatement;
   transaction(work: (params: unknown[][]) => void): (params: unknown[][]) => void;
-}
-interface PgPool {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<unknown>;
-}
-interface Kysely {
-  connection(): { execute<T>(work: () => Promise<T>): Promise<T> };
-}
-interface NativeConnection {
-  getNativeClient?: () => Promise<unknown>;
-  getClient?: () => unknown;
 }
 
 /**
@@ -46,10 +37,7 @@ export class PreparedWrite {
     try {
       await this.write(em, params);
     } catch (error) {
-      // The ORM's own exception types (unique violation, connection lost, ...). Not `instanceof
-      // Error`: the native driver's errors may come from another realm (jest's VM contexts).
-      const isError = typeof (error as Error | null)?.message === 'string';
-      throw isError ? em.getDriver().convertException(error as Error) : error;
+      throw ormException(em, error);
     }
   }
 
