@@ -74,7 +74,7 @@ export async function seedUsers(databaseUrl, count, log) {
 // The library's own search SQL, captured from the built UserSearchRepository (a stand-in
 // EntityManager records the statement instead of running it), so EXPLAIN sees exactly what
 // GET /admin/users sends.
-async function librarySearchSql(criteria) {
+export async function librarySearchSql(criteria) {
   const { BasePostgreSqlPlatform } = await import('@mikro-orm/sql');
   const { UserSearchRepository } =
     await import('../dist/libs/user/repositories/user-search.repository.js');

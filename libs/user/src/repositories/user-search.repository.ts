@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
+import { ListedUsersRead } from './listed-users-read.js';
 import { isPostgres } from './sql-dialect-of.js';
 
 export interface UserSearchCriteria {
@@ -41,6 +43,13 @@ function escapeLike(text: string): string {
 @Injectable()
 export class UserSearchRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly listed = new ListedUsersRead();
+
+  /** Full users (emails, phones, external accounts, roles) for these ids, in the order of the ids. */
+  findFullByIds(ids: string[]): Promise<User[]> {
+    return this.listed.load(this.em, ids);
+  }
 
   async search(criteria: UserSearchCriteria): Promise<UserSearchHit[]> {
     const postgres = isPostgres(this.em);
