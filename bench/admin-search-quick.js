@@ -84,7 +84,8 @@ async function signedIn(app) {
     const since = performance.now();
     const response = await fetch(app.base + path, { headers });
     const body = await response.json();
-    if (response.status !== 200) throw new Error(`${path} → ${response.status} ${JSON.stringify(body)}`);
+    if (response.status !== 200)
+      throw new Error(`${path} → ${response.status} ${JSON.stringify(body)}`);
     return { ms: performance.now() - since, body };
   };
 }
@@ -115,7 +116,9 @@ try {
   let cursor = null;
   for (let page = 1; page < 100; page += 1)
     cursor = (
-      await gets[0](`/admin/users?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      await gets[0](
+        `/admin/users?limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      )
     ).body.nextCursor;
   const { decodeUserCursor } = await import('../dist/libs/user/services/user-cursor.js');
 
@@ -123,8 +126,14 @@ try {
   const emailOf = (i) => `member${1000 + ((i * 7919) % (USERS - 1000))}`;
   const nameOf = (i) => `amily${1 + ((i * 7919) % (Math.min(USERS, 100_000) - 1))}`;
   const kinds = {
-    emailPrefix: [(i) => `/admin/users?query=${emailOf(i)}&limit=${PAGE}`, (i) => ({ query: emailOf(i) })],
-    nameSubstring: [(i) => `/admin/users?query=${nameOf(i)}&limit=${PAGE}`, (i) => ({ query: nameOf(i) })],
+    emailPrefix: [
+      (i) => `/admin/users?query=${emailOf(i)}&limit=${PAGE}`,
+      (i) => ({ query: emailOf(i) }),
+    ],
+    nameSubstring: [
+      (i) => `/admin/users?query=${nameOf(i)}&limit=${PAGE}`,
+      (i) => ({ query: nameOf(i) }),
+    ],
     role: [() => `/admin/users?role=anonymous&limit=${PAGE}`, () => ({ role: 'anonymous' })],
     page100: [
       () => `/admin/users?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`,
@@ -155,12 +164,14 @@ try {
       log(
         `${kind} [${apps[a].main}]: p50 ${round1(percentile(timings[a], 50))} ms, p95 ${round1(percentile(timings[a], 95))} ms`,
       );
-    if (apps.length > 1) log(`${kind}: the apps' first answers are ${same ? 'identical' : 'DIFFERENT'}`);
+    if (apps.length > 1)
+      log(`${kind}: the apps' first answers are ${same ? 'identical' : 'DIFFERENT'}`);
 
     const { text, values } = await librarySearchSql({ ...criteria(WARM_UPS), limit: PAGE + 1 });
     const { rows } = await client.query(`explain (analyze, buffers) ${text}`, values);
     const lines = rows.map((row) => row['QUERY PLAN']);
-    if (process.env.QUICK_PLANS === 'full') log(`${kind} plan:\n${text}\n${JSON.stringify(values)}\n${lines.join('\n')}`);
+    if (process.env.QUICK_PLANS === 'full')
+      log(`${kind} plan:\n${text}\n${JSON.stringify(values)}\n${lines.join('\n')}`);
     log(`${kind}: ${lines.find((line) => line.startsWith('Execution Time'))}`);
   }
   await client.end();

@@ -40,7 +40,9 @@ describe('admin list: each listed user as the single-user view shows it', () => 
       await t.http
         .post('/me/phones')
         .set(token)
-        .send({ phoneNumber: `+1201555${String(3000 + index * 10 + phoneCounter).padStart(4, '0')}` })
+        .send({
+          phoneNumber: `+1201555${String(3000 + index * 10 + phoneCounter).padStart(4, '0')}`,
+        })
         .expect(201);
     }
     await sql(
@@ -80,11 +82,7 @@ describe('admin list: each listed user as the single-user view shows it', () => 
     const users = [await richUser(1), await richUser(2)];
     const plain = await signUp(t.http, { email: uniqueEmail(`${tag}.plain`) });
 
-    const page = await t.http
-      .get('/admin/users')
-      .query({ query: tag })
-      .set(asAdmin())
-      .expect(200);
+    const page = await t.http.get('/admin/users').query({ query: tag }).set(asAdmin()).expect(200);
     expect(page.body.data.map((user: { id: string }) => user.id)).toEqual([
       users[0]!.user.id,
       users[1]!.user.id,
