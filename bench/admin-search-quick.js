@@ -167,7 +167,10 @@ try {
     if (apps.length > 1)
       log(`${kind}: the apps' first answers are ${same ? 'identical' : 'DIFFERENT'}`);
 
-    const { text, values } = await librarySearchSql({ ...criteria(WARM_UPS), limit: PAGE + 1 });
+    const { text, values } = await librarySearchSql(
+      { ...criteria(WARM_UPS), limit: PAGE + 1 },
+      databaseUrl,
+    );
     const { rows } = await client.query(`explain (analyze, buffers) ${text}`, values);
     const lines = rows.map((row) => row['QUERY PLAN']);
     if (process.env.QUICK_PLANS === 'full')
