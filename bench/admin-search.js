@@ -73,24 +73,37 @@ export async function seedUsers(databaseUrl, count, log) {
 
 // The library's own search SQL, captured from the built UserSearchRepository (a stand-in
 // EntityManager records the statement instead of running it), so EXPLAIN sees exactly what
-// GET /admin/users sends.
-async function librarySearchSql(criteria) {
+// GET /admin/users sends. The statistics it reads to choose its trigram lookups (pg_stats) come
+// from the database itself.
+export async function librarySearchSql(criteria, databaseUrl) {
   const { BasePostgreSqlPlatform } = await import('@mikro-orm/sql');
   const { UserSearchRepository } =
     await import('../dist/libs/user/repositories/user-search.repository.js');
   let captured = null;
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${(n += 1)}`);
+  };
   const em = {
     getPlatform: () => Object.create(BasePostgreSqlPlatform.prototype),
     getConnection: () => ({
       execute: async (sql, params) => {
+        if (sql.includes('pg_stats') && databaseUrl) {
+          const client = new pg.Client({ connectionString: databaseUrl });
+          await client.connect();
+          try {
+            return (await client.query(numbered(sql), params)).rows;
+          } finally {
+            await client.end();
+          }
+        }
         captured = { sql, params };
         return [];
       },
     }),
   };
   await new UserSearchRepository(em).search(criteria);
-  let n = 0;
-  return { text: captured.sql.replace(/\?/g, () => `$${(n += 1)}`), values: captured.params };
+  return { text: numbered(captured.sql), values: captured.params };
 }
 
 /** Index names and sequential scans in an EXPLAIN (ANALYZE, FORMAT JSON) plan. */
@@ -111,7 +124,7 @@ function planSummary(plan) {
 }
 
 async function explain(databaseUrl, criteria) {
-  const { text, values } = await librarySearchSql(criteria);
+  const { text, values } = await librarySearchSql(criteria, databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,6 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
+import { ListedUsersRead } from './listed-users-read.js';
 import { isPostgres } from './sql-dialect-of.js';
+import { TrigramFrequencies, type SearchColumn } from './trigram-frequencies.js';
 
 export interface UserSearchCriteria {
   query?: string;
@@ -42,6 +45,14 @@ function escapeLike(text: string): string {
 export class UserSearchRepository {
   constructor(private readonly em: EntityManager) {}
 
+  private readonly listed = new ListedUsersRead();
+  private readonly trigrams = new TrigramFrequencies();
+
+  /** Full users (emails, phones, external accounts, roles) for these ids, in the order of the ids. */
+  findFullByIds(ids: string[]): Promise<User[]> {
+    return this.listed.load(this.em, ids);
+  }
+
   async search(criteria: UserSearchCriteria): Promise<UserSearchHit[]> {
     const postgres = isPostgres(this.em);
     const like = postgres ? 'ilike' : 'like';
@@ -50,17 +61,40 @@ export class UserSearchRepository {
     const params: unknown[] = [];
     const query = criteria.query?.trim();
     if (query) {
-      const pattern = `%${escapeLike(query.toLowerCase())}%`;
+      const term = query.toLowerCase();
+      const pattern = `%${escapeLike(term)}%`;
+      const lookups = postgres ? await this.trigrams.lookupTerms(this.em, term) : {};
+      // A column whose term holds a trigram most rows have: a rare part of the term is looked up
+      // in the trigram index, and the whole term checked on the rows found (`|| ''` keeps that
+      // check out of the index lookup). The same rows match either way.
+      const matches = (column: string, key: SearchColumn, operator: string) => {
+        const lookup = lookups[key];
+        if (lookup === undefined) {
+          params.push(pattern);
+          return `${column} ${operator} ? escape '\\'`;
+        }
+        params.push(`%${escapeLike(lookup)}%`, pattern);
+        return `(${column} ${operator} ? escape '\\' and (${column} || '') ${operator} ? escape '\\')`;
+      };
+      const email = matches(
+        'e.normalized_email',
+        'userkit_email_addresses.normalized_email',
+        'like',
+      );
+      const names = [
+        matches('n.display_name', 'userkit_users.display_name', like),
+        matches('n.first_name', 'userkit_users.first_name', like),
+        matches('n.last_name', 'userkit_users.last_name', like),
+      ];
       conditions.push(
         `u.id in (
-          select e.user_id from userkit_email_addresses e where e.normalized_email like ? escape '\\'
+          select e.user_id from userkit_email_addresses e where ${email}
           union
           select n.id from userkit_users n
-          where n.display_name ${like} ? escape '\\' or n.first_name ${like} ? escape '\\'
-             or n.last_name ${like} ? escape '\\' or n.id = ?
+          where ${names.join(' or ')} or n.id = ?
         )`,
       );
-      params.push(pattern, pattern, pattern, pattern, query);
+      params.push(query);
     }
     if (criteria.role) {
       conditions.push(

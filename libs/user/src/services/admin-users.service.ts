@@ -123,7 +123,7 @@ export class AdminUsersService {
             id: last.id,
           });
     }
-    return { users: await this.users.findFullByIds(page.map((hit) => hit.id)), nextCursor };
+    return { users: await this.search.findFullByIds(page.map((hit) => hit.id)), nextCursor };
   }
 
   /** A page with the attributes admins may see on each user. */
