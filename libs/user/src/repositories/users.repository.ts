@@ -284,14 +284,6 @@ export class UsersRepository {
     await this.em.nativeUpdate(User, { id: userId }, { passwordHash });
   }
 
-  /** Full users for these ids, in the order of the ids. */
-  async findFullByIds(ids: string[]): Promise<User[]> {
-    if (ids.length === 0) return [];
-    const users = await this.em.find(User, { id: { $in: ids } }, { populate: FULL_USER });
-    const byId = new Map<string, User>(users.map((user) => [user.id, user]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
   /**
    * Deletes the user (emails, phones, external accounts, sessions and role links go by cascade)
    * unless that leaves no admin: 'deleted', 'not_found' or 'last_admin'. Counted
