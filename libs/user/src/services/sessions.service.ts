@@ -46,11 +46,11 @@ export class SessionsService {
   ) {}
 
   /**
-   * With `signedInAt` (written in the sign-up's INSERT, or with `clearsFailedSignIns` by this very
-   * write, which also clears the failure count after a password sign-in), the user already read or made in this request is completed
-   * instead of read again: collections not loaded yet come from the prepared reads (roles were
-   * read with it; a new user has them all), saving the full re-read (a user select and four
-   * collection selects). The session and its refresh token are one write (SessionsRepository.open).
+   * The session and its refresh token are one write (SessionsRepository.open). With `signedInAt`
+   * (written by the sign-up's INSERT, or by this very write with `clearsFailedSignIns`, which also
+   * clears the failure count after a password sign-in), the user already read or made in this
+   * request is completed instead of read again: collections not loaded yet come from one prepared
+   * read (roles were read with it; a new user has them all).
    */
   async open(
     user: User,
