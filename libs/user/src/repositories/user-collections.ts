@@ -20,14 +20,22 @@ const NAMES = Object.keys(USER_COLLECTIONS) as Array<keyof typeof USER_COLLECTIO
 /**
  * The select list reading one user's emails, phones and external accounts, one JSON array column
  * each (named for the property), in the order the entities declare (oldest first, then id). Each
- * subselect takes the user's id: pass `userCollectionsParams(id)`.
+ * subselect takes the user's id: pass `userCollectionsParams(id)`; or, with `userId` an SQL
+ * expression (`u."id"` of an outer select), each listed user's own.
  */
-export function userCollectionsSelect(em: EntityManager): string {
+export function userCollectionsSelect(em: EntityManager, userId = '?'): string {
   return NAMES.map(
     (name) =>
-      `${jsonRowsSubselect(em, USER_COLLECTIONS[name], 't."user_id" = ?', ['created_at', 'id'])} ` +
+      `${jsonRowsSubselect(em, USER_COLLECTIONS[name], `t."user_id" = ${userId}`, ['created_at', 'id'])} ` +
       `as "${name}"`,
   ).join(', ');
+}
+
+/** A row of a select holding `userCollectionsSelect`, without those columns. */
+export function withoutUserCollections(row: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...row };
+  for (const name of NAMES) delete rest[name];
+  return rest;
 }
 
 export function userCollectionsParams(userId: string): string[] {
