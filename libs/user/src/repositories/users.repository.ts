@@ -6,6 +6,7 @@ import {
   hydrateUserCollections,
   userCollectionsParams,
   userCollectionsSelect,
+  withoutUserCollections,
 } from './user-collections.js';
 import { PreparedWrite, insertRow } from './prepared-write.js';
 import { Role } from '../entities/role.entity.js';
@@ -120,16 +121,17 @@ export class UsersRepository {
 
   /**
    * The password sign-in's read: the user owning this address (any verification state) with its
-   * role names, as ONE prepared statement (the ORM took two: the address joined with its user,
-   * then the roles). The failed-attempt columns come with the user row, so the attempt can be
-   * reserved without reading them again.
+   * role names, emails, phones and external accounts, as ONE prepared statement (the ORM took
+   * five). The failed-attempt columns come with the user row, so the attempt can be reserved
+   * without reading them again, and the answer needs no further read of the user.
    */
   async findForSignIn(email: string): Promise<User | null> {
     this.signInRead ??= this.signInUserRead();
     const [row] = await this.signInRead.all(this.em, [normalizeEmail(email)]);
     if (!row) return null;
     const { roles, ...userRow } = row;
-    const user = this.em.map(User, userRow);
+    const user = this.em.map(User, withoutUserCollections(userRow));
+    hydrateUserCollections(this.em, user, row);
     const names = typeof roles === 'string' && roles !== '' ? roles.split(ROLE_SEPARATOR) : [];
     if (!user.roles.isInitialized())
       user.roles.hydrate(names.map((name) => this.em.getReference(Role, name)));
@@ -146,8 +148,8 @@ export class UsersRepository {
       : `group_concat(r.role_name, char(31))`;
     const columns = entityColumns(this.em, User).map((column) => `u.${column}`);
     return new PreparedRead(
-      'userkit_sign_in_user_v1',
-      `select ${columns.join(', ')}, ` +
+      'userkit_sign_in_user_v2',
+      `select ${columns.join(', ')}, ${userCollectionsSelect(this.em, 'u.id')}, ` +
         `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
         `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`,
     );
