@@ -9,10 +9,10 @@
 // side on the same database, requests interleaved (default: the current build; e.g. a copy of an
 // older dist); QUICK_PLANS=full prints the whole plans (default: the summary line of each).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { librarySearchSql, seedUsers } from './admin-search.js';
+import { freePort } from '../scripts/free-port.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 200_000);
 const REQUESTS = Number(process.env.QUICK_REQUESTS ?? 50);
@@ -23,17 +23,6 @@ const PASSWORD = 'bench-passphrase-for-all-7';
 const started = performance.now();
 const log = (message) =>
   console.log(`[quick ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startApp(main, databaseUrl) {
   const port = await freePort();

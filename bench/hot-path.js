@@ -6,28 +6,17 @@
 // the app (node --cpu-prof) into dir. Knobs: HOT_ROUNDS (3), HOT_SECONDS (3).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
+import { freePort } from '../scripts/free-port.js';
 
 const ROUNDS = Number(process.env.HOT_ROUNDS ?? 3);
 const SECONDS = Number(process.env.HOT_SECONDS ?? 3);
 const PASSWORD = 'bench-passphrase-for-all-7';
 const CONNECTIONS = 20;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the sample app; `statements()` counts the SQL statements it logged so far. */
 async function startApp(databaseUrl, debug) {

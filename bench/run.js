@@ -11,7 +11,6 @@
 // search (1,000,000; e.g. 100000 for a quick run).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -20,6 +19,7 @@ import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
 import { writeRendered } from './render.js';
+import { freePort } from '../scripts/free-port.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -36,17 +36,6 @@ const BETTER_AUTH_VERSION = JSON.parse(
 const benchStarted = performance.now();
 const log = (message) =>
   console.log(`[bench ${Math.round((performance.now() - benchStarted) / 1000)} s] ${message}`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startProcess(args, env, readyPath) {
   const port = await freePort();

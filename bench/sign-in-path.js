@@ -11,13 +11,13 @@
 // (a CPU profile of each app's main thread, node --cpu-prof, written when it stops).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
+import { freePort } from '../scripts/free-port.js';
 
 const ROUNDS = Number(process.env.SIGNIN_ROUNDS ?? 3);
 const SECONDS = Number(process.env.SIGNIN_SECONDS ?? 4);
@@ -30,17 +30,6 @@ const DISTS = (process.env.SIGNIN_DISTS ?? 'app=dist')
   .split(',')
   .map((entry) => entry.split('='))
   .map(([name, dir]) => ({ name, dir }));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startApp(dir, databaseUrl) {
   const port = await freePort();

@@ -5,26 +5,15 @@
 // crashed into). Prints the figures and exits non-zero when a goal is missed.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from './free-port.js';
 
 const STEADY_SECONDS = Number(process.env.LOAD_STEADY_SECONDS ?? 60);
 const OVERLOAD_SECONDS = 15;
 const GOALS = { signInP99Ms: 3000, meP99Ms: 1000, rssMb: 600 };
 const PASSWORD = 'load-test-passphrase-31';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startApp() {
   const port = await freePort();

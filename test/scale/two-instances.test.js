@@ -3,25 +3,14 @@
 // limits), the other honours on the very next request.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../../scripts/throwaway-postgres.js';
 import { startThrowawayRedis } from '../../scripts/throwaway-redis.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const ADMIN = { email: 'scale.admin@example.com', password: 'scale-admin-passphrase-9' };
 const USER = { email: 'scale.user@example.com', password: 'scale-user-passphrase-4' };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startInstance(env) {
   const port = await freePort();

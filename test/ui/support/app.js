@@ -2,23 +2,14 @@
 // SQLite file and an SMTP inbox catching its codes and links; the UI is at `${base}/account`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Inbox } from './inbox.js';
+import { freePort } from '../../../scripts/free-port.js';
+
+export { freePort };
 
 export const ADMIN = { email: 'ui.admin@example.com', password: 'ui-admin-passphrase-7' };
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `{ base, ui, inbox, stop() }`; `env` adds or overrides sample app variables. */
 export async function startUiApp(env = {}) {
