@@ -17,6 +17,21 @@ import { isPostgres } from './sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
+/** The new user's own columns, as every way of creating one writes them. */
+function userFields(record: NewUserRecord) {
+  return {
+    passwordHash: record.passwordHash,
+    displayName: record.displayName,
+    firstName: record.firstName,
+    lastName: record.lastName,
+    picture: record.picture,
+    unsafeMetadata: record.unsafeMetadata,
+    publicMetadata: record.publicMetadata,
+    privateMetadata: record.privateMetadata,
+    isAnonymous: record.isAnonymous,
+  };
+}
+
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
 
@@ -165,17 +180,7 @@ export class UsersRepository {
       if (record.signedIn && record.roleNames.length === 1)
         return await this.createSignedUp(record);
       const user = await this.em.transactional(async (em) => {
-        const user = em.create(User, {
-          passwordHash: record.passwordHash,
-          displayName: record.displayName,
-          firstName: record.firstName,
-          lastName: record.lastName,
-          picture: record.picture,
-          unsafeMetadata: record.unsafeMetadata,
-          publicMetadata: record.publicMetadata,
-          privateMetadata: record.privateMetadata,
-          isAnonymous: record.isAnonymous,
-        });
+        const user = em.create(User, userFields(record));
         if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
         if (record.email !== null) {
@@ -207,22 +212,8 @@ export class UsersRepository {
    * written from their own values, so the user returned is the one stored.
    */
   private async createSignedUp(record: NewUserRecord): Promise<User> {
-    const user = this.em.create(
-      User,
-      {
-        passwordHash: record.passwordHash,
-        displayName: record.displayName,
-        firstName: record.firstName,
-        lastName: record.lastName,
-        picture: record.picture,
-        unsafeMetadata: record.unsafeMetadata,
-        publicMetadata: record.publicMetadata,
-        privateMetadata: record.privateMetadata,
-        isAnonymous: record.isAnonymous,
-      },
-      // Written below, not by a flush.
-      { persist: false },
-    );
+    // Written below, not by a flush.
+    const user = this.em.create(User, userFields(record), { persist: false });
     user.lastSignInAt = new Date(user.createdAt.getTime());
     const roleName = record.roleNames[0];
     user.roles.add(this.em.getReference(Role, roleName));
