@@ -146,6 +146,24 @@ describe('per-account guessing limits', () => {
     expect(Number(after.failed_sign_in_count)).toBe(0);
   });
 
+  it('counts every wrong password one by one, the first included, and backs off after 5', async () => {
+    const account = await signUp(t.http);
+    const count = async () => {
+      const [row] = await sql<{ failed_sign_in_count: number }>(
+        t.app,
+        'select failed_sign_in_count from userkit_users where id = ?',
+        [account.user.id],
+      );
+      return Number(row.failed_sign_in_count);
+    };
+    for (let tries = 1; tries <= 5; tries += 1) {
+      await t.http.post('/auth/login').send({ email: account.email, password: WRONG }).expect(401);
+      expect(await count()).toBe(tries);
+    }
+    await t.http.post('/auth/login').send({ email: account.email, password: WRONG }).expect(429);
+    expect(await count()).toBe(5);
+  });
+
   it('turns password sign-in off after 100 consecutive failures', async () => {
     const account = await signUp(t.http);
     await sql(

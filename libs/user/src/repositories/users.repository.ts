@@ -139,18 +139,30 @@ export class UsersRepository {
    * role names, emails, phones and external accounts, as ONE prepared statement (the ORM took
    * five). The failed-attempt columns come with the user row, so the attempt can be reserved
    * without reading them again, and the answer needs no further read of the user.
+   *
+   * On PostgreSQL the same statement also counts the attempt when the account has no failure on
+   * record (the usual case): the compare-and-set `reserve` would make from this very state (0 → 1,
+   * not locked), as a data-modifying CTE, saving its round trip. `attemptCounted` says whether it
+   * did; otherwise the caller reserves as usual (the row read is the state before that update).
    */
-  async findForSignIn(email: string): Promise<User | null> {
+  async findForSignIn(
+    email: string,
+    at: Date,
+  ): Promise<{ user: User; attemptCounted: boolean } | null> {
     this.signInRead ??= this.signInUserRead();
-    const [row] = await this.signInRead.all(this.em, [normalizeEmail(email)]);
+    const normalized = normalizeEmail(email);
+    const params = isPostgres(this.em)
+      ? [this.em.getPlatform().processDateProperty(at), normalized, normalized]
+      : [normalized];
+    const [row] = await this.signInRead.all(this.em, params);
     if (!row) return null;
-    const { roles, ...userRow } = row;
+    const { roles, attemptCounted, ...userRow } = row;
     const user = this.em.map(User, withoutUserCollections(userRow));
     hydrateUserCollections(this.em, user, row);
     const names = typeof roles === 'string' && roles !== '' ? roles.split(ROLE_SEPARATOR) : [];
     if (!user.roles.isInitialized())
       user.roles.hydrate(names.map((name) => this.em.getReference(Role, name)));
-    return user;
+    return { user, attemptCounted: attemptCounted === true };
   }
 
   private signInRead: PreparedRead | undefined;
@@ -158,15 +170,26 @@ export class UsersRepository {
   private signInUserRead(): PreparedRead {
     const users = this.em.getMetadata().get(User).tableName;
     const emails = this.em.getMetadata().get(EmailAddress).tableName;
-    const aggregate = isPostgres(this.em)
+    const postgres = isPostgres(this.em);
+    const aggregate = postgres
       ? `string_agg(r.role_name, chr(31))`
       : `group_concat(r.role_name, char(31))`;
     const columns = entityColumns(this.em, User).map((column) => `u.${column}`);
-    return new PreparedRead(
-      'userkit_sign_in_user_v2',
+    const select =
       `select ${columns.join(', ')}, ${userCollectionsSelect(this.em, 'u.id')}, ` +
-        `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
-        `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`,
+      `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles"`;
+    const from = `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`;
+    if (!postgres) return new PreparedRead('userkit_sign_in_user_v2', `${select} ${from}`);
+    // The main select reads the row as it was before the CTE's update (one snapshot).
+    const countFirstAttempt =
+      `update "${users}" set "failed_sign_in_count" = 1, "last_failed_sign_in_at" = ? ` +
+      `where "id" = (select "user_id" from "${emails}" where "normalized_email" = ?) ` +
+      `and "failed_sign_in_count" = 0 and "password_sign_in_disabled" = false ` +
+      `and "password_hash" is not null returning "id"`;
+    return new PreparedRead(
+      'userkit_sign_in_user_v3',
+      `with counted as (${countFirstAttempt}) ` +
+        `${select}, exists (select 1 from counted) as "attemptCounted" ${from}`,
     );
   }
 

@@ -120,11 +120,14 @@ export class AccountsService implements OnModuleInit {
    * backoff, which stays counted: the caller clears it once sign-in is complete).
    */
   async verifyPassword(email: string, password: string): Promise<User> {
-    // One read: the user, its role names and its failed-attempt state (reserved from it below).
-    const user = await this.users.findForSignIn(email);
+    // One read: the user, its role names and its failed-attempt state (reserved from it below,
+    // unless the read already counted this attempt).
+    const found = await this.users.findForSignIn(email, new Date());
+    const user = found?.user ?? null;
     const passwordHash = user?.passwordHash ?? null;
-    if (user && passwordHash !== null) await this.signInAttempts.reserve(user.id, user);
-    else await this.signInAttempts.reserveUnknown(email);
+    if (user && passwordHash !== null) {
+      if (!found?.attemptCounted) await this.signInAttempts.reserve(user.id, user);
+    } else await this.signInAttempts.reserveUnknown(email);
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
     );
