@@ -11,15 +11,15 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
-import { librarySearchSql, seedUsers } from './admin-search.js';
+import { librarySearchSql, searchKinds, seedUsers } from './admin-search.js';
 import { freePort } from '../scripts/free-port.js';
+import { PASSWORD } from './parameters.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 200_000);
 const REQUESTS = Number(process.env.QUICK_REQUESTS ?? 50);
 const WARM_UPS = 10;
 const APPS = (process.env.QUICK_APPS ?? 'dist/apps/sample/apps/sample/src/main.js').split(',');
 const PAGE = 20;
-const PASSWORD = 'bench-passphrase-for-all-7';
 const started = performance.now();
 const log = (message) =>
   console.log(`[quick ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
@@ -112,23 +112,7 @@ try {
   const { decodeUserCursor } = await import('../dist/libs/user/services/user-cursor.js');
 
   // The same queries as bench/admin-search.js: [path of round i, the library's criteria].
-  const emailOf = (i) => `member${1000 + ((i * 7919) % (USERS - 1000))}`;
-  const nameOf = (i) => `amily${1 + ((i * 7919) % (Math.min(USERS, 100_000) - 1))}`;
-  const kinds = {
-    emailPrefix: [
-      (i) => `/admin/users?query=${emailOf(i)}&limit=${PAGE}`,
-      (i) => ({ query: emailOf(i) }),
-    ],
-    nameSubstring: [
-      (i) => `/admin/users?query=${nameOf(i)}&limit=${PAGE}`,
-      (i) => ({ query: nameOf(i) }),
-    ],
-    role: [() => `/admin/users?role=anonymous&limit=${PAGE}`, () => ({ role: 'anonymous' })],
-    page100: [
-      () => `/admin/users?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`,
-      () => ({ after: decodeUserCursor(cursor) }),
-    ],
-  };
+  const kinds = searchKinds(USERS, cursor, decodeUserCursor);
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

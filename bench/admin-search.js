@@ -166,24 +166,7 @@ export async function searchBenchmark(base, databaseUrl, adminCredentials, seede
     if (status !== 200) throw new Error(`GET /admin/users → ${status} ${JSON.stringify(body)}`);
     cursor = body.nextCursor;
   }
-  // Each kind: the HTTP path for round i, and the library's criteria for the EXPLAIN of one round.
-  const emailOf = (i) => `member${1000 + ((i * 7919) % (seeded - 1000))}`;
-  const nameOf = (i) => `amily${1 + ((i * 7919) % (Math.min(seeded, 100_000) - 1))}`;
-  const kinds = {
-    emailPrefix: [
-      (i) => `/admin/users?query=${emailOf(i)}&limit=${PAGE}`,
-      (i) => ({ query: emailOf(i) }),
-    ],
-    nameSubstring: [
-      (i) => `/admin/users?query=${nameOf(i)}&limit=${PAGE}`,
-      (i) => ({ query: nameOf(i) }),
-    ],
-    role: [() => `/admin/users?role=anonymous&limit=${PAGE}`, () => ({ role: 'anonymous' })],
-    page100: [
-      () => `/admin/users?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`,
-      () => ({ after: decodeUserCursor(cursor) }),
-    ],
-  };
+  const kinds = searchKinds(seeded, cursor, decodeUserCursor);
   const figures = {};
   const p95 = {};
   const plans = {};
@@ -207,4 +190,28 @@ export async function searchBenchmark(base, databaseUrl, adminCredentials, seede
     );
   }
   return { p95, plans, figures };
+}
+
+/**
+ * The four timed searches over `seeded` generated users: for each kind, the HTTP path of round i
+ * and the library's criteria (for the EXPLAIN of one round). `cursor` leads to the 100th page.
+ */
+export function searchKinds(seeded, cursor, decodeUserCursor) {
+  const emailOf = (i) => `member${1000 + ((i * 7919) % (seeded - 1000))}`;
+  const nameOf = (i) => `amily${1 + ((i * 7919) % (Math.min(seeded, 100_000) - 1))}`;
+  return {
+    emailPrefix: [
+      (i) => `/admin/users?query=${emailOf(i)}&limit=${PAGE}`,
+      (i) => ({ query: emailOf(i) }),
+    ],
+    nameSubstring: [
+      (i) => `/admin/users?query=${nameOf(i)}&limit=${PAGE}`,
+      (i) => ({ query: nameOf(i) }),
+    ],
+    role: [() => `/admin/users?role=anonymous&limit=${PAGE}`, () => ({ role: 'anonymous' })],
+    page100: [
+      () => `/admin/users?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`,
+      () => ({ after: decodeUserCursor(cursor) }),
+    ],
+  };
 }

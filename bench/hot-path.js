@@ -12,10 +12,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { freePort } from '../scripts/free-port.js';
+import { PASSWORD } from './parameters.js';
 
 const ROUNDS = Number(process.env.HOT_ROUNDS ?? 3);
 const SECONDS = Number(process.env.HOT_SECONDS ?? 3);
-const PASSWORD = 'bench-passphrase-for-all-7';
 const CONNECTIONS = 20;
 
 /** Starts the sample app; `statements()` counts the SQL statements it logged so far. */

@@ -20,13 +20,11 @@ import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
 import { writeRendered } from './render.js';
 import { freePort } from '../scripts/free-port.js';
+import { ARGON2, PASSWORD } from './parameters.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const SEARCH_USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
-const PASSWORD = 'bench-passphrase-for-all-7';
-/** The library's argon2id parameters (libs/user/src/services/argon2-password-hasher.ts). */
-const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 const HASH_CONNECTIONS = 8;
 const READ_CONNECTIONS = 20;
 const USERS = 40;

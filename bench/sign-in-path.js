@@ -18,12 +18,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { freePort } from '../scripts/free-port.js';
+import { ARGON2, PASSWORD } from './parameters.js';
 
 const ROUNDS = Number(process.env.SIGNIN_ROUNDS ?? 3);
 const SECONDS = Number(process.env.SIGNIN_SECONDS ?? 4);
-const PASSWORD = 'bench-passphrase-for-all-7';
-/** The library's argon2id parameters (libs/user/src/services/argon2-password-hasher.ts). */
-const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 const HASH_CONNECTIONS = 8;
 const USERS = 20;
 const DISTS = (process.env.SIGNIN_DISTS ?? 'app=dist')
