@@ -221,6 +221,44 @@ describe('admin search filters, ban and metadata merge', () => {
     });
   });
 
+  describe('revoking sessions', () => {
+    it("ends every session of the user at once, leaves other users' alone, and lets the user sign in again", async () => {
+      const member = await signUp(t.http);
+      const second = await t.http
+        .post('/auth/login')
+        .send({ email: member.email, password: GOOD_PASSWORD })
+        .expect(200);
+      const bystander = await signUp(t.http);
+      await t.http.delete(`/admin/users/${member.user.id}/sessions`).set(asAdmin()).expect(204);
+      for (const accessToken of [member.accessToken, second.body.accessToken])
+        await t.http.get('/me').set(bearer(accessToken)).expect(401);
+      for (const refreshToken of [member.refreshToken, second.body.refreshToken])
+        await t.http.post('/auth/refresh').send({ refreshToken }).expect(401);
+      const reasons = await sql<{ revoked_reason: string | null }>(
+        t.app,
+        'select revoked_reason from userkit_sessions where user_id = ?',
+        [member.user.id],
+      );
+      expect(reasons.map((row) => row.revoked_reason)).toEqual(['admin_revoked', 'admin_revoked']);
+      await t.http.get('/me').set(bearer(bystander.accessToken)).expect(200);
+      const again = await t.http
+        .post('/auth/login')
+        .send({ email: member.email, password: GOOD_PASSWORD })
+        .expect(200);
+      await t.http.get('/me').set(bearer(again.body.accessToken)).expect(200);
+    });
+
+    it('answers 404 for an unknown user and 403 for a non-admin', async () => {
+      await t.http.delete('/admin/users/no-such-user/sessions').set(asAdmin()).expect(404);
+      const member = await signUp(t.http);
+      await t.http
+        .delete(`/admin/users/${admin.id}/sessions`)
+        .set(bearer(member.accessToken))
+        .expect(403);
+      await t.http.get('/me').set(asAdmin()).expect(200);
+    });
+  });
+
   describe('metadata merge', () => {
     it('deep-merges each object; null deletes a key; arrays are replaced', async () => {
       const created = await t.http

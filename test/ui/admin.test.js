@@ -1,7 +1,7 @@
 // `npm run test:ui`: the admin console in a real browser against the built sample app — an admin
-// finds a user, assigns a role, edits metadata, bans and unbans, pages through users, defines a
-// custom attribute the user then sees on their profile, manages roles and deletes a user. What
-// the pages claim is checked through the API. Users are made through the API (argon2 is slow).
+// finds a user, assigns a role, edits metadata, bans and unbans, ends a user's sessions, pages
+// through users, defines a custom attribute the user then sees on their profile, manages roles
+// and deletes a user. What the pages claim is checked through the API. Users are made through the API (argon2 is slow).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ADMIN, startUiApp } from './support/app.js';
@@ -216,6 +216,30 @@ test('ban ends the user’s sign-ins until unban', async () => {
   await page.getByRole('button', { name: 'Unban user' }).click();
   await page.getByRole('status').filter({ hasText: 'User unbanned.' }).waitFor();
   assert.equal((await api('GET', `/admin/users/${grace.id}`)).body.banned, false);
+});
+
+test('ending all sessions signs the user out everywhere, and they may sign in again', async () => {
+  const { page } = admin;
+  const credentials = { email: GRACE.email, password: GRACE.password };
+  const signedIn = (await api('POST', '/auth/login', credentials, null)).body;
+  assert.equal((await api('GET', '/me', null, signedIn.accessToken)).status, 200);
+  await page.getByRole('button', { name: 'End all sessions' }).click();
+  await page.getByRole('button', { name: 'Yes, end every session' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Every session of this user has ended' })
+    .waitFor();
+  assert.equal((await api('GET', '/me', null, signedIn.accessToken)).status, 401);
+  await shoot(page, 'admin-user-sessions-ended');
+  const refreshed = await api(
+    'POST',
+    '/auth/refresh',
+    { refreshToken: signedIn.refreshToken },
+    null,
+  );
+  assert.equal(refreshed.status, 401);
+  assert.equal((await api('POST', '/auth/login', credentials, null)).status, 200);
+  assert.equal((await api('GET', '/me')).status, 200, "the admin's own session is untouched");
 });
 
 test('cursor paging: next and previous pages over more users than one page holds', async () => {

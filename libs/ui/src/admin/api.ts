@@ -74,6 +74,7 @@ export const adminApi = {
   ban: (id: string): Promise<AdminUserResponse> => client.request('POST', `${user(id)}/ban`, {}),
   unban: (id: string): Promise<AdminUserResponse> =>
     client.request('POST', `${user(id)}/unban`, {}),
+  revokeSessions: (id: string): Promise<void> => client.request('DELETE', `${user(id)}/sessions`),
   deleteUser: (id: string): Promise<void> => client.request('DELETE', user(id)),
 
   listRoles: (): Promise<RoleResponse[]> => client.request('GET', '/admin/roles'),

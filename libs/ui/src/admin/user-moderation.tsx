@@ -4,8 +4,8 @@ import { navigate } from '../router.js';
 import { adminApi, type AdminUserResponse } from './api.js';
 
 /**
- * Ban (every session of the user dies at once: the API has no separate "revoke sessions" for
- * admins, a ban is how to end them), unban, delete. Ban and delete ask for a second click.
+ * End every session (the user may sign in again), ban (sessions end and sign-ins are refused),
+ * unban, delete. All but unban ask for a second click.
  */
 export function UserModeration(props: {
   user: AdminUserResponse;
@@ -53,6 +53,18 @@ export function UserModeration(props: {
             }}
           >
             Ban user
+          </ConfirmButton>
+        )}
+        {!user.banned && (
+          <ConfirmButton
+            confirmLabel="Yes, end every session"
+            onConfirm={async () => {
+              setStatus(null);
+              await adminApi.revokeSessions(user.id);
+              setStatus('Every session of this user has ended; they may sign in again.');
+            }}
+          >
+            End all sessions
           </ConfirmButton>
         )}
         <ConfirmButton

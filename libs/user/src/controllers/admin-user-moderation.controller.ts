@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   HttpCode,
   HttpStatus,
   Param,
@@ -10,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -57,6 +59,17 @@ export class AdminUserModerationController {
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
     return this.toResponse(await this.moderation.unban(id));
+  }
+
+  @Delete(':id/sessions')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description:
+      'Every session of the user revoked now (access and refresh tokens); the user may sign in again',
+  })
+  @ApiNotFoundResponse()
+  async revokeSessions(@Param('id') id: string): Promise<void> {
+    await this.moderation.revokeSessions(id);
   }
 
   @Patch(':id/metadata')

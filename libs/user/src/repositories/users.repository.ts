@@ -102,6 +102,10 @@ export class UsersRepository {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
   }
 
+  async exists(id: string): Promise<boolean> {
+    return (await this.em.count(User, { id })) > 0;
+  }
+
   /**
    * Loads what `/me` shows onto a user already read in this request (the session check read it
    * fresh, with its roles): emails, phones and external accounts in ONE prepared statement (one

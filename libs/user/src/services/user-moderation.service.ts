@@ -53,6 +53,16 @@ export class UserModerationService {
     return this.getFull(userId);
   }
 
+  /**
+   * Every session of the user ends now (a lost device, a leaked token): its access tokens are
+   * refused at the next request on every instance, its refresh tokens too. The user may sign in
+   * again (a ban is what keeps them out).
+   */
+  async revokeSessions(userId: string): Promise<void> {
+    if (!(await this.users.exists(userId))) throw new UserKitException('USER_NOT_FOUND');
+    await this.sessions.revokeAllOfUser(userId, 'admin_revoked');
+  }
+
   /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
   async mergeMetadata(userId: string, patch: MetadataPatch): Promise<AdminUserView> {
     const written = await this.lockedUpdate.update(userId, (user) => {
