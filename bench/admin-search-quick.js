@@ -14,6 +14,7 @@ import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { librarySearchSql, searchKinds, seedUsers } from './admin-search.js';
 import { freePort } from '../scripts/free-port.js';
 import { PASSWORD } from './parameters.js';
+import { waitForReady } from './support.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 200_000);
 const REQUESTS = Number(process.env.QUICK_REQUESTS ?? 50);
@@ -39,17 +40,8 @@ async function startApp(main, databaseUrl) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const since = performance.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).status < 500) break;
-    } catch {
-      // not yet listening
-    }
-    // The first start migrates: a new index over a large table takes a while.
-    if (performance.now() - since > 600_000) throw new Error(`${main} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  // The first start migrates: a new index over a large table takes a while.
+  await waitForReady(base, 600_000);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     main,

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
@@ -21,6 +21,7 @@ import { searchBenchmark, seedUsers } from './admin-search.js';
 import { writeRendered } from './render.js';
 import { freePort } from '../scripts/free-port.js';
 import { ARGON2, PASSWORD } from './parameters.js';
+import { rawVerifies } from './support.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -180,19 +181,7 @@ async function post(base, path, body, headers = {}) {
 }
 
 /** Raw argon2id verifications per second at the same parameters and concurrency, in this process. */
-const rawVerifyRun = (stored) => async () => {
-  let done = 0;
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: HASH_CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        await verify(stored, PASSWORD);
-        done += 1;
-      }
-    }),
-  );
-  return { rps: done / SECONDS };
-};
+const rawVerifyRun = (stored) => () => rawVerifies(stored, SECONDS, HASH_CONNECTIONS);
 
 /** Event-loop delay of the app during one run (bench/event-loop-probe.js answers SIGWINCH). */
 async function eventLoopDuring(app, file, run) {

@@ -13,12 +13,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { freePort } from '../scripts/free-port.js';
 import { ARGON2, PASSWORD } from './parameters.js';
+import { postJson, rawVerifies, waitForReady } from './support.js';
 
 const ROUNDS = Number(process.env.SIGNIN_ROUNDS ?? 3);
 const SECONDS = Number(process.env.SIGNIN_SECONDS ?? 4);
@@ -50,16 +51,7 @@ async function startApp(dir, databaseUrl) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).status < 500) break;
-    } catch {
-      // not yet listening
-    }
-    if (Date.now() - started > 60_000) throw new Error('the sample app did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitForReady(base);
   return {
     base,
     /** Statements sent and CPU ms spent so far (asks the preloaded counter). */
@@ -81,16 +73,6 @@ async function startApp(dir, databaseUrl) {
       rmSync(counterFile, { force: true });
     },
   };
-}
-
-async function post(base, path, body) {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 let counter = 0;
@@ -129,23 +111,6 @@ async function httpRun(app, path, body) {
   return { rps: result['2xx'] / SECONDS, cpuMs: (after.cpuMs - before.cpuMs) / result['2xx'] };
 }
 
-/** Raw verifications at the same concurrency in this process, and CPU ms per verification. */
-async function rawVerifyRun(stored) {
-  let done = 0;
-  const cpu = process.cpuUsage();
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: HASH_CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        await verify(stored, PASSWORD);
-        done += 1;
-      }
-    }),
-  );
-  const spent = process.cpuUsage(cpu);
-  return { rps: done / SECONDS, cpuMs: (spent.user + spent.system) / 1000 / done };
-}
-
 /** Statements of one sequential request (the counters asked before and after). */
 async function statementsOf(app, work) {
   const before = await app.counters();
@@ -169,26 +134,28 @@ try {
     const app = await startApp(dir, postgres.url.replace(/\/postgres$/, `/userkit_signin_${name}`));
     apps.push({ name, app });
     for (let i = 0; i < USERS; i += 1)
-      await post(app.base, '/auth/signup', {
+      await postJson(app.base, '/auth/signup', {
         email: `signin${i}@bench.example`,
         password: PASSWORD,
       });
     // Warm up (prepared statements, JIT), then count one of each.
     for (let i = 0; i < 3; i += 1) {
-      await post(app.base, '/auth/login', randomSignIn());
-      await post(app.base, '/auth/signup', { email: uniqueEmail(), password: PASSWORD });
+      await postJson(app.base, '/auth/login', randomSignIn());
+      await postJson(app.base, '/auth/signup', { email: uniqueEmail(), password: PASSWORD });
     }
-    const signIn = await statementsOf(app, () => post(app.base, '/auth/login', randomSignIn()));
+    const signIn = await statementsOf(app, () => postJson(app.base, '/auth/login', randomSignIn()));
     const signUp = await statementsOf(app, () =>
-      post(app.base, '/auth/signup', { email: uniqueEmail(), password: PASSWORD }),
+      postJson(app.base, '/auth/signup', { email: uniqueEmail(), password: PASSWORD }),
     );
-    const anonymous = await statementsOf(app, () => post(app.base, '/auth/signup/anonymous', {}));
+    const anonymous = await statementsOf(app, () =>
+      postJson(app.base, '/auth/signup/anonymous', {}),
+    );
     console.log(
       `${name}: statements per sign-in ${signIn}, per sign-up ${signUp}, per anonymous sign-up ${anonymous}`,
     );
   }
   const stored = await hash(PASSWORD, ARGON2);
-  const contenders = { rawVerify: () => rawVerifyRun(stored) };
+  const contenders = { rawVerify: () => rawVerifies(stored, SECONDS, HASH_CONNECTIONS) };
   for (const { name, app } of apps) {
     contenders[`${name} sign-in`] = () => httpRun(app, '/auth/login', randomSignIn);
     contenders[`${name} sign-up`] = () =>
