@@ -3,7 +3,7 @@ import { Browser, freePort } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
+import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 /** The front-end the OAuth flow returns to: nothing listens there, the browser stops at it. */
 const FRONT_END = 'http://127.0.0.1:5173';

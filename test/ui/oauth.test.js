@@ -8,6 +8,15 @@ import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './su
 
 const EMAIL = `ui.oauth.${Date.now().toString(36)}@example.com`;
 
+const GRACE = {
+  sub: 'ui-google-user',
+  given_name: 'Grace',
+  family_name: 'Hopper',
+  email: EMAIL,
+  email_verified: true,
+};
+let person = GRACE;
+
 let provider;
 let app;
 let browser;
@@ -15,15 +24,9 @@ let browser;
 before(async () => {
   provider = new OAuth2Server();
   await provider.issuer.keys.generate('RS256');
-  // A Google-shaped profile with a verified email: a new account is created from it.
+  // A Google-shaped profile (by default with a verified email): a new account is created from it.
   provider.service.on('beforeUserinfo', (response) => {
-    response.body = {
-      sub: 'ui-google-user',
-      given_name: 'Grace',
-      family_name: 'Hopper',
-      email: EMAIL,
-      email_verified: true,
-    };
+    response.body = person;
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -125,6 +128,27 @@ test('an OAuth-only account has no password: the profile mails a set-password li
     assert.equal(await page.getByText('this account has no password yet').count(), 0);
     assert.deepEqual(page.errors, []);
   } finally {
+    await context.close();
+  }
+});
+
+test('an OAuth-only account without an email is told a password needs an email address first', async () => {
+  const { page, context } = await newPage(browser);
+  person = { sub: 'ui-google-no-email', given_name: 'Mary', family_name: 'Jackson' };
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByRole('link', { name: 'Continue with Google' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    const password = page.getByRole('region', { name: 'Password' });
+    await password.getByText('A password needs an email address first').waitFor();
+    assert.equal(await password.getByRole('button').count(), 0);
+    assert.equal(await page.getByLabel('Current password').count(), 0);
+    await screenshots(page, 'profile-oauth-no-email');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    person = GRACE;
     await context.close();
   }
 });

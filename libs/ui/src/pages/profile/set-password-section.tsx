@@ -30,16 +30,16 @@ export function SetPasswordSection({ user }: { user: User }) {
           </ActionButton>
           {sentTo && (
             <Notice>
-              A link to set your password is on its way to{' '}
-              <span class="address">{sentTo}</span>. It works for one hour; once the
-              password is set, you are signed out everywhere and sign in again with it.
+              A link to set your password is on its way to <span class="address">{sentTo}</span>. It
+              works for one hour; once the password is set, you are signed out everywhere and sign
+              in again with it.
             </Notice>
           )}
         </>
       ) : (
         <p>
-          This account has no password. A password needs an email address first: add one under
-          Email addresses, then set a password here.
+          This account has no password. A password needs an email address first: add one under Email
+          addresses, then set a password here.
         </p>
       )}
     </Section>
