@@ -4,9 +4,18 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { freePort, startUiApp } from './support/app.js';
-import { launchBrowser, newPage, screenshots } from './support/browser.js';
+import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
 
 const EMAIL = `ui.oauth.${Date.now().toString(36)}@example.com`;
+
+const GRACE = {
+  sub: 'ui-google-user',
+  given_name: 'Grace',
+  family_name: 'Hopper',
+  email: EMAIL,
+  email_verified: true,
+};
+let person = GRACE;
 
 let provider;
 let app;
@@ -15,15 +24,9 @@ let browser;
 before(async () => {
   provider = new OAuth2Server();
   await provider.issuer.keys.generate('RS256');
-  // A Google-shaped profile with a verified email: a new account is created from it.
+  // A Google-shaped profile (by default with a verified email): a new account is created from it.
   provider.service.on('beforeUserinfo', (response) => {
-    response.body = {
-      sub: 'ui-google-user',
-      given_name: 'Grace',
-      family_name: 'Hopper',
-      email: EMAIL,
-      email_verified: true,
-    };
+    response.body = person;
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -71,6 +74,81 @@ test('"Continue with Google" signs in through the provider and lands on the prof
     await screenshots(page, 'profile-oauth');
     assert.deepEqual(page.errors, []);
   } finally {
+    await context.close();
+  }
+});
+
+test('an OAuth-only account has no password: the profile mails a set-password link instead of the change form', async () => {
+  const { page, context } = await newPage(browser);
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByRole('link', { name: 'Continue with Google' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    const password = page.getByRole('region', { name: 'Password' });
+    await password.getByText('this account has no password yet').waitFor();
+    await password.getByText(EMAIL).waitFor();
+    // No change form: it would ask for a current password this user does not have.
+    assert.equal(await page.getByLabel('Current password').count(), 0);
+    assert.equal(await page.getByRole('form', { name: 'Change password' }).count(), 0);
+    await screenshots(page, 'profile-oauth-no-password');
+
+    const before = app.inbox.mails.length;
+    await password.getByRole('button', { name: 'Email me a link to set a password' }).click();
+    await password
+      .getByRole('status')
+      .filter({ hasText: `A link to set your password is on its way to ${EMAIL}` })
+      .waitFor();
+    const link = await app.inbox.resetLink(EMAIL, { since: before });
+    assert.ok(link.startsWith(`${app.ui}/reset-password?token=`), link);
+    await password.getByRole('button', { name: 'Send the link again' }).waitFor();
+    await screenshots(page, 'profile-oauth-set-password-sent');
+    await page.setViewportSize({ width: 375, height: 740 });
+    assert.equal(await overflowsHorizontally(page), false, 'the profile fits 375 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The link sets a first password (every session ends); signing in with it, the profile then
+    // shows the change form.
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    const chosen = 'quartz-meadow-lantern-88';
+    await page.getByLabel('New password', { exact: true }).fill(chosen);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed').waitFor();
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(chosen);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole('form', { name: 'Change password' }).waitFor();
+    await page.getByLabel('Current password').waitFor();
+    assert.equal(await page.getByText('this account has no password yet').count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an OAuth-only account without an email is told a password needs an email address first', async () => {
+  const { page, context } = await newPage(browser);
+  person = { sub: 'ui-google-no-email', given_name: 'Mary', family_name: 'Jackson' };
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByRole('link', { name: 'Continue with Google' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    const password = page.getByRole('region', { name: 'Password' });
+    await password.getByText('A password needs an email address first').waitFor();
+    assert.equal(await password.getByRole('button').count(), 0);
+    assert.equal(await page.getByLabel('Current password').count(), 0);
+    await screenshots(page, 'profile-oauth-no-email');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    person = GRACE;
     await context.close();
   }
 });

@@ -62,6 +62,7 @@ export interface UserResponse {
   unsafeMetadata: Record<string, unknown>;
   isAnonymous: boolean;
   twoFactorEnabled: boolean;
+  passwordEnabled: boolean;
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;

@@ -7,6 +7,7 @@ import { EMAILS, IdentifiersSection, PHONES } from './profile/identifiers-sectio
 import { NamesSection } from './profile/names-section.js';
 import { PasswordSection } from './profile/password-section.js';
 import { SessionsSection } from './profile/sessions-section.js';
+import { SetPasswordSection } from './profile/set-password-section.js';
 import { TwoFactorSection } from './profile/two-factor-section.js';
 import { UpgradeSection } from './profile/upgrade-section.js';
 
@@ -23,7 +24,9 @@ export function ProfilePage({ query }: RouteProps) {
       {!user.isAnonymous && <IdentifiersSection user={user} kind={EMAILS} />}
       {!user.isAnonymous && <IdentifiersSection user={user} kind={PHONES} />}
       <ExternalAccountsSection user={user} query={query} />
-      {!user.isAnonymous && <PasswordSection user={user} />}
+      {!user.isAnonymous && user.passwordEnabled && <PasswordSection user={user} />}
+      {/* No password yet (an OAuth-only account): the change form would ask for one. */}
+      {!user.isAnonymous && !user.passwordEnabled && <SetPasswordSection user={user} />}
       {!user.isAnonymous && <TwoFactorSection user={user} />}
       <SessionsSection user={user} />
     </div>

@@ -54,6 +54,8 @@ export function mapUser(user: UserViewSource): UserResponse {
     unsafeMetadata: user.unsafeMetadata ?? {},
     isAnonymous: user.isAnonymous,
     twoFactorEnabled: user.twoFactorEnabled,
+    // Whether a password is set, never the hash: every read that maps a view selects the column.
+    passwordEnabled: typeof user.passwordHash === 'string',
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,

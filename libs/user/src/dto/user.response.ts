@@ -54,6 +54,12 @@ export class UserResponse {
   >;
   @ApiProperty() isAnonymous!: boolean;
   @ApiProperty() twoFactorEnabled!: boolean;
+  @ApiProperty({
+    description:
+      'Whether the user has a password (false for OAuth-only and anonymous users: they set one ' +
+      'through POST /auth/password/forgot, or POST /me/upgrade for a guest)',
+  })
+  passwordEnabled!: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastSignInAt!: string | null;
