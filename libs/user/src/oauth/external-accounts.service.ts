@@ -34,7 +34,7 @@ export class ExternalAccountsService {
     providerName: string,
     redirectUrl: string,
   ): Promise<string> {
-    const provider = this.registry.get(providerName);
+    this.registry.get(providerName); // 404 for an unknown or switched-off provider
     const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
