@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { UserModuleOptions } from '@userkit/user';
 import request from 'supertest';
 import type { Http } from './http.js';
@@ -21,6 +22,8 @@ export interface TestAppOptions {
   overrides?: Partial<UserModuleOptions>;
   /** Reuse a database (e.g. to restart the app on the same data). */
   database?: TestDatabase;
+  /** Shapes the app before it starts, as a host's main.ts would (e.g. `app.setGlobalPrefix`). */
+  beforeInit?: (app: NestExpressApplication) => void;
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
@@ -35,7 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     RATE_LIMIT: 'off',
     ...options.env,
   });
-  const app = await createApp(config, options.overrides);
+  const app = await createApp(config, options.overrides, options.beforeInit);
   return {
     app,
     http: request(app.getHttpServer()),

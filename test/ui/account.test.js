@@ -327,6 +327,43 @@ test('forgot password: the mailed link opens the reset page; the new password si
   }
 });
 
+test('under a global prefix (GLOBAL_PREFIX=api): sign up, a reload keeps the session, sign out', async () => {
+  const prefixed = await startUiApp({ GLOBAL_PREFIX: 'api' });
+  const { page, context } = await newPage(browser);
+  try {
+    assert.equal(prefixed.ui, `${prefixed.base}/api/account`);
+    await page.goto(`${prefixed.ui}/sign-up`);
+    await heading(page, 'Create your account');
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Email', { exact: true }).fill(`ui.grace.${stamp}@example.com`);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await heading(page, 'Your account');
+    assert.equal(new URL(page.url()).pathname, '/api/account/');
+    const refresh = (await context.cookies()).find((cookie) => cookie.name === 'userkit_refresh');
+    assert.ok(refresh, 'the refresh cookie is set');
+    assert.equal(refresh.path, '/api/account/session');
+
+    await page.reload();
+    await heading(page, 'Your account');
+    await page.getByText(`ui.grace.${stamp}@example.com`).first().waitFor();
+    const rotated = (await context.cookies()).find((cookie) => cookie.name === 'userkit_refresh');
+    assert.notEqual(rotated.value, refresh.value, 'the reload refreshed (and rotated) the session');
+    await screenshots(page, 'profile-under-global-prefix');
+
+    await signOut(page);
+    assert.equal(new URL(page.url()).pathname, '/api/account/sign-in');
+    assert.equal(
+      (await context.cookies()).some((cookie) => cookie.name === 'userkit_refresh'),
+      false,
+    );
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+    await prefixed.stop();
+  }
+});
+
 test('no script errors on the main page', () => {
   assert.deepEqual(main.page.errors, []);
 });

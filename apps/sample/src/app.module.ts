@@ -39,12 +39,9 @@ export function userOptionsFrom(
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
     publicUrl: config.publicUrl,
-    // The pages' sign-in page is where OAuth comes back to (`?code=`).
-    redirectAllowList: config.ui
-      ? [...config.redirectAllowList, `${config.publicUrl}${SAMPLE_UI_PATH}/`]
-      : config.redirectAllowList,
-    // Reset links land on the pages' reset form when they are on.
-    passwordResetUrl: config.ui ? `${config.publicUrl}${SAMPLE_UI_PATH}/reset-password` : undefined,
+    // With the pages on, UserModule itself allows OAuth back to them (`?code=`) and points reset
+    // links at their reset form, under GLOBAL_PREFIX when it is set.
+    redirectAllowList: config.redirectAllowList,
     // Codes and reset links: mailed when SMTP_URL is set, else written to the log (development).
     messageSender: config.smtpUrl
       ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })

@@ -7,10 +7,15 @@ import type { UserModuleOptions } from '@userkit/user';
 import { AppModule } from './app.module.js';
 import type { SampleConfig } from './sample-config.js';
 
-/** Builds the sample app exactly as `npm start` runs it; tests use this too. */
+/**
+ * Builds the sample app exactly as `npm start` runs it; tests use this too. `beforeInit` lets a
+ * test shape the app the way another host would (e.g. its own `setGlobalPrefix` exclusions)
+ * before Swagger reads the routes and the app starts.
+ */
 export async function createApp(
   config: SampleConfig,
   overrides: Partial<UserModuleOptions> = {},
+  beforeInit?: (app: NestExpressApplication) => void,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, overrides),
@@ -29,6 +34,11 @@ export async function createApp(
   // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES (Express picks the
   // right-most address not among them); with none, the socket address is the client.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  // GLOBAL_PREFIX: every route moves under it (UserModule's links, callbacks, pages and cookie
+  // follow); the health checks stay where load balancers look for them. Before Swagger and init.
+  if (config.globalPrefix)
+    app.setGlobalPrefix(config.globalPrefix, { exclude: ['health/live', 'health/ready'] });
+  beforeInit?.(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -28,6 +28,8 @@ export interface SampleConfig {
   uploadsDirectory: string;
   /** The prebuilt pages at /account (UI=off turns them off). */
   ui: boolean;
+  /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
+  globalPrefix?: string;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -71,7 +73,17 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     oauthProviders: readOAuthProviders(env),
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
+    globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
   };
+}
+
+/** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */
+function globalPrefixFrom(value: string | undefined): string | undefined {
+  const prefix = (value ?? '').replace(/^\/+|\/+$/g, '');
+  if (prefix === '') return undefined;
+  if (!/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(prefix))
+    throw new Error(`GLOBAL_PREFIX must look like api or api/v1, got "${value}"`);
+  return prefix;
 }
 
 function smtpUrlFrom(value: string | undefined): string | undefined {

@@ -152,5 +152,6 @@ export {
 export { FileStorage, type StoredFile } from './extension-points/file-storage.js';
 export { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
 export { ProfileImageService, type StoredProfileImage } from './services/profile-image.service.js';
+export { RouteUrlsService } from './services/route-urls.service.js';
 export { ProfileImageResponse } from './dto/profile-image.response.js';
 export type { UiOptions } from './ui/ui-options.js';

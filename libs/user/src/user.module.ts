@@ -70,6 +70,7 @@ import { ProfileImageService } from './services/profile-image.service.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
+import { RouteUrlsService } from './services/route-urls.service.js';
 
 const SERVICES = [
   AccountsService,
@@ -95,6 +96,7 @@ const SERVICES = [
   UserInfoService,
   UserModerationService,
   TokenTemplatesService,
+  RouteUrlsService,
 ];
 
 /**

@@ -1,5 +1,6 @@
 // Starts the BUILT sample app (`npm run build` first) on its own 127.0.0.1 port with a fresh
-// SQLite file and an SMTP inbox catching its codes and links; the UI is at `${base}/account`.
+// SQLite file and an SMTP inbox catching its codes and links; the UI is at `${base}/account`
+// (`${base}/<prefix>/account` with GLOBAL_PREFIX).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,9 +51,11 @@ export async function startUiApp(env = {}) {
     if (Date.now() > deadline) throw new Error(`the sample app on ${port} did not become ready`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // GLOBAL_PREFIX moves the pages (and the whole API) under it; the health checks stay put.
+  const prefix = env.GLOBAL_PREFIX ? `/${env.GLOBAL_PREFIX.replace(/^\/+|\/+$/g, '')}` : '';
   return {
     base,
-    ui: `${base}/account`,
+    ui: `${base}${prefix}/account`,
     inbox,
     async stop() {
       child.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, RequestMethod } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { OAuthProviderRegistry } from './oauth-provider-registry.js';
 import { allowedRedirectUrl } from './redirect-allow-list.js';
@@ -8,6 +8,7 @@ import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js'
 import { USER_OPTIONS } from '../tokens.js';
 import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SignInMethodsService } from '../services/sign-in-methods.service.js';
 
 /** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
@@ -19,6 +20,7 @@ export class ExternalAccountsService {
     private readonly flows: OAuthFlowsRepository,
     private readonly accounts: ExternalAccountsRepository,
     private readonly signInMethods: SignInMethodsService,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   /**
@@ -32,8 +34,8 @@ export class ExternalAccountsService {
     providerName: string,
     redirectUrl: string,
   ): Promise<string> {
-    const provider = this.registry.get(providerName);
-    const allowed = allowedRedirectUrl(redirectUrl, this.options.redirectAllowList);
+    this.registry.get(providerName); // 404 for an unknown or switched-off provider
+    const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
     await this.flows.createLinkIntent({
@@ -44,10 +46,11 @@ export class ExternalAccountsService {
       redirectUrl: allowed,
       expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
     });
-    const callbackUrl = provider.client.settings.callbackUrl;
-    const startUrl = callbackUrl.endsWith('/callback')
-      ? callbackUrl.slice(0, -'/callback'.length)
-      : `${this.options.publicUrl}/oauth/${providerName}`;
+    // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
+    const customCallback = this.options.providers[providerName]?.callbackUrl;
+    const startUrl = customCallback?.endsWith('/callback')
+      ? customCallback.slice(0, -'/callback'.length)
+      : this.urls.publicUrlOf('/oauth/:provider', RequestMethod.GET, `/oauth/${providerName}`);
     const url = new URL(startUrl);
     url.searchParams.set('intent', token);
     return url.href;

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, RequestMethod, type OnModuleInit } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { UserModuleOptionsError } from '../options/resolve-options.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { BUILT_IN_OAUTH_PROVIDERS } from './built-in-providers.js';
 import { OAuthClient } from './oauth-client.js';
@@ -16,22 +17,56 @@ export interface EnabledOAuthProvider {
 
 /**
  * The providers this app serves: the built-in ones and the host's own (`providers.<name>.definition`),
- * each on only when it has a client id. Strategies are built once, at start.
+ * each on only when it has a client id. Options are checked when the module is built; strategies
+ * are built once, at app.init() (onModuleInit), because their default callback URL carries the
+ * host's global prefix, which is set after the module's providers are constructed.
  */
 @Injectable()
-export class OAuthProviderRegistry {
-  private readonly enabled = new Map<string, EnabledOAuthProvider>();
+export class OAuthProviderRegistry implements OnModuleInit {
+  private enabled: Map<string, EnabledOAuthProvider> | null = null;
 
-  constructor(@Inject(USER_OPTIONS) options: ResolvedUserOptions) {
+  constructor(
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly urls: RouteUrlsService,
+  ) {
     const problems: string[] = [];
     for (const [name, provider] of Object.entries(options.providers)) {
       if (!provider?.clientId || !provider.clientSecret) continue;
-      const definition = provider.definition ?? BUILT_IN_OAUTH_PROVIDERS[name];
-      if (!definition) {
+      if (!provider.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
         problems.push(`providers.${name} is not a built-in provider: give it a definition`);
-        continue;
-      }
-      const callbackUrl = provider.callbackUrl ?? `${options.publicUrl}/oauth/${name}/callback`;
+    }
+    if (problems.length > 0) throw new UserModuleOptionsError(problems);
+  }
+
+  onModuleInit(): void {
+    this.providers();
+  }
+
+  /** The enabled provider of this name, or a 404 (unknown and switched-off look the same). */
+  get(name: string): EnabledOAuthProvider {
+    const provider = this.providers().get(name);
+    if (!provider) throw new UserKitException('OAUTH_PROVIDER_NOT_FOUND');
+    return provider;
+  }
+
+  names(): string[] {
+    return [...this.providers().keys()];
+  }
+
+  /** Built on first use when nobody called onModuleInit (a bare application context). */
+  private providers(): Map<string, EnabledOAuthProvider> {
+    if (this.enabled) return this.enabled;
+    const enabled = new Map<string, EnabledOAuthProvider>();
+    for (const [name, provider] of Object.entries(this.options.providers)) {
+      if (!provider?.clientId || !provider.clientSecret) continue;
+      const definition = (provider.definition ?? BUILT_IN_OAUTH_PROVIDERS[name])!;
+      const callbackUrl =
+        provider.callbackUrl ??
+        this.urls.publicUrlOf(
+          '/oauth/:provider/callback',
+          RequestMethod.GET,
+          `/oauth/${name}/callback`,
+        );
       const strategy = definition.createStrategy({
         clientId: provider.clientId,
         clientSecret: provider.clientSecret,
@@ -46,21 +81,11 @@ export class OAuthProviderRegistry {
         callbackUrl,
         scope: provider.scope ?? definition.defaultScope,
         pkce: definition.pkce,
-        timeoutMs: options.oauthTimeoutMs,
+        timeoutMs: this.options.oauthTimeoutMs,
       });
-      this.enabled.set(name, { name, definition, client });
+      enabled.set(name, { name, definition, client });
     }
-    if (problems.length > 0) throw new UserModuleOptionsError(problems);
-  }
-
-  /** The enabled provider of this name, or a 404 (unknown and switched-off look the same). */
-  get(name: string): EnabledOAuthProvider {
-    const provider = this.enabled.get(name);
-    if (!provider) throw new UserKitException('OAUTH_PROVIDER_NOT_FOUND');
-    return provider;
-  }
-
-  names(): string[] {
-    return [...this.enabled.keys()];
+    this.enabled = enabled;
+    return enabled;
   }
 }

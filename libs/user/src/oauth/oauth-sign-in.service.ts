@@ -16,6 +16,7 @@ import type { IssuedTokens } from '../services/issued-tokens.js';
 import { OAuthLinkingService, type LinkOutcome } from '../services/oauth-linking.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
@@ -59,6 +60,7 @@ export class OAuthSignInService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly linking: OAuthLinkingService,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   async start(providerName: string, request: OAuthStartRequest): Promise<OAuthStarted> {
@@ -66,7 +68,7 @@ export class OAuthSignInService {
     const now = new Date();
     let redirectUrl: string | null = null;
     if (request.redirectUrl !== undefined) {
-      redirectUrl = allowedRedirectUrl(request.redirectUrl, this.options.redirectAllowList);
+      redirectUrl = allowedRedirectUrl(request.redirectUrl, this.urls.redirectAllowList());
       if (!redirectUrl) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     }
     let link: { userId: string; sessionId: string } | null = null;

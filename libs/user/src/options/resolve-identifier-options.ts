@@ -6,6 +6,8 @@ export interface ResolvedIdentifierOptions {
   reauthenticationWindowSeconds: number;
   /** Where reset links point (`?token=` is added); undefined when no public URL is known. */
   passwordResetUrl?: string;
+  /** Whether the host set passwordResetUrl (else the prebuilt pages' reset form may take over). */
+  passwordResetUrlGiven: boolean;
   /** The issuer authenticator apps show next to the account. */
   twoFactorIssuer: string;
 }
@@ -39,7 +41,12 @@ export function resolveIdentifierOptions(
   ) {
     problems.push('messageSender must be an object implementing MessageSender');
   }
-  return { reauthenticationWindowSeconds, passwordResetUrl, twoFactorIssuer };
+  return {
+    reauthenticationWindowSeconds,
+    passwordResetUrl,
+    passwordResetUrlGiven: options.passwordResetUrl !== undefined,
+    twoFactorIssuer,
+  };
 }
 
 function isAbsoluteHttpUrl(value: unknown): boolean {

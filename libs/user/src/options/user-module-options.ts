@@ -59,7 +59,7 @@ export interface UserModuleOptions {
   anonymousSignUp?: boolean;
   /** Origins or URL prefixes OAuth may redirect back to. */
   redirectAllowList?: string[];
-  /** The public base URL of the app (OAuth callbacks, links in messages). */
+  /** The public base URL of the app, without the global prefix (OAuth callbacks, links in messages). */
   publicUrl?: string;
   providers?: Record<string, OAuthProviderOptions>;
   /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
@@ -77,7 +77,10 @@ export interface UserModuleOptions {
   messageSender?: MessageSender;
   /** Sensitive changes (add email/phone, password, 2FA off) need a sign-in this recent. Default 3600. */
   reauthenticationWindowSeconds?: number;
-  /** Where password reset links point (`?token=…` is added). Default `${publicUrl}/reset-password`. */
+  /**
+   * Where password reset links point (`?token=…` is added). Default: with `ui`, the pages' reset
+   * form (global prefix included); else `${publicUrl}/reset-password`.
+   */
   passwordResetUrl?: string;
   /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
   twoFactorIssuer?: string;

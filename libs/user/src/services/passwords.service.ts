@@ -11,6 +11,7 @@ import { normalizeEmail } from '../validation/email.js';
 import { HashingGate } from './hashing-gate.js';
 import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
 import { PasswordPolicyService } from './password-policy.service.js';
+import { RouteUrlsService } from './route-urls.service.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import { UserSessionsService } from './user-sessions.service.js';
@@ -35,6 +36,7 @@ export class PasswordsService {
     private readonly sessions: UserSessionsService,
     private readonly delivery: MessageDeliveryService,
     private readonly ormContext: OrmContext,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   /**
@@ -101,7 +103,7 @@ export class PasswordsService {
   private async sendResetLink(email: string): Promise<void> {
     const found = await this.contacts.findRecoverableEmail(normalizeEmail(email));
     if (!found || found.user.banned) return;
-    const base = this.options.identifiers.passwordResetUrl;
+    const base = this.urls.passwordResetUrl();
     if (!base) {
       this.logger.error('Password reset asked, but neither publicUrl nor passwordResetUrl is set');
       return;

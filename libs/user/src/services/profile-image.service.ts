@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, RequestMethod } from '@nestjs/common';
 import { newId } from '../entities/new-id.js';
 import { FileStorage, type StoredFile } from '../extension-points/file-storage.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PROFILE_IMAGE_ID_PATTERN, sniffImageType } from '../files/image-type.js';
-import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { USER_OPTIONS } from '../tokens.js';
 import { ProfileService } from './profile.service.js';
+import { RouteUrlsService } from './route-urls.service.js';
 
 /** Where the library serves stored images when the FileStorage has no URLs of its own. */
 export const PROFILE_IMAGES_PATH = 'profile-images';
@@ -22,8 +21,8 @@ export class ProfileImageService {
 
   constructor(
     @Inject(FileStorage) private readonly storage: FileStorage,
-    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly profile: ProfileService,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   async setProfileImage(userId: string, data: Uint8Array | undefined): Promise<StoredProfileImage> {
@@ -48,7 +47,12 @@ export class ProfileImageService {
 
   urlOf(id: string): string {
     return (
-      this.storage.urlOf?.(id) ?? `${this.options.publicUrl ?? ''}/${PROFILE_IMAGES_PATH}/${id}`
+      this.storage.urlOf?.(id) ??
+      this.urls.publicUrlOf(
+        `/${PROFILE_IMAGES_PATH}/:id`,
+        RequestMethod.GET,
+        `/${PROFILE_IMAGES_PATH}/${id}`,
+      )
     );
   }
 

@@ -13,11 +13,10 @@ import { OAuthController } from '../controllers/oauth.controller.js';
 import { TwoFactorSignInController } from '../controllers/two-factor-sign-in.controller.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { refreshCookie } from './refresh-cookie.js';
 import { sameOriginProblem, wantsCookieSession } from './same-origin.js';
-import type { ResolvedUiOptions } from './ui-options.js';
-import { UI_OPTIONS } from './ui-tokens.js';
 
 /** The controllers whose routes hand out a token pair (sign-up, login, 2FA, OAuth exchange, upgrade). */
 const TOKEN_ISSUERS = new Set<unknown>([
@@ -37,8 +36,8 @@ type WithRefresh = { refreshToken?: unknown; tokens?: { refreshToken?: unknown }
 @Injectable()
 export class RefreshCookieInterceptor implements NestInterceptor {
   constructor(
-    @Inject(UI_OPTIONS) private readonly ui: ResolvedUiOptions,
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -65,7 +64,12 @@ export class RefreshCookieInterceptor implements NestInterceptor {
     if (!holder) return body;
     response.append(
       'Set-Cookie',
-      refreshCookie(holder.refreshToken as string, this.ui, this.options),
+      // Registered only with `ui`: the session path is known.
+      refreshCookie(
+        holder.refreshToken as string,
+        this.urls.uiSessionPath() as string,
+        this.options,
+      ),
     );
     response.setHeader('Cache-Control', 'no-store');
     delete holder.refreshToken;

@@ -1,22 +1,18 @@
 import { parse, serialize } from 'cookie';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import type { ResolvedUiOptions } from './ui-options.js';
 
 /** The httpOnly cookie holding the refresh token of the prebuilt pages. */
 export const REFRESH_COOKIE = 'userkit_refresh';
 
-/** Only the session routes under the UI path ever receive it: `${uiPath}/session`. */
-export function refreshCookiePath(uiPath: string): string {
-  return `${uiPath}/session`;
-}
-
 /**
  * SameSite=Strict: no cross-site request (not even a top-level navigation) carries it;
  * Secure whenever the app is served over https (publicUrl), httpOnly so page script never sees it.
+ * `path` is where the session routes are served (RouteUrlsService.uiSessionPath(), global prefix
+ * included): only they ever receive it.
  */
 export function refreshCookie(
   value: string,
-  ui: ResolvedUiOptions,
+  path: string,
   options: ResolvedUserOptions,
   maxAgeSeconds = options.refreshTokenTtlSeconds,
 ): string {
@@ -24,7 +20,7 @@ export function refreshCookie(
     httpOnly: true,
     sameSite: 'strict',
     secure: options.publicUrl?.startsWith('https:') ?? false,
-    path: refreshCookiePath(ui.path),
+    path,
     maxAge: maxAgeSeconds,
   });
 }

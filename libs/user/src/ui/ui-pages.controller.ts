@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../decorators/public.decorator.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { USER_OPTIONS } from '../tokens.js';
 import {
   findAssetDirectory,
@@ -11,8 +12,6 @@ import {
   UI_CONTENT_SECURITY_POLICY,
   type UiAsset,
 } from './ui-assets.js';
-import type { ResolvedUiOptions } from './ui-options.js';
-import { UI_OPTIONS } from './ui-tokens.js';
 
 /**
  * Serves the built pages under `ui.path` with a strict CSP; any path without a file extension
@@ -23,24 +22,32 @@ import { UI_OPTIONS } from './ui-tokens.js';
 @Public()
 export class UiPagesController {
   private readonly assets: Map<string, UiAsset>;
-  private readonly index: string | null;
+  private readonly template: string | null;
+  private index: string | null = null;
 
   constructor(
-    @Inject(UI_OPTIONS) ui: ResolvedUiOptions,
-    @Inject(USER_OPTIONS) options: ResolvedUserOptions,
+    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    private readonly urls: RouteUrlsService,
   ) {
     this.assets = loadAssets(findAssetDirectory());
-    const template = this.assets.get('index.html');
-    this.index = template
-      ? renderIndex(template.body.toString('utf8'), {
-          basePath: ui.path,
-          apiBaseUrl: '',
-          providers: Object.entries(options.providers)
-            .filter(([, provider]) => Boolean(provider.clientId))
-            .map(([name]) => name),
-          anonymousSignUp: options.anonymousSignUp,
-        })
-      : null;
+    this.template = this.assets.get('index.html')?.body.toString('utf8') ?? null;
+  }
+
+  /**
+   * Rendered at the first request, not in the constructor: the host sets its global prefix
+   * (which both paths carry) after this controller is built, and never changes it once serving.
+   */
+  private renderedIndex(): string | null {
+    if (this.index === null && this.template !== null)
+      this.index = renderIndex(this.template, {
+        basePath: this.urls.uiBasePath() as string,
+        apiBaseUrl: this.urls.globalPrefix(),
+        providers: Object.entries(this.options.providers)
+          .filter(([, provider]) => Boolean(provider.clientId))
+          .map(([name]) => name),
+        anonymousSignUp: this.options.anonymousSignUp,
+      });
+    return this.index;
   }
 
   @Get()
@@ -62,12 +69,13 @@ export class UiPagesController {
   }
 
   private sendIndex(response: Response): void {
-    if (!this.index)
+    const index = this.renderedIndex();
+    if (!index)
       throw new NotFoundException('The UI is not built: run `npm run build` (scripts/build-ui.js)');
     this.securityHeaders(response);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache');
-    response.send(this.index);
+    response.send(index);
   }
 
   private securityHeaders(response: Response): void {

@@ -14,14 +14,13 @@ import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { readRefreshCookie, refreshCookie } from './refresh-cookie.js';
 import { sameOriginProblem } from './same-origin.js';
-import type { ResolvedUiOptions } from './ui-options.js';
-import { UI_OPTIONS } from './ui-tokens.js';
 
 /**
  * Refresh and sign-out of the prebuilt pages by the httpOnly cookie (`{ui.path}/session/...`):
@@ -34,9 +33,9 @@ import { UI_OPTIONS } from './ui-tokens.js';
 @UsePipes(createUserKitValidationPipe())
 export class UiSessionController {
   constructor(
-    @Inject(UI_OPTIONS) private readonly ui: ResolvedUiOptions,
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly sessions: SessionsService,
+    private readonly urls: RouteUrlsService,
   ) {}
 
   @Post('session/refresh')
@@ -59,11 +58,14 @@ export class UiSessionController {
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
     try {
       const { refreshToken, ...rest } = mapTokens(await this.sessions.rotate(token));
-      response.setHeader('Set-Cookie', refreshCookie(refreshToken, this.ui, this.options));
+      response.setHeader(
+        'Set-Cookie',
+        refreshCookie(refreshToken, this.cookiePath(), this.options),
+      );
       return rest;
     } catch (error) {
       // A refused token is dead either way: the browser should stop sending it.
-      response.setHeader('Set-Cookie', refreshCookie('', this.ui, this.options, 0));
+      response.setHeader('Set-Cookie', refreshCookie('', this.cookiePath(), this.options, 0));
       throw error;
     }
   }
@@ -80,8 +82,13 @@ export class UiSessionController {
   ): Promise<void> {
     this.checkOrigin(request);
     const token = readRefreshCookie(request.headers.cookie);
-    response.setHeader('Set-Cookie', refreshCookie('', this.ui, this.options, 0));
+    response.setHeader('Set-Cookie', refreshCookie('', this.cookiePath(), this.options, 0));
     if (token) await this.sessions.revokeByRefreshToken(token);
+  }
+
+  /** This controller exists only with `ui`, so the session path is always known. */
+  private cookiePath(): string {
+    return this.urls.uiSessionPath() as string;
   }
 
   private checkOrigin(request: Request): void {
