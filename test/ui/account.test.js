@@ -26,6 +26,15 @@ after(async () => {
   await app?.stop();
 });
 
+/** Fails at once, naming the element, when the keyboard is not where the test expects it. */
+async function focused(locator) {
+  assert.equal(
+    await locator.evaluate((element) => element === document.activeElement),
+    true,
+    `focus is not on ${locator}`,
+  );
+}
+
 async function heading(page, text) {
   const h1 = page.getByRole('heading', { level: 1, name: text, exact: true });
   try {
@@ -121,12 +130,23 @@ test('sign out from the user menu, then sign in again', async () => {
   );
   // Signed out: the profile sends back to sign-in.
   await page.goto(`${app.ui}/`);
-  await heading(page, 'Sign in');
+  const signInHeading = await heading(page, 'Sign in');
 
-  // By keyboard: from the focused heading, Tab reaches Email then Password; Enter submits.
+  // By keyboard: from the focused heading, Tab reaches Email then Password; Enter submits. The
+  // page focuses its heading after rendering it: wait for that, not only for the heading to show.
+  await signInHeading.evaluate(
+    (element) =>
+      new Promise((resolve) => {
+        const check = () =>
+          element === document.activeElement ? resolve() : setTimeout(check, 20);
+        check();
+      }),
+  );
   await page.keyboard.press('Tab');
+  await focused(page.getByLabel('Email', { exact: true }));
   await page.keyboard.type(EMAIL);
   await page.keyboard.press('Tab');
+  await focused(page.getByLabel('Password', { exact: true }));
   await page.keyboard.type('not-the-password-1');
   await page.keyboard.press('Enter');
   const alert = page.getByRole('alert');
