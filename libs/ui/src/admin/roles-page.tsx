@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { Button, ConfirmButton, Field, Form, Notice, PageHeading } from '../components/index.js';
+import {
+  Button,
+  ConfirmButton,
+  Field,
+  Form,
+  Notice,
+  PageHeading,
+  errorMessage,
+} from '../components/index.js';
 import type { RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
 import { adminApi, type RoleResponse } from './api.js';
@@ -16,6 +24,8 @@ export function RolesPage(_props: RouteProps) {
   const [description, setDescription] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // A refused deletion (role in use) is shown across the table, under the role's row.
+  const [refusal, setRefusal] = useState<{ role: string; message: string } | null>(null);
   const replace = (saved: RoleResponse) =>
     roles.setData((roles.data ?? []).map((role) => (role.name === saved.name ? saved : role)));
   return (
@@ -74,7 +84,13 @@ export function RolesPage(_props: RouteProps) {
                             confirmLabel={`Yes, delete ${role.name}`}
                             onConfirm={async () => {
                               setStatus(null);
-                              await adminApi.deleteRole(role.name);
+                              setRefusal(null);
+                              try {
+                                await adminApi.deleteRole(role.name);
+                              } catch (failure) {
+                                setRefusal({ role: role.name, message: errorMessage(failure) });
+                                return;
+                              }
                               roles.setData(
                                 (roles.data ?? []).filter((kept) => kept.name !== role.name),
                               );
@@ -88,6 +104,13 @@ export function RolesPage(_props: RouteProps) {
                       </span>
                     </td>
                   </tr>,
+                  refusal?.role === role.name && (
+                    <tr role="row" key={`${role.name}-refusal`} class="edit-row">
+                      <td role="cell" colSpan={3}>
+                        <Notice kind="error">{refusal.message}</Notice>
+                      </td>
+                    </tr>
+                  ),
                   editing === role.name && (
                     <tr role="row" key={`${role.name}-edit`} class="edit-row">
                       <td role="cell" colSpan={3}>
