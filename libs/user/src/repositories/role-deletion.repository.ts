@@ -3,9 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { isPostgres } from './sql-dialect-of.js';
 
 export type RoleDeletion =
-  | { outcome: 'deleted' }
-  | { outcome: 'not_found' }
-  | { outcome: 'held'; holders: number };
+  { outcome: 'deleted' } | { outcome: 'not_found' } | { outcome: 'held'; holders: number };
 
 /** Affected rows of a raw 'run' statement, as both drivers report them. */
 function affected(result: unknown): number {

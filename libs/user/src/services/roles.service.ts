@@ -62,10 +62,7 @@ export class RolesService implements OnApplicationBootstrap {
     if (result.outcome === 'not_found') throw new UserKitException('ROLE_DOES_NOT_EXIST');
     if (result.outcome === 'held') {
       const who = result.holders === 1 ? '1 user holds' : `${result.holders} users hold`;
-      throw new UserKitException(
-        'ROLE_IN_USE',
-        `${who} role '${name}': remove it from them first`,
-      );
+      throw new UserKitException('ROLE_IN_USE', `${who} role '${name}': remove it from them first`);
     }
   }
 }
