@@ -189,6 +189,20 @@ describe('editing and deleting roles', () => {
     });
   });
 
+  it('documents both routes in the OpenAPI document, with builtIn on the role', async () => {
+    const document = (await t.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const route = document.paths['/admin/roles/{name}'];
+    expect(Object.keys(route.patch.responses)).toEqual(expect.arrayContaining(['200', '404']));
+    expect(Object.keys(route.delete.responses)).toEqual(
+      expect.arrayContaining(['204', '404', '409']),
+    );
+    expect(document.components.schemas.UpdateRoleDto.properties).toHaveProperty('description');
+    expect(document.components.schemas.RoleResponse.properties).toHaveProperty('builtIn');
+  });
+
   describe('deleting while assigning', () => {
     it('never leaves a user with a deleted role, never takes one away, never answers 500', async () => {
       const member = await signUp(t.http);
