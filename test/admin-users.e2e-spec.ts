@@ -255,7 +255,7 @@ describe('the admin users API', () => {
         .set(asAdmin())
         .send({ name: 'editor', description: 'Edits things' })
         .expect(201);
-      expect(created.body).toEqual({ name: 'editor', description: 'Edits things' });
+      expect(created.body).toEqual({ name: 'editor', description: 'Edits things', builtIn: false });
       await t.http.post('/admin/roles').set(asAdmin()).send({ name: 'editor' }).expect(409);
       for (const name of ['Editor', '1st', 'has space', '', 'x'.repeat(64)]) {
         await t.http.post('/admin/roles').set(asAdmin()).send({ name }).expect(400);

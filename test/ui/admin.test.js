@@ -1,7 +1,8 @@
 // `npm run test:ui`: the admin console in a real browser against the built sample app — an admin
 // finds a user, assigns a role, edits metadata, bans and unbans, ends a user's sessions, pages
 // through users, defines a custom attribute the user then sees on their profile, manages roles
-// and deletes a user. What the pages claim is checked through the API. Users are made through the API (argon2 is slow).
+// (adds, edits, deletes, and is refused deleting one in use) and deletes a user. What the pages
+// claim is checked through the API. Users are made through the API (argon2 is slow).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ADMIN, startUiApp } from './support/app.js';
@@ -169,6 +170,64 @@ test('roles: an admin adds a role, then assigns it to the user (it sticks in the
   await page.goto(`${app.ui}/admin/users?role=${ROLE}`);
   await listCount(page, 'Page 1: 1 user');
   assert.deepEqual(await emailsShown(page), [GRACE.email]);
+});
+
+test('roles: an admin edits a description, deletes a free role, and is refused one in use', async () => {
+  const { page } = admin;
+  const free = `draft-${stamp}`;
+  assert.equal((await api('POST', '/admin/roles', { name: free })).status, 201);
+  await page.goto(`${app.ui}/admin/roles`);
+  await heading(page, 'Roles');
+  await page.getByRole('row', { name: new RegExp(free) }).waitFor();
+  // Built-in roles can be edited but offer no deletion.
+  for (const name of ['admin', 'user', 'anonymous']) {
+    await page.getByRole('button', { name: `Edit role ${name}` }).waitFor();
+    assert.equal(await page.getByRole('button', { name: `Delete role ${name}` }).count(), 0);
+  }
+
+  // The description: edited, then seen in the row and through the API.
+  await page.getByRole('button', { name: `Edit role ${ROLE}` }).click();
+  const form = page.getByRole('form', { name: `Role ${ROLE}` });
+  assert.equal(await form.getByLabel('Description').inputValue(), 'Edits articles');
+  await form.getByLabel('Description').fill('Edits and publishes articles');
+  await shoot(page, 'admin-roles-edit');
+  await form.getByRole('button', { name: `Save ${ROLE}` }).click();
+  await form
+    .getByRole('status')
+    .filter({ hasText: `Description of ${ROLE} saved.` })
+    .waitFor();
+  await page.getByRole('row', { name: /editor.*Edits and publishes articles/ }).waitFor();
+  const listed = (await api('GET', '/admin/roles')).body.find((role) => role.name === ROLE);
+  assert.equal(listed.description, 'Edits and publishes articles');
+  await page.getByRole('button', { name: `Close role ${ROLE}` }).click();
+
+  // Grace holds the role: the second click gets the API's refusal, and nothing changes.
+  await page.getByRole('button', { name: `Delete role ${ROLE}` }).click();
+  await page.getByRole('button', { name: `Yes, delete ${ROLE}` }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'remove it from them first' });
+  await refusal.waitFor();
+  assert.equal(
+    await refusal.textContent(),
+    "1 user holds role 'editor': remove it from them first",
+  );
+  await shoot(page, 'admin-roles-refused');
+  assert.ok((await api('GET', '/admin/roles')).body.some((role) => role.name === ROLE));
+  assert.ok((await api('GET', `/admin/users/${grace.id}`)).body.roles.includes(ROLE));
+
+  // A free role: the first click only asks (Cancel keeps it), the second deletes it.
+  await page.getByRole('button', { name: `Delete role ${free}` }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.ok((await api('GET', '/admin/roles')).body.some((role) => role.name === free));
+  await page.getByRole('button', { name: `Delete role ${free}` }).click();
+  await page.getByRole('button', { name: `Yes, delete ${free}` }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Role ${free} deleted.` })
+    .waitFor();
+  assert.equal(await page.getByRole('row', { name: new RegExp(free) }).count(), 0);
+  assert.ok(!(await api('GET', '/admin/roles')).body.some((role) => role.name === free));
+  await shoot(page, 'admin-roles-deleted');
+  assert.deepEqual(page.errors, []);
 });
 
 test('metadata: bad JSON is named at its field and not sent; good JSON is saved', async () => {

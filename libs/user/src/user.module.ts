@@ -10,6 +10,7 @@ import type { UserModuleOptions } from './options/user-module-options.js';
 import { OrmContext } from './repositories/orm-context.js';
 import { SignInAttemptsRepository } from './repositories/sign-in-attempts.repository.js';
 import { RolesRepository } from './repositories/roles.repository.js';
+import { RoleDeletionRepository } from './repositories/role-deletion.repository.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { AccessTokenService } from './services/access-token.service.js';
@@ -173,6 +174,7 @@ const SERVICES = [
     UsersRepository,
     SessionsRepository,
     RolesRepository,
+    RoleDeletionRepository,
     AttributeDefinitionsRepository,
     UserModerationRepository,
     LockedUserUpdateRepository,

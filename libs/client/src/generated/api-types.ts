@@ -95,6 +95,7 @@ export interface UserPageResponse {
 export interface RoleResponse {
   name: string;
   description: string | null;
+  builtIn: boolean;
 }
 
 /** From libs/user/src/dto/admin.response.ts. */

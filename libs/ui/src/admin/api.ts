@@ -80,6 +80,10 @@ export const adminApi = {
   listRoles: (): Promise<RoleResponse[]> => client.request('GET', '/admin/roles'),
   createRole: (body: { name: string; description?: string }): Promise<RoleResponse> =>
     client.request('POST', '/admin/roles', body),
+  updateRole: (name: string, body: { description: string | null }): Promise<RoleResponse> =>
+    client.request('PATCH', `/admin/roles/${encodeURIComponent(name)}`, body),
+  deleteRole: (name: string): Promise<void> =>
+    client.request('DELETE', `/admin/roles/${encodeURIComponent(name)}`),
 
   getSchema: (): Promise<AttributeSchemaResponse> => client.request('GET', '/admin/attributes'),
   createAttribute: (body: Json): Promise<CustomAttributeResponse> =>

@@ -1,17 +1,33 @@
 import { useState } from 'preact/hooks';
-import { Field, Form, Notice, PageHeading } from '../components/index.js';
+import {
+  Button,
+  ConfirmButton,
+  Field,
+  Form,
+  Notice,
+  PageHeading,
+  errorMessage,
+} from '../components/index.js';
 import type { RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
-import { adminApi } from './api.js';
+import { adminApi, type RoleResponse } from './api.js';
+import { RoleDescriptionForm } from './role-edit.js';
 import { useLoad } from './use-load.js';
 
-const BUILT_IN = new Set(['admin', 'user', 'anonymous']);
-
-/** Roles: the list and a form to add one (the API offers no deletion: roles are kept). */
+/**
+ * Roles: the list, each description editable, custom roles deletable (a second click confirms;
+ * the API refuses while users hold the role, and that refusal is shown), and a form to add one.
+ */
 export function RolesPage(_props: RouteProps) {
   const roles = useLoad(() => adminApi.listRoles(), 'roles');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  // A refused deletion (role in use) is shown across the table, under the role's row.
+  const [refusal, setRefusal] = useState<{ role: string; message: string } | null>(null);
+  const replace = (saved: RoleResponse) =>
+    roles.setData((roles.data ?? []).map((role) => (role.name === saved.name ? saved : role)));
   return (
     <section class="admin">
       <AdminNav current="roles" />
@@ -36,28 +52,81 @@ export function RolesPage(_props: RouteProps) {
                   <th role="columnheader" scope="col">
                     Description
                   </th>
+                  <th role="columnheader" scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody role="rowgroup">
-                {roles.data.map((role) => (
+                {roles.data.map((role) => [
                   <tr role="row" key={role.name}>
                     <th role="rowheader" scope="row" data-label="Name">
                       <span>
                         <span class="mono">{role.name}</span>
-                        {BUILT_IN.has(role.name) && <span class="badge badge-muted">built-in</span>}
+                        {role.builtIn && <span class="badge badge-muted">built-in</span>}
                       </span>
                     </th>
                     <td role="cell" data-label="Description">
                       {role.description ?? '—'}
                     </td>
-                  </tr>
-                ))}
+                    <td role="cell" class="row-action">
+                      <span class="actions role-actions">
+                        <Button
+                          kind="link"
+                          label={`${editing === role.name ? 'Close' : 'Edit'} role ${role.name}`}
+                          onClick={() => setEditing(editing === role.name ? null : role.name)}
+                        >
+                          {editing === role.name ? 'Close' : 'Edit'}
+                        </Button>
+                        {!role.builtIn && (
+                          <ConfirmButton
+                            label={`Delete role ${role.name}`}
+                            confirmLabel={`Yes, delete ${role.name}`}
+                            onConfirm={async () => {
+                              setStatus(null);
+                              setRefusal(null);
+                              try {
+                                await adminApi.deleteRole(role.name);
+                              } catch (failure) {
+                                setRefusal({ role: role.name, message: errorMessage(failure) });
+                                return;
+                              }
+                              roles.setData(
+                                (roles.data ?? []).filter((kept) => kept.name !== role.name),
+                              );
+                              if (editing === role.name) setEditing(null);
+                              setStatus(`Role ${role.name} deleted.`);
+                            }}
+                          >
+                            Delete
+                          </ConfirmButton>
+                        )}
+                      </span>
+                    </td>
+                  </tr>,
+                  refusal?.role === role.name && (
+                    <tr role="row" key={`${role.name}-refusal`} class="edit-row">
+                      <td role="cell" colSpan={3}>
+                        <Notice kind="error">{refusal.message}</Notice>
+                      </td>
+                    </tr>
+                  ),
+                  editing === role.name && (
+                    <tr role="row" key={`${role.name}-edit`} class="edit-row">
+                      <td role="cell" colSpan={3}>
+                        <RoleDescriptionForm role={role} onSaved={replace} />
+                      </td>
+                    </tr>
+                  ),
+                ])}
               </tbody>
             </table>
           </div>
         )}
+        {status && <Notice>{status}</Notice>}
         <p class="hint">
-          Roles cannot be deleted through the API; take a role away from its users on their pages.
+          Built-in roles and roles declared in the module options cannot be deleted. A role still
+          held by users cannot be deleted either: take it away from them on their pages first.
         </p>
       </section>
       <section class="panel" aria-labelledby="role-create">

@@ -14,6 +14,9 @@ export class UserPageResponse {
 export class RoleResponse {
   @ApiProperty({ example: 'editor' }) name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  /** Built-in or declared in the module options: re-created at every start, never deletable. */
+  @ApiProperty({ description: 'Built-in or declared in the module options: cannot be deleted' })
+  builtIn!: boolean;
 }
 
 export class SessionTokensResponse {

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
 
+/** The role table's column width for descriptions. */
+export const ROLE_DESCRIPTION_MAX_LENGTH = 500;
+
 export class CreateRoleDto {
   @ApiProperty({ example: 'editor', pattern: ROLE_NAME_PATTERN.source })
   @IsString()
@@ -14,6 +17,6 @@ export class CreateRoleDto {
   @ApiPropertyOptional({ example: 'Edits articles', maxLength: 500 })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(ROLE_DESCRIPTION_MAX_LENGTH)
   description?: string;
 }

@@ -31,6 +31,16 @@ export const UserErrors = {
   USER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'User not found' },
   ROLE_NOT_FOUND: { status: HttpStatus.BAD_REQUEST, message: 'Unknown role' },
   ROLE_TAKEN: { status: HttpStatus.CONFLICT, message: 'A role with this name already exists' },
+  ROLE_DOES_NOT_EXIST: { status: HttpStatus.NOT_FOUND, message: 'Role not found' },
+  ROLE_DECLARED: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'Built-in roles and roles declared in the module options cannot be deleted (they are re-created at every start)',
+  },
+  ROLE_IN_USE: {
+    status: HttpStatus.CONFLICT,
+    message: 'Users hold this role: remove it from them first',
+  },
   LAST_ADMIN: {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',

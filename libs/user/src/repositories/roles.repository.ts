@@ -40,6 +40,12 @@ export class RolesRepository {
     return roles.map((role) => role.name);
   }
 
+  /** The role after the change, or null when no role has this name. */
+  async updateDescription(name: string, description: string | null): Promise<Role | null> {
+    if ((await this.em.nativeUpdate(Role, { name }, { description })) === 0) return null;
+    return this.em.findOne(Role, { name }, { refresh: true });
+  }
+
   findAll(): Promise<Role[]> {
     return this.em.find(Role, {}, { orderBy: { createdAt: 'asc', name: 'asc' } });
   }

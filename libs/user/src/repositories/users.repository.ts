@@ -1,4 +1,8 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  EntityManager,
+  ForeignKeyConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { PreparedRead, entityColumns } from './prepared-read.js';
@@ -34,6 +38,14 @@ function userFields(record: NewUserRecord) {
 
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
+
+/**
+ * A role checked to exist was deleted before the link to it was written: the foreign key refused
+ * the link (see RoleDeletionRepository), which is an unknown role for the caller, not a 500.
+ */
+function roleDeletedMeanwhile(): UserKitException {
+  return new UserKitException('ROLE_NOT_FOUND', 'Unknown role: it was deleted meanwhile');
+}
 
 /** Rolls back a role change or a delete that would leave no admin. */
 class LastAdminError extends Error {}
@@ -228,6 +240,7 @@ export class UsersRepository {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
         throw new UserKitException('EMAIL_TAKEN');
+      if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
       throw error;
     }
   }
@@ -344,6 +357,7 @@ export class UsersRepository {
       })
       .catch((error: unknown) => {
         if (error instanceof LastAdminError) return false;
+        if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
         throw error;
       });
   }
