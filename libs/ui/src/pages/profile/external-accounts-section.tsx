@@ -15,7 +15,9 @@ export function ExternalAccountsSection(props: { user: User; query: URLSearchPar
     <Section title="Connected accounts">
       {query.get('linked') !== null && <Notice>The account is connected.</Notice>}
       {query.get('error') && (
-        <Notice kind="error">Connecting failed: {linkErrorText(query.get('error') as string)}</Notice>
+        <Notice kind="error">
+          Connecting failed: {linkErrorText(query.get('error') as string)}
+        </Notice>
       )}
       {user.externalAccounts.length > 0 && (
         <ul class="list">
@@ -57,7 +59,9 @@ export function ExternalAccountsSection(props: { user: User; query: URLSearchPar
 }
 
 /** The link's state as the API reports it (`verification.status`), like the identifiers' badges. */
-function VerificationBadge(props: { verification: User['externalAccounts'][number]['verification'] }) {
+function VerificationBadge(props: {
+  verification: User['externalAccounts'][number]['verification'];
+}) {
   const { status, error } = props.verification;
   if (status === 'verified') return <span class="badge">Verified</span>;
   return (
