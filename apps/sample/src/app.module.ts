@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import {
   LoggingMessageSender,
-  SmtpMessageSender,
   RedisThrottlerStorage,
   UserKitException,
   UserModule,
@@ -24,6 +23,7 @@ import { HelloController } from './hello.controller.js';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
+import { DevelopmentMessageSender } from './development-message-sender.js';
 
 /** Where the sample serves the prebuilt pages (UserModule's `ui`). */
 export const SAMPLE_UI_PATH = '/account';
@@ -42,9 +42,10 @@ export function userOptionsFrom(
     // With the pages on, UserModule itself allows OAuth back to them (`?code=`) and points reset
     // links at their reset form, under GLOBAL_PREFIX when it is set.
     redirectAllowList: config.redirectAllowList,
-    // Codes and reset links: mailed when SMTP_URL is set, else written to the log (development).
+    // Codes and reset links: mailed when SMTP_URL is set (phone codes, which SMTP cannot carry,
+    // logged), else all written to the log (development).
     messageSender: config.smtpUrl
-      ? new SmtpMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
+      ? new DevelopmentMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
     providers: config.oauthProviders,
     profileImageDirectory: config.uploadsDirectory,

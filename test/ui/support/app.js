@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Inbox } from './inbox.js';
 import { freePort } from '../../../scripts/free-port.js';
 
@@ -12,7 +13,11 @@ export { freePort };
 
 export const ADMIN = { email: 'ui.admin@example.com', password: 'ui-admin-passphrase-7' };
 
-/** `{ base, ui, inbox, stop() }`; `env` adds or overrides sample app variables. */
+/**
+ * `{ base, ui, inbox, output, waitForOutput(), stop() }`; `env` adds or overrides sample app
+ * variables. `output` holds the app's stdout lines (its log, e.g. phone codes; NODE_ENV=test keeps
+ * only warnings and errors there, so a test reading `log` lines sets another NODE_ENV).
+ */
 export async function startUiApp(env = {}) {
   const inbox = new Inbox();
   await inbox.start();
@@ -35,10 +40,17 @@ export async function startUiApp(env = {}) {
       ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT: 'off',
       REDIS_URL: '',
+      NO_COLOR: '1',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Read line by line (a pipe left unread would fill up and block the app).
+  const output = [];
+  createInterface({ input: child.stdout }).on('line', (line) =>
+    // eslint-disable-next-line no-control-regex
+    output.push(line.replace(/\x1b\[[0-9;]*m/g, '')),
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -48,7 +60,11 @@ export async function startUiApp(env = {}) {
       // not listening yet
     }
     if (child.exitCode !== null) throw new Error('the sample app exited during start-up');
-    if (Date.now() > deadline) throw new Error(`the sample app on ${port} did not become ready`);
+    if (Date.now() > deadline) {
+      // Not left running (and busy) after the test run: nobody else would stop it.
+      child.kill('SIGKILL');
+      throw new Error(`the sample app on ${port} did not become ready`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   // GLOBAL_PREFIX moves the pages (and the whole API) under it; the health checks stay put.
@@ -57,6 +73,20 @@ export async function startUiApp(env = {}) {
     base,
     ui: `${base}${prefix}/account`,
     inbox,
+    output,
+    /** The match of the newest stdout line matching `pattern` after `since` lines. */
+    async waitForOutput(pattern, { since = 0, timeoutMs = 10_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const line = output
+          .slice(since)
+          .reverse()
+          .find((candidate) => pattern.test(candidate));
+        if (line) return line.match(pattern);
+        if (Date.now() > deadline) throw new Error(`no output line matching ${pattern}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -1,0 +1,204 @@
+// `npm run test:ui`: the profile's "Connected accounts" card — linking a Google account to an
+// email + password account through a real local OAuth server (oauth2-mock-server on 127.0.0.1),
+// unlinking it, the server refusing to unlink an OAuth-only user's last way to sign in, and a
+// provider that denies the link.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { OAuth2Server } from 'oauth2-mock-server';
+import { freePort, startUiApp } from './support/app.js';
+import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
+
+const stamp = Date.now().toString(36);
+const EMAIL = `ui.linker.${stamp}@example.com`;
+const PASSWORD = 'copper-harbour-violin-52';
+const LINKED = {
+  sub: `ui-link-google-${stamp}`,
+  given_name: 'Katherine',
+  family_name: 'Johnson',
+  email: `ui.linked.${stamp}@gmail.example`,
+  email_verified: true,
+};
+const OAUTH_ONLY = {
+  sub: `ui-only-google-${stamp}`,
+  given_name: 'Dorothy',
+  family_name: 'Vaughan',
+  email: `ui.only.${stamp}@gmail.example`,
+  email_verified: true,
+};
+
+// exact: "Disconnect Google" contains the words too.
+const CONNECT = { name: 'Connect Google', exact: true };
+
+let person = LINKED;
+/** When set, the provider's /authorize answers with this OAuth error instead of a code. */
+let denial = null;
+
+let provider;
+let app;
+let browser;
+
+before(async () => {
+  provider = new OAuth2Server();
+  await provider.issuer.keys.generate('RS256');
+  provider.service.on('beforeUserinfo', (response) => {
+    response.body = person;
+  });
+  // A provider that refuses (the user pressed "Cancel" on its consent screen): RFC 6749 §4.1.2.1.
+  provider.service.on('beforeAuthorizeRedirect', (redirect) => {
+    if (!denial) return;
+    redirect.url.searchParams.delete('code');
+    redirect.url.searchParams.set('error', denial);
+  });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  provider.issuer.url = base;
+  await provider.start(port, '127.0.0.1');
+  app = await startUiApp({
+    GOOGLE_CLIENT_ID: 'ui-test',
+    GOOGLE_CLIENT_SECRET: 'ui-test-secret',
+    GOOGLE_AUTHORIZATION_URL: `${base}/authorize`,
+    GOOGLE_TOKEN_URL: `${base}/token`,
+    GOOGLE_USERINFO_URL: `${base}/userinfo`,
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  await provider?.stop();
+});
+
+async function profile(page) {
+  await page
+    .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+    .waitFor({ timeout: 20_000 });
+  return page.getByRole('region', { name: 'Connected accounts' });
+}
+
+/** The user as the API returns it, read with the page's own session (the refresh cookie). */
+async function me(page) {
+  return page.evaluate(async () => {
+    const refreshed = await fetch('/account/session/refresh', {
+      method: 'POST',
+      headers: { 'X-UserKit-Session': 'cookie' },
+    });
+    const { accessToken } = await refreshed.json();
+    const response = await fetch('/me', { headers: { authorization: `Bearer ${accessToken}` } });
+    return response.json();
+  });
+}
+
+async function fitsPhone(page) {
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.equal(await overflowsHorizontally(page), false, 'the profile fits 375 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('an email + password account links Google from the profile, sees it verified, and unlinks it', async () => {
+  const { page, context } = await newPage(browser);
+  try {
+    await page.goto(`${app.ui}/sign-up`);
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    let connected = await profile(page);
+    await connected.getByRole('button', CONNECT).waitFor();
+    assert.equal(await connected.getByRole('listitem').count(), 0);
+    await screenshots(page, 'profile-connect-google');
+
+    person = LINKED;
+    await connected.getByRole('button', CONNECT).click();
+    connected = await profile(page);
+    await connected.getByRole('status').filter({ hasText: 'The account is connected.' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('linked'), 'google');
+    const item = connected.getByRole('listitem').filter({ hasText: LINKED.email });
+    await item.waitFor();
+    assert.match(await item.innerText(), /Google · ui\.linked\./);
+    await item.locator('.badge', { hasText: 'Verified' }).waitFor();
+    // Linked, not signed in as someone else: still the same account, Google's email not added.
+    await page.getByText(EMAIL).first().waitFor();
+    const linked = await me(page);
+    assert.equal(linked.emailAddresses.length, 1);
+    assert.equal(linked.externalAccounts.length, 1);
+    assert.equal(linked.externalAccounts[0].provider, 'google');
+    assert.equal(linked.externalAccounts[0].providerUserId, LINKED.sub);
+    assert.equal(linked.externalAccounts[0].verification.status, 'verified');
+    // Each provider links once: the button is gone while Google is linked.
+    assert.equal(await connected.getByRole('button', CONNECT).count(), 0);
+    await screenshots(page, 'profile-google-linked');
+    await fitsPhone(page);
+
+    // The password is another way in: unlinking is allowed.
+    await connected.getByRole('button', { name: 'Disconnect Google' }).click();
+    await connected.getByRole('button', { name: 'Yes, do it' }).click();
+    await connected.getByRole('button', CONNECT).waitFor();
+    assert.equal(await connected.getByRole('listitem').count(), 0);
+    assert.equal(await connected.getByRole('alert').count(), 0);
+    assert.deepEqual((await me(page)).externalAccounts, []);
+    await screenshots(page, 'profile-google-unlinked');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link the provider denies shows the error on the profile and links nothing', async () => {
+  const { page, context } = await newPage(browser);
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    let connected = await profile(page);
+    denial = 'access_denied';
+    await connected.getByRole('button', CONNECT).click();
+    connected = await profile(page);
+    const alert = connected.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Connecting failed/);
+    assert.match(await alert.innerText(), /not allowed to share your account \(access denied\)/);
+    assert.equal(new URL(page.url()).searchParams.get('error'), 'access_denied');
+    assert.equal(await connected.getByRole('listitem').count(), 0);
+    assert.equal(await connected.getByRole('status').count(), 0);
+    // Nothing changed: the same button, the user may try again.
+    await connected.getByRole('button', CONNECT).waitFor();
+    assert.deepEqual((await me(page)).externalAccounts, []);
+    await screenshots(page, 'profile-google-link-denied');
+    await fitsPhone(page);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    denial = null;
+    await context.close();
+  }
+});
+
+test("an OAuth-only user cannot unlink their only account: the page shows the server's refusal", async () => {
+  const { page, context } = await newPage(browser);
+  person = OAUTH_ONLY;
+  try {
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByRole('link', { name: 'Continue with Google' }).click();
+    const connected = await profile(page);
+    const item = connected.getByRole('listitem').filter({ hasText: OAUTH_ONLY.email });
+    await item.waitFor();
+    await item.locator('.badge', { hasText: 'Verified' }).waitFor();
+
+    await item.getByRole('button', { name: 'Disconnect Google' }).click();
+    await item.getByRole('button', { name: 'Yes, do it' }).click();
+    const alert = item.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /last way to sign in/);
+    // Still linked, on the page and on the server.
+    await item.getByRole('button', { name: 'Disconnect Google' }).waitFor();
+    const stored = await me(page);
+    assert.equal(stored.externalAccounts.length, 1);
+    assert.equal(stored.externalAccounts[0].providerUserId, OAUTH_ONLY.sub);
+    await screenshots(page, 'profile-google-unlink-refused');
+    await fitsPhone(page);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    person = LINKED;
+    await context.close();
+  }
+});
