@@ -4,9 +4,9 @@
 // provider that denies the link.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { OAuth2Server } from 'oauth2-mock-server';
-import { freePort, startUiApp } from './support/app.js';
+import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
+import { startGoogleProvider } from './support/google-provider.js';
 
 const stamp = Date.now().toString(36);
 const EMAIL = `ui.linker.${stamp}@example.com`;
@@ -38,28 +38,8 @@ let app;
 let browser;
 
 before(async () => {
-  provider = new OAuth2Server();
-  await provider.issuer.keys.generate('RS256');
-  provider.service.on('beforeUserinfo', (response) => {
-    response.body = person;
-  });
-  // A provider that refuses (the user pressed "Cancel" on its consent screen): RFC 6749 §4.1.2.1.
-  provider.service.on('beforeAuthorizeRedirect', (redirect) => {
-    if (!denial) return;
-    redirect.url.searchParams.delete('code');
-    redirect.url.searchParams.set('error', denial);
-  });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  provider.issuer.url = base;
-  await provider.start(port, '127.0.0.1');
-  app = await startUiApp({
-    GOOGLE_CLIENT_ID: 'ui-test',
-    GOOGLE_CLIENT_SECRET: 'ui-test-secret',
-    GOOGLE_AUTHORIZATION_URL: `${base}/authorize`,
-    GOOGLE_TOKEN_URL: `${base}/token`,
-    GOOGLE_USERINFO_URL: `${base}/userinfo`,
-  });
+  provider = await startGoogleProvider({ person: () => person, denial: () => denial });
+  app = await startUiApp(provider.env);
   browser = await launchBrowser();
 });
 

@@ -2,9 +2,9 @@
 // (client.oauthUrl), the round trip, and the `?code=` exchange when the browser comes back.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { OAuth2Server } from 'oauth2-mock-server';
-import { freePort, startUiApp } from './support/app.js';
+import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
+import { startGoogleProvider } from './support/google-provider.js';
 
 const EMAIL = `ui.oauth.${Date.now().toString(36)}@example.com`;
 
@@ -22,23 +22,8 @@ let app;
 let browser;
 
 before(async () => {
-  provider = new OAuth2Server();
-  await provider.issuer.keys.generate('RS256');
-  // A Google-shaped profile (by default with a verified email): a new account is created from it.
-  provider.service.on('beforeUserinfo', (response) => {
-    response.body = person;
-  });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  provider.issuer.url = base;
-  await provider.start(port, '127.0.0.1');
-  app = await startUiApp({
-    GOOGLE_CLIENT_ID: 'ui-test',
-    GOOGLE_CLIENT_SECRET: 'ui-test-secret',
-    GOOGLE_AUTHORIZATION_URL: `${base}/authorize`,
-    GOOGLE_TOKEN_URL: `${base}/token`,
-    GOOGLE_USERINFO_URL: `${base}/userinfo`,
-  });
+  provider = await startGoogleProvider({ person: () => person });
+  app = await startUiApp(provider.env);
   browser = await launchBrowser();
 });
 
@@ -47,6 +32,16 @@ after(async () => {
   await app?.stop();
   await provider?.stop();
 });
+
+/** Signs in with "Continue with Google" from the sign-in page; the profile's Password card. */
+async function passwordCardAfterGoogle(page) {
+  await page.goto(`${app.ui}/sign-in`);
+  await page.getByRole('link', { name: 'Continue with Google' }).click();
+  await page
+    .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+    .waitFor({ timeout: 20_000 });
+  return page.getByRole('region', { name: 'Password' });
+}
 
 test('"Continue with Google" signs in through the provider and lands on the profile', async () => {
   const { page, context } = await newPage(browser);
@@ -81,12 +76,7 @@ test('"Continue with Google" signs in through the provider and lands on the prof
 test('an OAuth-only account has no password: the profile mails a set-password link instead of the change form', async () => {
   const { page, context } = await newPage(browser);
   try {
-    await page.goto(`${app.ui}/sign-in`);
-    await page.getByRole('link', { name: 'Continue with Google' }).click();
-    await page
-      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
-      .waitFor({ timeout: 20_000 });
-    const password = page.getByRole('region', { name: 'Password' });
+    const password = await passwordCardAfterGoogle(page);
     await password.getByText('this account has no password yet').waitFor();
     await password.getByText(EMAIL).waitFor();
     // No change form: it would ask for a current password this user does not have.
@@ -136,12 +126,7 @@ test('an OAuth-only account without an email is told a password needs an email a
   const { page, context } = await newPage(browser);
   person = { sub: 'ui-google-no-email', given_name: 'Mary', family_name: 'Jackson' };
   try {
-    await page.goto(`${app.ui}/sign-in`);
-    await page.getByRole('link', { name: 'Continue with Google' }).click();
-    await page
-      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
-      .waitFor({ timeout: 20_000 });
-    const password = page.getByRole('region', { name: 'Password' });
+    const password = await passwordCardAfterGoogle(page);
     await password.getByText('A password needs an email address first').waitFor();
     assert.equal(await password.getByRole('button').count(), 0);
     assert.equal(await page.getByLabel('Current password').count(), 0);
