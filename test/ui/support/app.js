@@ -59,10 +59,15 @@ export async function startUiApp(env = {}) {
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null) throw new Error('the sample app exited during start-up');
+    // On a failed start nobody else would stop the app or the inbox (the caller gets no handle),
+    // and either would keep running, or keep the test process alive.
+    if (child.exitCode !== null) {
+      await inbox.stop();
+      throw new Error('the sample app exited during start-up');
+    }
     if (Date.now() > deadline) {
-      // Not left running (and busy) after the test run: nobody else would stop it.
       child.kill('SIGKILL');
+      await inbox.stop();
       throw new Error(`the sample app on ${port} did not become ready`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

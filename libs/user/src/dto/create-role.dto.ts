@@ -14,7 +14,7 @@ export class CreateRoleDto {
   })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Edits articles', maxLength: 500 })
+  @ApiPropertyOptional({ example: 'Edits articles', maxLength: ROLE_DESCRIPTION_MAX_LENGTH })
   @IsOptional()
   @IsString()
   @MaxLength(ROLE_DESCRIPTION_MAX_LENGTH)
