@@ -1,17 +1,7 @@
-import { generate } from 'otplib';
 import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { bearer, signUp, type SignedUp } from './support/users.js';
-
-/** Codes are per 30-second step: keep a test from straddling a step change. */
-async function awayFromStepEdge(): Promise<void> {
-  const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 24) await new Promise((resolve) => setTimeout(resolve, (31 - intoStep) * 1000));
-}
-
-function codeAt(secret: string, offsetSeconds: number): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
-}
 
 describe('two-factor sign-in with TOTP and backup codes', () => {
   let t: TestApp;
