@@ -74,7 +74,7 @@ test('add a phone number: a wrong code is refused on the page, the logged code v
   const since = await addPhone(page, FIRST.typed);
   await card
     .getByRole('status')
-    .filter({ hasText: `We sent a code to ${FIRST.typed}` })
+    .filter({ hasText: `We sent a code to ${FIRST.e164}` })
     .waitFor();
   const item = card.getByRole('listitem').filter({ hasText: FIRST.e164 });
   await item.getByText('Unverified', { exact: true }).waitFor();
@@ -100,6 +100,8 @@ test('add a phone number: a wrong code is refused on the page, the logged code v
   await item.getByText('Verified', { exact: true }).waitFor();
   assert.equal(await item.getByText('Unverified', { exact: true }).count(), 0);
   assert.equal(await page.getByLabel(`Code sent to ${FIRST.e164}`).count(), 0);
+  // The notice of the sent code went with the verify form.
+  assert.equal(await card.getByText('We sent a code').count(), 0);
   await screenshots(page, 'profile-phone-verified');
   assert.deepEqual(page.errors, []);
 });

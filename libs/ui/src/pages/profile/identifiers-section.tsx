@@ -71,6 +71,8 @@ export const PHONES: IdentifierKind = {
 export function IdentifiersSection({ user, kind }: { user: User; kind: IdentifierKind }) {
   const [value, setValue] = useState('');
   const [verifying, setVerifying] = useState<string | null>(null);
+  // The item whose code went out with its adding: its verify form says so until it is verified.
+  const [justAdded, setJustAdded] = useState<string | null>(null);
   const items = kind.list(user);
   return (
     <Section title={kind.title}>
@@ -111,9 +113,11 @@ export function IdentifiersSection({ user, kind }: { user: User; kind: Identifie
               {verifying === item.id && (
                 <VerifyForm
                   target={item.value}
+                  sent={justAdded === item.id}
                   onVerify={async (code) => {
                     await kind.verify(user, item.id, code);
                     setVerifying(null);
+                    setJustAdded(null);
                   }}
                   onResend={() => kind.resend(user, item.id)}
                 />
@@ -127,11 +131,10 @@ export function IdentifiersSection({ user, kind }: { user: User; kind: Identifie
         submitLabel="Add"
         label={kind.addLabel}
         onSubmit={async () => {
-          const target = value.trim();
-          const added = await kind.add(user, target);
+          const added = await kind.add(user, value.trim());
           setValue('');
           setVerifying(added.id);
-          return `We sent a code to ${target}: enter it to verify.`;
+          setJustAdded(added.id);
         }}
       >
         <Field
@@ -151,6 +154,8 @@ export function IdentifiersSection({ user, kind }: { user: User; kind: Identifie
 
 function VerifyForm(props: {
   target: string;
+  /** A code was just sent with the adding. */
+  sent: boolean;
   onVerify: (code: string) => Promise<void>;
   onResend: () => Promise<unknown>;
 }) {
@@ -158,6 +163,9 @@ function VerifyForm(props: {
   const [resent, setResent] = useState(false);
   return (
     <div class="verify">
+      {props.sent && !resent && (
+        <Notice>We sent a code to {props.target}: enter it to verify.</Notice>
+      )}
       <Form
         class="inline"
         submitLabel="Verify"
