@@ -1,12 +1,12 @@
 // `npm run test:ui`: the profile's "Connected accounts" card — linking a Google account to an
 // email + password account through a real local OAuth server (oauth2-mock-server on 127.0.0.1),
-// unlinking it, the server refusing to unlink an OAuth-only user's last way to sign in, and a
-// provider that denies the link.
+// unlinking it, the server refusing to unlink an OAuth-only user's last way to sign in, a
+// provider that denies the link, and GitHub beside Google (a GitHub account links to one user).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
-import { startGoogleProvider } from './support/google-provider.js';
+import { startOAuthProvider } from './support/oauth-provider.js';
 
 const stamp = Date.now().toString(36);
 const EMAIL = `ui.linker.${stamp}@example.com`;
@@ -26,8 +26,21 @@ const OAUTH_ONLY = {
   email_verified: true,
 };
 
+/** GitHub's /user and /user/emails for the account linked in the GitHub test. */
+const OCTOCAT = {
+  user: {
+    id: 4_000_000 + (Date.now() % 1_000_000),
+    login: `ui-octo-${stamp}`,
+    name: 'Mary Jackson',
+    avatar_url: null,
+    email: null,
+  },
+  emails: [{ email: `ui.octo.${stamp}@github.example`, primary: true, verified: true }],
+};
+
 // exact: "Disconnect Google" contains the words too.
 const CONNECT = { name: 'Connect Google', exact: true };
+const CONNECT_GITHUB = { name: 'Connect GitHub', exact: true };
 
 let person = LINKED;
 /** When set, the provider's /authorize answers with this OAuth error instead of a code. */
@@ -38,7 +51,11 @@ let app;
 let browser;
 
 before(async () => {
-  provider = await startGoogleProvider({ person: () => person, denial: () => denial });
+  provider = await startOAuthProvider({
+    google: () => person,
+    github: () => OCTOCAT,
+    denial: () => denial,
+  });
   app = await startUiApp(provider.env);
   browser = await launchBrowser();
 });
@@ -180,5 +197,61 @@ test("an OAuth-only user cannot unlink their only account: the page shows the se
   } finally {
     person = LINKED;
     await context.close();
+  }
+});
+
+test('GitHub links beside Google; the same GitHub account cannot be connected to a second user', async () => {
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  try {
+    const { page } = first;
+    await page.goto(`${app.ui}/sign-in`);
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    let connected = await profile(page);
+    await connected.getByRole('button', CONNECT).waitFor();
+    await connected.getByRole('button', CONNECT_GITHUB).click();
+    connected = await profile(page);
+    await connected.getByRole('status').filter({ hasText: 'The account is connected.' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('linked'), 'github');
+    const item = connected.getByRole('listitem').filter({ hasText: 'GitHub' });
+    await item.waitFor();
+    assert.ok((await item.innerText()).includes(`GitHub · ${OCTOCAT.emails[0].email}`));
+    await item.locator('.badge', { hasText: 'Verified' }).waitFor();
+    const linked = await me(page);
+    assert.deepEqual(
+      linked.externalAccounts.map(({ provider, providerUserId }) => ({ provider, providerUserId })),
+      [{ provider: 'github', providerUserId: String(OCTOCAT.user.id) }],
+    );
+    // GitHub is linked, Google still may be.
+    assert.equal(await connected.getByRole('button', CONNECT_GITHUB).count(), 0);
+    await connected.getByRole('button', CONNECT).waitFor();
+    await screenshots(page, 'profile-github-linked');
+    assert.deepEqual(page.errors, []);
+
+    // Another user tries to connect the same GitHub account: refused, said in words, nothing linked.
+    const other = second.page;
+    await other.goto(`${app.ui}/sign-up`);
+    await other.getByLabel('Email', { exact: true }).fill(`ui.second-linker.${stamp}@example.com`);
+    await other.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await other.getByRole('button', { name: 'Create account' }).click();
+    connected = await profile(other);
+    await connected.getByRole('button', CONNECT_GITHUB).click();
+    connected = await profile(other);
+    const alert = connected.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /already connected to another user/);
+    assert.equal(new URL(other.url()).searchParams.get('error'), 'external_account_taken');
+    assert.equal(await connected.getByRole('listitem').count(), 0);
+    assert.deepEqual((await me(other)).externalAccounts, []);
+    // The first user keeps it.
+    assert.equal((await me(page)).externalAccounts.length, 1);
+    await screenshots(other, 'profile-github-link-taken');
+    await fitsPhone(other);
+    assert.deepEqual(other.errors, []);
+  } finally {
+    await first.context.close();
+    await second.context.close();
   }
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
-import { startGoogleProvider } from './support/google-provider.js';
+import { startOAuthProvider } from './support/oauth-provider.js';
 
 const EMAIL = `ui.oauth.${Date.now().toString(36)}@example.com`;
 
@@ -22,7 +22,7 @@ let app;
 let browser;
 
 before(async () => {
-  provider = await startGoogleProvider({ person: () => person });
+  provider = await startOAuthProvider({ google: () => person });
   app = await startUiApp(provider.env);
   browser = await launchBrowser();
 });
