@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { RequestMethod } from '@nestjs/common';
 import { Browser, freePort } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
+import { ensureUiBuilt, pageConfig, refreshSetCookie } from './support/pages.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
@@ -17,15 +16,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/**
- * The pages' index.html must exist for their <meta> config to be rendered: built here when
- * `npm run build` has not run (jest runs one suite at a time, so nobody reads it meanwhile).
- */
-function ensureUiBuilt(): void {
-  if (!existsSync('dist/libs/user/ui/public/index.html'))
-    execFileSync(process.execPath, ['scripts/build-ui.js'], { stdio: 'ignore' });
-}
 
 interface Running {
   t: TestApp;
@@ -55,23 +45,6 @@ async function startApp(
   });
   await t.app.listen(port, '127.0.0.1');
   return { t, base, inbox };
-}
-
-/** What the server wrote into <meta name="userkit-config"> (attribute-escaped JSON). */
-function pageConfig(html: string): Record<string, unknown> {
-  const match = /<meta name="userkit-config" content="([^"]*)"/.exec(html);
-  if (!match) throw new Error(`no userkit-config meta in ${html.slice(0, 300)}`);
-  return JSON.parse(match[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as Record<
-    string,
-    unknown
-  >;
-}
-
-function refreshSetCookie(headers: Record<string, unknown>): string {
-  const lines = ([] as string[]).concat((headers['set-cookie'] as string[] | undefined) ?? []);
-  const line = lines.find((entry) => entry.startsWith('userkit_refresh='));
-  if (!line) throw new Error(`no userkit_refresh cookie in ${JSON.stringify(lines)}`);
-  return line;
 }
 
 describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api)', () => {

@@ -17,7 +17,10 @@ export interface OAuthProviderOptions {
   clientId?: string;
   clientSecret?: string;
   scope?: string[];
-  /** Where the provider sends the browser back; defaults to `${publicUrl}/oauth/<provider>/callback`. */
+  /**
+   * Where the provider sends the browser back; defaults to `${publicUrl}/oauth/<provider>/callback`
+   * wherever the app serves that route (global prefix, URI version, RouterModule path included).
+   */
   callbackUrl?: string;
   /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise. */
   authorizationUrl?: string;
@@ -79,7 +82,7 @@ export interface UserModuleOptions {
   reauthenticationWindowSeconds?: number;
   /**
    * Where password reset links point (`?token=…` is added). Default: with `ui`, the pages' reset
-   * form (global prefix included); else `${publicUrl}/reset-password`.
+   * form (where the app serves them); else `${publicUrl}/reset-password`.
    */
   passwordResetUrl?: string;
   /** Issuer shown by authenticator apps. Default `tokenIssuer`. */

@@ -41,7 +41,7 @@ export class UiPagesController {
     if (this.index === null && this.template !== null)
       this.index = renderIndex(this.template, {
         basePath: this.urls.uiBasePath() as string,
-        apiBaseUrl: this.urls.globalPrefix(),
+        apiBaseUrl: this.urls.apiBasePath(),
         providers: Object.entries(this.options.providers)
           .filter(([, provider]) => Boolean(provider.clientId))
           .map(([name]) => name),
