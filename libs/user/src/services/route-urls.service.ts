@@ -36,7 +36,7 @@ const MODULE_PATH_KEY = '__module_path__';
 @Injectable()
 export class RouteUrlsService {
   /** The module class that declares the library's controllers (UserModule), found once. */
-  private hostModule: object | null | undefined;
+  private declaringModule: object | null | undefined;
 
   constructor(
     private readonly applicationConfig: ApplicationConfig,
@@ -134,13 +134,13 @@ export class RouteUrlsService {
 
   /** The module whose providers include this service: the one that declares the controllers. */
   private libraryModule(): object | null {
-    if (this.hostModule === undefined) {
-      const host = [...this.modules.values()].find((module) =>
+    if (this.declaringModule === undefined) {
+      const declaring = [...this.modules.values()].find((module) =>
         module.providers.has(RouteUrlsService),
       );
-      this.hostModule = (host?.metatype as object | undefined) ?? null;
+      this.declaringModule = (declaring?.metatype as object | undefined) ?? null;
     }
-    return this.hostModule;
+    return this.declaringModule;
   }
 
   private isExcluded(route: string, method: RequestMethod): boolean {
