@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ADMIN_ENV, signInAdmin } from './support/admin.js';
+import { ADMIN_ENV, expectAdminOnly, signInAdmin } from './support/admin.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
@@ -35,17 +35,7 @@ describe('editing and deleting roles', () => {
       ['delete', '/admin/roles/user', null],
     ];
     it.each(routes)('%s %s: 401 signed out, 403 as a user', async (method, path, body) => {
-      const member = await signUp(t.http);
-      const call = (headers: Record<string, string>) => {
-        const client = t.http as unknown as Record<string, (p: string) => any>;
-        const request = client[method](path).set(headers);
-        return body ? request.send(body) : request;
-      };
-      const signedOut = await call({});
-      expect(signedOut.status).toBe(401);
-      const asUser = await call(bearer(member.accessToken));
-      expect(asUser.status).toBe(403);
-      expect(asUser.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+      await expectAdminOnly(t.http, method, path, body);
       // Neither refusal changed anything.
       expect((await listRoles()).find((role) => role.name === 'user')).toMatchObject({
         description: 'A signed-up user',

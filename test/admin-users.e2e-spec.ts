@@ -1,4 +1,4 @@
-import { ADMIN_ENV, signInAdmin } from './support/admin.js';
+import { ADMIN_ENV, expectAdminOnly, signInAdmin } from './support/admin.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
@@ -28,17 +28,7 @@ describe('the admin users API', () => {
       ['post', '/admin/roles', { name: 'not-created' }],
     ];
     it.each(routes)('%s %s: 401 signed out, 403 as a user', async (method, path, body) => {
-      const member = await signUp(t.http);
-      const call = (headers: Record<string, string>) => {
-        const client = t.http as unknown as Record<string, (p: string) => any>;
-        const request = client[method](path).set(headers);
-        return body ? request.send(body) : request;
-      };
-      const signedOut = await call({});
-      expect(signedOut.status).toBe(401);
-      const asUser = await call(bearer(member.accessToken));
-      expect(asUser.status).toBe(403);
-      expect(asUser.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+      await expectAdminOnly(t.http, method, path, body);
     });
   });
 

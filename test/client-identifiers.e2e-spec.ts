@@ -2,9 +2,9 @@
 // and 6 (integration tokens), through real HTTP (fetch) on a listening app.
 import { generateKeyPairSync } from 'node:crypto';
 import { createUserKitClient, UserKitError, type User, type UserKitClient } from '@userkit/client';
-import { Browser } from './support/browser.js';
+import { Browser, freePort } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
-import { freePort, startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
+import { startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
 import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';

@@ -5,8 +5,8 @@ import {
   webStorage,
   type UserKitClient,
 } from '@userkit/client';
+import { freePort } from './support/browser.js';
 import {
-  freePort,
   MapWebStorage,
   recordingFetch,
   startListeningTestApp,

@@ -1,22 +1,11 @@
-import { createServer } from 'node:net';
+// The loopback port finder the scripts use, re-exported for the suites that import it from here.
+export { freePort } from '../../scripts/free-port.js';
 
 export interface BrowserResponse {
   status: number;
   url: string;
   location: string | null;
   body: string;
-}
-
-/** A free TCP port on 127.0.0.1 (for an app whose public URL must be known before it listens). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

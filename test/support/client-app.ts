@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface ListeningTestApp extends TestApp {
@@ -39,13 +39,4 @@ export class MapWebStorage {
   removeItem(key: string): void {
     this.values.delete(key);
   }
-}
-
-/** A loopback port free right now (e.g. to put the app's own URL in PUBLIC_URL before it starts). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
+import { signInWithPassword, signUpWithPassword } from './support/credentials.js';
 import { startOAuthProvider } from './support/oauth-provider.js';
 
 const stamp = Date.now().toString(36);
@@ -95,10 +96,7 @@ async function fitsPhone(page) {
 test('an email + password account links Google from the profile, sees it verified, and unlinks it', async () => {
   const { page, context } = await newPage(browser);
   try {
-    await page.goto(`${app.ui}/sign-up`);
-    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpWithPassword(page, app.ui, EMAIL, PASSWORD);
     let connected = await profile(page);
     await connected.getByRole('button', CONNECT).waitFor();
     assert.equal(await connected.getByRole('listitem').count(), 0);
@@ -143,10 +141,7 @@ test('an email + password account links Google from the profile, sees it verifie
 test('a link the provider denies shows the error on the profile and links nothing', async () => {
   const { page, context } = await newPage(browser);
   try {
-    await page.goto(`${app.ui}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInWithPassword(page, app.ui, EMAIL, PASSWORD);
     let connected = await profile(page);
     denial = 'access_denied';
     await connected.getByRole('button', CONNECT).click();
@@ -205,10 +200,7 @@ test('GitHub links beside Google; the same GitHub account cannot be connected to
   const second = await newPage(browser);
   try {
     const { page } = first;
-    await page.goto(`${app.ui}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInWithPassword(page, app.ui, EMAIL, PASSWORD);
     let connected = await profile(page);
     await connected.getByRole('button', CONNECT).waitFor();
     await connected.getByRole('button', CONNECT_GITHUB).click();
@@ -232,10 +224,7 @@ test('GitHub links beside Google; the same GitHub account cannot be connected to
 
     // Another user tries to connect the same GitHub account: refused, said in words, nothing linked.
     const other = second.page;
-    await other.goto(`${app.ui}/sign-up`);
-    await other.getByLabel('Email', { exact: true }).fill(`ui.second-linker.${stamp}@example.com`);
-    await other.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await other.getByRole('button', { name: 'Create account' }).click();
+    await signUpWithPassword(other, app.ui, `ui.second-linker.${stamp}@example.com`, PASSWORD);
     connected = await profile(other);
     await connected.getByRole('button', CONNECT_GITHUB).click();
     connected = await profile(other);

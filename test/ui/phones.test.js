@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
+import { signUpWithPassword } from './support/credentials.js';
 
 const stamp = Date.now().toString(36);
 const EMAIL = `ui.phones.${stamp}@example.com`;
@@ -61,10 +62,7 @@ function phones(page) {
 
 test('add a phone number: a wrong code is refused on the page, the logged code verifies it', async () => {
   const { page } = main;
-  await page.goto(`${app.ui}/sign-up`);
-  await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUpWithPassword(page, app.ui, EMAIL, PASSWORD);
   await page
     .getByRole('heading', { level: 1, name: 'Your account', exact: true })
     .waitFor({ timeout: 20_000 });
