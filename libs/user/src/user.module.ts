@@ -58,6 +58,7 @@ import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
 import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
+import { TokenResponsesService } from './services/token-responses.service.js';
 import { OwnViewRepository } from './repositories/own-view.repository.js';
 import { UserEventsPublisher } from './events/user-events.publisher.js';
 import { AttributeSchemaService } from './services/attribute-schema.service.js';
@@ -98,6 +99,7 @@ const SERVICES = [
   UserModerationService,
   TokenTemplatesService,
   RouteUrlsService,
+  TokenResponsesService,
 ];
 
 /**

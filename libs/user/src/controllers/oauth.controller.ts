@@ -24,10 +24,10 @@ import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { OAuthExchangeDto } from '../dto/oauth-exchange.dto.js';
 import { OAuthStartQuery } from '../dto/oauth-start.query.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.js';
 import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 
@@ -41,7 +41,10 @@ interface RedirectingResponse {
 @Public()
 @Controller()
 export class OAuthController {
-  constructor(private readonly oauth: OAuthSignInService) {}
+  constructor(
+    private readonly oauth: OAuthSignInService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
 
   @Get('oauth/:provider')
   @RateLimit('oauthStart')
@@ -103,6 +106,6 @@ export class OAuthController {
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<TokenResponse> {
-    return mapTokens(await this.oauth.exchange(body.code, meta));
+    return this.tokenResponses.tokens(await this.oauth.exchange(body.code, meta));
   }
 }

@@ -4,9 +4,9 @@ import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { PasswordSignInService } from '../services/password-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 
@@ -15,7 +15,10 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/login')
 export class TwoFactorSignInController {
-  constructor(private readonly signIn: PasswordSignInService) {}
+  constructor(
+    private readonly signIn: PasswordSignInService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
 
   @Post('2fa')
   @HttpCode(HttpStatus.OK)
@@ -28,6 +31,8 @@ export class TwoFactorSignInController {
     @Body() body: TwoFactorSignInDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<TokenResponse> {
-    return mapTokens(await this.signIn.completeTwoFactor(body.challenge, body.code, meta));
+    return this.tokenResponses.tokens(
+      await this.signIn.completeTwoFactor(body.challenge, body.code, meta),
+    );
   }
 }
