@@ -71,13 +71,15 @@ describe('@userkit/client: OAuth, identifiers, sessions, password, 2FA and integ
   }
 
   describe('OAuth (issue 4)', () => {
-    it('signs in: oauthUrl, the provider round trip, exchangeOAuthCode', async () => {
+    it('signs in: startOAuth, the provider round trip, exchangeOAuthCode', async () => {
       const email = uniqueEmail('google');
       nextGoogleProfile({ sub: `g-${email}`, email, email_verified: true, name: 'Grace' });
-      const back = await followOAuth(client.oauthUrl('google', APP_REDIRECT));
+      const back = await followOAuth(await client.startOAuth('google', APP_REDIRECT));
       const code = back.searchParams.get('code');
       expect(code).toEqual(expect.any(String));
-      const user = await client.exchangeOAuthCode(code!);
+      const result = await client.exchangeOAuthCode(code!);
+      if (result.twoFactorRequired) throw new Error('no second factor was expected');
+      const user = result.user;
       expect(user).toMatchObject({ primaryEmail: email, displayName: 'Grace' });
       expect(user.verifiedExternalAccounts).toHaveLength(1);
       expect(user.verifiedExternalAccounts[0]).toMatchObject({ provider: 'google', email });

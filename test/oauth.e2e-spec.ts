@@ -94,15 +94,18 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
     return { back: stoppedAt, browser, hops };
   }
 
-  async function exchange(code: string) {
-    return app.t.http.post('/auth/oauth/exchange').send({ code });
+  /** The exchange as the page the browser came back to makes it (with the browser's cookies). */
+  async function exchange(code: string, browser?: Browser) {
+    const request = app.t.http.post('/auth/oauth/exchange');
+    if (browser) request.set('Cookie', browser.cookieHeader(app.base));
+    return request.send({ code });
   }
 
   async function signInWith(providerName: string) {
-    const { back } = await roundTrip(providerName);
+    const { back, browser } = await roundTrip(providerName);
     const code = back.searchParams.get('code');
     if (!code) throw new Error(`no code: ${back.href}`);
-    const tokens = await exchange(code);
+    const tokens = await exchange(code, browser);
     expect(tokens.status).toBe(200);
     return tokens.body as { accessToken: string; refreshToken: string; user: Record<string, any> };
   }
@@ -140,7 +143,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       const created: unknown[] = [];
       const hear = (payload: unknown) => created.push(payload);
       app.t.app.get(EventEmitter2).on('user.created', hear);
-      const { back, hops } = await roundTrip('google');
+      const { back, hops, browser } = await roundTrip('google');
       app.t.app.get(EventEmitter2).off('user.created', hear);
       // state and PKCE S256 travelled to the provider
       const authorize = new URL(hops[1]);
@@ -152,7 +155,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       // The code comes back in the redirect; no token ever does.
       expect(back.origin + back.pathname).toBe(RETURN_TO);
       expect([...back.searchParams.keys()]).toEqual(['code']);
-      const tokens = await exchange(back.searchParams.get('code')!);
+      const tokens = await exchange(back.searchParams.get('code')!, browser);
       expect(tokens.status).toBe(200);
       expect(tokens.body).toMatchObject({
         tokenType: 'Bearer',
@@ -474,23 +477,23 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
   describe('exchange code', () => {
     it('is single use', async () => {
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google');
+      const { back, browser } = await roundTrip('google');
       const code = back.searchParams.get('code')!;
-      expect((await exchange(code)).status).toBe(200);
-      const reused = await exchange(code);
+      expect((await exchange(code, browser)).status).toBe(200);
+      const reused = await exchange(code, browser);
       expect(reused.status).toBe(401);
       expect(reused.body).toMatchObject({ code: 'OAUTH_CODE_INVALID' });
     });
 
     it('dies after 60 s', async () => {
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google');
+      const { back, browser } = await roundTrip('google');
       await sql(
         app.t.app,
         'update userkit_oauth_exchange_codes set expires_at = ? where used_at is null',
         [new Date(Date.now() - 1000)],
       );
-      expect((await exchange(back.searchParams.get('code')!)).status).toBe(401);
+      expect((await exchange(back.searchParams.get('code')!, browser)).status).toBe(401);
     });
 
     it('refuses unknown codes and bad bodies', async () => {
@@ -628,10 +631,10 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         .send({ unsafeMetadata: { cart: [1] } })
         .expect(200);
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google', {
+      const { back, browser } = await roundTrip('google', {
         startUrl: await startLink(guest.accessToken, 'google'),
       });
-      const tokens = await exchange(back.searchParams.get('code')!);
+      const tokens = await exchange(back.searchParams.get('code')!, browser);
       expect(tokens.status).toBe(200);
       expect(tokens.body.user).toMatchObject({
         id: guest.user.id,

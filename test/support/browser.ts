@@ -58,6 +58,12 @@ export class Browser {
     throw new Error(`too many redirects from ${url}`);
   }
 
+  /** The Cookie header this browser sends to `url` (what a page's fetch to its API carries). */
+  cookieHeader(url: string): string {
+    const cookies = this.jar.get(new URL(url).host);
+    return cookies ? [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') : '';
+  }
+
   hasCookie(host: string, name: string): boolean {
     return this.jar.get(host)?.has(name) ?? false;
   }

@@ -74,6 +74,7 @@ export {
   type EmailVerificationMessage,
   type PhoneVerificationMessage,
   type PasswordResetMessage,
+  type SignInMethodLinkedMessage,
 } from './extension-points/message-sender.js';
 export { LoggingMessageSender } from './messages/logging-message-sender.js';
 export {

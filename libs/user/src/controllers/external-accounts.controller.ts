@@ -11,6 +11,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiTags,
@@ -41,14 +42,17 @@ export class ExternalAccountsController {
   })
   @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
   @ApiBadRequestResponse({ description: 'redirectUrl not on the allow-list' })
+  @ApiForbiddenResponse({
+    description:
+      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted)',
+  })
   async startLink(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: StartLinkDto,
   ): Promise<ExternalAccountLinkResponse> {
     return {
       externalVerificationRedirectURL: await this.externalAccounts.startLink(
-        me.id,
-        me.sessionId,
+        me,
         body.provider,
         body.redirectUrl,
       ),

@@ -12,13 +12,16 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiFoundResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
@@ -26,7 +29,11 @@ import { OAuthExchangeDto } from '../dto/oauth-exchange.dto.js';
 import { OAuthStartQuery } from '../dto/oauth-start.query.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.js';
-import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
+import {
+  OAuthSignInService,
+  OAUTH_EXCHANGE_CODE_TTL_MS,
+  OAUTH_STATE_TTL_MS,
+} from '../oauth/oauth-sign-in.service.js';
 import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
@@ -61,6 +68,7 @@ export class OAuthController {
     const started = await this.oauth.start(provider, {
       redirectUrl: query.redirect_url,
       intent: query.intent,
+      codeChallenge: query.code_challenge,
     });
     response.setHeader(
       'Set-Cookie',
@@ -90,8 +98,13 @@ export class OAuthController {
       { code: query.code, state: query.state, error: query.error },
       readBrowserCookie(cookieHeader),
     );
-    // The binding is spent either way.
-    response.setHeader('Set-Cookie', browserCookie('', finished.secureCookie, 0));
+    // With a code, the binding stays for the exchange (which only this browser may make).
+    response.setHeader(
+      'Set-Cookie',
+      finished.codeIssued
+        ? browserCookie(finished.browserToken, finished.secureCookie, OAUTH_EXCHANGE_CODE_TTL_MS / 1000)
+        : browserCookie('', finished.secureCookie, 0),
+    );
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, finished.location);
   }
@@ -99,13 +112,32 @@ export class OAuthController {
   @Post('auth/oauth/exchange')
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenResponse, description: 'Signed in: the tokens of a new session' })
-  @ApiUnauthorizedResponse({ description: 'Code unknown, already used or older than 60 s' })
+  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
+  @ApiOkResponse({
+    description:
+      'Signed in: the tokens of a new session; or, with two-factor on (unless the provider skips it), a challenge for POST /auth/login/2fa',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TokenResponse) },
+        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
+      ],
+    },
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      'Code unknown, already used or older than 60 s, or presented without the binding cookie or the codeVerifier of the browser that started the flow',
+  })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   async exchange(
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,
-  ): Promise<TokenResponse> {
-    return this.tokenResponses.tokens(await this.oauth.exchange(body.code, meta));
+    @Headers('cookie') cookieHeader: string | undefined,
+  ): Promise<TokenResponse | TwoFactorChallengeResponse> {
+    const outcome = await this.oauth.exchange(body.code, meta, {
+      browserToken: readBrowserCookie(cookieHeader),
+      codeVerifier: body.codeVerifier,
+    });
+    if (outcome.twoFactorRequired) return { twoFactorRequired: true, challenge: outcome.challenge };
+    return this.tokenResponses.tokens(outcome.tokens);
   }
 }

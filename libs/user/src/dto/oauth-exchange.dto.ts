@@ -1,9 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class OAuthExchangeDto {
   @ApiProperty({ description: 'The one-time code the OAuth callback put in the redirect' })
   @IsString()
   @Length(1, 200)
   code!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The verifier of the `code_challenge` the flow was started with (RFC 7636 characters, ' +
+      '43–128). Without it, the exchange needs the binding cookie of the browser that started ' +
+      'the flow.',
+    minLength: 43,
+    maxLength: 128,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._~-]{43,128}$/, { message: 'codeVerifier must be 43–128 RFC 7636 characters' })
+  codeVerifier?: string;
 }

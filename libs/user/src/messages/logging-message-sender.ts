@@ -4,6 +4,7 @@ import type {
   MessageSender,
   PasswordResetMessage,
   PhoneVerificationMessage,
+  SignInMethodLinkedMessage,
 } from '../extension-points/message-sender.js';
 
 /**
@@ -23,5 +24,9 @@ export class LoggingMessageSender implements MessageSender {
 
   async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
     this.logger.log(`Password reset link for ${message.email}: ${message.link}`);
+  }
+
+  async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
+    this.logger.log(`Sign-in method ${message.provider} linked; notice to ${message.email}`);
   }
 }

@@ -9,6 +9,7 @@ import { USER_OPTIONS } from '../tokens.js';
 import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { SignInMethodsService } from '../services/sign-in-methods.service.js';
 
 /** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
@@ -29,12 +30,17 @@ export class ExternalAccountsService {
    * intent carries "this user" to the start of the round trip instead.
    */
   async startLink(
-    userId: string,
-    sessionId: string,
+    principal: AuthenticatedPrincipal,
     providerName: string,
     redirectUrl: string,
   ): Promise<string> {
+    const { id: userId, sessionId } = principal;
     this.registry.get(providerName); // 404 for an unknown or switched-off provider
+    // A new way in is as sensitive as a new email: a stolen session must not add one. A guest has
+    // no way to sign in again, and its upgrade only adds the first method.
+    const window = this.options.identifiers.reauthenticationWindowSeconds * 1000;
+    if (!principal.isAnonymous && Date.now() - principal.authenticatedAt.getTime() > window)
+      throw new UserKitException('REAUTHENTICATION_REQUIRED');
     const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();

@@ -3,7 +3,10 @@ import type { User } from '../entities/user.entity.js';
 import { MessageSender, type MessageRecipient } from '../extension-points/message-sender.js';
 
 type MessageKind =
-  'sendEmailVerificationCode' | 'sendPhoneVerificationCode' | 'sendPasswordResetLink';
+  | 'sendEmailVerificationCode'
+  | 'sendPhoneVerificationCode'
+  | 'sendPasswordResetLink'
+  | 'sendSignInMethodLinkedNotice';
 
 /**
  * Calls the host's MessageSender after the change it announces is committed. A failing sender is
@@ -17,13 +20,14 @@ export class MessageDeliveryService {
 
   async deliver<K extends MessageKind>(
     kind: K,
-    message: Parameters<MessageSender[K]>[0],
+    message: Parameters<NonNullable<MessageSender[K]>>[0],
   ): Promise<void> {
+    const send = this.sender[kind] as
+      | ((message: Parameters<NonNullable<MessageSender[K]>>[0]) => Promise<void>)
+      | undefined;
+    if (typeof send !== 'function') return; // an optional notice the host's sender does not send
     try {
-      await (this.sender[kind] as (message: Parameters<MessageSender[K]>[0]) => Promise<void>).call(
-        this.sender,
-        message,
-      );
+      await send.call(this.sender, message);
     } catch (error) {
       this.logger.error(
         `MessageSender.${kind} failed for user ${message.user.id}: ${error instanceof Error ? error.message : String(error)}`,

@@ -3,6 +3,7 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { ContactsRepository } from '../repositories/contacts.repository.js';
+import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { PasswordResetTokensRepository } from '../repositories/password-reset-tokens.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
@@ -37,6 +38,7 @@ export class PasswordsService {
     private readonly delivery: MessageDeliveryService,
     private readonly ormContext: OrmContext,
     private readonly urls: RouteUrlsService,
+    private readonly oauthFlows: OAuthFlowsRepository,
   ) {}
 
   /**
@@ -69,6 +71,7 @@ export class PasswordsService {
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
     await this.users.setPasswordHash(user.id, nextHash);
     await this.sessions.revokeOthers(user.id, sessionId, 'password_changed');
+    await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
 
   /**
@@ -98,6 +101,7 @@ export class PasswordsService {
     await this.users.setPasswordHash(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
     await this.sessions.revokeOthers(user.id, null, 'password_reset');
+    await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
 
   private async sendResetLink(email: string): Promise<void> {

@@ -1,0 +1,31 @@
+import { Migration } from '@mikro-orm/migrations';
+import { dialectOf } from './sql-dialect.js';
+
+const POSTGRESQL = [
+  `alter table "userkit_oauth_states" add column "code_challenge" varchar(64) null`,
+  `alter table "userkit_oauth_exchange_codes" add column "provider" varchar(50) null`,
+  `alter table "userkit_oauth_exchange_codes" add column "browser_hash" varchar(64) null`,
+  `alter table "userkit_oauth_exchange_codes" add column "code_challenge" varchar(64) null`,
+  `alter table "userkit_password_reset_tokens" add column "email_address_id" varchar(36) null`,
+];
+
+const SQLITE = [
+  'alter table `userkit_oauth_states` add column `code_challenge` text null',
+  'alter table `userkit_oauth_exchange_codes` add column `provider` text null',
+  'alter table `userkit_oauth_exchange_codes` add column `browser_hash` text null',
+  'alter table `userkit_oauth_exchange_codes` add column `code_challenge` text null',
+  'alter table `userkit_password_reset_tokens` add column `email_address_id` text null',
+];
+
+/**
+ * Exchange codes bound to the browser (or client) that started the flow and to their provider;
+ * reset tokens remember the address they were sent to. Nullable columns: existing rows stay.
+ */
+export class Migration20261204000000OAuthBindings extends Migration {
+  override name = 'Migration20261204000000OAuthBindings';
+
+  override up(): void {
+    for (const statement of dialectOf(this) === 'postgresql' ? POSTGRESQL : SQLITE)
+      this.addSql(statement);
+  }
+}
