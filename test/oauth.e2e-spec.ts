@@ -713,12 +713,17 @@ describe('OAuth extension points', () => {
 
   it('a host OAuthProfileMapper replaces the default mapping', async () => {
     provider.googlePerson = googlePerson();
-    const { stoppedAt } = await new Browser().navigate(
+    const browser = new Browser();
+    const { stoppedAt } = await browser.navigate(
       `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
       FRONT_END,
     );
     const code = stoppedAt!.searchParams.get('code')!;
-    const tokens = await app.t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
+    const tokens = await app.t.http
+      .post('/auth/oauth/exchange')
+      .set('Cookie', browser.cookieHeader(app.base))
+      .send({ code })
+      .expect(200);
     expect(tokens.body.user.displayName).toBe(`google:${provider.googlePerson.sub}`);
     expect(tokens.body.user.primaryEmail).toBe(provider.googlePerson.email);
   });

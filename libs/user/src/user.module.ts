@@ -59,6 +59,7 @@ import { AttributeDefinitionsRepository } from './repositories/attribute-definit
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
 import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
 import { TokenResponsesService } from './services/token-responses.service.js';
+import { UnverifiedClaimResetRepository } from './repositories/unverified-claim-reset.repository.js';
 import { OwnViewRepository } from './repositories/own-view.repository.js';
 import { UserEventsPublisher } from './events/user-events.publisher.js';
 import { AttributeSchemaService } from './services/attribute-schema.service.js';
@@ -181,6 +182,7 @@ const SERVICES = [
     UserModerationRepository,
     LockedUserUpdateRepository,
     OwnViewRepository,
+    UnverifiedClaimResetRepository,
     UserEventsPublisher,
     ...SERVICES,
     UserAuthGuard,

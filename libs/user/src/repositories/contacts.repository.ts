@@ -217,12 +217,12 @@ export class ContactsRepository {
   /** The address a reset link may go to: verified, or the primary one (the sign-up address). */
   async findRecoverableEmail(
     normalizedEmail: string,
-  ): Promise<{ email: string; user: User } | null> {
+  ): Promise<{ id: string; email: string; user: User } | null> {
     const row = await this.em.findOne(
       EmailAddress,
       { normalizedEmail, $or: [{ verified: true }, { primary: true }] },
       { populate: ['user'] },
     );
-    return row ? { email: row.email, user: row.user } : null;
+    return row ? { id: row.id, email: row.email, user: row.user } : null;
   }
 }
