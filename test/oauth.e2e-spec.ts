@@ -1,71 +1,18 @@
 import { ForbiddenException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { UserModuleOptions } from '@userkit/user';
-import { Browser, freePort } from './support/browser.js';
+import { Browser } from './support/browser.js';
 import { sql } from './support/database-access.js';
 import { TEST_DB } from './support/test-database.js';
+import {
+  FRONT_END,
+  RETURN_TO,
+  gitHubPerson,
+  googlePerson,
+  startOAuthApp,
+  type Running,
+} from './support/oauth-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp, uniqueEmail } from './support/users.js';
-
-/** The front-end the flows return to: nothing listens there, the browser stops at it. */
-const FRONT_END = 'http://127.0.0.1:5173';
-const RETURN_TO = `${FRONT_END}/auth/done`;
-
-interface Running {
-  t: TestApp;
-  base: string;
-}
-
-/** The sample app listening on a real port, its providers pointed at the local OAuth server. */
-async function startOAuthApp(
-  provider: LocalOAuthServer,
-  overrides: Partial<UserModuleOptions> = {},
-  env: Record<string, string> = {},
-): Promise<Running> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const t = await startTestApp({
-    env: {
-      PUBLIC_URL: base,
-      OAUTH_REDIRECT_ALLOWLIST: `${FRONT_END}/auth`,
-      ...provider.env(),
-      ...env,
-    },
-    overrides: { oauthTimeoutSeconds: 2, ...overrides },
-  });
-  await t.app.listen(port, '127.0.0.1');
-  return { t, base };
-}
-
-let counter = 0;
-function googlePerson(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  counter += 1;
-  return {
-    sub: `g-${Date.now()}-${counter}`,
-    name: 'Ada Lovelace',
-    given_name: 'Ada',
-    family_name: 'Lovelace',
-    picture: 'https://images.example/ada.png',
-    email: uniqueEmail('google'),
-    email_verified: true,
-    ...fields,
-  };
-}
-
-function gitHubPerson(emails: Array<{ email: string; primary: boolean; verified: boolean }>) {
-  counter += 1;
-  return {
-    user: {
-      id: 100_000 + counter,
-      login: `octo${counter}`,
-      name: 'Octo Cat',
-      avatar_url: 'https://avatars.example/octo.png',
-      email: emails[0]?.email ?? null,
-    },
-    emails,
-  };
-}
 
 describe('OAuth sign-in and account linking against a local OAuth server', () => {
   let provider: LocalOAuthServer;

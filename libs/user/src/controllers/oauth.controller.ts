@@ -102,7 +102,11 @@ export class OAuthController {
     response.setHeader(
       'Set-Cookie',
       finished.codeIssued
-        ? browserCookie(finished.browserToken, finished.secureCookie, OAUTH_EXCHANGE_CODE_TTL_MS / 1000)
+        ? browserCookie(
+            finished.browserToken,
+            finished.secureCookie,
+            OAUTH_EXCHANGE_CODE_TTL_MS / 1000,
+          )
         : browserCookie('', finished.secureCookie, 0),
     );
     response.setHeader('Cache-Control', 'no-store');

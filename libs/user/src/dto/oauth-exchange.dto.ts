@@ -17,6 +17,8 @@ export class OAuthExchangeDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._~-]{43,128}$/, { message: 'codeVerifier must be 43–128 RFC 7636 characters' })
+  @Matches(/^[A-Za-z0-9._~-]{43,128}$/, {
+    message: 'codeVerifier must be 43–128 RFC 7636 characters',
+  })
   codeVerifier?: string;
 }

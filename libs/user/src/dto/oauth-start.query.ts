@@ -22,7 +22,7 @@ export class OAuthStartQuery {
 
   @ApiPropertyOptional({
     description:
-      "BASE64URL(SHA-256(verifier)) of a secret the front-end keeps: the exchange then needs the verifier. Front-ends on another site than the API need it (the binding cookie does not reach them).",
+      'BASE64URL(SHA-256(verifier)) of a secret the front-end keeps: the exchange then needs the verifier. Front-ends on another site than the API need it (the binding cookie does not reach them).',
     minLength: 43,
     maxLength: 43,
   })

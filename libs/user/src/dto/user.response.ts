@@ -66,8 +66,7 @@ export class UserResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description:
-      'OIDC standard attributes this party may see (null when unset)',
+    description: 'OIDC standard attributes this party may see (null when unset)',
   })
   standardAttributes?: Record<string, unknown>;
   @ApiPropertyOptional({

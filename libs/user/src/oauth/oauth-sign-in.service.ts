@@ -229,7 +229,10 @@ export class OAuthSignInService {
     const skipsSecondFactor =
       spent.provider !== null && this.options.providers[spent.provider]?.skipTwoFactor === true;
     if (user.twoFactorEnabled && !skipsSecondFactor)
-      return { twoFactorRequired: true, challenge: await this.passwordSignIn.startTwoFactor(user.id) };
+      return {
+        twoFactorRequired: true,
+        challenge: await this.passwordSignIn.startTwoFactor(user.id),
+      };
     await this.users.recordSignIn(user.id, now);
     return { twoFactorRequired: false, tokens: await this.sessions.open(user, meta) };
   }

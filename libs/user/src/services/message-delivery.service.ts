@@ -23,8 +23,7 @@ export class MessageDeliveryService {
     message: Parameters<NonNullable<MessageSender[K]>>[0],
   ): Promise<void> {
     const send = this.sender[kind] as
-      | ((message: Parameters<NonNullable<MessageSender[K]>>[0]) => Promise<void>)
-      | undefined;
+      ((message: Parameters<NonNullable<MessageSender[K]>>[0]) => Promise<void>) | undefined;
     if (typeof send !== 'function') return; // an optional notice the host's sender does not send
     try {
       await send.call(this.sender, message);

@@ -129,7 +129,11 @@ export class OAuthLinkingService {
   }
 
   /** The event, and a notice to the owner's primary address: a link they did not make shows. */
-  private async announceLink(userId: string, provider: string, profile: OAuthProfile): Promise<void> {
+  private async announceLink(
+    userId: string,
+    provider: string,
+    profile: OAuthProfile,
+  ): Promise<void> {
     this.events.emit('externalAccount.linked', {
       userId,
       provider,
