@@ -7,6 +7,9 @@ const POSTGRESQL = [
   `alter table "userkit_oauth_exchange_codes" add column "browser_hash" varchar(64) null`,
   `alter table "userkit_oauth_exchange_codes" add column "code_challenge" varchar(64) null`,
   `alter table "userkit_password_reset_tokens" add column "email_address_id" varchar(36) null`,
+  `alter table "userkit_email_addresses" drop constraint "userkit_email_addresses_normalized_email_unique"`,
+  `create unique index "userkit_email_addresses_normalized_email_unique" on "userkit_email_addresses" ("normalized_email") where "verified" or "primary"`,
+  `create index "userkit_email_addresses_normalized_email_index" on "userkit_email_addresses" ("normalized_email")`,
 ];
 
 const SQLITE = [
@@ -15,11 +18,16 @@ const SQLITE = [
   'alter table `userkit_oauth_exchange_codes` add column `browser_hash` text null',
   'alter table `userkit_oauth_exchange_codes` add column `code_challenge` text null',
   'alter table `userkit_password_reset_tokens` add column `email_address_id` text null',
+  'drop index `userkit_email_addresses_normalized_email_unique`',
+  'create unique index `userkit_email_addresses_normalized_email_unique` on `userkit_email_addresses` (`normalized_email`) where `verified` or `primary`',
+  'create index `userkit_email_addresses_normalized_email_index` on `userkit_email_addresses` (`normalized_email`)',
 ];
 
 /**
  * Exchange codes bound to the browser (or client) that started the flow and to their provider;
- * reset tokens remember the address they were sent to. Nullable columns: existing rows stay.
+ * reset tokens remember the address they were sent to. An address is unique among the verified
+ * and primary ones only: an unverified secondary claim blocks nobody. Nullable columns and a
+ * narrower index: existing rows all stay valid.
  */
 export class Migration20261204000000OAuthBindings extends Migration {
   override name = 'Migration20261204000000OAuthBindings';

@@ -10,6 +10,7 @@ import {
   ExternalAccountsRepository,
   IdentityConflictError,
 } from '../repositories/external-accounts.repository.js';
+import { ContactsRepository } from '../repositories/contacts.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
@@ -48,6 +49,7 @@ export class OAuthLinkingService {
     private readonly events: UserEventsPublisher,
     private readonly users: UsersRepository,
     private readonly delivery: MessageDeliveryService,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   async resolve(
@@ -182,6 +184,9 @@ export class OAuthLinkingService {
       publicMetadata: draft?.publicMetadata ?? {},
       roleNames: [this.options.defaultRole],
     });
+    // Others' unverified claims on the addresses the new user now holds yield to it.
+    for (const email of profile.emails.filter((entry) => entry.verified || entry === primary))
+      await this.contacts.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
     this.events.emit('user.created', { userId, isAnonymous: false });
     try {
       await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });
