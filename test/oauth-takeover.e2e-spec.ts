@@ -243,6 +243,69 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       });
     });
 
+    it('the attacker moving the primary to their own address, or removing the victim’s, does not keep the account', async () => {
+      const victimEmail = uniqueEmail('victim');
+      const attacker = await signUp(http(), { email: victimEmail });
+      await http().post('/auth/password/forgot').send({ email: victimEmail }).expect(202);
+      const token = new URL((await inbox.waitForResetLink(victimEmail)).link).searchParams.get(
+        'token',
+      );
+      // Meanwhile the attacker verifies an address of their own and makes it the primary.
+      const own = uniqueEmail('attacker-own');
+      const added = await http()
+        .post('/me/emails')
+        .set(bearer(attacker.accessToken))
+        .send({ email: own })
+        .expect(201);
+      await http()
+        .post(`/me/emails/${added.body.id}/verify`)
+        .set(bearer(attacker.accessToken))
+        .send({ code: inbox.lastCode(own) })
+        .expect(200);
+      await http()
+        .post(`/me/emails/${added.body.id}/primary`)
+        .set(bearer(attacker.accessToken))
+        .expect(200);
+      await http().post('/auth/password/reset').send({ token, password: NEW_PASSWORD }).expect(204);
+      const victim = await signInWithPassword(victimEmail, NEW_PASSWORD);
+      expect(victim.body.user.emailAddresses).toEqual([
+        expect.objectContaining({ email: victimEmail, verified: true, primary: true }),
+      ]);
+
+      // A link to an address the account has dropped since opens nothing.
+      const second = await signUp(http(), { email: uniqueEmail('dropped') });
+      await http().post('/auth/password/forgot').send({ email: second.email }).expect(202);
+      const dropped = new URL((await inbox.waitForResetLink(second.email)).link).searchParams.get(
+        'token',
+      );
+      const other = uniqueEmail('kept-one');
+      const kept = await http()
+        .post('/me/emails')
+        .set(bearer(second.accessToken))
+        .send({ email: other })
+        .expect(201);
+      await http()
+        .post(`/me/emails/${kept.body.id}/verify`)
+        .set(bearer(second.accessToken))
+        .send({ code: inbox.lastCode(other) })
+        .expect(200);
+      await http()
+        .post(`/me/emails/${kept.body.id}/primary`)
+        .set(bearer(second.accessToken))
+        .expect(200);
+      const [droppedAddress] = (
+        await http().get('/me').set(bearer(second.accessToken)).expect(200)
+      ).body.emailAddresses.filter((address: { email: string }) => address.email === second.email);
+      await http()
+        .delete(`/me/emails/${droppedAddress.id}`)
+        .set(bearer(second.accessToken))
+        .expect(204);
+      await http()
+        .post('/auth/password/reset')
+        .send({ token: dropped, password: NEW_PASSWORD })
+        .expect(400);
+    });
+
     it('a reset through an address that was already verified keeps the other sign-in methods', async () => {
       const owner = await signUp(http());
       await sql(

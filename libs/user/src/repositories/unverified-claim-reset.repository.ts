@@ -21,18 +21,28 @@ export class UnverifiedClaimResetRepository {
   /**
    * In one transaction: if the address is still unverified, verify it and make it primary, and
    * drop what the unproven owner added: other addresses and phones, external accounts, 2FA, the
-   * user-written metadata. True when it did (the address was unverified until now).
+   * user-written metadata. 'gone' when the address is no longer the user's.
    */
-  async verifyAndReclaim(userId: string, emailAddressId: string): Promise<boolean> {
+  async verifyAndReclaim(
+    userId: string,
+    emailAddressId: string,
+  ): Promise<'reclaimed' | 'already_verified' | 'gone'> {
     return this.em.transactional(async (em) => {
       await lockUserRow(em, userId);
-      const verified = await em.nativeUpdate(
+      const address = await em.findOne(
         EmailAddress,
-        { id: emailAddressId, user: userId, verified: false },
+        { id: emailAddressId, user: userId },
+        { refresh: true },
+      );
+      if (!address) return 'gone';
+      if (address.verified) return 'already_verified';
+      // The others first: one of them may hold the primary mark meanwhile.
+      await em.nativeDelete(EmailAddress, { user: userId, id: { $ne: emailAddressId } });
+      await em.nativeUpdate(
+        EmailAddress,
+        { id: emailAddressId },
         { verified: true, primary: true },
       );
-      if (verified !== 1) return false;
-      await em.nativeDelete(EmailAddress, { user: userId, id: { $ne: emailAddressId } });
       await em.nativeDelete(PhoneNumber, { user: userId });
       await em.nativeDelete(VerificationCode, { user: userId });
       await em.nativeDelete(ExternalAccount, { user: userId });
@@ -40,7 +50,7 @@ export class UnverifiedClaimResetRepository {
       await em.nativeDelete(BackupCode, { user: userId });
       await em.nativeDelete(TwoFactorChallenge, { user: userId });
       await em.nativeUpdate(User, { id: userId }, { twoFactorEnabled: false, unsafeMetadata: {} });
-      return true;
+      return 'reclaimed' as const;
     });
   }
 }

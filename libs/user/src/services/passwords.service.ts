@@ -101,9 +101,13 @@ export class PasswordsService {
     if (!(await this.resetTokens.redeem(tokenHash, user.id, new Date())))
       throw new UserKitException('INVALID_RESET_TOKEN');
     // The link proved the mailbox. If nobody had proved it before, whoever registered it may not
-    // own it: what they added goes, so the mailbox's owner gets the account alone.
-    if (live.emailAddressId !== null)
-      await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId);
+    // own it: what they added goes, so the mailbox's owner gets the account alone. A link to an
+    // address the account no longer has proves nothing about the account.
+    if (
+      live.emailAddressId !== null &&
+      (await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId)) === 'gone'
+    )
+      throw new UserKitException('INVALID_RESET_TOKEN');
     await this.users.setPasswordHash(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
     await this.sessions.revokeOthers(user.id, null, 'password_reset');
