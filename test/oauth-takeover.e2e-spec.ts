@@ -362,6 +362,13 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       ).toBe(401);
 
       provider.googlePerson = googlePerson();
+      const withNull = await roundTrip(start);
+      const nullVerifier = await http()
+        .post('/auth/oauth/exchange')
+        .send({ code: withNull.back.searchParams.get('code'), codeVerifier: null });
+      expect([400, 401]).toContain(nullVerifier.status);
+
+      provider.googlePerson = googlePerson();
       const own = await roundTrip(start);
       const tokens = await exchange(own.back.searchParams.get('code')!, null, verifier);
       expect(tokens.status).toBe(200);

@@ -219,7 +219,7 @@ export class OAuthSignInService {
   async exchange(
     code: string,
     meta: RequestMeta,
-    binding: { browserToken: string | null; codeVerifier?: string },
+    binding: { browserToken: string | null; codeVerifier?: string | null },
   ): Promise<OAuthExchangeOutcome> {
     const now = new Date();
     const spent = await this.flows.consumeExchangeCode(hashSecretToken(code), now);
@@ -292,9 +292,9 @@ function pkceChallenge(verifier: string): string {
 /** The caller holds the verifier of the flow's challenge, or the browser's binding cookie. */
 function boundToCaller(
   spent: SpentExchangeCode,
-  binding: { browserToken: string | null; codeVerifier?: string },
+  binding: { browserToken: string | null; codeVerifier?: string | null },
 ): boolean {
-  if (spent.codeChallenge !== null && binding.codeVerifier !== undefined)
+  if (spent.codeChallenge !== null && typeof binding.codeVerifier === 'string')
     return safeEqual(pkceChallenge(binding.codeVerifier), spent.codeChallenge);
   if (spent.browserHash !== null && binding.browserToken !== null)
     return safeEqual(hashSecretToken(binding.browserToken), spent.browserHash);
