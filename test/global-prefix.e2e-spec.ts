@@ -127,7 +127,9 @@ describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api
       .expect(201);
     const url = new URL(started.body.externalVerificationRedirectURL);
     expect(url.origin + url.pathname).toBe(`${app.base}/api/oauth/google`);
-    const { stoppedAt } = await new Browser().navigate(url.href, FRONT_END);
+    const browser = new Browser();
+    browser.receive(app.base, started.headers['set-cookie']);
+    const { stoppedAt } = await browser.navigate(url.href, FRONT_END);
     expect(stoppedAt?.searchParams.get('linked')).toBe('google');
     const me = await app.t.http.get('/api/me').set(bearer(account.accessToken)).expect(200);
     expect(me.body.externalAccounts).toEqual([

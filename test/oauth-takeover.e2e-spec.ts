@@ -56,13 +56,25 @@ describe('account takeover through OAuth linking and unverified addresses', () =
     return request.send(codeVerifier ? { code, codeVerifier } : { code });
   }
 
-  async function startLink(accessToken: string, providerName: string): Promise<string> {
+  /** The link intent's URL, and the browser that asked for it (which holds its binding cookie). */
+  async function startLinkIn(accessToken: string, providerName: string, browser = new Browser()) {
     const response = await http()
       .post('/me/external-accounts')
       .set(bearer(accessToken))
       .send({ provider: providerName, redirectUrl: RETURN_TO });
     expect(response.status).toBe(201);
-    return response.body.externalVerificationRedirectURL as string;
+    browser.receive(app.base, response.headers['set-cookie']);
+    return {
+      url: response.body.externalVerificationRedirectURL as string,
+      browser,
+      setCookie: response.headers['set-cookie'],
+    };
+  }
+
+  /** A whole link round trip in the browser that asked for it. */
+  async function link(accessToken: string, providerName: string) {
+    const { url, browser } = await startLinkIn(accessToken, providerName);
+    return roundTrip(url, browser);
   }
 
   async function enableTotp(accessToken: string): Promise<string> {
@@ -109,13 +121,13 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       expect(refused.body).toMatchObject({ code: 'REAUTHENTICATION_REQUIRED' });
 
       const fresh = await signInWithPassword(owner.email, owner.password);
-      await startLink(fresh.body.accessToken, 'github');
+      await startLinkIn(fresh.body.accessToken, 'github');
     });
 
     it('a user with 2FA on who signs in through Google gets the challenge; only the code opens a session', async () => {
       const owner = await signUp(http());
       provider.googlePerson = googlePerson();
-      const linked = await roundTrip(await startLink(owner.accessToken, 'google'));
+      const linked = await link(owner.accessToken, 'google');
       expect(linked.back.searchParams.get('linked')).toBe('google');
       const secret = await enableTotp(owner.accessToken);
 
@@ -143,27 +155,31 @@ describe('account takeover through OAuth linking and unverified addresses', () =
         { email: uniqueEmail('thief'), primary: true, verified: true },
       ]);
       // Flow 1: an intent not opened yet. Flow 2: opened, waiting at the provider.
-      const unopened = await startLink(owner.accessToken, 'github');
-      const thiefBrowser = new Browser();
-      const atProvider = await thiefBrowser.get(await startLink(owner.accessToken, 'github'));
+      const unopened = await startLinkIn(owner.accessToken, 'github');
+      const thief = await startLinkIn(owner.accessToken, 'github');
+      const atProvider = await thief.browser.get(thief.url);
       expect(atProvider.status).toBe(302);
 
       await resetPassword(owner.email);
 
-      expect((await new Browser().get(unopened)).status).toBe(400);
-      const { back } = await roundTrip(atProvider.location!, thiefBrowser);
+      const afterReset = await unopened.browser.get(unopened.url);
+      expect(afterReset.status).toBe(400);
+      expect(JSON.parse(afterReset.body)).toMatchObject({ code: 'OAUTH_LINK_INTENT_INVALID' });
+      const { back } = await roundTrip(atProvider.location!, thief.browser);
       expect(back.searchParams.get('error')).toBe('invalid_state');
       expect(back.searchParams.get('linked')).toBeNull();
 
       // A change of password (signed in again) ends the links its other sessions asked for.
       const signedIn = await signInWithPassword(owner.email, NEW_PASSWORD);
-      const beforeChange = await startLink(signedIn.body.accessToken, 'github');
+      const beforeChange = await startLinkIn(signedIn.body.accessToken, 'github');
       await http()
         .post('/me/password')
         .set(bearer(signedIn.body.accessToken))
         .send({ currentPassword: NEW_PASSWORD, newPassword: 'amber-falcon-quarry-47' })
         .expect(204);
-      expect((await new Browser().get(beforeChange)).status).toBe(400);
+      const afterChange = await beforeChange.browser.get(beforeChange.url);
+      expect(afterChange.status).toBe(400);
+      expect(JSON.parse(afterChange.body)).toMatchObject({ code: 'OAUTH_LINK_INTENT_INVALID' });
 
       const me = await http().get('/me').set(bearer(signedIn.body.accessToken)).expect(200);
       expect(me.body.externalAccounts).toEqual([]);
@@ -177,7 +193,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('octo'), primary: true, verified: true },
       ]);
-      const { back } = await roundTrip(await startLink(owner.accessToken, 'github'));
+      const { back } = await link(owner.accessToken, 'github');
       app.t.app.get(EventEmitter2).off('externalAccount.linked', hear);
       expect(back.searchParams.get('linked')).toBe('github');
       expect(events).toEqual([
@@ -206,7 +222,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
         { email: uniqueEmail('attacker'), primary: true, verified: true },
       ]);
       const attackerGitHub = provider.githubPerson;
-      await roundTrip(await startLink(attacker.accessToken, 'github'));
+      await link(attacker.accessToken, 'github');
       await enableTotp(attacker.accessToken);
       await http()
         .patch('/me')
@@ -316,7 +332,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('kept'), primary: true, verified: true },
       ]);
-      await roundTrip(await startLink(owner.accessToken, 'github'));
+      await link(owner.accessToken, 'github');
       await resetPassword(owner.email);
       const signedIn = await signInWithPassword(owner.email, NEW_PASSWORD);
       expect(signedIn.body.user.externalAccounts).toEqual([
@@ -347,6 +363,36 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       provider.googlePerson = googlePerson();
       const own = await roundTrip(signInStart('google'));
       expect((await exchange(own.back.searchParams.get('code')!, own.browser)).status).toBe(200);
+    });
+
+    it('an attacker’s link intent opened by the victim links nothing: only the browser that asked may open it', async () => {
+      const attacker = await signUp(http());
+      provider.googlePerson = googlePerson();
+      const { url: intentUrl, setCookie } = await startLinkIn(attacker.accessToken, 'google');
+      expect(setCookie).toEqual([
+        expect.stringMatching(/^userkit_oauth_link=[^;]+;.*; HttpOnly; SameSite=Lax$/),
+      ]);
+      // The victim, signed in to Google, opens the URL the attacker sent: the provider would
+      // answer with the victim's Google account.
+      const victimBrowser = new Browser();
+      const opened = await victimBrowser.navigate(intentUrl, FRONT_END);
+      expect(opened.stoppedAt).toBeNull();
+      expect(opened.last.status).toBe(403);
+      expect(JSON.parse(opened.last.body)).toMatchObject({
+        code: 'OAUTH_LINK_INTENT_FOREIGN_BROWSER',
+      });
+      expect(opened.hops).toEqual([intentUrl]);
+      const me = await http().get('/me').set(bearer(attacker.accessToken)).expect(200);
+      expect(me.body.externalAccounts).toEqual([]);
+
+      // The attacker's own intent opened with another intent's cookie fails as well; the browser
+      // that asked for it links.
+      const mine = await startLinkIn(attacker.accessToken, 'google');
+      const other = await startLinkIn(attacker.accessToken, 'google');
+      expect((await other.browser.get(mine.url)).status).toBe(403);
+      const fresh = await startLinkIn(attacker.accessToken, 'google');
+      const { back } = await roundTrip(fresh.url, fresh.browser);
+      expect(back.searchParams.get('linked')).toBe('google');
     });
 
     it('a front-end on another site binds its code with code_challenge: only its verifier redeems it', async () => {
@@ -409,7 +455,9 @@ describe('a provider the host trusts for the second factor (skipTwoFactor)', () 
         .set(bearer(owner.accessToken))
         .send({ provider: providerName, redirectUrl: RETURN_TO })
         .expect(201);
-      await new Browser().navigate(response.body.externalVerificationRedirectURL, FRONT_END);
+      const browser = new Browser();
+      browser.receive(app.base, response.headers['set-cookie']);
+      await browser.navigate(response.body.externalVerificationRedirectURL, FRONT_END);
     };
     provider.googlePerson = googlePerson();
     await link('google');

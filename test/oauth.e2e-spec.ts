@@ -452,13 +452,16 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
   });
 
   describe('linking while signed in, and unlinking', () => {
+    /** The intent URL, and the browser that asked for it (holding the cookie it is bound to). */
     async function startLink(accessToken: string, providerName: string) {
       const response = await app.t.http
         .post('/me/external-accounts')
         .set(bearer(accessToken))
         .send({ provider: providerName, redirectUrl: RETURN_TO });
       expect(response.status).toBe(201);
-      return response.body.externalVerificationRedirectURL as string;
+      const browser = new Browser();
+      browser.receive(app.base, response.headers['set-cookie']);
+      return { startUrl: response.body.externalVerificationRedirectURL as string, browser };
     }
 
     it('links a GitHub account to the signed-in user; it shows on /me as verified', async () => {
@@ -466,9 +469,9 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('linked'), primary: true, verified: true },
       ]);
-      const url = await startLink(account.accessToken, 'github');
-      expect(url.startsWith(`${app.base}/oauth/github?intent=`)).toBe(true);
-      const { back } = await roundTrip('github', { startUrl: url });
+      const started = await startLink(account.accessToken, 'github');
+      expect(started.startUrl.startsWith(`${app.base}/oauth/github?intent=`)).toBe(true);
+      const { back } = await roundTrip('github', started);
       expect(back.searchParams.get('linked')).toBe('github');
       expect(back.searchParams.get('code')).toBeNull();
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
@@ -479,8 +482,8 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
           verification: { status: 'verified', error: null },
         }),
       ]);
-      // The intent is single use.
-      const replay = await new Browser().get(url);
+      // The intent is single use, even in the browser that asked for it.
+      const replay = await started.browser.get(started.startUrl);
       expect(replay.status).toBe(400);
     });
 
@@ -488,8 +491,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.googlePerson = googlePerson();
       await signInWith('google'); // the Google account now has its own user
       const other = await signUp(app.t.http);
-      const url = await startLink(other.accessToken, 'google');
-      const { back } = await roundTrip('google', { startUrl: url });
+      const { back } = await roundTrip('google', await startLink(other.accessToken, 'google'));
       expect(back.searchParams.get('error')).toBe('external_account_taken');
       const me = await app.t.http.get('/me').set(bearer(other.accessToken)).expect(200);
       expect(me.body.externalAccounts).toEqual([]);
@@ -531,9 +533,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('second'), primary: true, verified: true },
       ]);
-      const { back } = await roundTrip('github', {
-        startUrl: await startLink(signedIn.accessToken, 'github'),
-      });
+      const { back } = await roundTrip('github', await startLink(signedIn.accessToken, 'github'));
       expect(back.searchParams.get('linked')).toBe('github');
       await app.t.http
         .delete(`/me/external-accounts/${googleId}`)
@@ -552,7 +552,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('pw'), primary: true, verified: true },
       ]);
-      await roundTrip('github', { startUrl: await startLink(account.accessToken, 'github') });
+      await roundTrip('github', await startLink(account.accessToken, 'github'));
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
       const accountId = me.body.externalAccounts[0].id;
       const stranger = await signUp(app.t.http);
@@ -578,9 +578,10 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         .send({ unsafeMetadata: { cart: [1] } })
         .expect(200);
       provider.googlePerson = googlePerson();
-      const { back, browser } = await roundTrip('google', {
-        startUrl: await startLink(guest.accessToken, 'google'),
-      });
+      const { back, browser } = await roundTrip(
+        'google',
+        await startLink(guest.accessToken, 'google'),
+      );
       const tokens = await exchange(back.searchParams.get('code')!, browser);
       expect(tokens.status).toBe(200);
       expect(tokens.body.user).toMatchObject({

@@ -13,6 +13,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiFoundResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -28,7 +29,11 @@ import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { OAuthExchangeDto } from '../dto/oauth-exchange.dto.js';
 import { OAuthStartQuery } from '../dto/oauth-start.query.js';
 import { TokenResponse } from '../dto/user.response.js';
-import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.js';
+import {
+  OAUTH_LINK_COOKIE,
+  browserCookie,
+  readBrowserCookie,
+} from '../oauth/oauth-browser-cookie.js';
 import {
   OAuthSignInService,
   OAUTH_EXCHANGE_CODE_TTL_MS,
@@ -40,7 +45,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 
 /** The parts of Express's response these redirects use. */
 interface RedirectingResponse {
-  setHeader(name: string, value: string): void;
+  setHeader(name: string, value: string | string[]): void;
   redirect(status: number, url: string): void;
 }
 
@@ -59,21 +64,32 @@ export class OAuthController {
     description: 'To the provider, with state and PKCE (S256); sets the httpOnly binding cookie',
   })
   @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
-  @ApiBadRequestResponse({ description: 'redirect_url not on the allow-list, or a bad intent' })
+  @ApiBadRequestResponse({
+    description:
+      'redirect_url not on the allow-list, or an intent unknown, used, expired or for another provider',
+  })
+  @ApiForbiddenResponse({
+    description:
+      'OAUTH_LINK_INTENT_FOREIGN_BROWSER: the intent was asked for in another browser (this one lacks its binding cookie)',
+  })
   async start(
     @Param('provider') provider: string,
     @Query(createUserKitValidationPipe()) query: OAuthStartQuery,
+    @Headers('cookie') cookieHeader: string | undefined,
     @Res() response: RedirectingResponse,
   ): Promise<void> {
     const started = await this.oauth.start(provider, {
       redirectUrl: query.redirect_url,
       intent: query.intent,
+      linkBrowserToken: readBrowserCookie(cookieHeader, OAUTH_LINK_COOKIE),
       codeChallenge: query.code_challenge,
     });
-    response.setHeader(
-      'Set-Cookie',
+    const cookies = [
       browserCookie(started.browserToken, started.secureCookie, OAUTH_STATE_TTL_MS / 1000),
-    );
+    ];
+    if (started.intentUsed)
+      cookies.push(browserCookie('', started.secureCookie, 0, OAUTH_LINK_COOKIE));
+    response.setHeader('Set-Cookie', cookies);
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, started.location);
   }

@@ -6,6 +6,7 @@ const POSTGRESQL = [
   `alter table "userkit_oauth_exchange_codes" add column "provider" varchar(50) null`,
   `alter table "userkit_oauth_exchange_codes" add column "browser_hash" varchar(64) null`,
   `alter table "userkit_oauth_exchange_codes" add column "code_challenge" varchar(64) null`,
+  `alter table "userkit_oauth_link_intents" add column "browser_hash" varchar(64) null`,
   `alter table "userkit_password_reset_tokens" add column "email_address_id" varchar(36) null`,
   `alter table "userkit_email_addresses" drop constraint "userkit_email_addresses_normalized_email_unique"`,
   `create unique index "userkit_email_addresses_normalized_email_unique" on "userkit_email_addresses" ("normalized_email") where "verified" or "primary"`,
@@ -17,6 +18,7 @@ const SQLITE = [
   'alter table `userkit_oauth_exchange_codes` add column `provider` text null',
   'alter table `userkit_oauth_exchange_codes` add column `browser_hash` text null',
   'alter table `userkit_oauth_exchange_codes` add column `code_challenge` text null',
+  'alter table `userkit_oauth_link_intents` add column `browser_hash` text null',
   'alter table `userkit_password_reset_tokens` add column `email_address_id` text null',
   'drop index `userkit_email_addresses_normalized_email_unique`',
   'create unique index `userkit_email_addresses_normalized_email_unique` on `userkit_email_addresses` (`normalized_email`) where `verified` or `primary`',
@@ -25,6 +27,7 @@ const SQLITE = [
 
 /**
  * Exchange codes bound to the browser (or client) that started the flow and to their provider;
+ * link intents bound to the browser that asked for them (a row from before has none: refused);
  * reset tokens remember the address they were sent to. An address is unique among the verified
  * and primary ones only: an unverified secondary claim blocks nobody. Nullable columns and a
  * narrower index: existing rows all stay valid.

@@ -12,6 +12,14 @@ import { RouteUrlsService } from '../services/route-urls.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { SignInMethodsService } from '../services/sign-in-methods.service.js';
 
+/** The URL to open, and the value of the cookie that lets only this browser open it. */
+export interface StartedLink {
+  url: string;
+  browserToken: string;
+  /** Whether the binding cookie must be Secure (the URL is https). */
+  secureCookie: boolean;
+}
+
 /** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
 @Injectable()
 export class ExternalAccountsService {
@@ -27,13 +35,14 @@ export class ExternalAccountsService {
   /**
    * The URL to open in the user's browser: `GET /oauth/<provider>?intent=…`, a one-time (10 min)
    * intent whose digest is stored. Browsers cannot send the bearer token on a navigation; the
-   * intent carries "this user" to the start of the round trip instead.
+   * intent carries "this user" to the start of the round trip instead. It is bound to the browser
+   * that asked (a cookie), so a URL the attacker asked for links nothing in the victim's browser.
    */
   async startLink(
     principal: AuthenticatedPrincipal,
     providerName: string,
     redirectUrl: string,
-  ): Promise<string> {
+  ): Promise<StartedLink> {
     const { id: userId, sessionId } = principal;
     this.registry.get(providerName); // 404 for an unknown or switched-off provider
     // A new way in is as sensitive as a new email: a stolen session must not add one. A guest has
@@ -44,12 +53,14 @@ export class ExternalAccountsService {
     const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
+    const browserToken = generateSecretToken();
     await this.flows.createLinkIntent({
       tokenHash: hashSecretToken(token),
       userId,
       sessionId,
       provider: providerName,
       redirectUrl: allowed,
+      browserHash: hashSecretToken(browserToken),
       expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
     });
     // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
@@ -59,7 +70,7 @@ export class ExternalAccountsService {
       : this.urls.publicUrlOf('/oauth/:provider', RequestMethod.GET, `/oauth/${providerName}`);
     const url = new URL(startUrl);
     url.searchParams.set('intent', token);
-    return url.href;
+    return { url: url.href, browserToken, secureCookie: url.protocol === 'https:' };
   }
 
   async unlink(userId: string, accountId: string): Promise<void> {

@@ -31,6 +31,8 @@ export interface OAuthStartRequest {
   redirectUrl?: string;
   /** From `POST /me/external-accounts`: the round trip links to (or upgrades) that user. */
   intent?: string;
+  /** The link binding cookie of this browser (an intent opens only where it was asked for). */
+  linkBrowserToken?: string | null;
   /** The front-end's S256 challenge: the exchange then redeems the code with its verifier. */
   codeChallenge?: string;
 }
@@ -52,6 +54,8 @@ export interface OAuthStarted {
   browserToken: string;
   /** Whether the binding cookie must be Secure (the callback is https). */
   secureCookie: boolean;
+  /** A link intent was spent: its binding cookie can go. */
+  intentUsed: boolean;
 }
 
 /**
@@ -88,6 +92,15 @@ export class OAuthSignInService {
       const intent = await this.flows.consumeLinkIntent(hashSecretToken(request.intent), now);
       if (!intent || intent.provider !== providerName)
         throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
+      // Login CSRF: the attacker's intent URL opened in the victim's browser would link the
+      // victim's provider account to the attacker's user.
+      const linkBrowser = request.linkBrowserToken ?? null;
+      if (
+        intent.browserHash === null ||
+        linkBrowser === null ||
+        !safeEqual(hashSecretToken(linkBrowser), intent.browserHash)
+      )
+        throw new UserKitException('OAUTH_LINK_INTENT_FOREIGN_BROWSER');
       if (redirectUrl !== null && redirectUrl !== intent.redirectUrl)
         throw new UserKitException('REDIRECT_NOT_ALLOWED');
       const session = await this.sessionsRepository.findActive(
@@ -119,6 +132,7 @@ export class OAuthSignInService {
       location: provider.client.authorizationUrl(state, challenge),
       browserToken,
       secureCookie: provider.client.settings.callbackUrl.startsWith('https:'),
+      intentUsed: link !== null,
     };
   }
 

@@ -38,6 +38,7 @@ export interface NewLinkIntentRecord {
   sessionId: string;
   provider: string;
   redirectUrl: string;
+  browserHash: string;
   expiresAt: Date;
 }
 
@@ -101,6 +102,7 @@ export class OAuthFlowsRepository {
       sessionId: record.sessionId,
       provider: record.provider,
       redirectUrl: record.redirectUrl,
+      browserHash: record.browserHash,
       expiresAt: record.expiresAt,
     });
     await this.em.flush();
