@@ -154,7 +154,11 @@ describe('crafted input never reaches the database or the stack as a 500', () =>
         ],
         ['?role=%00', () => t.http.get('/admin/users?role=%00').set(asAdmin()), [400]],
         ['?query=%00', () => t.http.get('/admin/users?query=%00').set(asAdmin()), [400]],
-        ['?query=\\udc00', () => t.http.get('/admin/users?query=%ED%B0%80').set(asAdmin()), [200, 400]],
+        [
+          '?query=\\udc00',
+          () => t.http.get('/admin/users?query=%ED%B0%80').set(asAdmin()),
+          [200, 400],
+        ],
         [
           'publicMetadata with NUL',
           () =>
@@ -182,7 +186,11 @@ describe('crafted input never reaches the database or the stack as a 500', () =>
               .send({ name: 'nul-role', description: 'x\u0000' }),
           [400],
         ],
-        ['DELETE /admin/roles/%00', () => t.http.delete('/admin/roles/%00').set(asAdmin()), [400, 404]],
+        [
+          'DELETE /admin/roles/%00',
+          () => t.http.delete('/admin/roles/%00').set(asAdmin()),
+          [400, 404],
+        ],
       ];
       const wrong: string[] = [];
       for (const [name, call, expected] of checks) {
@@ -228,7 +236,10 @@ describe('crafted input never reaches the database or the stack as a 500', () =>
         .send({ name: 'nullable_target', type: 'string' });
       const path = route.replace(':id', target.user.id).replace(':name', 'nullable_target');
       const token = route.startsWith('/admin') ? admin.accessToken : target.accessToken;
-      const payload = route === '/auth/signup' ? { email: uniqueEmail(), password: GOOD_PASSWORD, ...body } : body;
+      const payload =
+        route === '/auth/signup'
+          ? { email: uniqueEmail(), password: GOOD_PASSWORD, ...body }
+          : body;
       const client = t.http as unknown as Record<string, (p: string) => any>;
       const call = client[method.toLowerCase()](path).set(bearer(token));
       const response = method === 'GET' ? await call : await call.send(payload);
