@@ -5,11 +5,10 @@ export const EMAIL_MAX_LENGTH = 254;
 /**
  * Characters that are invisible or reorder text: controls, format characters (zero-width space
  * and joiners, bidi marks and overrides, soft hyphen), surrogates, private-use and unassigned code
- * points, separators, and the fillers and variation selectors that render as nothing. An address
- * holding one looks like another (`admin@example.com`) in lists and messages.
+ * points, separators, and every default-ignorable code point (fillers, variation selectors). An
+ * address holding one looks like another (`admin@example.com`) in lists and messages.
  */
-const INVISIBLE =
-  /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
  * The form an address is compared and stored in: trimmed, NFKC (fullwidth `ａｄｍｉｎ＠` is
