@@ -234,9 +234,17 @@ describe('crafted and random input against every documented route', () => {
 
   it('hostile path ids and query values on every route (as admin)', async () => {
     const ids = ['%00', 'a%00b', '%ED%B0%80', '%C0%80', '%1B%5B31m', '%E2%80%AE', 'a'.repeat(300)];
-    const queries = ['query', 'role', 'cursor', 'attribute', 'attributeValue', 'sort'].flatMap(
-      (name) => ['%00', '%ED%B0%80', '%07'].map((value) => `?${name}=${value}`),
-    );
+    const queries = [
+      'query',
+      'role',
+      'cursor',
+      'attribute',
+      'attributeValue',
+      'sort',
+      'code',
+      'state',
+      'redirect_url',
+    ].flatMap((name) => ['%00', '%ED%B0%80', '%07'].map((value) => `?${name}=${value}`));
     for (const operation of operations) {
       const body = operation.method === 'get' ? undefined : '{}';
       if (operation.path.includes('{'))
