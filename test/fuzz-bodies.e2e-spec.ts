@@ -207,8 +207,11 @@ describe('crafted and random input against every documented route', () => {
     const bodies = craftedBodies();
     for (const caller of CALLERS)
       for (const operation of operations.filter((o) => o.method !== 'get'))
-        for (const [, body] of bodies)
+        for (const [name, body] of bodies) {
+          // The body parser answers a megabyte before any guard: once per route is enough.
+          if (name === '100,000 keys' && caller !== 'signed out') continue;
           await call(caller, operation.method, withId(operation.path, 'some-id'), body);
+        }
   });
 
   it('every documented body field: null, NUL, controls, lone surrogates and random full Unicode (as admin)', async () => {
@@ -273,7 +276,7 @@ describe('crafted and random input against every documented route', () => {
           );
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 400 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -294,7 +297,7 @@ describe('crafted and random input against every documented route', () => {
           expect(me.body.unsafeMetadata).toEqual({ [note]: note });
         } else expect(response.status).toBe(400);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

@@ -24,11 +24,10 @@ import { RoleResponse } from '../dto/admin.response.js';
 import { CreateRoleDto } from '../dto/create-role.dto.js';
 import { UpdateRoleDto } from '../dto/update-role.dto.js';
 import type { Role } from '../entities/role.entity.js';
-import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { ADMIN_ROLE, ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
 import { RolesService } from '../services/roles.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
-import { ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
