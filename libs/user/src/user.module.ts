@@ -68,8 +68,7 @@ import { TokenTemplatesService } from './services/token-templates.service.js';
 import { FileStorage } from './extension-points/file-storage.js';
 import { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
 import { ProfileImageService } from './services/profile-image.service.js';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { defaultUploadDirectory, ensureUploadDirectory } from './files/private-upload-directory.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 
@@ -157,10 +156,10 @@ const SERVICES = [
     ExternalAccountsRepository,
     {
       provide: FileStorage,
-      useFactory: (options: UserModuleOptions) =>
+      useFactory: async (options: UserModuleOptions) =>
         options.fileStorage ??
         new LocalDiskFileStorage(
-          options.profileImageDirectory ?? join(tmpdir(), 'userkit-uploads'),
+          await ensureUploadDirectory(options.profileImageDirectory ?? defaultUploadDirectory()),
         ),
       inject: [USER_MODULE_OPTIONS],
     },

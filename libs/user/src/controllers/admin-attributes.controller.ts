@@ -21,6 +21,8 @@ import {
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AttributeSchemaService } from '../services/attribute-schema.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
+import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
@@ -63,7 +65,7 @@ export class AdminAttributesController {
   @ApiBadRequestResponse({ description: 'name or type sent (they never change), bad validation' })
   @ApiNotFoundResponse({ description: 'No such attribute' })
   async update(
-    @Param('name') name: string,
+    @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', ATTRIBUTE_NAME_PATTERN)) name: string,
     @Body() body: PatchAttributeDto,
   ): Promise<CustomAttributeResponse | StandardAttributeResponse> {
     const updated = await this.schema.update(name, body);

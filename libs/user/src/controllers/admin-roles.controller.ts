@@ -24,9 +24,10 @@ import { RoleResponse } from '../dto/admin.response.js';
 import { CreateRoleDto } from '../dto/create-role.dto.js';
 import { UpdateRoleDto } from '../dto/update-role.dto.js';
 import type { Role } from '../entities/role.entity.js';
-import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { ADMIN_ROLE, ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
 import { RolesService } from '../services/roles.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
@@ -53,7 +54,10 @@ export class AdminRolesController {
   @ApiOkResponse({ type: RoleResponse })
   @ApiBadRequestResponse({ description: 'description not a string ≤ 500 or null; unknown field' })
   @ApiNotFoundResponse({ description: 'Unknown role' })
-  async update(@Param('name') name: string, @Body() body: UpdateRoleDto): Promise<RoleResponse> {
+  async update(
+    @Param('name', new ResourceIdPipe('ROLE_DOES_NOT_EXIST', ROLE_NAME_PATTERN)) name: string,
+    @Body() body: UpdateRoleDto,
+  ): Promise<RoleResponse> {
     return this.toResponse(await this.roles.updateDescription(name, body.description));
   }
 
@@ -64,7 +68,9 @@ export class AdminRolesController {
   @ApiConflictResponse({
     description: 'A built-in or option-declared role, or a role some users still hold (the count)',
   })
-  async delete(@Param('name') name: string): Promise<void> {
+  async delete(
+    @Param('name', new ResourceIdPipe('ROLE_DOES_NOT_EXIST', ROLE_NAME_PATTERN)) name: string,
+  ): Promise<void> {
     await this.roles.delete(name);
   }
 

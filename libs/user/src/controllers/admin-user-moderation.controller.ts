@@ -26,6 +26,7 @@ import { UserModerationService, type AdminUserView } from '../services/user-mode
 import { withAttributes } from '../dto/attributes.mapper.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
@@ -43,7 +44,7 @@ export class AdminUserModerationController {
   @ApiBadRequestResponse({ description: 'Banning yourself' })
   @ApiNotFoundResponse()
   async ban(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @CurrentUser('id') adminId: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
@@ -55,7 +56,7 @@ export class AdminUserModerationController {
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiNotFoundResponse()
   async unban(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
     return this.toResponse(await this.moderation.unban(id));
@@ -68,7 +69,9 @@ export class AdminUserModerationController {
       'Every session of the user revoked now (access and refresh tokens); the user may sign in again',
   })
   @ApiNotFoundResponse()
-  async revokeSessions(@Param('id') id: string): Promise<void> {
+  async revokeSessions(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+  ): Promise<void> {
     await this.moderation.revokeSessions(id);
   }
 
@@ -83,7 +86,7 @@ export class AdminUserModerationController {
   })
   @ApiNotFoundResponse()
   async mergeMetadata(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: MergeMetadataDto,
   ): Promise<AdminUserResponse> {
     return this.toResponse(await this.moderation.mergeMetadata(id, body));

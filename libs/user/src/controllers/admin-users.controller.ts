@@ -33,6 +33,7 @@ import { AdminUserResponse } from '../dto/user.response.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AdminUsersService } from '../services/admin-users.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
@@ -68,7 +69,9 @@ export class AdminUsersController {
   @Get(':id')
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiNotFoundResponse()
-  async get(@Param('id') id: string): Promise<AdminUserResponse> {
+  async get(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+  ): Promise<AdminUserResponse> {
     const { user, attributes } = await this.adminUsers.getView(id);
     return withAttributes(mapUserAdmin(user), attributes);
   }
@@ -77,7 +80,7 @@ export class AdminUsersController {
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiNotFoundResponse()
   async update(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: AdminUpdateUserDto,
   ): Promise<AdminUserResponse> {
     await this.adminUsers.update(id, body);
@@ -89,7 +92,7 @@ export class AdminUsersController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
   @ApiNotFoundResponse()
-  async delete(@Param('id') id: string): Promise<void> {
+  async delete(@Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string): Promise<void> {
     await this.adminUsers.delete(id);
   }
 
@@ -97,7 +100,10 @@ export class AdminUsersController {
   @ApiOkResponse({ type: AdminUserResponse, description: 'Applies from the very next request' })
   @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
   @ApiNotFoundResponse()
-  async setRoles(@Param('id') id: string, @Body() body: SetRolesDto): Promise<AdminUserResponse> {
+  async setRoles(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+    @Body() body: SetRolesDto,
+  ): Promise<AdminUserResponse> {
     await this.adminUsers.setRoles(id, body.roles);
     const { user, attributes } = await this.adminUsers.getView(id);
     return withAttributes(mapUserAdmin(user), attributes);

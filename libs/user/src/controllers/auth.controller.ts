@@ -26,6 +26,7 @@ import type { RequestMeta } from '../services/request-meta.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 @ApiTags('auth')
 @Public()
@@ -39,6 +40,7 @@ export class AuthController {
   ) {}
 
   @Post('signup')
+  @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
   @ApiBadRequestResponse({ description: 'Invalid input, weak password or unknown field' })
@@ -48,6 +50,7 @@ export class AuthController {
   }
 
   @Post('signup/anonymous')
+  @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
   @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
@@ -59,6 +62,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @NoStore()
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
@@ -82,6 +86,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @NoStore()
   @RateLimit('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({

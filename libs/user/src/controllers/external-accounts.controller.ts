@@ -24,6 +24,7 @@ import { StartLinkDto } from '../dto/start-link.dto.js';
 import { ExternalAccountsService } from '../oauth/external-accounts.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -61,7 +62,10 @@ export class ExternalAccountsController {
   @ApiNoContentResponse({ description: 'Unlinked' })
   @ApiNotFoundResponse({ description: 'Not one of your external accounts' })
   @ApiBadRequestResponse({ description: 'It is your last way to sign in' })
-  async unlink(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
+  async unlink(
+    @CurrentUser('id') userId: string,
+    @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,
+  ): Promise<void> {
     await this.externalAccounts.unlink(userId, id);
   }
 }

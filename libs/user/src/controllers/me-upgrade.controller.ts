@@ -16,6 +16,7 @@ import { AccountsService } from '../services/accounts.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -25,6 +26,7 @@ export class MeUpgradeController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Post('upgrade')
+  @NoStore()
   @HttpCode(HttpStatus.OK)
   @RateLimit('signUp')
   @ApiOkResponse({

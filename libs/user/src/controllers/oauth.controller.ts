@@ -30,6 +30,7 @@ import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.
 import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 /** The parts of Express's response these redirects use. */
 interface RedirectingResponse {
@@ -94,6 +95,7 @@ export class OAuthController {
   }
 
   @Post('auth/oauth/exchange')
+  @NoStore()
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in: the tokens of a new session' })

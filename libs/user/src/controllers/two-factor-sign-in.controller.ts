@@ -9,6 +9,7 @@ import { TokenResponse } from '../dto/user.response.js';
 import { PasswordSignInService } from '../services/password-sign-in.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 @ApiTags('auth')
 @Public()
@@ -18,6 +19,7 @@ export class TwoFactorSignInController {
   constructor(private readonly signIn: PasswordSignInService) {}
 
   @Post('2fa')
+  @NoStore()
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })

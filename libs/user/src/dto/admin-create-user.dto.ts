@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 export class AdminCreateUserDto {
   @ApiProperty({ example: 'new.member@example.com' })

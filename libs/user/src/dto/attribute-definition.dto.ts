@@ -9,7 +9,6 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -25,6 +24,7 @@ import {
   ATTRIBUTE_NAME_PATTERN,
   CUSTOM_ATTRIBUTE_TYPES,
 } from '../validation/attribute-definition.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 export class AttributeValidationDto {
   @ApiPropertyOptional({ description: 'number, integer: smallest value' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** The role table's column width for descriptions. */
 export const ROLE_DESCRIPTION_MAX_LENGTH = 500;

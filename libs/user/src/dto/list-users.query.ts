@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -14,6 +13,7 @@ import {
 import { ToInteger } from './strict-query.js';
 import { ToBoolean } from './list-users-filters.js';
 import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 export class ListUsersQuery {
   @ApiPropertyOptional({

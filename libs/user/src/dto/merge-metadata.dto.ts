@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** PATCH /admin/users/:id/metadata: each object is deep-merged; `null` deletes a key. */
 export class MergeMetadataDto {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** `GET /oauth/:provider` query: where to come back to, or the intent of a link started by POST. */
 export class OAuthStartQuery {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** Name and picture fields shared by sign-up and profile updates; null clears a field. */
 export class ProfileFieldsDto {

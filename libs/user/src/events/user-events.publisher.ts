@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UserKitEventName, UserKitEvents } from './user-kit-events.js';
+import { logValue } from '../messages/log-value.js';
 
 /**
  * Emits on the host's EventEmitter2 when the host imported `EventEmitterModule.forRoot()`; without
@@ -18,7 +19,7 @@ export class UserEventsPublisher {
     try {
       this.emitter.emit(name, payload);
     } catch (error) {
-      this.logger.error(`A listener of ${name} failed: ${String(error)}`);
+      this.logger.error(`A listener of ${name} failed: ${logValue(error)}`);
     }
   }
 }

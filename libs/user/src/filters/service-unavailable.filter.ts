@@ -15,6 +15,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
+import { logValue } from '../messages/log-value.js';
 
 const RETRY_AFTER_SECONDS: Record<string, number> = {
   SERVER_BUSY: 1,
@@ -60,7 +61,7 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
       return super.catch(exception, host);
     }
     if (isStoreUnavailable(exception)) {
-      this.logger.warn(`Store (database or Redis) unavailable: ${(exception as Error).message}`);
+      this.logger.warn(`Store (database or Redis) unavailable: ${logValue(exception)}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }

@@ -18,6 +18,7 @@ import type { RequestMeta } from '../services/request-meta.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
+import { logValue } from '../messages/log-value.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -205,7 +206,7 @@ export class OAuthSignInService {
       );
       return profile ?? 'provider_error';
     } catch (error) {
-      this.logger.warn(`OAuth ${provider.name}: ${String(error)}`);
+      this.logger.warn(`OAuth ${provider.name}: ${logValue(error)}`);
       return error instanceof OAuthProviderError ? error.reason : 'provider_error';
     }
   }

@@ -15,6 +15,7 @@ import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { logValue } from '../messages/log-value.js';
 
 export interface PasswordSignUp {
   email: string;
@@ -215,7 +216,7 @@ export class AccountsService implements OnModuleInit {
       });
     } catch (error) {
       this.logger.error(
-        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${String(error)}`,
+        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${logValue(error)}`,
       );
     }
   }

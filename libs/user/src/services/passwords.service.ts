@@ -15,6 +15,7 @@ import { RouteUrlsService } from './route-urls.service.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import { UserSessionsService } from './user-sessions.service.js';
+import { logValue } from '../messages/log-value.js';
 
 /** Reset links live one hour. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -79,7 +80,7 @@ export class PasswordsService {
     void this.ormContext
       .runDetached(() => this.sendResetLink(email))
       .catch((error: unknown) =>
-        this.logger.error(`Password reset request failed: ${String(error)}`),
+        this.logger.error(`Password reset request failed: ${logValue(error)}`),
       );
   }
 

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { inputShapeProblem } from './input-shape.js';
 import { findForbiddenKey } from './json-metadata.js';
 
 interface ValidationErrorLike {
@@ -25,6 +26,18 @@ export class UserKitValidationPipe extends ValidationPipe {
           errors.flatMap((error) => flattenConstraints(error)).filter(Boolean),
         ),
     });
+  }
+
+  /**
+   * Every body and query is bounded and checked as text before class-transformer sees it (it
+   * recurses, and would overflow the stack on deep input), whatever the DTO declares.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problem = inputShapeProblem(value);
+      if (problem) throw new BadRequestException([problem]);
+    }
+    return super.transform(value, metadata);
   }
 
   /** Nest strips prototype keys silently; the API refuses them instead, saying where they are. */
