@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, UsePipes, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -29,6 +30,7 @@ import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
 @UsePipes(createUserKitValidationPipe())
 @ApiExtraModels(StandardAttributeResponse, CustomAttributeResponse)
 @Controller('admin/attributes')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminAttributesController {
   constructor(private readonly schema: AttributeSchemaService) {}
 

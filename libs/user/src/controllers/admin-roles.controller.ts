@@ -9,7 +9,9 @@ import {
   Patch,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -33,6 +35,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/roles')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminRolesController {
   constructor(private readonly roles: RolesService) {}
 

@@ -8,7 +8,9 @@ import {
   Patch,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -32,6 +34,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminUserModerationController {
   constructor(private readonly moderation: UserModerationService) {}
 

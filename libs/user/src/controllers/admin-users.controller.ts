@@ -11,7 +11,9 @@ import {
   Put,
   Query,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -39,6 +41,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminUsersController {
   constructor(private readonly adminUsers: AdminUsersService) {}
 

@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -32,6 +43,8 @@ import { NoStore } from '../decorators/no-store.decorator.js';
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
+@UseFilters(ServiceUnavailableFilter)
+@UseInterceptors(RefreshCookieInterceptor)
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,

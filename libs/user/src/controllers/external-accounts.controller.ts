@@ -7,7 +7,9 @@ import {
   Param,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -30,6 +32,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/external-accounts')
+@UseFilters(ServiceUnavailableFilter)
 export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 

@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -22,6 +33,8 @@ import { NoStore } from '../decorators/no-store.decorator.js';
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
+@UseFilters(ServiceUnavailableFilter)
+@UseInterceptors(RefreshCookieInterceptor)
 export class MeUpgradeController {
   constructor(private readonly accounts: AccountsService) {}
 
