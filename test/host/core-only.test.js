@@ -24,7 +24,7 @@ before(
       name: 'core-esm',
       type: 'module',
       tarballs: packs.tarballs,
-      installs: [installCommand('install', 'SQLite'), installCommand('install', 'TypeScript')],
+      installs: [installCommand('install', 'SQLite'), installCommand('install', 'TypeScript, SQLite')],
       files: {
         'tsconfig.json': readmeBlock('tsconfig.json'),
         'src/database.ts': readmeBlock('src/database.ts sqlite'),

@@ -24,14 +24,20 @@ function fixtureFiles() {
   );
 }
 
-/** One `npm install` for both databases and every optional feature (each README line's packages). */
-function allPackages() {
-  const specs = [
-    ...installCommand('install', 'SQLite'),
-    ...installCommand('install', 'PostgreSQL'),
-    ...installCommands('install-optional').flatMap((command) => command.args),
+/** The README's commands for both databases (and every optional feature) as two `npm install`s. */
+function bothDatabases() {
+  const merge = (...lists) => [...new Set(lists.flat())];
+  return [
+    merge(
+      installCommand('install', 'SQLite'),
+      installCommand('install', 'PostgreSQL'),
+      ...installCommands('install-optional').map((command) => command.args),
+    ),
+    merge(
+      installCommand('install', 'TypeScript, SQLite'),
+      installCommand('install', 'TypeScript, PostgreSQL'),
+    ),
   ];
-  return [...new Set(specs)];
 }
 
 export function fullHostSuite(type) {
@@ -47,7 +53,7 @@ export function fullHostSuite(type) {
         name: `full-${type}`,
         type,
         tarballs: packs.tarballs,
-        installs: [allPackages(), installCommand('install', 'TypeScript')],
+        installs: bothDatabases(),
         files: {
           'tsconfig.json': readmeBlock('tsconfig.json'),
           'src/database-sqlite.ts': readmeBlock('src/database.ts sqlite'),

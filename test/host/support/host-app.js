@@ -27,6 +27,7 @@ const STRICT_INSTALL = [
  */
 export async function createHost({ name, type, tarballs, installs, files }) {
   const dir = mkdtempSync(join(tmpdir(), `userkit-host-${name}-`));
+  const started = Date.now();
   writeFileSync(
     join(dir, 'package.json'),
     `${JSON.stringify({ name: `host-${name}`, private: true, type }, null, 2)}\n`,
@@ -44,21 +45,25 @@ export async function createHost({ name, type, tarballs, installs, files }) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return new HostApp(dir);
+  console.log(`# host ${name}: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return new HostApp(dir, name);
 }
 
 class HostApp {
-  constructor(dir) {
+  constructor(dir, name) {
     this.dir = dir;
+    this.name = name;
     this.processes = new Set();
   }
 
   /** tsc of the host itself (its tsconfig has skipLibCheck: false), on this Node. */
   async build() {
+    const started = Date.now();
     try {
       await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: this.dir });
+      console.log(`# host ${this.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
-      throw new Error(`tsc failed in ${this.dir}:\n${error.stdout}${error.stderr}`, { cause: error });
+      throw new Error(`tsc failed in ${this.dir}:\n${error.stdout}${error.stderr}`);
     }
   }
 
@@ -108,9 +113,11 @@ class HostApp {
     }
   }
 
+  /** Stops what still runs and deletes the folder (HOST_TEST_KEEP=1 keeps it, for a look). */
   async remove() {
     await Promise.all([...this.processes].map((instance) => instance.stop()));
-    rmSync(this.dir, { recursive: true, force: true });
+    if (process.env.HOST_TEST_KEEP) console.log(`# kept ${this.dir}`);
+    else rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

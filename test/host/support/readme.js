@@ -22,14 +22,14 @@ export function readmeBlock(name) {
 
 /**
  * The `npm install` commands of a block, each as its argument list (comments dropped), keyed by
- * the `# Title` line above it (`SQLite`, `PostgreSQL`, `TypeScript`) or listed in order.
+ * the `# Title` line above it (`SQLite`, `TypeScript, SQLite`, …) or listed in order.
  */
 export function installCommands(blockName) {
   const commands = [];
   let title = null;
   for (const line of readmeBlock(blockName).split('\n')) {
-    const heading = line.match(/^#\s*(\S+)/);
-    if (heading) title = heading[1];
+    const heading = line.match(/^#\s*(.+)$/);
+    if (heading) title = heading[1].trim();
     if (!line.startsWith('npm install ')) continue;
     const args = line.replace(/\s+#.*$/, '').split(/\s+/).slice(2);
     commands.push({ title, args });
