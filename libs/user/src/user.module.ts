@@ -35,6 +35,11 @@ import {
   OAuthProfileMapper,
 } from './extension-points/oauth-profile-mapper.js';
 import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
+import {
+  OAUTH_PROVIDER_DEFINITIONS,
+  loadOAuthProviderDefinitions,
+} from './oauth/oauth-provider-definitions.js';
+import type { ResolvedUserOptions } from './options/resolved-options.js';
 import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
 import { ExternalAccountsService } from './oauth/external-accounts.service.js';
@@ -151,6 +156,11 @@ const SERVICES = [
       useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
         options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
       inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: OAUTH_PROVIDER_DEFINITIONS,
+      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
+      inject: [USER_OPTIONS],
     },
     OAuthProviderRegistry,
     OAuthFlowsRepository,

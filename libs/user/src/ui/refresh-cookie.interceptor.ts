@@ -5,7 +5,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
 import { map, type Observable } from 'rxjs';
 import { AuthController } from '../controllers/auth.controller.js';
 import { MeUpgradeController } from '../controllers/me-upgrade.controller.js';

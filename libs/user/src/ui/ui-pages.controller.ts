@@ -1,6 +1,6 @@
 import { Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { ExpressResponse as Response } from './express-http.js';
 import { Public } from '../decorators/public.decorator.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
