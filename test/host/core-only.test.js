@@ -24,7 +24,10 @@ before(
       name: 'core-esm',
       type: 'module',
       tarballs: packs.tarballs,
-      installs: [installCommand('install', 'SQLite'), installCommand('install', 'TypeScript, SQLite')],
+      installs: [
+        installCommand('install', 'SQLite'),
+        installCommand('install', 'TypeScript, SQLite'),
+      ],
       files: {
         'tsconfig.json': readmeBlock('tsconfig.json'),
         'src/database.ts': readmeBlock('src/database.ts sqlite'),
@@ -57,9 +60,10 @@ test('none of the optional peers is installed', () => {
 });
 
 test('a user signs up, signs in and reads /me', async () => {
-  const signUp = await call(app, 'POST', '/auth/signup', { body: USER });
+  const from = '127.0.0.2';
+  const signUp = await call(app, 'POST', '/auth/signup', { body: USER, from });
   assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
-  const signIn = await call(app, 'POST', '/auth/login', { body: USER });
+  const signIn = await call(app, 'POST', '/auth/login', { body: USER, from });
   assert.equal(signIn.status, 200);
   const me = await call(app, 'GET', '/me', { token: signIn.body.accessToken });
   assert.equal(me.status, 200);
@@ -69,15 +73,19 @@ test('a user signs up, signs in and reads /me', async () => {
 });
 
 test('the first admin made at start reaches the admin routes, a user does not', async () => {
-  const user = await call(app, 'POST', '/auth/login', { body: USER });
-  assert.equal((await call(app, 'GET', '/admin/users', { token: user.body.accessToken })).status, 403);
-  const admin = await call(app, 'POST', '/auth/login', { body: ADMIN });
+  const from = '127.0.0.3';
+  const user = await call(app, 'POST', '/auth/login', { body: USER, from });
+  assert.equal(
+    (await call(app, 'GET', '/admin/users', { token: user.body.accessToken })).status,
+    403,
+  );
+  const admin = await call(app, 'POST', '/auth/login', { body: ADMIN, from });
   assert.equal(admin.status, 200);
   const users = await call(app, 'GET', '/admin/users', { token: admin.body.accessToken });
   assert.equal(users.status, 200);
   assert.deepEqual(users.body.data.map((entry) => entry.emailAddresses[0].email).sort(), [
-    ADMIN.email,
     USER.email,
+    ADMIN.email,
   ]);
 });
 

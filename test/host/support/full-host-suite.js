@@ -20,7 +20,10 @@ const USER = { email: 'host.user@example.com', password: 'host-user-passphrase-8
 
 function fixtureFiles() {
   return Object.fromEntries(
-    readdirSync(FIXTURE).map((file) => [`src/${file}`, readFileSync(new URL(file, FIXTURE), 'utf8')]),
+    readdirSync(FIXTURE).map((file) => [
+      `src/${file}`,
+      readFileSync(new URL(file, FIXTURE), 'utf8'),
+    ]),
   );
 }
 
@@ -115,18 +118,20 @@ export function fullHostSuite(type) {
       test("sign-up and sign-in go through the host's PasswordHasher", async () => {
         const extensions = () => call(app, 'GET', '/host/extensions');
         const before = (await extensions()).body.hasherCalls;
-        const signUp = await call(app, 'POST', '/auth/signup', { body: USER });
+        const from = '127.0.0.2';
+        const signUp = await call(app, 'POST', '/auth/signup', { body: USER, from });
         assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
         userId = signUp.body.user.id;
         const afterSignUp = (await extensions()).body.hasherCalls;
         assert.equal(afterSignUp.hash, before.hash + 1);
         // The stored hash is the host's scrypt format: only the host's verify accepts it.
-        const signIn = await call(app, 'POST', '/auth/login', { body: USER });
+        const signIn = await call(app, 'POST', '/auth/login', { body: USER, from });
         assert.equal(signIn.status, 200);
         userTokens = signIn.body;
         assert.equal((await extensions()).body.hasherCalls.verify, afterSignUp.verify + 1);
         const wrong = await call(app, 'POST', '/auth/login', {
           body: { email: USER.email, password: 'not-the-passphrase-1' },
+          from,
         });
         assert.equal(wrong.status, 401);
       });
@@ -143,7 +148,7 @@ export function fullHostSuite(type) {
       test("a @Roles('admin') host route: 403 for a user, 200 for the first admin", async () => {
         const denied = await call(app, 'GET', '/host/admin', { token: userTokens.accessToken });
         assert.equal(denied.status, 403);
-        const admin = await call(app, 'POST', '/auth/login', { body: ADMIN });
+        const admin = await call(app, 'POST', '/auth/login', { body: ADMIN, from: '127.0.0.3' });
         assert.equal(admin.status, 200);
         const allowed = await call(app, 'GET', '/host/admin', { token: admin.body.accessToken });
         assert.equal(allowed.status, 200);
@@ -155,6 +160,7 @@ export function fullHostSuite(type) {
           .emailAddresses[0].id;
         const resend = await call(app, 'POST', `/me/emails/${emailId}/resend`, {
           token: userTokens.accessToken,
+          from: '127.0.0.4',
         });
         assert.equal(resend.status, 204);
         const { code } = (
@@ -164,6 +170,7 @@ export function fullHostSuite(type) {
         const verify = await call(app, 'POST', `/me/emails/${emailId}/verify`, {
           token: userTokens.accessToken,
           body: { code },
+          from: '127.0.0.4',
         });
         assert.equal(verify.status, 200);
         assert.equal(verify.body.verified, true);
@@ -181,12 +188,12 @@ export function fullHostSuite(type) {
       test('the prebuilt pages are served at /account with their assets', async () => {
         const page = await call(app, 'GET', '/account/sign-in');
         assert.equal(page.status, 200);
-        assert.match(page.headers.get('content-type'), /text\/html/);
+        assert.match(page.headers['content-type'], /text\/html/);
         assert.match(page.body, /<div id="app"><\/div>/);
-        assert.doesNotMatch(page.headers.get('content-security-policy'), /unsafe-inline/);
+        assert.doesNotMatch(page.headers['content-security-policy'], /unsafe-inline/);
         const script = await call(app, 'GET', '/account/app.js');
         assert.equal(script.status, 200);
-        assert.match(script.headers.get('content-type'), /javascript/);
+        assert.match(script.headers['content-type'], /javascript/);
       });
 
       test('/health/ready and the Swagger document of the host', async () => {

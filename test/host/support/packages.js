@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 export function packPackages() {
   for (const dir of ['dist/libs/user', 'dist/libs/client']) {
-    if (!existsSync(join(dir, 'package.json'))) throw new Error(`${dir} is not built: npm run build`);
+    if (!existsSync(join(dir, 'package.json')))
+      throw new Error(`${dir} is not built: npm run build`);
   }
   const root = mkdtempSync(join(tmpdir(), 'userkit-host-packs-'));
   const packed = JSON.parse(

@@ -31,7 +31,10 @@ export function installCommands(blockName) {
     const heading = line.match(/^#\s*(.+)$/);
     if (heading) title = heading[1].trim();
     if (!line.startsWith('npm install ')) continue;
-    const args = line.replace(/\s+#.*$/, '').split(/\s+/).slice(2);
+    const args = line
+      .replace(/\s+#.*$/, '')
+      .split(/\s+/)
+      .slice(2);
     commands.push({ title, args });
     title = null;
   }
