@@ -1,4 +1,6 @@
 // The public surface of @userkit/user: a host imports only from here.
+// First import: stops an unsupported Node before any dependency runs.
+import './supported-node.js';
 export { UserModule } from './user.module.js';
 export {
   USER_MODULE_OPTIONS,
