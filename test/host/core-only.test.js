@@ -3,7 +3,8 @@
 // peers, OAuth unused. It builds with skipLibCheck: false, starts, and its users sign up, sign
 // in, and its first admin (ensureAdmin at start) reaches the admin routes.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { call, createHost } from './support/host-app.js';
 import { installedPaths, packageName } from './support/installed.js';
@@ -94,4 +95,29 @@ test("the host's Swagger document lists the library's routes", async () => {
   assert.equal(document.status, 200);
   assert.ok(document.body.paths['/auth/signup'], 'POST /auth/signup documented');
   assert.equal((await call(app, 'GET', '/docs')).status, 200);
+});
+
+test("on an unsupported Node the host stops with the library's one line", () => {
+  // The machine's own Node (20 here and in CI), not the repository's Node 24.
+  const old = ['/usr/bin/node', '/usr/local/bin/node'].find((binary) => {
+    if (!existsSync(binary)) return false;
+    const [major, minor] = spawnSync(binary, ['--version'], { encoding: 'utf8' })
+      .stdout.slice(1)
+      .split('.')
+      .map(Number);
+    return major < 22 || (major === 22 && minor < 17);
+  });
+  assert.ok(old, 'no Node older than 22.17 at /usr/bin/node or /usr/local/bin/node');
+  const started = spawnSync(old, ['dist/main.js'], {
+    cwd: host.dir,
+    env: {
+      PATH: process.env.PATH,
+      JWT_SECRET: 'host-test-secret-host-test-secret-0123',
+      PORT: '0',
+    },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(started.status, 1, `exit ${started.status ?? started.signal}: ${started.stderr}`);
+  assert.match(started.stderr, /^Nest UserKit needs Node\.js >= 22\.17 \(this is v[\d.]+\)/);
 });
