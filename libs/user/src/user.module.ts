@@ -27,9 +27,7 @@ import { HashingGate } from './services/hashing-gate.js';
 import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
-import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
-import { APP_FILTER } from '@nestjs/core';
 import {
   DEFAULT_OAUTH_PROFILE_MAPPER,
   OAuthProfileMapper,
@@ -150,7 +148,6 @@ const SERVICES = [
     TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
-    { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
     {
       provide: OAuthProfileMapper,
       useFactory: (options: UserModuleOptions): OAuthProfileMapper =>

@@ -1,4 +1,5 @@
-import { Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Get, Inject, NotFoundException, Param, Res, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ExpressResponse as Response } from './express-http.js';
 import { Public } from '../decorators/public.decorator.js';
@@ -20,6 +21,7 @@ import {
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(ServiceUnavailableFilter)
 export class UiPagesController {
   private readonly assets: Map<string, UiAsset>;
   private readonly template: string | null;
