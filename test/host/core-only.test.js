@@ -44,7 +44,7 @@ before(
       ADMIN_PASSWORD: ADMIN.password,
     });
   },
-  { timeout: 300_000 },
+  { timeout: 480_000 },
 );
 
 after(async () => {

@@ -68,7 +68,7 @@ export function fullHostSuite(type) {
       });
       await host.build();
     },
-    { timeout: 300_000 },
+    { timeout: 480_000 },
   );
 
   after(async () => {
