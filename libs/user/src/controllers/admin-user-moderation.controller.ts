@@ -9,13 +9,9 @@ import {
   Post,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { MergeMetadataDto } from '../dto/merge-metadata.dto.js';
@@ -31,6 +27,7 @@ import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UserKitApi()
 export class AdminUserModerationController {
   constructor(private readonly moderation: UserModerationService) {}
 
@@ -40,8 +37,8 @@ export class AdminUserModerationController {
     type: AdminUserResponse,
     description: 'Banned: every session dies now; sign-in answers as for a wrong password',
   })
-  @ApiBadRequestResponse({ description: 'Banning yourself' })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(400, { description: 'Banning yourself' })
+  @ApiUserKitError(404)
   async ban(
     @Param('id') id: string,
     @CurrentUser('id') adminId: string,
@@ -53,7 +50,7 @@ export class AdminUserModerationController {
   @Post(':id/unban')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async unban(
     @Param('id') id: string,
     @Body(EmptyBodyPipe) _body: unknown,
@@ -67,7 +64,7 @@ export class AdminUserModerationController {
     description:
       'Every session of the user revoked now (access and refresh tokens); the user may sign in again',
   })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async revokeSessions(@Param('id') id: string): Promise<void> {
     await this.moderation.revokeSessions(id);
   }
@@ -78,10 +75,10 @@ export class AdminUserModerationController {
     description:
       'Each metadata object deep-merged (Clerk): nested objects merge, null deletes a key',
   })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Not JSON objects, or the result breaks the metadata limits',
   })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async mergeMetadata(
     @Param('id') id: string,
     @Body() body: MergeMetadataDto,

@@ -1,16 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -31,6 +29,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
+@UserKitApi()
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
@@ -41,8 +40,8 @@ export class AuthController {
   @Post('signup')
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
-  @ApiBadRequestResponse({ description: 'Invalid input, weak password or unknown field' })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
     return mapTokens(await this.accounts.signUpWithPassword(body, meta));
   }
@@ -50,7 +49,7 @@ export class AuthController {
   @Post('signup/anonymous')
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
-  @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
+  @ApiUserKitError(403, { description: 'Anonymous sign-up is disabled' })
   async signUpAnonymously(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @ClientMeta() meta: RequestMeta,
@@ -71,7 +70,7 @@ export class AuthController {
       ],
     },
   })
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiUserKitError(401, { description: 'Invalid email or password' })
   async signIn(
     @Body() body: SignInDto,
     @ClientMeta() meta: RequestMeta,
@@ -88,7 +87,7 @@ export class AuthController {
     type: TokenResponse,
     description: 'A new token pair; the old refresh token is spent',
   })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired or reused refresh token' })
+  @ApiUserKitError(401, { description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
     return mapTokens(await this.sessions.rotate(body.refreshToken));
   }

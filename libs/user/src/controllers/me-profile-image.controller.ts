@@ -1,13 +1,8 @@
 import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { ProfileImageResponse } from '../dto/profile-image.response.js';
@@ -22,6 +17,7 @@ interface UploadedBytes {
 @ApiTags('me')
 @Authenticated()
 @Controller('me')
+@UserKitApi()
 export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
@@ -44,8 +40,8 @@ export class MeProfileImageController {
     type: ProfileImageResponse,
     description: 'Stored; `picture` of the user now points to `url`',
   })
-  @ApiBadRequestResponse({ description: 'No file, or not a PNG, JPEG, GIF or WebP image' })
-  @ApiPayloadTooLargeResponse({ description: 'More than 5 MB' })
+  @ApiUserKitError(400, { description: 'No file, or not a PNG, JPEG, GIF or WebP image' })
+  @ApiUserKitError(413, { description: 'More than 5 MB' })
   async setProfileImage(
     @CurrentUser('id') userId: string,
     @UploadedFile() file: UploadedBytes | undefined,

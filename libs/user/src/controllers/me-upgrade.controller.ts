@@ -1,10 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -21,6 +18,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
+@UserKitApi()
 export class MeUpgradeController {
   constructor(private readonly accounts: AccountsService) {}
 
@@ -31,8 +29,8 @@ export class MeUpgradeController {
     type: UpgradeResponse,
     description: 'The same user, no longer anonymous, with the tokens of its new session',
   })
-  @ApiBadRequestResponse({ description: 'Not anonymous, or a weak password' })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(400, { description: 'Not anonymous, or a weak password' })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async upgrade(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: UpgradeDto,

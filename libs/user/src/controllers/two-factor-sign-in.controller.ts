@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
@@ -14,6 +16,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/login')
+@UserKitApi()
 export class TwoFactorSignInController {
   constructor(private readonly signIn: PasswordSignInService) {}
 
@@ -21,7 +24,7 @@ export class TwoFactorSignInController {
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
-  @ApiUnauthorizedResponse({
+  @ApiUserKitError(401, {
     description: 'Unknown, used or expired challenge (5 minutes, 5 tries), or a wrong code',
   })
   async complete(

@@ -3,7 +3,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
-  PayloadTooLargeException,
+  BadRequestException,
   type ArgumentsHost,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
@@ -45,7 +45,7 @@ export function isStoreUnavailable(error: unknown): boolean {
 /**
  * Registered by UserModule: a database that is down or locked answers 503 with Retry-After (the
  * request wrote nothing: every multi-row change is one transaction), the library's 503/429 errors
- * carry Retry-After, and an oversized body gets Nest's error shape. Everything else goes to Nest's
+ * carry Retry-After, and a body the parser refuses (too large, not JSON) gets a code. Everything else goes to Nest's
  * own handling, unchanged.
  */
 @Catch()
@@ -64,15 +64,19 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }
-    // Express's body parser fails before any route: Nest hands it over as a bare 413.
+    // Express's body parser fails before any route: Nest hands it over without a code.
     if (
       exception instanceof HttpException &&
       exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE
     ) {
-      return super.catch(
-        new PayloadTooLargeException('Request body is larger than the limit'),
-        host,
-      );
+      return super.catch(new UserKitException('PAYLOAD_TOO_LARGE'), host);
+    }
+    if (
+      exception instanceof BadRequestException &&
+      exception.cause instanceof SyntaxError &&
+      !(exception instanceof UserKitException)
+    ) {
+      return super.catch(new UserKitException('MALFORMED_JSON', exception.message), host);
     }
     return super.catch(exception, host);
   }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { UserKitException } from '../errors/user-kit.exception.js';
 import { findForbiddenKey } from './json-metadata.js';
 
 interface ValidationErrorLike {
@@ -21,7 +22,8 @@ export class UserKitValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       exceptionFactory: (errors) =>
-        new BadRequestException(
+        new UserKitException(
+          'VALIDATION_FAILED',
           errors.flatMap((error) => flattenConstraints(error)).filter(Boolean),
         ),
     });
@@ -31,7 +33,7 @@ export class UserKitValidationPipe extends ValidationPipe {
   protected override stripProtoKeys(value: unknown): void {
     const forbidden = findForbiddenKey(value);
     if (forbidden)
-      throw new BadRequestException([
+      throw new UserKitException('VALIDATION_FAILED', [
         `the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`,
       ]);
   }
