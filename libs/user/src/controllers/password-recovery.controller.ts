@@ -21,6 +21,7 @@ export class PasswordRecoveryController {
   @HttpCode(HttpStatus.ACCEPTED)
   @RateLimit('sendMessage')
   @ApiAcceptedResponse({
+    schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
     description:
       'Always the same answer: when the address belongs to an account (verified, or its primary), a reset link valid one hour is sent to it',
   })

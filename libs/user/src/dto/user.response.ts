@@ -89,7 +89,11 @@ export class AdminUserResponse extends UserResponse {
 
 export class TokenResponse {
   @ApiProperty({ description: 'JWT, short-lived' }) accessToken!: string;
-  @ApiProperty({ description: 'Opaque, single use; rotated on every refresh' })
+  @ApiProperty({
+    required: false,
+    description:
+      'Opaque, single use; rotated on every refresh. Absent when the request had `X-UserKit-Session: cookie` (the prebuilt pages): it is in the httpOnly cookie instead',
+  })
   refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
