@@ -51,7 +51,10 @@ export class OpenApiConformance {
 
   /** Throws an error naming the route, the status and the drift; nothing when the answer conforms. */
   check(method: string, url: string, response: Response): void {
-    const path = decodeURI(new URL(url, 'http://host').pathname);
+    // Express routes '/a/' and '//a' as '/a' too.
+    const path = decodeURI(new URL(url, 'http://host').pathname)
+      .replace(/\/{2,}/g, '/')
+      .replace(/(.)\/$/, '$1');
     if ([...UNDOCUMENTED_PATHS, ...this.excludedPaths].some((pattern) => pattern.test(path)))
       return;
     const verb = method.toLowerCase();

@@ -60,9 +60,9 @@ export class UserResponse {
       'through POST /auth/password/forgot, or POST /me/upgrade for a guest)',
   })
   passwordEnabled!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) lastSignInAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastSignInAt!: string | null;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
