@@ -3,7 +3,7 @@ import { OpenApiConformance } from './support/openapi-conformance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
 
