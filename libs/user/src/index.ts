@@ -68,7 +68,7 @@ export {
   ApiUserKitErrors,
   type UserKitErrorStatus,
 } from './decorators/api-user-kit-errors.decorator.js';
-export { ErrorResponse } from './dto/error.response.js';
+export { ErrorResponse, HostErrorResponse } from './dto/error.response.js';
 
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';

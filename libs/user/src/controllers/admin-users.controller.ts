@@ -53,6 +53,10 @@ export class AdminUsersController {
 
   @Post()
   @ApiCreatedResponse({ type: AdminUserResponse })
+  @ApiUserKitError(403, {
+    description: "Lacks the admin role, or the host's beforeCreate hook refused the user",
+    orHostError: true,
+  })
   @ApiUserKitError(409, { description: 'Email taken' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
     const created = await this.adminUsers.create(body);

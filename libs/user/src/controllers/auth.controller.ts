@@ -30,6 +30,9 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
 @UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
@@ -40,6 +43,11 @@ export class AuthController {
   @Post('signup')
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
+  @ApiUserKitError(403, {
+    description:
+      "The host's beforeCreate hook refused the sign-up (its own error body), or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
   @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
   @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
@@ -49,7 +57,11 @@ export class AuthController {
   @Post('signup/anonymous')
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
-  @ApiUserKitError(403, { description: 'Anonymous sign-up is disabled' })
+  @ApiUserKitError(403, {
+    description:
+      "Anonymous sign-up is disabled, the host's beforeCreate hook refused it, or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
   async signUpAnonymously(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @ClientMeta() meta: RequestMeta,

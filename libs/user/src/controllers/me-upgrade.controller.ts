@@ -19,6 +19,9 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
 @UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class MeUpgradeController {
   constructor(private readonly accounts: AccountsService) {}
 

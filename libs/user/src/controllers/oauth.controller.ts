@@ -35,6 +35,9 @@ interface RedirectingResponse {
 @Public()
 @Controller()
 @UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class OAuthController {
   constructor(private readonly oauth: OAuthSignInService) {}
 

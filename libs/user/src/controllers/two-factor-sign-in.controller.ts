@@ -17,6 +17,9 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/login')
 @UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class TwoFactorSignInController {
   constructor(private readonly signIn: PasswordSignInService) {}
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import { ErrorResponse } from '../dto/error.response.js';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ErrorResponse, HostErrorResponse } from '../dto/error.response.js';
 
 export type UserKitErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
@@ -20,17 +20,28 @@ const RETRY_AFTER = {
   'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
 };
 
-/** One error status of a route, answered with the library's `ErrorResponse` body. */
+/**
+ * One error status of a route, answered with the library's `ErrorResponse` body (always JSON, also
+ * on routes that produce images). `orHostError`: a host's hook may refuse with its own exception.
+ */
 export function ApiUserKitError(
   status: UserKitErrorStatus,
-  options: { description?: string } = {},
+  options: { description?: string; orHostError?: boolean } = {},
 ): MethodDecorator & ClassDecorator {
-  return ApiResponse({
-    status,
-    description: options.description ?? DEFAULT_DESCRIPTIONS[status],
-    type: ErrorResponse,
-    ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
-  });
+  const schema = options.orHostError
+    ? {
+        anyOf: [{ $ref: getSchemaPath(ErrorResponse) }, { $ref: getSchemaPath(HostErrorResponse) }],
+      }
+    : { $ref: getSchemaPath(ErrorResponse) };
+  return applyDecorators(
+    ApiExtraModels(ErrorResponse, HostErrorResponse),
+    ApiResponse({
+      status,
+      description: options.description ?? DEFAULT_DESCRIPTIONS[status],
+      content: { 'application/json': { schema } },
+      ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+    }),
+  );
 }
 
 /** The error statuses a route answers, each with the `ErrorResponse` body and a generic description. */

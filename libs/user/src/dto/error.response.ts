@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, type ApiSchemaOptions } from '@nestjs/swagger';
 import { UserErrors, type UserErrorCode } from '../errors/error-codes.js';
 
 /** The body of every error the library answers: Nest's shape plus a stable `code`. */
@@ -23,4 +23,17 @@ export class ErrorResponse {
     description: 'Stable code from the error catalogue: branch on this, not on the message',
   })
   code!: UserErrorCode;
+}
+
+/**
+ * An HttpException a host's own code threw (e.g. a `beforeCreate` hook's ForbiddenException),
+ * as Nest renders it: the host chooses the body, so it may lack `code`.
+ */
+@ApiSchema({ additionalProperties: true } as ApiSchemaOptions)
+export class HostErrorResponse {
+  @ApiProperty({ type: 'integer', example: 403 })
+  statusCode!: number;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  message!: string | string[];
 }
