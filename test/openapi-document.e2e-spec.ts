@@ -161,6 +161,24 @@ describe('bodies only in the content types a route documents (415)', () => {
     expect(me.body.displayName).not.toBe('Form');
   });
 
+  it('keeps multipart for the profile image: extra parts are refused with a code', async () => {
+    const user = await signUp(t.http);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const extra = await t.http
+      .put('/me/profile-image')
+      .set(bearer(user.accessToken))
+      .attach('file', png, 'a.png')
+      .field('picture', 'https://evil.example/x.png')
+      .expect(400);
+    expect(extra.body).toMatchObject({ statusCode: 400, code: 'PROFILE_IMAGE_MISSING' });
+    const wrongField = await t.http
+      .put('/me/profile-image')
+      .set(bearer(user.accessToken))
+      .attach('image', png, 'a.png')
+      .expect(400);
+    expect(wrongField.body.code).toBe('PROFILE_IMAGE_MISSING');
+  });
+
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
     const response = await t.http
       .post('/auth/login')

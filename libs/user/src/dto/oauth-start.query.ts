@@ -5,6 +5,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 export class OAuthStartQuery {
   @ApiPropertyOptional({
     example: 'http://localhost:5173/auth/done',
+    maxLength: 2048,
     description: 'Must be on the allow-list (origin + path prefix); required unless `intent`',
   })
   @IsOptional()
@@ -13,6 +14,7 @@ export class OAuthStartQuery {
   redirect_url?: string;
 
   @ApiPropertyOptional({
+    maxLength: 200,
     description: 'One-time intent from POST /me/external-accounts (link or anonymous upgrade)',
   })
   @IsOptional()
