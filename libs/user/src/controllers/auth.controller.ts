@@ -70,6 +70,10 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiUserKitError(429, {
+    description:
+      'Over the "signIn" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF, PASSWORD_SIGN_IN_DISABLED)',
+  })
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)

@@ -25,6 +25,10 @@ export class TwoFactorSignInController {
 
   @Post('2fa')
   @HttpCode(HttpStatus.OK)
+  @ApiUserKitError(429, {
+    description:
+      'Over the "codeSubmit" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF)',
+  })
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
   @ApiUserKitError(401, {
