@@ -28,6 +28,7 @@ export class MeTwoFactorController {
     description: 'A new authenticator secret, pending until POST /me/2fa/totp/verify',
   })
   @ApiUserKitError(400, { description: 'Two-factor sign-in is already on' })
+  @ApiUserKitError(409, { description: 'Another set-up of this user was started at the same time' })
   async enroll(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
