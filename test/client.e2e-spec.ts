@@ -106,7 +106,7 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
       const unknownField = await failure(
         other.signUp({ email: uniqueEmail(), password: GOOD_PASSWORD, roles: ['admin'] } as never),
       );
-      expect(unknownField).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+      expect(unknownField).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect(unknownField.messages).toContain('property roles should not exist');
       expect(other.user).toBeNull();
     });

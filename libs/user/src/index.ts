@@ -68,6 +68,12 @@ export { Public } from './decorators/public.decorator.js';
 export { Roles } from './decorators/roles.decorator.js';
 export { CurrentUser } from './decorators/current-user.decorator.js';
 export { Authenticated } from './decorators/authenticated.decorator.js';
+export {
+  ApiUserKitError,
+  ApiUserKitErrors,
+  type UserKitErrorStatus,
+} from './decorators/api-user-kit-errors.decorator.js';
+export { ErrorResponse, HostErrorResponse } from './dto/error.response.js';
 
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';

@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, UsePipes, UseFilters } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CreateAttributeDto, PatchAttributeDto } from '../dto/attribute-definition.dto.js';
 import {
@@ -30,7 +28,7 @@ import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
 @UsePipes(createUserKitValidationPipe())
 @ApiExtraModels(StandardAttributeResponse, CustomAttributeResponse)
 @Controller('admin/attributes')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class AdminAttributesController {
   constructor(private readonly schema: AttributeSchemaService) {}
 
@@ -46,10 +44,10 @@ export class AdminAttributesController {
 
   @Post()
   @ApiCreatedResponse({ type: CustomAttributeResponse })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Bad name, type, or validation that does not fit the type',
   })
-  @ApiConflictResponse({ description: 'Name taken (attributes are never deleted)' })
+  @ApiUserKitError(409, { description: 'Name taken (attributes are never deleted)' })
   async create(@Body() body: CreateAttributeDto): Promise<CustomAttributeResponse> {
     return mapCustomAttribute(await this.schema.create(body));
   }
@@ -64,8 +62,8 @@ export class AdminAttributesController {
       ],
     },
   })
-  @ApiBadRequestResponse({ description: 'name or type sent (they never change), bad validation' })
-  @ApiNotFoundResponse({ description: 'No such attribute' })
+  @ApiUserKitError(400, { description: 'name or type sent (they never change), bad validation' })
+  @ApiUserKitError(404, { description: 'No such attribute' })
   async update(
     @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', ATTRIBUTE_NAME_PATTERN)) name: string,
     @Body() body: PatchAttributeDto,

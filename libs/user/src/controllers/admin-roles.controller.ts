@@ -9,18 +9,10 @@ import {
   Patch,
   Post,
   UsePipes,
-  UseFilters,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { RoleResponse } from '../dto/admin.response.js';
 import { CreateRoleDto } from '../dto/create-role.dto.js';
@@ -35,7 +27,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/roles')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class AdminRolesController {
   constructor(private readonly roles: RolesService) {}
 
@@ -47,7 +39,7 @@ export class AdminRolesController {
 
   @Post()
   @ApiCreatedResponse({ type: RoleResponse })
-  @ApiConflictResponse({ description: 'A role with this name exists' })
+  @ApiUserKitError(409, { description: 'A role with this name exists' })
   async create(@Body() body: CreateRoleDto): Promise<RoleResponse> {
     const role = await this.roles.create(body.name, body.description ?? null);
     return this.toResponse(role);
@@ -55,8 +47,8 @@ export class AdminRolesController {
 
   @Patch(':name')
   @ApiOkResponse({ type: RoleResponse })
-  @ApiBadRequestResponse({ description: 'description not a string ≤ 500 or null; unknown field' })
-  @ApiNotFoundResponse({ description: 'Unknown role' })
+  @ApiUserKitError(400, { description: 'description not a string ≤ 500 or null; unknown field' })
+  @ApiUserKitError(404, { description: 'Unknown role' })
   async update(
     @Param('name', new ResourceIdPipe('ROLE_DOES_NOT_EXIST', ROLE_NAME_PATTERN)) name: string,
     @Body() body: UpdateRoleDto,
@@ -67,8 +59,8 @@ export class AdminRolesController {
   @Delete(':name')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ description: 'Unknown role' })
-  @ApiConflictResponse({
+  @ApiUserKitError(404, { description: 'Unknown role' })
+  @ApiUserKitError(409, {
     description: 'A built-in or option-declared role, or a role some users still hold (the count)',
   })
   async delete(

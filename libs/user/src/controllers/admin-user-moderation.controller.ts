@@ -8,16 +8,10 @@ import {
   Patch,
   Post,
   UsePipes,
-  UseFilters,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { MergeMetadataDto } from '../dto/merge-metadata.dto.js';
@@ -34,7 +28,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class AdminUserModerationController {
   constructor(private readonly moderation: UserModerationService) {}
 
@@ -44,8 +38,8 @@ export class AdminUserModerationController {
     type: AdminUserResponse,
     description: 'Banned: every session dies now; sign-in answers as for a wrong password',
   })
-  @ApiBadRequestResponse({ description: 'Banning yourself' })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(400, { description: 'Banning yourself' })
+  @ApiUserKitError(404)
   async ban(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @CurrentUser('id') adminId: string,
@@ -57,7 +51,7 @@ export class AdminUserModerationController {
   @Post(':id/unban')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async unban(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
@@ -71,7 +65,7 @@ export class AdminUserModerationController {
     description:
       'Every session of the user revoked now (access and refresh tokens); the user may sign in again',
   })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async revokeSessions(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
   ): Promise<void> {
@@ -84,10 +78,10 @@ export class AdminUserModerationController {
     description:
       'Each metadata object deep-merged (Clerk): nested objects merge, null deletes a key',
   })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Not JSON objects, or the result breaks the metadata limits',
   })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async mergeMetadata(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: MergeMetadataDto,

@@ -11,18 +11,10 @@ import {
   Put,
   Query,
   UsePipes,
-  UseFilters,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { AdminCreateUserDto } from '../dto/admin-create-user.dto.js';
 import { AdminUpdateUserDto } from '../dto/admin-update-user.dto.js';
@@ -41,13 +33,13 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class AdminUsersController {
   constructor(private readonly adminUsers: AdminUsersService) {}
 
   @Get()
   @ApiOkResponse({ type: UserPageResponse })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Bad parameters (limit, cursor, unknown role, repeated values)',
   })
   async list(@Query() query: ListUsersQuery): Promise<UserPageResponse> {
@@ -62,7 +54,11 @@ export class AdminUsersController {
 
   @Post()
   @ApiCreatedResponse({ type: AdminUserResponse })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(403, {
+    description: "Lacks the admin role, or the host's beforeCreate hook refused the user",
+    orHostError: true,
+  })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
     const created = await this.adminUsers.create(body);
     const { user, attributes } = await this.adminUsers.getView(created.id);
@@ -71,7 +67,7 @@ export class AdminUsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async get(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
   ): Promise<AdminUserResponse> {
@@ -81,7 +77,7 @@ export class AdminUsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async update(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: AdminUpdateUserDto,
@@ -94,15 +90,15 @@ export class AdminUsersController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async delete(@Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string): Promise<void> {
     await this.adminUsers.delete(id);
   }
 
   @Put(':id/roles')
   @ApiOkResponse({ type: AdminUserResponse, description: 'Applies from the very next request' })
-  @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(400, { description: 'Unknown role, or the last admin would lose the role' })
+  @ApiUserKitError(404)
   async setRoles(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: SetRolesDto,

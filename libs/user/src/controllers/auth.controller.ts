@@ -5,23 +5,19 @@ import {
   HttpStatus,
   Post,
   UsePipes,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -43,8 +39,11 @@ import { NoStore } from '../decorators/no-store.decorator.js';
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
-@UseFilters(ServiceUnavailableFilter)
 @UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
@@ -56,8 +55,13 @@ export class AuthController {
   @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
-  @ApiBadRequestResponse({ description: 'Invalid input, weak password or unknown field' })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(403, {
+    description:
+      "The host's beforeCreate hook refused the sign-up (its own error body), or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
+  @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
     return mapTokens(await this.accounts.signUpWithPassword(body, meta));
   }
@@ -66,7 +70,11 @@ export class AuthController {
   @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
-  @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
+  @ApiUserKitError(403, {
+    description:
+      "Anonymous sign-up is disabled, the host's beforeCreate hook refused it, or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
   async signUpAnonymously(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @ClientMeta() meta: RequestMeta,
@@ -76,6 +84,10 @@ export class AuthController {
 
   @Post('login')
   @NoStore()
+  @ApiUserKitError(429, {
+    description:
+      'Over the "signIn" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF, PASSWORD_SIGN_IN_DISABLED)',
+  })
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
@@ -88,7 +100,7 @@ export class AuthController {
       ],
     },
   })
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiUserKitError(401, { description: 'Invalid email or password' })
   async signIn(
     @Body() body: SignInDto,
     @ClientMeta() meta: RequestMeta,
@@ -106,7 +118,7 @@ export class AuthController {
     type: TokenResponse,
     description: 'A new token pair; the old refresh token is spent',
   })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired or reused refresh token' })
+  @ApiUserKitError(401, { description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
     return mapTokens(await this.sessions.rotate(body.refreshToken));
   }

@@ -7,16 +7,10 @@ import {
   Param,
   Post,
   UsePipes,
-  UseFilters,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -32,7 +26,7 @@ import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/external-accounts')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 
@@ -43,8 +37,8 @@ export class ExternalAccountsController {
     description:
       'Open the URL in the browser; after the round trip the account is on /me as verified. An anonymous user is upgraded in place.',
   })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
-  @ApiBadRequestResponse({ description: 'redirectUrl not on the allow-list' })
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, { description: 'redirectUrl not on the allow-list' })
   async startLink(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: StartLinkDto,
@@ -63,8 +57,8 @@ export class ExternalAccountsController {
   @RequiresRecentSignIn()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Unlinked' })
-  @ApiNotFoundResponse({ description: 'Not one of your external accounts' })
-  @ApiBadRequestResponse({ description: 'It is your last way to sign in' })
+  @ApiUserKitError(404, { description: 'Not one of your external accounts' })
+  @ApiUserKitError(400, { description: 'It is your last way to sign in' })
   async unlink(
     @CurrentUser('id') userId: string,
     @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,

@@ -1,6 +1,6 @@
-import { Controller, Get, UseFilters } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import {
   OwnAttributeSchemaResponse,
@@ -14,7 +14,7 @@ import { AttributeSchemaService } from '../services/attribute-schema.service.js'
 @ApiTags('me')
 @Authenticated()
 @Controller('me/attribute-schema')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class MeAttributeSchemaController {
   constructor(private readonly schema: AttributeSchemaService) {}
 

@@ -7,18 +7,10 @@ import {
   Param,
   Post,
   UsePipes,
-  UseFilters,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -36,7 +28,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/emails')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
@@ -47,8 +39,8 @@ export class MeEmailsController {
     type: EmailAddressResponse,
     description: 'The new, unverified address; a 6-digit code was sent to it (valid 10 minutes)',
   })
-  @ApiBadRequestResponse({ description: 'Not an email address, or an unknown field' })
-  @ApiConflictResponse({ description: 'The address belongs to an account already' })
+  @ApiUserKitError(400, { description: 'Not an email address, or an unknown field' })
+  @ApiUserKitError(409, { description: 'The address belongs to an account already' })
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddEmailDto,
@@ -60,10 +52,10 @@ export class MeEmailsController {
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now verified' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Wrong, expired or used code; too many tries; already verified',
   })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async verify(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,
@@ -76,8 +68,8 @@ export class MeEmailsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
-  @ApiBadRequestResponse({ description: 'Already verified' })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(400, { description: 'Already verified' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async resend(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Param('id') id: string,
@@ -89,8 +81,8 @@ export class MeEmailsController {
   @Post(':id/primary')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now the primary one' })
-  @ApiBadRequestResponse({ description: 'The address is not verified' })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(400, { description: 'The address is not verified' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async makePrimary(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,
@@ -102,10 +94,10 @@ export class MeEmailsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'The primary address while another exists, or the last way to sign in',
   })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async remove(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
     await this.contacts.remove('email', userId, id);
   }

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes, UseFilters } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -14,7 +15,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/password')
-@UseFilters(ServiceUnavailableFilter)
+@UserKitApi()
 export class MePasswordController {
   constructor(private readonly passwords: PasswordsService) {}
 
@@ -23,7 +24,7 @@ export class MePasswordController {
   @RateLimit('password')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })
-  @ApiBadRequestResponse({ description: 'Wrong current password, or a weak new one' })
+  @ApiUserKitError(400, { description: 'Wrong current password, or a weak new one' })
   async change(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: ChangePasswordDto,

@@ -5,17 +5,12 @@ import {
   HttpStatus,
   Post,
   UsePipes,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -33,8 +28,11 @@ import { NoStore } from '../decorators/no-store.decorator.js';
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
-@UseFilters(ServiceUnavailableFilter)
 @UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class MeUpgradeController {
   constructor(private readonly accounts: AccountsService) {}
 
@@ -46,8 +44,8 @@ export class MeUpgradeController {
     type: UpgradeResponse,
     description: 'The same user, no longer anonymous, with the tokens of its new session',
   })
-  @ApiBadRequestResponse({ description: 'Not anonymous, or a weak password' })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(400, { description: 'Not anonymous, or a weak password' })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async upgrade(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: UpgradeDto,

@@ -9,20 +9,12 @@ import {
   Post,
   Query,
   Res,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
-import {
-  ApiBadRequestResponse,
-  ApiFoundResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
@@ -45,8 +37,11 @@ interface RedirectingResponse {
 @ApiTags('oauth')
 @Public()
 @Controller()
-@UseFilters(ServiceUnavailableFilter)
 @UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class OAuthController {
   constructor(private readonly oauth: OAuthSignInService) {}
 
@@ -55,8 +50,8 @@ export class OAuthController {
   @ApiFoundResponse({
     description: 'To the provider, with state and PKCE (S256); sets the httpOnly binding cookie',
   })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
-  @ApiBadRequestResponse({ description: 'redirect_url not on the allow-list, or a bad intent' })
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, { description: 'redirect_url not on the allow-list, or a bad intent' })
   async start(
     @Param('provider') provider: string,
     @Query(createUserKitValidationPipe()) query: OAuthStartQuery,
@@ -81,8 +76,8 @@ export class OAuthController {
   @ApiFoundResponse({
     description: 'To the redirect_url with `code=` (one-time, 60 s), `linked=` or `error=`',
   })
-  @ApiBadRequestResponse({ description: 'No flow is known for this request (no valid redirect)' })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, { description: 'No flow is known for this request (no valid redirect)' })
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
   async callback(
     @Param('provider') provider: string,
     @Query() query: Record<string, unknown>,
@@ -105,8 +100,8 @@ export class OAuthController {
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in: the tokens of a new session' })
-  @ApiUnauthorizedResponse({ description: 'Code unknown, already used or older than 60 s' })
-  @ApiBadRequestResponse({ description: 'Invalid body' })
+  @ApiUserKitError(401, { description: 'Code unknown, already used or older than 60 s' })
+  @ApiUserKitError(400, { description: 'Invalid body' })
   async exchange(
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,

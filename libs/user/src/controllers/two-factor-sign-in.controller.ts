@@ -5,12 +5,12 @@ import {
   HttpStatus,
   Post,
   UsePipes,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
-import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
@@ -26,17 +26,24 @@ import { NoStore } from '../decorators/no-store.decorator.js';
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/login')
-@UseFilters(ServiceUnavailableFilter)
 @UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class TwoFactorSignInController {
   constructor(private readonly signIn: PasswordSignInService) {}
 
   @Post('2fa')
   @NoStore()
   @HttpCode(HttpStatus.OK)
+  @ApiUserKitError(429, {
+    description:
+      'Over the "codeSubmit" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF)',
+  })
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
-  @ApiUnauthorizedResponse({
+  @ApiUserKitError(401, {
     description: 'Unknown, used or expired challenge (5 minutes, 5 tries), or a wrong code',
   })
   async complete(

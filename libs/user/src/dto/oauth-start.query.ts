@@ -6,6 +6,7 @@ import { IsOptional } from '../validation/is-optional.decorator.js';
 export class OAuthStartQuery {
   @ApiPropertyOptional({
     example: 'http://localhost:5173/auth/done',
+    maxLength: 2048,
     description: 'Must be on the allow-list (origin + path prefix); required unless `intent`',
   })
   @IsOptional()
@@ -14,6 +15,7 @@ export class OAuthStartQuery {
   redirect_url?: string;
 
   @ApiPropertyOptional({
+    maxLength: 200,
     description: 'One-time intent from POST /me/external-accounts (link or anonymous upgrade)',
   })
   @IsOptional()

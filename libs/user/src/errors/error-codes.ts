@@ -2,6 +2,16 @@ import { HttpStatus } from '@nestjs/common';
 
 /** The catalogue of errors the library answers with: a stable code, its status and message. */
 export const UserErrors = {
+  VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, message: 'The request is not valid' },
+  MALFORMED_JSON: { status: HttpStatus.BAD_REQUEST, message: 'The body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    message: 'Request body is larger than the limit',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Send the body as application/json (or the content type this route documents)',
+  },
   EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'This email address is already taken' },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
@@ -49,6 +59,10 @@ export const UserErrors = {
   SERVER_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Too many sign-ins are being processed; try again shortly',
+  },
+  RATE_LIMITED: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many requests; try again later',
   },
   SIGN_IN_BACKOFF: {
     status: HttpStatus.TOO_MANY_REQUESTS,

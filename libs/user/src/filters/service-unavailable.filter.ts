@@ -3,7 +3,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
-  PayloadTooLargeException,
+  BadRequestException,
   type ArgumentsHost,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
@@ -60,7 +60,8 @@ export function rethrowStoreUnavailable(
  * On each of UserModule's controllers (`@UseFilters`), never app-wide, so a host's own errors
  * reach the host's filters untouched: a database that is down or locked answers 503 with
  * Retry-After (the request wrote nothing: every multi-row change is one transaction), the
- * library's 503/429 errors carry Retry-After, and an oversized upload gets Nest's error shape.
+ * library's 503/429 errors carry Retry-After, and a body the parser refuses (too large, not JSON)
+ * gets a code.
  * Everything else goes to Nest's own handling, unchanged. A host may register it app-wide too
  * (`app.useGlobalFilters(new ServiceUnavailableFilter(app.get(HttpAdapterHost).httpAdapter))`).
  */
@@ -80,15 +81,19 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }
-    // Multer (and, app-wide, Express's body parser) reports a bare 413.
+    // Multer (and, when registered app-wide, Express's body parser) reports a bare 413.
     if (
       exception instanceof HttpException &&
       exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE
     ) {
-      return super.catch(
-        new PayloadTooLargeException('Request body is larger than the limit'),
-        host,
-      );
+      return super.catch(new UserKitException('PAYLOAD_TOO_LARGE'), host);
+    }
+    if (
+      exception instanceof BadRequestException &&
+      exception.cause instanceof SyntaxError &&
+      !(exception instanceof UserKitException)
+    ) {
+      return super.catch(new UserKitException('MALFORMED_JSON', exception.message), host);
     }
     return super.catch(exception, host);
   }

@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { inputShapeProblem } from './input-shape.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
 import { findForbiddenKey } from './json-metadata.js';
 
 interface ValidationErrorLike {
@@ -22,7 +23,8 @@ export class UserKitValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       exceptionFactory: (errors) =>
-        new BadRequestException(
+        new UserKitException(
+          'VALIDATION_FAILED',
           errors.flatMap((error) => flattenConstraints(error)).filter(Boolean),
         ),
     });
@@ -35,7 +37,7 @@ export class UserKitValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const problem = inputShapeProblem(value);
-      if (problem) throw new BadRequestException([problem]);
+      if (problem) throw new UserKitException('VALIDATION_FAILED', [problem]);
     }
     return super.transform(value, metadata);
   }
@@ -44,7 +46,7 @@ export class UserKitValidationPipe extends ValidationPipe {
   protected override stripProtoKeys(value: unknown): void {
     const forbidden = findForbiddenKey(value);
     if (forbidden)
-      throw new BadRequestException([
+      throw new UserKitException('VALIDATION_FAILED', [
         `the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`,
       ]);
   }
