@@ -10,8 +10,13 @@ async function bodyRoutes(t: TestApp): Promise<Array<[WriteMethod, string]>> {
   const document = (await t.http.get('/docs-json').expect(200)).body as {
     paths: Record<string, Record<string, unknown>>;
   };
+  // Routes that document another body type (the multipart upload) answer 415 to JSON.
+  const takesJson = (operation: unknown) => {
+    const content = (operation as { requestBody?: { content?: object } }).requestBody?.content;
+    return !content || 'application/json' in content;
+  };
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    WRITE_METHODS.filter((method) => item[method]).map(
+    WRITE_METHODS.filter((method) => item[method] && takesJson(item[method])).map(
       (method) => [method, path.replace(/\{[^}]+\}/g, 'some-id')] as [WriteMethod, string],
     ),
   );

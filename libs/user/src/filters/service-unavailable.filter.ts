@@ -95,6 +95,10 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
     ) {
       return super.catch(new UserKitException('MALFORMED_JSON', exception.message), host);
     }
+    // Nest's and Express's own 400s (a path parameter that is not valid percent-encoding) get a code.
+    if (exception instanceof BadRequestException && !(exception instanceof UserKitException)) {
+      return super.catch(new UserKitException('VALIDATION_FAILED', exception.message), host);
+    }
     return super.catch(exception, host);
   }
 }
