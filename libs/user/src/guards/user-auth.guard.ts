@@ -2,8 +2,8 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { IS_PUBLIC_KEY } from '../tokens.js';
 import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { routeAccess } from './route-access.js';
 
 /**
  * Bearer access token + a live session, checked in the database on every request, so logout,
@@ -17,13 +17,17 @@ export class UserAuthGuard implements CanActivate {
     protected readonly sessions: SessionsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest();
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // A plain `true`, no promise: with globalGuards every public route of the host comes here.
+    if (routeAccess(this.reflector, context).isPublic) return true;
+    return this.requireSession(context.switchToHttp().getRequest());
+  }
+
+  private async requireSession(
+    request: Record<PropertyKey, unknown> & {
+      headers: Record<string, string | string[] | undefined>;
+    },
+  ): Promise<boolean> {
     // Applied both globally and per controller: authenticate once.
     if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
     const token = this.extractToken(request);
