@@ -5,7 +5,8 @@
 // (`ui`) on, and the sample's /hello/public (its own helmet, Swagger and pages on top).
 //
 // Part of `npm run bench`; `node bench/host-overhead.js` runs this part alone (after `npm run
-// build`) and prints its figures.
+// build`) and prints its figures. BENCH_HOST_LIBS=name=dir,… adds the UserModule host on other
+// builds of the library (e.g. a copy of dist/libs/user from before a change) to the same rounds.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,10 @@ export async function measureHostOverhead() {
       userKitNoRequestContext: await host('nocontext', { USERKIT: 'on', REQUEST_CONTEXT: 'off' }),
       userKitUi: await host('ui', { USERKIT: 'on', UI: 'on' }),
     };
+    for (const entry of (process.env.BENCH_HOST_LIBS ?? '').split(',').filter(Boolean)) {
+      const [name, dir] = entry.split('=');
+      apps[`userKit:${name}`] = await host(name, { USERKIT: 'on', USERKIT_DIR: dir });
+    }
     const sample = await track(
       startProcess(
         ['dist/apps/sample/apps/sample/src/main.js'],
@@ -89,6 +94,11 @@ export async function measureHostOverhead() {
       withUi: versus('userKitUi', 'bare'),
       sampleVsBare: versus('sample', 'bare'),
       sampleVsUserKitUiHost: versus('sample', 'userKitUi'),
+      others: Object.fromEntries(
+        Object.keys(apps)
+          .filter((name) => name.includes(':'))
+          .map((name) => [name, versus(name, 'bare')]),
+      ),
       figures,
     };
   } finally {

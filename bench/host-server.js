@@ -6,7 +6,8 @@
 //
 // Environment: USERKIT=on|off (off: the bare host), and, for the profile of what each part adds,
 // REQUEST_CONTEXT=on|off (MikroORM's per-request context middleware; on is its default) and
-// UI=on|off (UserModule's prebuilt pages).
+// UI=on|off (UserModule's prebuilt pages); USERKIT_DIR: another build of the library to load
+// (default dist/libs/user), to compare two versions of it in one run.
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -28,8 +29,9 @@ if (withUserKit) {
   const { ReflectMetadataProvider } = await import('@mikro-orm/decorators/legacy');
   const { Migrator } = await import('@mikro-orm/migrations');
   const { SqliteDriver } = await import('@mikro-orm/sqlite');
-  const { Public, UserModule, USER_ENTITIES, USER_MIGRATIONS } =
-    await import('../dist/libs/user/index.js');
+  const { Public, UserModule, USER_ENTITIES, USER_MIGRATIONS } = await import(
+    `../${process.env.USERKIT_DIR || 'dist/libs/user'}/index.js`
+  );
   Public()(PublicController.prototype, 'public', method);
   Module({
     imports: [

@@ -8,8 +8,10 @@ const goal = (value, ok) => (ok ? `${value} ✓` : `${value} ✗`);
 /** The figures against their goals: RESULTS.md's first table and the README's. */
 export function renderSummary(r) {
   const d = r.details;
+  const host = d.hostOverhead;
   return `| figure | measured | goal |
 |---|---|---|
+| host overhead: a host's public route with UserModule (global guards) ÷ without it (minimal hosts, bench/host-server.js) | ${host ? goal(spread(host.publicRoute), r.hostOverhead.publicRoute >= 0.95) : 'not measured'} | ≥ 0.95 |
 | auth overhead, SQLite: GET /me ÷ a public route of the same app | ${goal(spread(d.ratios.authOverhead.sqlite), r.authOverhead.sqlite >= 0.85)} | ≥ 0.85 |
 | auth overhead, PostgreSQL | ${goal(spread(d.ratios.authOverhead.postgres), r.authOverhead.postgres >= 0.85)} | ≥ 0.85 |
 | sign-ins ÷ raw argon2id verifications, same parameters and cores | ${goal(spread(d.ratios.signInVsHash), r.signInVsHash >= 0.9)} | ≥ 0.9 |
@@ -23,9 +25,35 @@ export function renderSummary(r) {
     .map((v) => `${v}`)
     .join(' / ')} ms ${Object.values(r.searchP95Ms).every((v) => v < 50) ? '✓' : '✗'} | < 50 ms |
 | (ceiling) a Nest route doing only the verification ÷ raw verifications; UserKit's sign-ins ÷ that route | ${d.ratios.hashCeiling ? `${spread(d.ratios.hashCeiling.hashRouteVsHash)}; ${spread(d.ratios.hashCeiling.signInVsHashRoute)}` : 'not measured'} | |
+| (profile) the UserModule host without MikroORM's request-context middleware ÷ the bare host; with the pages (\`ui\`) on ÷ the bare host | ${host ? `${spread(host.withoutRequestContext)}; ${spread(host.withUi)}` : 'not measured'} | |
+| (profile) server CPU per request of the public route: bare host ÷ UserModule host | ${host ? spread(host.publicRoute.cpu) : 'not measured'} | |
+| (for scale) the sample's /hello/public (helmet, Swagger, pages) ÷ the bare host's route | ${host ? spread(host.sampleVsBare) : 'not measured'} | |
 | (for scale) UserKit's session check alone (GET /hello) ÷ /get-session | ${spread(d.ratios.vsBetterAuth.sessionCheckOnly)} | |
 | RSS of the sample app, idle / under load | ${r.rssMb.idle} / ${r.rssMb.load} MB | |
 | start time of the sample app (spawn → ready, fresh SQLite, migrations included) | ${r.startMs} ms (PostgreSQL: ${d.startMs.postgresFresh} ms) | |
+`;
+}
+
+/** The host-overhead contenders: a public route answering \`{ message }\`, 20 connections. */
+function renderHostTable(host) {
+  const names = {
+    bare: 'bare host (one controller)',
+    userKit: 'host + MikroORM + UserModule (global guards)',
+    userKitNoRequestContext: 'the same, MikroORM without its request-context middleware',
+    userKitUi: 'the same as the second, with the pages (`ui`)',
+    sample: 'the sample app, /hello/public',
+  };
+  const rows = Object.entries(host.figures).map(
+    ([name, f]) =>
+      `| ${names[name] ?? name} | ${f.rps} | ${f.min}–${f.max} | ${f.p50Ms} | ${f.p99Ms} | ${f.cpuUsPerRequest} |`,
+  );
+  return `Host overhead (bench/host-overhead.js): a GET of one public route, each host its own process,
+one round runs every contender once:
+
+| host | per second (median) | spread | p50 ms | p99 ms | server CPU µs per request (median) |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
 `;
 }
 
@@ -63,7 +91,7 @@ ${p.hashRoute ? `${row('Nest route doing only the verify (bench/hash-route-serve
 ${row('UserKit: POST /auth/signup', p.signUp)}
 ${row('Better Auth: POST /api/auth/sign-up/email', p.betterSignUp)}
 
-Admin search over ${d.searchUsers.toLocaleString('en')} users (GET /admin/users?limit=20, 50 timed requests
+${d.hostOverhead ? renderHostTable(d.hostOverhead) : ''}Admin search over ${d.searchUsers.toLocaleString('en')} users (GET /admin/users?limit=20, 50 timed requests
 each after 10 warm-ups, one at a time), p50 / p95 in ms, and the plan of the library's own SQL
 (EXPLAIN ANALYZE):
 

@@ -1,5 +1,5 @@
-// `npm run bench`: the sample app against a bare route, against the hash limit and against Better
-// Auth, side by side in one run on this machine. Starts what it needs (a throwaway PostgreSQL, the
+// `npm run bench`: what UserModule costs a host's public route, then the sample app against a bare
+// route, against the hash limit and against Better Auth, side by side in one run on this machine. Starts what it needs (a throwaway PostgreSQL, the
 // built sample app, Better Auth), stays under 10 minutes, and writes bench/results.json and
 // bench/RESULTS.md.
 //
@@ -16,6 +16,7 @@ import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
+import { measureHostOverhead } from './host-overhead.js';
 import { writeRendered } from './render.js';
 import { ARGON2, PASSWORD } from './parameters.js';
 import {
@@ -138,6 +139,11 @@ try {
     ADMIN_EMAIL: 'admin@bench.example',
     ADMIN_PASSWORD: PASSWORD,
   };
+
+  // 0. Host overhead: a public route in a minimal host with UserModule ÷ without (SQLite).
+  const host = await measureHostOverhead();
+  results.hostOverhead = { publicRoute: host.publicRoute.ratio };
+  details.hostOverhead = host;
 
   // 1. Auth overhead on SQLite; memory and start time (spawn → /health/ready, fresh database).
   const sqliteFile = join(tmpdir(), `userkit-bench-${process.pid}.sqlite`);
