@@ -69,7 +69,7 @@ export function renderMarkdown(r) {
   const ms = (figure) => Math.round((1000 / figure.rps) * 100) / 100;
   return `# Benchmark results
 
-Run ${r.date} by \`npm run bench\` in ${d.totalSeconds} s.
+Run ${r.date} by \`npm run bench\`${r.commit ? ` at commit ${r.commit}` : ''} in ${d.totalSeconds} s.
 Machine: ${r.machine}.
 
 ${d.rounds} rounds of ${d.secondsPerRun} s per contender. Contenders of one comparison run back to
@@ -274,7 +274,7 @@ export function writeRendered(results) {
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) return;
   const table = `${README_START}
-Latest run (${results.date.slice(0, 10)}, ${results.details.totalSeconds} s), machine: ${results.machine}.
+Latest run (${results.date.slice(0, 10)}${results.commit ? `, commit ${results.commit}` : ''}, ${results.details.totalSeconds} s), machine: ${results.machine}.
 
 ${renderSummary(results)}
 ${README_END}`;

@@ -9,6 +9,7 @@
 //
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_SECONDS per run (4), BENCH_USERS for the admin
 // search (1,000,000; e.g. 100000 for a quick run).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -360,6 +361,7 @@ results.machine =
   `${loadAtStart[0].toFixed(1)} at start, ${loadAtEnd[0].toFixed(1)} at the end (other work on the ` +
   `machine shows there), and the load generator, the app and PostgreSQL share the same cores`;
 results.date = new Date().toISOString();
+results.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 results.details = details;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 writeRendered(results);
