@@ -1,8 +1,8 @@
 // What UserModule costs a host's route that does not use auth: a public route in a minimal host
 // with UserModule (global guards on) ÷ the same route in the same host without it
-// (bench/host-server.js), interleaved rounds. Beside them, for the profile of the difference: the
-// UserModule host without MikroORM's per-request context middleware, the same host with the pages
-// (`ui`) on, and the sample's /hello/public (its own helmet, Swagger and pages on top).
+// (bench/host-server.js), interleaved rounds. Beside them: the UserModule host with MikroORM's
+// per-request context middleware off (the library then opens one on its own routes only), the
+// same host with the pages (`ui`) on, and the sample's /hello/public (helmet, Swagger, pages).
 //
 // Part of `npm run bench`; `node bench/host-overhead.js` runs this part alone (after `npm run
 // build`) and prints its figures. BENCH_HOST_LIBS=name=dir,… adds the UserModule host on other

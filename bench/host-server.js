@@ -4,8 +4,8 @@
 // does not use auth is the difference. Plain JavaScript on the built library (dist/libs/user), so
 // the decorators are applied by hand.
 //
-// Environment: USERKIT=on|off (off: the bare host), and, for the profile of what each part adds,
-// REQUEST_CONTEXT=on|off (MikroORM's per-request context middleware; on is its default) and
+// Environment: USERKIT=on|off (off: the bare host); REQUEST_CONTEXT=on|off (MikroORM's
+// per-request context middleware, on by default; off, the library opens one on its own routes);
 // UI=on|off (UserModule's prebuilt pages); USERKIT_DIR: another build of the library to load
 // (default dist/libs/user), to compare two versions of it in one run.
 import 'reflect-metadata';

@@ -143,7 +143,10 @@ try {
 
   // 0. Host overhead: a public route in a minimal host with UserModule ÷ without (SQLite).
   const host = await measureHostOverhead();
-  results.hostOverhead = { publicRoute: host.publicRoute.ratio };
+  results.hostOverhead = {
+    publicRoute: host.publicRoute.ratio,
+    withoutRequestContext: host.withoutRequestContext.ratio,
+  };
   details.hostOverhead = host;
 
   // 1. Auth overhead on SQLite; memory and start time (spawn → /health/ready, fresh database).
