@@ -156,8 +156,10 @@ ${
   \`registerRequestContext: false\` a sign-up answered 500), so a host could not turn it off. Now
   UserModule applies a middleware of its own to its own controllers (reusing the host's context
   when there is one), so a host may turn MikroORM's off: the second row, ${d.hostOverhead.withoutRequestContext.ratio} of the bare
-  host here (the library's middleware adds one route match per library route to a host's
-  request; Express tries them in turn). With \`ui\`, the pages' cookie interceptor was app-wide: ~10 µs per
+  host's requests per second here and ${spread(d.hostOverhead.withoutRequestContext.cpu)} of its CPU per request (bare ÷
+  this host). What is left there: the library's middleware is bound route by route, so Express
+  tries one more path match per library route on each host request (12–15 µs more in
+  "express + router" in a profile at load average 18, wall-clock sampling), and the guards. With \`ui\`, the pages' cookie interceptor was app-wide: ~10 µs per
   request of rxjs on every route in those profiles. The exception filter costs a successful
   request nothing (a filter runs only on an exception). The sample's /hello/public adds helmet's
   headers and the pages to all that: ${d.hostOverhead.sampleVsBare.ratio} of the bare host. On 2 cores shared with the
