@@ -34,14 +34,17 @@ import { HashingGate } from './services/hashing-gate.js';
 import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
-import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
-import { APP_FILTER } from '@nestjs/core';
 import {
   DEFAULT_OAUTH_PROFILE_MAPPER,
   OAuthProfileMapper,
 } from './extension-points/oauth-profile-mapper.js';
 import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
+import {
+  OAUTH_PROVIDER_DEFINITIONS,
+  loadOAuthProviderDefinitions,
+} from './oauth/oauth-provider-definitions.js';
+import type { ResolvedUserOptions } from './options/resolved-options.js';
 import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
 import { ExternalAccountsService } from './oauth/external-accounts.service.js';
@@ -153,12 +156,16 @@ const SERVICES = [
     TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
-    { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
     {
       provide: OAuthProfileMapper,
       useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
         options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
       inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: OAUTH_PROVIDER_DEFINITIONS,
+      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
+      inject: [USER_OPTIONS],
     },
     OAuthProviderRegistry,
     OAuthFlowsRepository,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, UsePipes, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -27,6 +28,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @UsePipes(createUserKitValidationPipe())
 @ApiExtraModels(StandardAttributeResponse, CustomAttributeResponse)
 @Controller('admin/attributes')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminAttributesController {
   constructor(private readonly schema: AttributeSchemaService) {}
 

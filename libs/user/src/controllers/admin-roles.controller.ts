@@ -9,7 +9,9 @@ import {
   Patch,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -32,6 +34,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/roles')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminRolesController {
   constructor(private readonly roles: RolesService) {}
 

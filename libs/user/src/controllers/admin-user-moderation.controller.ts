@@ -8,7 +8,9 @@ import {
   Patch,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -31,6 +33,7 @@ import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminUserModerationController {
   constructor(private readonly moderation: UserModerationService) {}
 

@@ -11,7 +11,9 @@ import {
   Put,
   Query,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -38,6 +40,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UseFilters(ServiceUnavailableFilter)
 export class AdminUsersController {
   constructor(private readonly adminUsers: AdminUsersService) {}
 

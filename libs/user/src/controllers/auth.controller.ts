@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -31,6 +42,8 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
+@UseFilters(ServiceUnavailableFilter)
+@UseInterceptors(RefreshCookieInterceptor)
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,

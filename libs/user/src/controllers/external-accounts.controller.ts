@@ -7,7 +7,9 @@ import {
   Param,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -29,6 +31,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/external-accounts')
+@UseFilters(ServiceUnavailableFilter)
 export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import {
@@ -13,6 +14,7 @@ import { AttributeSchemaService } from '../services/attribute-schema.service.js'
 @ApiTags('me')
 @Authenticated()
 @Controller('me/attribute-schema')
+@UseFilters(ServiceUnavailableFilter)
 export class MeAttributeSchemaController {
   constructor(private readonly schema: AttributeSchemaService) {}
 

@@ -7,7 +7,9 @@ import {
   Param,
   Post,
   UsePipes,
+  UseFilters,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -34,6 +36,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/emails')
+@UseFilters(ServiceUnavailableFilter)
 export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 

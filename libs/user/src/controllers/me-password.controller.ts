@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
@@ -13,6 +14,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/password')
+@UseFilters(ServiceUnavailableFilter)
 export class MePasswordController {
   constructor(private readonly passwords: PasswordsService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Put, UploadedFile, UseInterceptors, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -22,6 +23,7 @@ interface UploadedBytes {
 @ApiTags('me')
 @Authenticated()
 @Controller('me')
+@UseFilters(ServiceUnavailableFilter)
 export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
@@ -10,6 +11,7 @@ import { UserSessionsService } from '../services/user-sessions.service.js';
 @ApiTags('me')
 @Authenticated()
 @Controller('me/sessions')
+@UseFilters(ServiceUnavailableFilter)
 export class MeSessionsController {
   constructor(private readonly sessions: UserSessionsService) {}
 

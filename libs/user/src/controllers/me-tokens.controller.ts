@@ -1,4 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
@@ -9,6 +10,7 @@ import { TokenTemplatesService } from '../services/token-templates.service.js';
 @ApiTags('me')
 @Authenticated()
 @Controller('me/tokens')
+@UseFilters(ServiceUnavailableFilter)
 export class MeTokensController {
   constructor(private readonly templates: TokenTemplatesService) {}
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseFilters,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -22,6 +32,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/2fa')
+@UseFilters(ServiceUnavailableFilter)
 export class MeTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Patch, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Patch, UsePipes, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -19,6 +20,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
+@UseFilters(ServiceUnavailableFilter)
 export class MeController {
   constructor(private readonly profile: ProfileService) {}
 

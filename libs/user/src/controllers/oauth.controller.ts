@@ -9,7 +9,11 @@ import {
   Post,
   Query,
   Res,
+  UseFilters,
+  UseInterceptors,
 } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
   ApiBadRequestResponse,
   ApiFoundResponse,
@@ -40,6 +44,8 @@ interface RedirectingResponse {
 @ApiTags('oauth')
 @Public()
 @Controller()
+@UseFilters(ServiceUnavailableFilter)
+@UseInterceptors(RefreshCookieInterceptor)
 export class OAuthController {
   constructor(private readonly oauth: OAuthSignInService) {}
 

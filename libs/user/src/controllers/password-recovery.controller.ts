@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -16,6 +17,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/password')
+@UseFilters(ServiceUnavailableFilter)
 export class PasswordRecoveryController {
   constructor(private readonly passwords: PasswordsService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../decorators/public.decorator.js';
 import { PROFILE_IMAGES_PATH, ProfileImageService } from '../services/profile-image.service.js';
@@ -7,6 +8,7 @@ import { PROFILE_IMAGES_PATH, ProfileImageService } from '../services/profile-im
 @ApiTags('profile images')
 @Public()
 @Controller(PROFILE_IMAGES_PATH)
+@UseFilters(ServiceUnavailableFilter)
 export class ProfileImagesController {
   constructor(private readonly profileImages: ProfileImageService) {}
 

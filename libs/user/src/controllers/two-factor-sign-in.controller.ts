@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -14,6 +25,8 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/login')
+@UseFilters(ServiceUnavailableFilter)
+@UseInterceptors(RefreshCookieInterceptor)
 export class TwoFactorSignInController {
   constructor(private readonly signIn: PasswordSignInService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
@@ -7,6 +8,7 @@ import { UserInfoService, type UserInfoClaims } from '../services/userinfo.servi
 @ApiTags('me')
 @Authenticated()
 @Controller('userinfo')
+@UseFilters(ServiceUnavailableFilter)
 export class UserInfoController {
   constructor(private readonly userInfo: UserInfoService) {}
 

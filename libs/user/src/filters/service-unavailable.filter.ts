@@ -43,10 +43,25 @@ export function isStoreUnavailable(error: unknown): boolean {
 }
 
 /**
- * Registered by UserModule: a database that is down or locked answers 503 with Retry-After (the
- * request wrote nothing: every multi-row change is one transaction), the library's 503/429 errors
- * carry Retry-After, and an oversized body gets Nest's error shape. Everything else goes to Nest's
- * own handling, unchanged.
+ * For guards that also run on host routes (global guards): a store outage becomes the library's
+ * 503 with Retry-After, which any filter of the host renders, instead of a bare 500.
+ */
+export function rethrowStoreUnavailable(
+  error: unknown,
+  response: { setHeader(name: string, value: string): unknown },
+): never {
+  if (!isStoreUnavailable(error)) throw error;
+  response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
+  throw new UserKitException('STORE_UNAVAILABLE');
+}
+
+/**
+ * On each of UserModule's controllers (`@UseFilters`), never app-wide, so a host's own errors
+ * reach the host's filters untouched: a database that is down or locked answers 503 with
+ * Retry-After (the request wrote nothing: every multi-row change is one transaction), the
+ * library's 503/429 errors carry Retry-After, and an oversized upload gets Nest's error shape.
+ * Everything else goes to Nest's own handling, unchanged. A host may register it app-wide too
+ * (`app.useGlobalFilters(new ServiceUnavailableFilter(app.get(HttpAdapterHost).httpAdapter))`).
  */
 @Catch()
 export class ServiceUnavailableFilter extends BaseExceptionFilter {
@@ -64,7 +79,7 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }
-    // Express's body parser fails before any route: Nest hands it over as a bare 413.
+    // Multer (and, app-wide, Express's body parser) reports a bare 413.
     if (
       exception instanceof HttpException &&
       exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE

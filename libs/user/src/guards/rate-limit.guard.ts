@@ -6,6 +6,7 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
+import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
 import { Reflector } from '@nestjs/core';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -35,13 +36,15 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest();
     const windowMs = rule.windowSeconds * 1000;
-    const record = await this.storage.increment(
-      `${name}:${this.clientKey(request)}`,
-      windowMs,
-      rule.limit,
-      windowMs,
-      `userkit-${name}`,
-    );
+    const record = await this.storage
+      .increment(
+        `${name}:${this.clientKey(request)}`,
+        windowMs,
+        rule.limit,
+        windowMs,
+        `userkit-${name}`,
+      )
+      .catch((error: unknown) => rethrowStoreUnavailable(error, http.getResponse()));
     if (record.isBlocked) {
       const retryAfter = Math.max(1, record.timeToBlockExpire);
       http.getResponse().setHeader('Retry-After', String(retryAfter));

@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
+import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
 import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
 import { routeAccess } from './route-access.js';
@@ -32,7 +33,11 @@ export class UserAuthGuard implements CanActivate {
     if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
     const token = this.extractToken(request);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
-    const principal = await this.sessions.authenticate(token);
+    const principal = await this.sessions
+      .authenticate(token)
+      .catch((error: unknown) =>
+        rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
+      );
     if (!principal) throw new UserKitException('SESSION_REVOKED');
     request[PRINCIPAL_REQUEST_KEY] = principal;
     return true;

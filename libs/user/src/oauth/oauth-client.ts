@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Profile } from 'passport';
+import type { PassportProfile as Profile } from '../extension-points/passport-profile.js';
 import type { OAuth2StrategyLike } from '../extension-points/oauth-provider-definition.js';
 
 /**

@@ -1,4 +1,15 @@
-import { Body, HttpCode, HttpStatus, Inject, Post, Req, Res, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UsePipes,
+  UseFilters,
+} from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import {
   ApiForbiddenResponse,
   ApiHeader,
@@ -7,7 +18,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { mapTokens } from '../dto/user.mapper.js';
@@ -31,6 +42,7 @@ import { sameOriginProblem } from './same-origin.js';
 @ApiHeader({ name: 'X-UserKit-Session', required: true, description: 'must be `cookie`' })
 @Public()
 @UsePipes(createUserKitValidationPipe())
+@UseFilters(ServiceUnavailableFilter)
 export class UiSessionController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
