@@ -5,8 +5,9 @@
 // same host with the pages (`ui`) on, and the sample's /hello/public (helmet, Swagger, pages).
 //
 // Part of `npm run bench`; `node bench/host-overhead.js` runs this part alone (after `npm run
-// build`) and prints its figures. BENCH_HOST_LIBS=name=dir,… adds the UserModule host on other
-// builds of the library (e.g. a copy of dist/libs/user from before a change) to the same rounds.
+// build`) and prints its figures. BENCH_HOST_LIBS=name=dir[=ui],… adds the UserModule host (with
+// the pages if `=ui`) on other builds of the library (e.g. a copy of dist/libs/user from before a
+// change) to the same rounds.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,8 +50,12 @@ export async function measureHostOverhead() {
       userKitUi: await host('ui', { USERKIT: 'on', UI: 'on' }),
     };
     for (const entry of (process.env.BENCH_HOST_LIBS ?? '').split(',').filter(Boolean)) {
-      const [name, dir] = entry.split('=');
-      apps[`userKit:${name}`] = await host(name, { USERKIT: 'on', USERKIT_DIR: dir });
+      const [name, dir, ui] = entry.split('=');
+      apps[`userKit${ui ? 'Ui' : ''}:${name}`] = await host(name, {
+        USERKIT: 'on',
+        USERKIT_DIR: dir,
+        UI: ui ? 'on' : 'off',
+      });
     }
     const sample = await track(
       startProcess(

@@ -98,8 +98,12 @@ const hosts = {
   userKitUi: { USERKIT: 'on', UI: 'on' },
 };
 for (const entry of (process.env.BENCH_HOST_LIBS ?? '').split(',').filter(Boolean)) {
-  const [name, dir] = entry.split('=');
-  hosts[`userKit:${name}`] = { USERKIT: 'on', USERKIT_DIR: dir };
+  const [name, dir, ui] = entry.split('=');
+  hosts[`userKit${ui ? 'Ui' : ''}:${name}`] = {
+    USERKIT: 'on',
+    USERKIT_DIR: dir,
+    UI: ui ? 'on' : 'off',
+  };
 }
 const results = {};
 for (const [name, env] of Object.entries(hosts)) {

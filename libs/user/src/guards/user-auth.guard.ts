@@ -21,14 +21,15 @@ export class UserAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     // A plain `true`, no promise: with globalGuards every public route of the host comes here.
     if (routeAccess(this.reflector, context).isPublic) return true;
-    return this.requireSession(context.switchToHttp().getRequest());
+    return this.requireSession(context);
   }
 
-  private async requireSession(
-    request: Record<PropertyKey, unknown> & {
-      headers: Record<string, string | string[] | undefined>;
-    },
-  ): Promise<boolean> {
+  private async requireSession(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<
+        Record<PropertyKey, unknown> & { headers: Record<string, string | string[] | undefined> }
+      >();
     // Applied both globally and per controller: authenticate once.
     if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
     const token = this.extractToken(request);
