@@ -46,7 +46,7 @@ function renderHostTable(host) {
   };
   const rows = Object.entries(host.figures).map(
     ([name, f]) =>
-      `| ${names[name] ?? name} | ${f.rps} | ${f.min}–${f.max} | ${f.p50Ms} | ${f.p99Ms} | ${f.cpuUsPerRequest} |`,
+      `| ${names[name] ?? `${names[name.split(':')[0]]}, library build "${name.split(':')[1]}"`} | ${f.rps} | ${f.min}–${f.max} | ${f.p50Ms} | ${f.p99Ms} | ${f.cpuUsPerRequest} |`,
   );
   return `Host overhead (bench/host-overhead.js): a GET of one public route, each host its own process,
 one round runs every contender once:
@@ -160,8 +160,15 @@ ${
   this host). What is left there: the library's middleware is bound route by route, so Express
   tries one more path match per library route on each host request (12–15 µs more in
   "express + router" in a profile at load average 18, wall-clock sampling), and the guards. With \`ui\`, the pages' cookie interceptor was app-wide: ~10 µs per
-  request of rxjs on every route in those profiles. The exception filter costs a successful
-  request nothing (a filter runs only on an exception). The sample's /hello/public adds helmet's
+  request of rxjs on every route in those profiles; it now sits on the library's own controllers,
+  like the exception filter, which cost a successful request nothing anyway (a filter runs only
+  on an exception; what it cost a host was its answers to the host's errors).${
+    d.hostOverhead.others?.['userKitUi:premerge']
+      ? ` In this run the host with the pages measured ${d.hostOverhead.withUi.ratio} of the bare host with the
+  interceptor on its controllers and ${d.hostOverhead.others['userKitUi:premerge'].ratio} with it app-wide (CPU per request, bare ÷ host:
+  ${spread(d.hostOverhead.withUi.cpu)} and ${spread(d.hostOverhead.others['userKitUi:premerge'].cpu)}).`
+      : ''
+  } The sample's /hello/public adds helmet's
   headers and the pages to all that: ${d.hostOverhead.sampleVsBare.ratio} of the bare host. On 2 cores shared with the
   load generator and other work, one round's rates swing by 2–3× (the spreads), so the medians
   move by ±0.1 from run to run; the profiles split the cost.
