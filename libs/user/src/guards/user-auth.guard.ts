@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
 import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { IS_PUBLIC_KEY } from '../tokens.js';
 import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { routeAccess } from './route-access.js';
 
 /**
  * Bearer access token + a live session, checked in the database on every request, so logout,
@@ -18,13 +18,18 @@ export class UserAuthGuard implements CanActivate {
     protected readonly sessions: SessionsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest();
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // A plain `true`, no promise: with globalGuards every public route of the host comes here.
+    if (routeAccess(this.reflector, context).isPublic) return true;
+    return this.requireSession(context);
+  }
+
+  private async requireSession(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<
+        Record<PropertyKey, unknown> & { headers: Record<string, string | string[] | undefined> }
+      >();
     // Applied both globally and per controller: authenticate once.
     if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
     const token = this.extractToken(request);
