@@ -178,6 +178,33 @@ describe('two-factor sign-in with TOTP and backup codes', () => {
     await t.http.post('/auth/login/2fa').send({ challenge: 'made-up', code: '123456' }).expect(401);
   });
 
+  it('turns on only after a recent sign-in: a stolen refresh-only session cannot enrol a TOTP', async () => {
+    const account = await signUp(t.http);
+    const fresh = await t.http.post('/me/2fa/totp').set(bearer(account.accessToken)).expect(201);
+    await sql(t.app, 'update userkit_sessions set authenticated_at = ? where user_id = ?', [
+      new Date(Date.now() - 2 * 60 * 60 * 1000),
+      account.user.id,
+    ]);
+    const refreshed = await t.http
+      .post('/auth/refresh')
+      .send({ refreshToken: account.refreshToken })
+      .expect(200);
+    const enrol = await t.http
+      .post('/me/2fa/totp')
+      .set(bearer(refreshed.body.accessToken))
+      .expect(403);
+    expect(enrol.body.code).toBe('REAUTHENTICATION_REQUIRED');
+    // Nor can it confirm an enrolment begun while the session was fresh.
+    const confirm = await t.http
+      .post('/me/2fa/totp/verify')
+      .set(bearer(refreshed.body.accessToken))
+      .send({ code: await codeAt(fresh.body.secret, 0) })
+      .expect(403);
+    expect(confirm.body.code).toBe('REAUTHENTICATION_REQUIRED');
+    const me = await t.http.get('/me').set(bearer(refreshed.body.accessToken)).expect(200);
+    expect(me.body.twoFactorEnabled).toBe(false);
+  });
+
   it('keeps the password step honest: a wrong password gets no challenge', async () => {
     const account = await signUp(t.http);
     await enable(account);
