@@ -95,6 +95,31 @@ describe('X-Forwarded-For behind a trusted proxy', () => {
   });
 });
 
+describe('IPv6 clients', () => {
+  it('share one bucket per /64, so rotating the interface identifier does not help', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT: 'on', TRUSTED_PROXIES: 'loopback' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i += 1) {
+        const response = await t.http
+          .post('/auth/login')
+          .set('X-Forwarded-For', `2001:db8:0:7::${i.toString(16)}:${(i * 4099).toString(16)}`)
+          .send({ email: uniqueEmail(), password: WRONG });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // The neighbouring /64 is another client.
+      await t.http
+        .post('/auth/login')
+        .set('X-Forwarded-For', '2001:db8:0:8::1')
+        .send({ email: uniqueEmail(), password: WRONG })
+        .expect(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('per-account guessing limits', () => {
   let t: TestApp;
   beforeAll(async () => {
