@@ -88,6 +88,7 @@ export class AdminUsersController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
+  @ApiBadRequestResponse({ description: 'The last admin (anonymous holders do not count)' })
   @ApiNotFoundResponse()
   async delete(@Param('id') id: string): Promise<void> {
     await this.adminUsers.delete(id);
@@ -95,7 +96,10 @@ export class AdminUsersController {
 
   @Put(':id/roles')
   @ApiOkResponse({ type: AdminUserResponse, description: 'Applies from the very next request' })
-  @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
+  @ApiBadRequestResponse({
+    description:
+      'Unknown role, the last admin would lose the role, or admin for an anonymous user (ANONYMOUS_ADMIN)',
+  })
   @ApiNotFoundResponse()
   async setRoles(@Param('id') id: string, @Body() body: SetRolesDto): Promise<AdminUserResponse> {
     await this.adminUsers.setRoles(id, body.roles);

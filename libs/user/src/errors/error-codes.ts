@@ -45,6 +45,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',
   },
+  ANONYMOUS_ADMIN: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'An anonymous user cannot hold the admin role',
+  },
   INVALID_CURSOR: { status: HttpStatus.BAD_REQUEST, message: 'cursor is not valid' },
   SERVER_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
