@@ -14,6 +14,7 @@ import {
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { SignUpDto } from '../dto/sign-up.dto.js';
@@ -59,6 +60,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiSignInLimitsResponse('signIn')
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)

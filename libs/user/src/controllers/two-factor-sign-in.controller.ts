@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
 import { mapTokens } from '../dto/user.mapper.js';
@@ -19,6 +20,7 @@ export class TwoFactorSignInController {
 
   @Post('2fa')
   @HttpCode(HttpStatus.OK)
+  @ApiSignInLimitsResponse('codeSubmit')
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
   @ApiUnauthorizedResponse({

@@ -75,7 +75,7 @@ export class User {
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null = null;
 
-  /** Consecutive failed password sign-ins (an attempt counts until it succeeds): drives backoff. */
+  /** Consecutive password sign-in attempts without a success (counted before the check): the lock. */
   @Property({ type: 'integer', hidden: true })
   failedSignInCount: Opt<number> = 0;
 

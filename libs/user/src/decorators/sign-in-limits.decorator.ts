@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { RateLimitName } from '../rate-limit/rate-limit-names.js';
+
+/**
+ * The 429s of a route that checks a password or a second factor: the address's bucket, and the
+ * account's guessing limits. Placed above `@RateLimit(name)`, it replaces that 429's description.
+ */
+export function ApiSignInLimitsResponse(name: RateLimitName): MethodDecorator {
+  return applyDecorators(
+    ApiTooManyRequestsResponse({
+      description:
+        `Over the "${name}" rate limit (RATE_LIMITED); this client waits after 5 failed tries ` +
+        'at this account (SIGN_IN_BACKOFF, 1 s doubling to 15 min); or password sign-in is off ' +
+        'after 100 consecutive failures until a password reset (PASSWORD_SIGN_IN_DISABLED)',
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before the next try',
+          schema: { type: 'integer', minimum: 1 },
+        },
+      },
+    }),
+  );
+}
