@@ -105,6 +105,31 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
     expect((await fetchPicture(second.url)).status).toBe(200);
   });
 
+  it("never deletes another user's image: picture set to its URL, then an upload", async () => {
+    const victim = await signedInUser(t.baseUrl);
+    const image = await victim.setProfileImage({ file: new Blob([PNG]) });
+    const attacker = await signedInUser(t.baseUrl);
+    await attacker.update({ picture: image.url });
+    await attacker.setProfileImage({ file: new Blob([GIF]) });
+    expect(existsSync(join(uploads, image.id))).toBe(true);
+    expect((await fetchPicture(image.url)).status).toBe(200);
+    // Nor is it the attacker's to delete later.
+    await attacker.setProfileImage({ file: new Blob([PNG]) });
+    expect(existsSync(join(uploads, image.id))).toBe(true);
+  });
+
+  it('leaves one file after 20 parallel uploads of one user: each replaced file is deleted', async () => {
+    const user = await signedInUser(t.baseUrl);
+    const before = new Set(readdirSync(uploads));
+    const images = await Promise.all(
+      Array.from({ length: 20 }, () => user.setProfileImage({ file: new Blob([pngOfSize(MB)]) })),
+    );
+    const added = readdirSync(uploads).filter((name) => !before.has(name));
+    expect(added).toHaveLength(1);
+    await user.reload();
+    expect(user.picture).toBe(images.find((image) => image.id === added[0])?.url);
+  });
+
   it('accepts exactly 5 MB and refuses one byte more with 413', async () => {
     const user = await signedInUser(t.baseUrl);
     const largest = await user.setProfileImage({ file: new Blob([pngOfSize(5 * MB)]) });

@@ -69,6 +69,30 @@ describe('rate limits per client address', () => {
   });
 });
 
+describe('profile image uploads', () => {
+  it('are limited per address before the body is read: 5 a minute, then 429 with Retry-After', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT: 'on' } });
+    try {
+      const account = await signUp(t.http);
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const upload = () =>
+        t.http
+          .put('/me/profile-image')
+          .set('Authorization', `Bearer ${account.accessToken}`)
+          .attach('file', png, 'avatar.png');
+      for (let i = 0; i < 5; i += 1) await upload().expect(200);
+      const limited = await upload().expect(429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('X-Forwarded-For behind a trusted proxy', () => {
   it('keys by the right-most untrusted address', async () => {
     const t = await startTestApp({ env: { RATE_LIMIT: 'on', TRUSTED_PROXIES: 'loopback' } });

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ProfileImageResponse } from '../dto/profile-image.response.js';
 import { PROFILE_IMAGE_MAX_BYTES } from '../files/image-type.js';
 import { ProfileImageService } from '../services/profile-image.service.js';
@@ -26,6 +27,8 @@ export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
   @Put('profile-image')
+  // Guards run before the interceptor: over the limit, the body is never read.
+  @RateLimit('profileImage')
   @UseInterceptors(
     FileInterceptor('file', {
       // One file and nothing else; multer answers 413 beyond the size and 400 for extra parts.

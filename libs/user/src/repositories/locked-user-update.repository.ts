@@ -12,6 +12,7 @@ export type LockedUserChanges = Partial<
     | 'firstName'
     | 'lastName'
     | 'picture'
+    | 'profileImageId'
     | 'publicMetadata'
     | 'privateMetadata'
     | 'unsafeMetadata'
