@@ -19,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddEmailDto } from '../dto/add-email.dto.js';
@@ -38,6 +39,7 @@ export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
@@ -71,6 +73,7 @@ export class MeEmailsController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
   @ApiBadRequestResponse({ description: 'Already verified' })

@@ -19,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddPhoneDto } from '../dto/add-phone.dto.js';
@@ -38,6 +39,7 @@ export class MePhonesController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
@@ -46,7 +48,8 @@ export class MePhonesController {
       'The new, unverified number; a 6-digit code was sent to it by SMS (valid 10 minutes)',
   })
   @ApiBadRequestResponse({
-    description: 'Not a valid international (E.164) phone number, or an unknown field',
+    description:
+      'Not a valid international (E.164) phone number, an unknown field, or the account holds 5 numbers already (PHONE_NUMBER_LIMIT)',
   })
   @ApiConflictResponse({ description: 'The number belongs to an account already' })
   async add(
@@ -74,6 +77,7 @@ export class MePhonesController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
   @ApiBadRequestResponse({ description: 'Already verified' })

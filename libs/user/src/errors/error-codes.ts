@@ -76,6 +76,14 @@ export const UserErrors = {
     message: 'An anonymous user gives an email address with POST /me/upgrade',
   },
   PHONE_TAKEN: { status: HttpStatus.CONFLICT, message: 'This phone number is already taken' },
+  PHONE_NUMBER_LIMIT: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This account holds the most phone numbers allowed (5): remove one first',
+  },
+  TOO_MANY_MESSAGES: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many verification messages for this account or recipient; try again later',
+  },
   EMAIL_ADDRESS_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Email address not found' },
   PHONE_NUMBER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Phone number not found' },
   SESSION_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Session not found' },
