@@ -1,4 +1,4 @@
-import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Put, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -6,6 +6,7 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
@@ -13,6 +14,7 @@ import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ProfileImageResponse } from '../dto/profile-image.response.js';
 import { PROFILE_IMAGE_MAX_BYTES } from '../files/image-type.js';
+import { UploadSlotsGuard } from '../guards/upload-slots.guard.js';
 import { ProfileImageService } from '../services/profile-image.service.js';
 
 /** The part of a multer upload this route reads (kept in memory: at most 5 MB). */
@@ -27,7 +29,8 @@ export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
   @Put('profile-image')
-  // Guards run before the interceptor: over the limit, the body is never read.
+  // Guards run before the interceptor: over a limit, the body is never read.
+  @UseGuards(UploadSlotsGuard)
   @RateLimit('profileImage')
   @UseInterceptors(
     FileInterceptor('file', {
@@ -49,6 +52,10 @@ export class MeProfileImageController {
   })
   @ApiBadRequestResponse({ description: 'No file, or not a PNG, JPEG, GIF or WebP image' })
   @ApiPayloadTooLargeResponse({ description: 'More than 5 MB' })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many uploads in progress on this instance (UPLOADS_BUSY); see Retry-After',
+    headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+  })
   async setProfileImage(
     @CurrentUser('id') userId: string,
     @UploadedFile() file: UploadedBytes | undefined,

@@ -63,6 +63,10 @@ export const UserErrors = {
     message:
       'Password sign-in is disabled for this account after too many failures; reset the password',
   },
+  UPLOADS_BUSY: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'Too many uploads are in progress; try again shortly',
+  },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',
