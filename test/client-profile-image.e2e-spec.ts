@@ -122,9 +122,16 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
   it('leaves one file after 20 parallel uploads of one user: each replaced file is deleted', async () => {
     const user = await signedInUser(t.baseUrl);
     const before = new Set(readdirSync(uploads));
-    const images = await Promise.all(
+    const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, () => user.setProfileImage({ file: new Blob([pngOfSize(MB)]) })),
     );
+    // Beyond the 8 upload slots an upload may be refused (503 UPLOADS_BUSY); none fails otherwise.
+    const images = outcomes.flatMap((outcome) =>
+      outcome.status === 'fulfilled' ? [outcome.value] : [],
+    );
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') expect((outcome.reason as UserKitError).status).toBe(503);
+    expect(images.length).toBeGreaterThanOrEqual(2);
     const added = readdirSync(uploads).filter((name) => !before.has(name));
     expect(added).toHaveLength(1);
     await user.reload();
