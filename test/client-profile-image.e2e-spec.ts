@@ -125,12 +125,14 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, () => user.setProfileImage({ file: new Blob([pngOfSize(MB)]) })),
     );
-    // Beyond the 8 upload slots an upload may be refused (503 UPLOADS_BUSY); none fails otherwise.
+    // Beyond the 8 upload slots an upload may be refused before its body is read: 503
+    // UPLOADS_BUSY, or (the server answering mid-send) a connection closed under the client.
     const images = outcomes.flatMap((outcome) =>
       outcome.status === 'fulfilled' ? [outcome.value] : [],
     );
     for (const outcome of outcomes)
-      if (outcome.status === 'rejected') expect((outcome.reason as UserKitError).status).toBe(503);
+      if (outcome.status === 'rejected')
+        expect([0, 503]).toContain((outcome.reason as UserKitError).status);
     expect(images.length).toBeGreaterThanOrEqual(2);
     const added = readdirSync(uploads).filter((name) => !before.has(name));
     expect(added).toHaveLength(1);
