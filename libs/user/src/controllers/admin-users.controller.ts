@@ -90,6 +90,7 @@ export class AdminUsersController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
+  @ApiUserKitError(400, { description: 'The last admin (anonymous holders do not count)' })
   @ApiUserKitError(404)
   async delete(@Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string): Promise<void> {
     await this.adminUsers.delete(id);
@@ -97,7 +98,10 @@ export class AdminUsersController {
 
   @Put(':id/roles')
   @ApiOkResponse({ type: AdminUserResponse, description: 'Applies from the very next request' })
-  @ApiUserKitError(400, { description: 'Unknown role, or the last admin would lose the role' })
+  @ApiUserKitError(400, {
+    description:
+      'Unknown role, the last admin would lose the role, or admin for an anonymous user (ANONYMOUS_ADMIN)',
+  })
   @ApiUserKitError(404)
   async setRoles(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,

@@ -21,6 +21,7 @@ import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js'
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { SignUpDto } from '../dto/sign-up.dto.js';
@@ -84,10 +85,7 @@ export class AuthController {
 
   @Post('login')
   @NoStore()
-  @ApiUserKitError(429, {
-    description:
-      'Over the "signIn" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF, PASSWORD_SIGN_IN_DISABLED)',
-  })
+  @ApiSignInLimitsResponse('signIn')
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)

@@ -13,6 +13,7 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddEmailDto } from '../dto/add-email.dto.js';
@@ -33,6 +34,7 @@ export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
@@ -66,6 +68,7 @@ export class MeEmailsController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
   @ApiUserKitError(400, { description: 'Already verified' })

@@ -5,6 +5,7 @@ import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js'
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { ChangePasswordDto } from '../dto/change-password.dto.js';
 import { PasswordsService } from '../services/passwords.service.js';
@@ -21,6 +22,7 @@ export class MePasswordController {
 
   @Post()
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiSignInLimitsResponse('password')
   @RateLimit('password')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })

@@ -13,6 +13,7 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddPhoneDto } from '../dto/add-phone.dto.js';
@@ -33,6 +34,7 @@ export class MePhonesController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
@@ -41,7 +43,8 @@ export class MePhonesController {
       'The new, unverified number; a 6-digit code was sent to it by SMS (valid 10 minutes)',
   })
   @ApiUserKitError(400, {
-    description: 'Not a valid international (E.164) phone number, or an unknown field',
+    description:
+      'Not a valid international (E.164) phone number, an unknown field, or the account holds 5 numbers already (PHONE_NUMBER_LIMIT)',
   })
   @ApiUserKitError(409, { description: 'The number belongs to an account already' })
   async add(
@@ -69,6 +72,7 @@ export class MePhonesController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
   @ApiUserKitError(400, { description: 'Already verified' })

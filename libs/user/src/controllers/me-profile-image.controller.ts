@@ -1,13 +1,15 @@
-import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Put, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ProfileImageResponse } from '../dto/profile-image.response.js';
 import { PROFILE_IMAGE_MAX_BYTES } from '../files/image-type.js';
 import { UploadErrorsInterceptor } from '../files/upload-errors.interceptor.js';
+import { UploadSlotsGuard } from '../guards/upload-slots.guard.js';
 import { ProfileImageService } from '../services/profile-image.service.js';
 
 /** The part of a multer upload this route reads (kept in memory: at most 5 MB). */
@@ -23,6 +25,9 @@ export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
   @Put('profile-image')
+  // Guards run before the interceptor: over a limit, the body is never read.
+  @UseGuards(UploadSlotsGuard)
+  @RateLimit('profileImage')
   @UseInterceptors(
     UploadErrorsInterceptor,
     FileInterceptor('file', {
@@ -47,6 +52,9 @@ export class MeProfileImageController {
     description: 'No file, another field or extra parts, or not a PNG, JPEG, GIF or WebP image',
   })
   @ApiUserKitError(413, { description: 'More than 5 MB' })
+  @ApiUserKitError(503, {
+    description: 'Too many uploads in progress on this instance (UPLOADS_BUSY); see Retry-After',
+  })
   async setProfileImage(
     @CurrentUser('id') userId: string,
     @UploadedFile() file: UploadedBytes | undefined,

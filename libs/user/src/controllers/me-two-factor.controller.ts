@@ -23,6 +23,7 @@ export class MeTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post('totp')
+  @RequiresRecentSignIn()
   @ApiCreatedResponse({
     type: TotpEnrollmentResponse,
     description: 'A new authenticator secret, pending until POST /me/2fa/totp/verify',
@@ -39,6 +40,7 @@ export class MeTwoFactorController {
   @Post('totp/verify')
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
+  @RequiresRecentSignIn()
   @ApiOkResponse({
     type: BackupCodesResponse,
     description: 'Two-factor sign-in is on; the ten backup codes are shown this once',

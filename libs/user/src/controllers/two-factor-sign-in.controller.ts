@@ -13,6 +13,7 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
 import { mapTokens } from '../dto/user.mapper.js';
@@ -37,10 +38,7 @@ export class TwoFactorSignInController {
   @Post('2fa')
   @NoStore()
   @HttpCode(HttpStatus.OK)
-  @ApiUserKitError(429, {
-    description:
-      'Over the "codeSubmit" rate limit (RATE_LIMITED), or too many failed sign-ins for this account (SIGN_IN_BACKOFF)',
-  })
+  @ApiSignInLimitsResponse('codeSubmit')
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: TokenResponse, description: 'Signed in' })
   @ApiUserKitError(401, {

@@ -55,6 +55,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',
   },
+  ANONYMOUS_ADMIN: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'An anonymous user cannot hold the admin role',
+  },
   INVALID_CURSOR: { status: HttpStatus.BAD_REQUEST, message: 'cursor is not valid' },
   SERVER_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
@@ -73,6 +77,10 @@ export const UserErrors = {
     message:
       'Password sign-in is disabled for this account after too many failures; reset the password',
   },
+  UPLOADS_BUSY: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'Too many uploads are in progress; try again shortly',
+  },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',
@@ -86,6 +94,14 @@ export const UserErrors = {
     message: 'An anonymous user gives an email address with POST /me/upgrade',
   },
   PHONE_TAKEN: { status: HttpStatus.CONFLICT, message: 'This phone number is already taken' },
+  PHONE_NUMBER_LIMIT: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This account holds the most phone numbers allowed (5): remove one first',
+  },
+  TOO_MANY_MESSAGES: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many verification messages for this account or recipient; try again later',
+  },
   EMAIL_ADDRESS_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Email address not found' },
   PHONE_NUMBER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Phone number not found' },
   SESSION_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Session not found' },

@@ -72,8 +72,12 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return super.catch(exception, host);
     const response = host.switchToHttp().getResponse();
-    if (exception instanceof UserKitException && RETRY_AFTER_SECONDS[exception.code]) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS[exception.code]));
+    const retryAfter =
+      exception instanceof UserKitException
+        ? (exception.retryAfterSeconds ?? RETRY_AFTER_SECONDS[exception.code])
+        : undefined;
+    if (retryAfter) {
+      response.setHeader('Retry-After', String(retryAfter));
       return super.catch(exception, host);
     }
     if (isStoreUnavailable(exception)) {

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { principalOf } from './principal-request-key.js';
 import { routeAccess } from './route-access.js';
 
 /** Allows the route when the principal has one of the @Roles(); runs after UserAuthGuard. */
@@ -13,9 +13,9 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const { isPublic, roles: required } = routeAccess(this.reflector, context);
     if (!required || isPublic) return true;
-    const principal: AuthenticatedPrincipal | undefined = context.switchToHttp().getRequest()[
-      PRINCIPAL_REQUEST_KEY
-    ];
+    const principal: AuthenticatedPrincipal | undefined = principalOf(
+      context.switchToHttp().getRequest(),
+    );
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
     if (!this.hasRole(principal, required)) throw new UserKitException('FORBIDDEN_ROLE');
     return true;

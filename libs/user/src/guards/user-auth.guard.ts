@@ -2,8 +2,8 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
-import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { SessionsService } from '../services/sessions.service.js';
+import { attachPrincipal, principalOf } from './principal-request-key.js';
 import { routeAccess } from './route-access.js';
 
 /**
@@ -31,7 +31,7 @@ export class UserAuthGuard implements CanActivate {
         Record<PropertyKey, unknown> & { headers: Record<string, string | string[] | undefined> }
       >();
     // Applied both globally and per controller: authenticate once.
-    if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
+    if (principalOf(request)) return true;
     const token = this.extractToken(request);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
     const principal = await this.sessions
@@ -40,7 +40,7 @@ export class UserAuthGuard implements CanActivate {
         rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
       );
     if (!principal) throw new UserKitException('SESSION_REVOKED');
-    request[PRINCIPAL_REQUEST_KEY] = principal;
+    attachPrincipal(request, principal);
     return true;
   }
 
@@ -52,8 +52,4 @@ export class UserAuthGuard implements CanActivate {
     const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header);
     return match ? match[1] : null;
   }
-}
-
-function isPrincipal(value: unknown): value is AuthenticatedPrincipal {
-  return typeof value === 'object' && value !== null && 'sessionId' in value && 'roles' in value;
 }

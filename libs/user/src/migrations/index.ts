@@ -5,6 +5,7 @@ import { Migration20261125400000SignInBackoff } from './Migration20261125400000S
 import { Migration20261125500000OAuth } from './Migration20261125500000OAuth.js';
 import { Migration20261125600000Identifiers } from './Migration20261125600000Identifiers.js';
 import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
+import { Migration20261204000000ProfileImageOwner } from './Migration20261204000000ProfileImageOwner.js';
 
 /**
  * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -17,4 +18,8 @@ export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125500000OAuth', class: Migration20261125500000OAuth },
   { name: 'Migration20261125600000Identifiers', class: Migration20261125600000Identifiers },
   { name: 'Migration20261125700000ProfileSchema', class: Migration20261125700000ProfileSchema },
+  {
+    name: 'Migration20261204000000ProfileImageOwner',
+    class: Migration20261204000000ProfileImageOwner,
+  },
 ];

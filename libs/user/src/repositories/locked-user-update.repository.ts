@@ -16,6 +16,7 @@ export type LockedUserChanges = Partial<
     | 'firstName'
     | 'lastName'
     | 'picture'
+    | 'profileImageId'
     | 'publicMetadata'
     | 'privateMetadata'
     | 'unsafeMetadata'

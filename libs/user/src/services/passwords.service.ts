@@ -58,12 +58,17 @@ export class PasswordsService {
         'This account has no password yet: set one through POST /auth/password/forgot',
       );
     }
-    await this.signInAttempts.reserve(user.id);
+    // The session is the client: a stolen one backs off on its own.
+    const attempt = this.signInAttempts.forUser(user, `session:${sessionId}`);
+    await this.signInAttempts.reserve(attempt);
     const passwordHash = user.passwordHash;
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash, currentPassword),
     );
-    if (!matches) throw new UserKitException('INVALID_CURRENT_PASSWORD');
+    if (!matches) {
+      await this.signInAttempts.failed(attempt);
+      throw new UserKitException('INVALID_CURRENT_PASSWORD');
+    }
     await this.signInAttempts.succeeded(user.id);
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
