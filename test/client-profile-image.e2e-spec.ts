@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,99 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
     expect((await fetchPicture(second.url)).status).toBe(200);
   });
 
+  it("never deletes another user's image: picture set to its URL, then an upload", async () => {
+    const victim = await signedInUser(t.baseUrl);
+    const image = await victim.setProfileImage({ file: new Blob([PNG]) });
+    const attacker = await signedInUser(t.baseUrl);
+    await attacker.update({ picture: image.url });
+    await attacker.setProfileImage({ file: new Blob([GIF]) });
+    expect(existsSync(join(uploads, image.id))).toBe(true);
+    expect((await fetchPicture(image.url)).status).toBe(200);
+    // Nor is it the attacker's to delete later.
+    await attacker.setProfileImage({ file: new Blob([PNG]) });
+    expect(existsSync(join(uploads, image.id))).toBe(true);
+  });
+
+  it('leaves one file after 20 parallel uploads of one user: each replaced file is deleted', async () => {
+    const user = await signedInUser(t.baseUrl);
+    const before = new Set(readdirSync(uploads));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => user.setProfileImage({ file: new Blob([pngOfSize(MB)]) })),
+    );
+    // Beyond the 8 upload slots an upload may be refused before its body is read: 503
+    // UPLOADS_BUSY, or (the server answering mid-send) a connection closed under the client.
+    const images = outcomes.flatMap((outcome) =>
+      outcome.status === 'fulfilled' ? [outcome.value] : [],
+    );
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        expect([0, 503]).toContain((outcome.reason as UserKitError).status);
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    const added = readdirSync(uploads).filter((name) => !before.has(name));
+    expect(added).toHaveLength(1);
+    await user.reload();
+    expect(user.picture).toBe(images.find((image) => image.id === added[0])?.url);
+  });
+
+  it('receives at most 8 uploads at once: the next gets 503 + Retry-After before its body is read', async () => {
+    const signUpResponse = await fetch(`${t.baseUrl}/auth/signup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: uniqueEmail('slots'), password: GOOD_PASSWORD }),
+    });
+    const { accessToken } = (await signUpResponse.json()) as { accessToken: string };
+    const boundary = 'userkit-slots';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const { port } = new URL(t.baseUrl);
+    // Eight uploads that send their headers and the first bytes, then wait.
+    const slow = Array.from({ length: 8 }, () => {
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port: Number(port),
+        method: 'PUT',
+        path: '/me/profile-image',
+        headers: {
+          Authorization: `Bearer ${accessToken}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': head.length + PNG.length + tail.length,
+        },
+      });
+      const answered = new Promise<number>((resolve, reject) => {
+        request.on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+      });
+      request.write(head);
+      request.write(PNG.subarray(0, 8));
+      return { request, answered };
+    });
+    // Let the eight reach the route before the ninth.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const refused = await fetch(`${t.baseUrl}/me/profile-image`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${accessToken}` },
+      body: (() => {
+        const form = new FormData();
+        form.append('file', new Blob([PNG], { type: 'image/png' }), 'a.png');
+        return form;
+      })(),
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(((await refused.json()) as { code: string }).code).toBe('UPLOADS_BUSY');
+    for (const { request } of slow) request.end(Buffer.concat([PNG.subarray(8), tail]));
+    expect(await Promise.all(slow.map(({ answered }) => answered))).toEqual(Array(8).fill(200));
+    // The slots are free again.
+    const user = await signedInUser(t.baseUrl);
+    await user.setProfileImage({ file: new Blob([PNG]) });
+  });
+
   it('accepts exactly 5 MB and refuses one byte more with 413', async () => {
     const user = await signedInUser(t.baseUrl);
     const largest = await user.setProfileImage({ file: new Blob([pngOfSize(5 * MB)]) });
@@ -136,14 +230,14 @@ describe('user.setProfileImage: PUT /me/profile-image and GET /profile-images/:i
     expect(user.picture).toBeNull();
   });
 
-  it('refuses an empty file, a JSON body, another field name and extra fields with 400', async () => {
+  it('refuses an empty file, another field name and extra fields with 400, a JSON body with 415', async () => {
     const user = await signedInUser(t.baseUrl);
     const client = createUserKitClient({ baseUrl: t.baseUrl });
     await client.signUp({ email: uniqueEmail('picture'), password: GOOD_PASSWORD });
     const empty = await failure(user.setProfileImage({ file: new Blob([]) }));
     expect(empty).toMatchObject({ status: 400, code: 'PROFILE_IMAGE_MISSING' });
     const json = await failure(client.request('PUT', '/me/profile-image', { file: 'x' }));
-    expect(json).toMatchObject({ status: 400, code: 'PROFILE_IMAGE_MISSING' });
+    expect(json).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
 
     const wrongField = new FormData();
     wrongField.append('image', new Blob([PNG]));

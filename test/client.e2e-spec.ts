@@ -106,7 +106,7 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
       const unknownField = await failure(
         other.signUp({ email: uniqueEmail(), password: GOOD_PASSWORD, roles: ['admin'] } as never),
       );
-      expect(unknownField).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+      expect(unknownField).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect(unknownField.messages).toContain('property roles should not exist');
       expect(other.user).toBeNull();
     });
@@ -218,6 +218,19 @@ describe('@userkit/client against the sample app over loopback HTTP', () => {
         storage: webStorage(new MapWebStorage()),
       });
       await expect(empty.restore()).resolves.toBeNull();
+    });
+
+    it('lets two tabs sharing the storage restore at once: their refreshes take turns, the session lives', async () => {
+      const storage = new MapWebStorage();
+      const first = createUserKitClient({ baseUrl: t.baseUrl, storage: webStorage(storage) });
+      const user = await first.signUp({ email: uniqueEmail('sdk'), password: GOOD_PASSWORD });
+      const tabs = [1, 2].map(() =>
+        createUserKitClient({ baseUrl: t.baseUrl, storage: webStorage(storage) }),
+      );
+      const restored = await Promise.all(tabs.map((tab) => tab.restore()));
+      expect(restored.map((each) => each?.id)).toEqual([user.id, user.id]);
+      for (const each of restored)
+        await expect(each!.reload()).resolves.toMatchObject({ id: user.id });
     });
 
     it('treats a stored token the API refuses as signed out, and clears it', async () => {

@@ -1,8 +1,22 @@
-import { ForbiddenException } from '@nestjs/common';
-import { Argon2PasswordHasher, type NewUserDraft, type PasswordHasher } from '@userkit/user';
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { ForbiddenException, Injectable, Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  Argon2PasswordHasher,
+  UserModule,
+  type NewUserDraft,
+  type PasswordHasher,
+  type PasswordResetMessage,
+} from '@userkit/user';
 import { hash as argon2Hash } from '@node-rs/argon2';
+import request from 'supertest';
+import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { Http } from './support/http.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
 /** A host's hasher: wraps argon2 and records what it was asked, to prove the override is used. */
@@ -22,7 +36,105 @@ class RecordingHasher implements PasswordHasher {
   }
 }
 
+/** A host service the host's own collaborators depend on: proves the host's DI built them. */
+@Injectable()
+class HostAudit {
+  readonly events: string[] = [];
+}
+
+@Injectable()
+class HostHasher implements PasswordHasher {
+  private readonly inner = new Argon2PasswordHasher();
+  constructor(private readonly audit: HostAudit) {}
+  async hash(password: string): Promise<string> {
+    this.audit.events.push('hash');
+    return `dihost$${await this.inner.hash(password)}`;
+  }
+  async verify(stored: string, password: string): Promise<boolean> {
+    this.audit.events.push('verify');
+    return stored.startsWith('dihost$') && this.inner.verify(stored.slice(7), password);
+  }
+  needsRehash(): boolean {
+    return false;
+  }
+}
+
+@Injectable()
+class HostMailer extends CapturingMessageSender {
+  constructor(private readonly audit: HostAudit) {
+    super();
+  }
+  override async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
+    this.audit.events.push('resetLink');
+    await super.sendPasswordResetLink(message);
+  }
+}
+
+@Module({ providers: [HostAudit, HostHasher, HostMailer], exports: [HostHasher, HostMailer] })
+class HostExtensionsModule {}
+
 describe('extension points a host overrides', () => {
+  describe('collaborators built by the host DI through forRootAsync({ imports, inject })', () => {
+    let database: TestDatabase;
+    let app: INestApplication;
+    let http: Http;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      @Module({
+        imports: [
+          MikroOrmModule.forRoot(databaseOptions(database.url)),
+          UserModule.forRootAsync({
+            imports: [HostExtensionsModule],
+            inject: [HostHasher, HostMailer],
+            useFactory: (passwordHasher: HostHasher, messageSender: HostMailer) => ({
+              tokenSecret: TEST_JWT_SECRET,
+              rateLimits: false,
+              publicUrl: 'http://127.0.0.1:3000',
+              passwordHasher,
+              messageSender,
+            }),
+          }),
+        ],
+      })
+      class HostModule {}
+      app = await NestFactory.create(HostModule, { logger: false, abortOnError: false });
+      await app.get(MikroORM).migrator.up();
+      await app.init();
+      http = request(app.getHttpServer());
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.drop();
+    });
+
+    it("hashes and verifies passwords with the host's PasswordHasher", async () => {
+      const audit = app.select(HostExtensionsModule).get(HostAudit);
+      const account = await signUp(http);
+      const [row] = await sql<{ password_hash: string }>(
+        app,
+        'select password_hash from userkit_users where id = ?',
+        [account.user.id],
+      );
+      expect(row.password_hash).toMatch(/^dihost\$\$argon2id\$/);
+      audit.events.length = 0;
+      await http
+        .post('/auth/login')
+        .send({ email: account.email, password: account.password })
+        .expect(200);
+      expect(audit.events).toEqual(['verify']);
+    });
+
+    it("sends messages through the host's MessageSender", async () => {
+      const audit = app.select(HostExtensionsModule).get(HostAudit);
+      const mailer = app.select(HostExtensionsModule).get(HostMailer);
+      const account = await signUp(http);
+      await http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
+      const message = await mailer.waitForResetLink(account.email);
+      expect(message.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/reset-password\?token=/);
+      expect(audit.events).toContain('resetLink');
+    });
+  });
+
   describe('PasswordHasher', () => {
     const hasher = new RecordingHasher();
     let t: TestApp;

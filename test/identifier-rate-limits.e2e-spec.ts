@@ -84,3 +84,64 @@ describe('rate limits of the identifier routes', () => {
     await t.http.post('/auth/password/reset').send({ token: 'made-up', password: 'x' }).expect(429);
   });
 });
+
+/** Limits that hold whatever address the client rotates through (message pumping, NIST 800-63B). */
+describe('verification messages per account and per recipient', () => {
+  let t: TestApp;
+  const inbox = new CapturingMessageSender();
+  let client = 0;
+  /** A fresh client address for each request: the per-address buckets never apply. */
+  const nextClient = () => `198.51.100.${(client += 1)}`;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { RATE_LIMIT: 'on', TRUSTED_PROXIES: 'loopback' },
+      overrides: { messageSender: inbox },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const addPhone = (accessToken: string, phoneNumber: string) =>
+    t.http
+      .post('/me/phones')
+      .set(bearer(accessToken))
+      .set('X-Forwarded-For', nextClient())
+      .send({ phoneNumber });
+  const resendPhone = (accessToken: string, id: string) =>
+    t.http
+      .post(`/me/phones/${id}/resend`)
+      .set(bearer(accessToken))
+      .set('X-Forwarded-For', nextClient());
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+  it('sends one number at most 5 codes an hour, from any number of addresses', async () => {
+    const account = await signUp(t.http);
+    const added = await addPhone(account.accessToken, '+12015550142').expect(201);
+    for (let i = 0; i < 4; i += 1)
+      await resendPhone(account.accessToken, added.body.id).expect(204);
+    const limited = await resendPhone(account.accessToken, added.body.id).expect(429);
+    expect(limited.body.code).toBe('TOO_MANY_MESSAGES');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await settle();
+    expect(inbox.countTo('+12015550142')).toBe(5);
+  });
+
+  it('caps an account at 5 phone numbers and 10 messages an hour', async () => {
+    const account = await signUp(t.http);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1)
+      ids.push((await addPhone(account.accessToken, `+1201555016${i}`).expect(201)).body.id);
+    const capped = await addPhone(account.accessToken, '+12015550170').expect(400);
+    expect(capped.body.code).toBe('PHONE_NUMBER_LIMIT');
+    // 6 counted so far (the refused add too): 4 more resends, then the account is at its limit.
+    for (const id of ids.slice(0, 4)) await resendPhone(account.accessToken, id).expect(204);
+    const limited = await resendPhone(account.accessToken, ids[4]).expect(429);
+    expect(limited.body.code).toBe('TOO_MANY_MESSAGES');
+    await settle();
+    const sent = inbox.messages.filter(
+      (message) => message.kind === 'phoneCode' && message.phoneNumber.startsWith('+1201555016'),
+    );
+    expect(sent).toHaveLength(9);
+  });
+});

@@ -4,7 +4,7 @@ import { databaseOptions } from '../apps/sample/src/database-options.js';
 import { createTestDatabase } from './support/test-database.js';
 
 /** The migration of issue 17 (exchange and link bindings, reset addresses, claims) on a database in use. */
-describe('Migration20261204000000OAuthBindings on an existing database', () => {
+describe('Migration20261204100000OAuthBindings on an existing database', () => {
   it('moves a database with users forward: every row stays, and the address index narrows', async () => {
     const database = await createTestDatabase();
     const orm = await MikroORM.init(databaseOptions(database.url));

@@ -143,6 +143,27 @@ describe('password recovery: POST /auth/password/forgot and /reset', () => {
       .expect(400);
   });
 
+  it("ends this client's backoff too: after a reset the owner signs in from the same address", async () => {
+    const account = await signUp(t.http);
+    for (let i = 0; i < 5; i += 1)
+      await t.http
+        .post('/auth/login')
+        .send({ email: account.email, password: 'not-the-password-9' })
+        .expect(401);
+    const backoff = await t.http
+      .post('/auth/login')
+      .send({ email: account.email, password: account.password })
+      .expect(429);
+    expect(backoff.body.code).toBe('SIGN_IN_BACKOFF');
+    await t.http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
+    const token = tokenOf((await inbox.waitForResetLink(account.email)).link);
+    await t.http.post('/auth/password/reset').send({ token, password: NEW_PASSWORD }).expect(204);
+    await t.http
+      .post('/auth/login')
+      .send({ email: account.email, password: NEW_PASSWORD })
+      .expect(200);
+  });
+
   it('lifts the lock after 100 failed sign-ins', async () => {
     const account = await signUp(t.http);
     await sql(

@@ -155,12 +155,11 @@ describe('two-factor sign-in with TOTP and backup codes', () => {
       const response = await t.http
         .post('/auth/login/2fa')
         .send({ challenge, code: 'aaaaa-aaaaa' });
-      // 401 for the wrong code, or 429 once the account's own backoff starts: never a success.
+      // 401 for the wrong code, or 429 once this client's backoff starts: never a success.
       expect([401, 429]).toContain(response.status);
     }
-    await sql(t.app, 'update userkit_users set failed_sign_in_count = 0 where id = ?', [
-      account.user.id,
-    ]);
+    // Past the client's backoff (1 s after 5 failures): the challenge itself is spent.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     await t.http
       .post('/auth/login/2fa')
       .send({ challenge, code: await codeAt(secret, 0) })
@@ -176,6 +175,33 @@ describe('two-factor sign-in with TOTP and backup codes', () => {
       .send({ challenge: late, code: await codeAt(secret, 0) })
       .expect(401);
     await t.http.post('/auth/login/2fa').send({ challenge: 'made-up', code: '123456' }).expect(401);
+  });
+
+  it('turns on only after a recent sign-in: a stolen refresh-only session cannot enrol a TOTP', async () => {
+    const account = await signUp(t.http);
+    const fresh = await t.http.post('/me/2fa/totp').set(bearer(account.accessToken)).expect(201);
+    await sql(t.app, 'update userkit_sessions set authenticated_at = ? where user_id = ?', [
+      new Date(Date.now() - 2 * 60 * 60 * 1000),
+      account.user.id,
+    ]);
+    const refreshed = await t.http
+      .post('/auth/refresh')
+      .send({ refreshToken: account.refreshToken })
+      .expect(200);
+    const enrol = await t.http
+      .post('/me/2fa/totp')
+      .set(bearer(refreshed.body.accessToken))
+      .expect(403);
+    expect(enrol.body.code).toBe('REAUTHENTICATION_REQUIRED');
+    // Nor can it confirm an enrolment begun while the session was fresh.
+    const confirm = await t.http
+      .post('/me/2fa/totp/verify')
+      .set(bearer(refreshed.body.accessToken))
+      .send({ code: await codeAt(fresh.body.secret, 0) })
+      .expect(403);
+    expect(confirm.body.code).toBe('REAUTHENTICATION_REQUIRED');
+    const me = await t.http.get('/me').set(bearer(refreshed.body.accessToken)).expect(200);
+    expect(me.body.twoFactorEnabled).toBe(false);
   });
 
   it('keeps the password step honest: a wrong password gets no challenge', async () => {

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { UserModuleOptions } from '@userkit/user';
 import request from 'supertest';
-import type { Http } from './http.js';
+import { conformingHttp, type Http } from './http.js';
+import { OpenApiConformance } from './openapi-conformance.js';
 import { createApp } from '../../apps/sample/src/create-app.js';
 import { readSampleConfig } from '../../apps/sample/src/sample-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -39,9 +40,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const app = await createApp(config, options.overrides, options.beforeInit);
+  const server = app.getHttpServer();
+  const document = (await request(server).get('/docs-json').expect(200)).body;
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: conformingHttp(server, new OpenApiConformance(document)),
     database,
     async close({ keepDatabase = false } = {}) {
       await app.close();

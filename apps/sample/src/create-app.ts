@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { UserModuleOptions } from '@userkit/user';
+import { ServiceUnavailableFilter, type UserModuleOptions } from '@userkit/user';
 import { AppModule } from './app.module.js';
 import type { SampleConfig } from './sample-config.js';
 
@@ -26,6 +26,9 @@ export async function createApp(
     },
   );
   app.enableShutdownHooks();
+  // UserModule's filter covers its own routes only; the sample opts in app-wide so errors raised
+  // before any route (an oversized body, from Express's body parser) get the API's error shape.
+  app.useGlobalFilters(new ServiceUnavailableFilter(app.get(HttpAdapterHost).httpAdapter));
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },

@@ -1,25 +1,54 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthenticatedPrincipal } from '@userkit/user';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiUserKitError,
+  ApiUserKitErrors,
+  CurrentUser,
+  Public,
+  Roles,
+  type AuthenticatedPrincipal,
+} from '@userkit/user';
+
+const MESSAGE = {
+  type: 'object',
+  properties: { message: { type: 'string' } },
+  required: ['message'],
+};
 
 /** The host's own routes, protected by the module's global guards. */
 @ApiTags('sample')
-@ApiBearerAuth()
 @Controller()
 export class HelloController {
   @Get('hello')
+  @ApiBearerAuth()
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        message: { type: 'string' },
+        roles: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['message', 'roles'],
+    },
+  })
+  @ApiUserKitErrors(401, 503)
   hello(@CurrentUser() me: AuthenticatedPrincipal): { message: string; roles: string[] } {
     return { message: `Hello, ${me.user.displayName ?? me.id}`, roles: me.roles };
   }
 
   @Get('hello/admin')
   @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOkResponse({ schema: MESSAGE })
+  @ApiUserKitErrors(401, 503)
+  @ApiUserKitError(403, { description: 'Signed in without the admin role' })
   helloAdmin(@CurrentUser('id') userId: string): { message: string } {
     return { message: `Hello, admin ${userId}` };
   }
 
   @Public()
   @Get('hello/public')
+  @ApiOkResponse({ schema: MESSAGE })
   helloPublic(): { message: string } {
     return { message: 'Hello, anyone' };
   }

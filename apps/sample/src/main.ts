@@ -1,3 +1,5 @@
+// First: the library's entry stops an unsupported Node (one line, exit 1) before anything runs.
+import '@userkit/user';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app.js';

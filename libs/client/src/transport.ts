@@ -29,6 +29,11 @@ export interface TransportOptions {
   onSignedOut(): void;
 }
 
+/** The part of the Web Locks API (`navigator.locks`) used here. */
+interface WebLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
 /**
  * HTTP to the API with the session's tokens. The access token lives in memory only; the refresh
  * token in the storage. A 401 refreshes once and retries once; concurrent 401s wait for the same
@@ -110,7 +115,19 @@ export class Transport {
     return this.refreshing;
   }
 
-  private async refreshNow(): Promise<boolean> {
+  /**
+   * Tabs of one origin share the refresh token (the storage, or the cookie) and each has its own
+   * Transport: the Web Locks API, where there is one, makes their refreshes take turns, so no tab
+   * presents a token another has just spent (the API takes that for theft and ends the session).
+   */
+  private refreshNow(): Promise<boolean> {
+    const locks = (globalThis as { navigator?: { locks?: WebLocks } }).navigator?.locks;
+    if (!locks) return this.refreshUnlocked();
+    const name = `userkit-refresh:${this.options.sessionUrl ?? this.options.storageKey}`;
+    return locks.request(name, () => this.refreshUnlocked());
+  }
+
+  private async refreshUnlocked(): Promise<boolean> {
     const generation = this.generation;
     let response: Response;
     if (this.cookieMode) {

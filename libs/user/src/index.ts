@@ -1,4 +1,6 @@
 // The public surface of @userkit/user: a host imports only from here.
+// First import: stops an unsupported Node before any dependency runs.
+import './supported-node.js';
 export { UserModule } from './user.module.js';
 export {
   USER_MODULE_OPTIONS,
@@ -48,8 +50,11 @@ export type { RequestMeta } from './services/request-meta.js';
 export { UserAuthGuard } from './guards/user-auth.guard.js';
 export { RateLimitGuard } from './guards/rate-limit.guard.js';
 export { RateLimit } from './decorators/rate-limit.decorator.js';
-export { RateLimitStorage } from './extension-points/rate-limit-storage.js';
-export { RedisThrottlerStorage } from './rate-limit/redis-throttler-storage.js';
+export { RateLimitStorage, type RateLimitRecord } from './extension-points/rate-limit-storage.js';
+export {
+  RedisThrottlerStorage,
+  type RedisScriptClient,
+} from './rate-limit/redis-throttler-storage.js';
 export { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
 export {
   DEFAULT_RATE_LIMITS,
@@ -63,6 +68,12 @@ export { Public } from './decorators/public.decorator.js';
 export { Roles } from './decorators/roles.decorator.js';
 export { CurrentUser } from './decorators/current-user.decorator.js';
 export { Authenticated } from './decorators/authenticated.decorator.js';
+export {
+  ApiUserKitError,
+  ApiUserKitErrors,
+  type UserKitErrorStatus,
+} from './decorators/api-user-kit-errors.decorator.js';
+export { ErrorResponse, HostErrorResponse } from './dto/error.response.js';
 
 export * from './dto/user.response.js';
 export * from './dto/admin.response.js';
@@ -103,14 +114,14 @@ export {
   type OAuthProfileMapperInput,
 } from './extension-points/oauth-profile-mapper.js';
 export type { OAuthProfile, OAuthProfileEmail } from './extension-points/oauth-profile.js';
+export type { PassportProfile } from './extension-points/passport-profile.js';
 export type {
   OAuthProviderDefinition,
   OAuth2StrategyLike,
   OAuthStrategySettings,
 } from './extension-points/oauth-provider-definition.js';
-export { GOOGLE_PROVIDER, GoogleOAuthStrategy, mapGoogleProfile } from './oauth/google.provider.js';
-export { GITHUB_PROVIDER, GitHubOAuthStrategy, mapGitHubProfile } from './oauth/github.provider.js';
-export { BUILT_IN_OAUTH_PROVIDERS } from './oauth/built-in-providers.js';
+export { mapGoogleProfile } from './oauth/google-profile.js';
+export { mapGitHubProfile } from './oauth/github-profile.js';
 export {
   OAuthProviderRegistry,
   type EnabledOAuthProvider,

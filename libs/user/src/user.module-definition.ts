@@ -26,6 +26,7 @@ import { ProfileImagesController } from './controllers/profile-images.controller
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import { uiModuleParts } from './ui/ui-module-parts.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
+import { USER_ROUTE_CONTROLLERS } from './tokens.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -75,11 +76,17 @@ export const {
       : [];
     // The prebuilt pages (`ui`) are clients of the routes: no routes, no pages.
     const ui = uiModuleParts(extras.routes === false ? false : extras.ui);
+    const controllers = extras.routes === false ? [] : [...USER_CONTROLLERS, ...ui.controllers];
     return {
       ...definition,
       global: extras.isGlobal ?? false,
-      controllers: extras.routes === false ? [] : [...USER_CONTROLLERS, ...ui.controllers],
-      providers: [...(definition.providers ?? []), ...guards, ...ui.providers],
+      controllers,
+      providers: [
+        ...(definition.providers ?? []),
+        ...guards,
+        ...ui.providers,
+        { provide: USER_ROUTE_CONTROLLERS, useValue: controllers },
+      ],
     };
   })
   .build();

@@ -1,5 +1,12 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Logger, Module } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Type,
+} from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
@@ -27,20 +34,24 @@ import { HashingGate } from './services/hashing-gate.js';
 import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
-import { ServiceUnavailableFilter } from './filters/service-unavailable.filter.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
-import { APP_FILTER } from '@nestjs/core';
 import {
   DEFAULT_OAUTH_PROFILE_MAPPER,
   OAuthProfileMapper,
 } from './extension-points/oauth-profile-mapper.js';
 import { OAuthProviderRegistry } from './oauth/oauth-provider-registry.js';
+import {
+  OAUTH_PROVIDER_DEFINITIONS,
+  loadOAuthProviderDefinitions,
+} from './oauth/oauth-provider-definitions.js';
+import type { ResolvedUserOptions } from './options/resolved-options.js';
 import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
 import { ExternalAccountsService } from './oauth/external-accounts.service.js';
 import { OAuthLinkingService } from './services/oauth-linking.service.js';
 import { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
-import { USER_OPTIONS } from './tokens.js';
+import { USER_OPTIONS, USER_ROUTE_CONTROLLERS } from './tokens.js';
+import { OrmRequestContextMiddleware } from './repositories/orm-request-context.middleware.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
 import { ContactsRepository } from './repositories/contacts.repository.js';
@@ -70,8 +81,7 @@ import { TokenTemplatesService } from './services/token-templates.service.js';
 import { FileStorage } from './extension-points/file-storage.js';
 import { LocalDiskFileStorage } from './files/local-disk-file-storage.js';
 import { ProfileImageService } from './services/profile-image.service.js';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { defaultUploadDirectory, ensureUploadDirectory } from './files/private-upload-directory.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 
@@ -148,22 +158,26 @@ const SERVICES = [
     TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
-    { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
     {
       provide: OAuthProfileMapper,
       useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
         options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
       inject: [USER_MODULE_OPTIONS],
     },
+    {
+      provide: OAUTH_PROVIDER_DEFINITIONS,
+      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
+      inject: [USER_OPTIONS],
+    },
     OAuthProviderRegistry,
     OAuthFlowsRepository,
     ExternalAccountsRepository,
     {
       provide: FileStorage,
-      useFactory: (options: UserModuleOptions) =>
+      useFactory: async (options: UserModuleOptions) =>
         options.fileStorage ??
         new LocalDiskFileStorage(
-          options.profileImageDirectory ?? join(tmpdir(), 'userkit-uploads'),
+          await ensureUploadDirectory(options.profileImageDirectory ?? defaultUploadDirectory()),
         ),
       inject: [USER_MODULE_OPTIONS],
     },
@@ -207,4 +221,13 @@ const SERVICES = [
     RolesGuard,
   ],
 })
-export class UserModule extends UserConfigurableModule {}
+export class UserModule extends UserConfigurableModule implements NestModule {
+  constructor(@Inject(USER_ROUTE_CONTROLLERS) private readonly routeControllers: Type[]) {
+    super();
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (this.routeControllers.length > 0)
+      consumer.apply(OrmRequestContextMiddleware).forRoutes(...this.routeControllers);
+  }
+}

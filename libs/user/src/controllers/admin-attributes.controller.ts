@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CreateAttributeDto, PatchAttributeDto } from '../dto/attribute-definition.dto.js';
 import {
@@ -21,12 +20,15 @@ import {
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AttributeSchemaService } from '../services/attribute-schema.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
+import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @ApiExtraModels(StandardAttributeResponse, CustomAttributeResponse)
 @Controller('admin/attributes')
+@UserKitApi()
 export class AdminAttributesController {
   constructor(private readonly schema: AttributeSchemaService) {}
 
@@ -42,10 +44,10 @@ export class AdminAttributesController {
 
   @Post()
   @ApiCreatedResponse({ type: CustomAttributeResponse })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Bad name, type, or validation that does not fit the type',
   })
-  @ApiConflictResponse({ description: 'Name taken (attributes are never deleted)' })
+  @ApiUserKitError(409, { description: 'Name taken (attributes are never deleted)' })
   async create(@Body() body: CreateAttributeDto): Promise<CustomAttributeResponse> {
     return mapCustomAttribute(await this.schema.create(body));
   }
@@ -60,10 +62,10 @@ export class AdminAttributesController {
       ],
     },
   })
-  @ApiBadRequestResponse({ description: 'name or type sent (they never change), bad validation' })
-  @ApiNotFoundResponse({ description: 'No such attribute' })
+  @ApiUserKitError(400, { description: 'name or type sent (they never change), bad validation' })
+  @ApiUserKitError(404, { description: 'No such attribute' })
   async update(
-    @Param('name') name: string,
+    @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', ATTRIBUTE_NAME_PATTERN)) name: string,
     @Body() body: PatchAttributeDto,
   ): Promise<CustomAttributeResponse | StandardAttributeResponse> {
     const updated = await this.schema.update(name, body);

@@ -10,28 +10,24 @@ import {
   Post,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { RoleResponse } from '../dto/admin.response.js';
 import { CreateRoleDto } from '../dto/create-role.dto.js';
 import { UpdateRoleDto } from '../dto/update-role.dto.js';
 import type { Role } from '../entities/role.entity.js';
-import { ADMIN_ROLE } from '../options/built-in-roles.js';
+import { ADMIN_ROLE, ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
 import { RolesService } from '../services/roles.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/roles')
+@UserKitApi()
 export class AdminRolesController {
   constructor(private readonly roles: RolesService) {}
 
@@ -43,7 +39,7 @@ export class AdminRolesController {
 
   @Post()
   @ApiCreatedResponse({ type: RoleResponse })
-  @ApiConflictResponse({ description: 'A role with this name exists' })
+  @ApiUserKitError(409, { description: 'A role with this name exists' })
   async create(@Body() body: CreateRoleDto): Promise<RoleResponse> {
     const role = await this.roles.create(body.name, body.description ?? null);
     return this.toResponse(role);
@@ -51,20 +47,25 @@ export class AdminRolesController {
 
   @Patch(':name')
   @ApiOkResponse({ type: RoleResponse })
-  @ApiBadRequestResponse({ description: 'description not a string ≤ 500 or null; unknown field' })
-  @ApiNotFoundResponse({ description: 'Unknown role' })
-  async update(@Param('name') name: string, @Body() body: UpdateRoleDto): Promise<RoleResponse> {
+  @ApiUserKitError(400, { description: 'description not a string ≤ 500 or null; unknown field' })
+  @ApiUserKitError(404, { description: 'Unknown role' })
+  async update(
+    @Param('name', new ResourceIdPipe('ROLE_DOES_NOT_EXIST', ROLE_NAME_PATTERN)) name: string,
+    @Body() body: UpdateRoleDto,
+  ): Promise<RoleResponse> {
     return this.toResponse(await this.roles.updateDescription(name, body.description));
   }
 
   @Delete(':name')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ description: 'Unknown role' })
-  @ApiConflictResponse({
+  @ApiUserKitError(404, { description: 'Unknown role' })
+  @ApiUserKitError(409, {
     description: 'A built-in or option-declared role, or a role some users still hold (the count)',
   })
-  async delete(@Param('name') name: string): Promise<void> {
+  async delete(
+    @Param('name', new ResourceIdPipe('ROLE_DOES_NOT_EXIST', ROLE_NAME_PATTERN)) name: string,
+  ): Promise<void> {
     await this.roles.delete(name);
   }
 

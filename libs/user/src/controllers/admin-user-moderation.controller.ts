@@ -9,13 +9,9 @@ import {
   Post,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { MergeMetadataDto } from '../dto/merge-metadata.dto.js';
@@ -26,11 +22,13 @@ import { UserModerationService, type AdminUserView } from '../services/user-mode
 import { withAttributes } from '../dto/attributes.mapper.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UserKitApi()
 export class AdminUserModerationController {
   constructor(private readonly moderation: UserModerationService) {}
 
@@ -40,10 +38,10 @@ export class AdminUserModerationController {
     type: AdminUserResponse,
     description: 'Banned: every session dies now; sign-in answers as for a wrong password',
   })
-  @ApiBadRequestResponse({ description: 'Banning yourself' })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(400, { description: 'Banning yourself' })
+  @ApiUserKitError(404)
   async ban(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @CurrentUser('id') adminId: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
@@ -53,9 +51,9 @@ export class AdminUserModerationController {
   @Post(':id/unban')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async unban(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<AdminUserResponse> {
     return this.toResponse(await this.moderation.unban(id));
@@ -67,8 +65,10 @@ export class AdminUserModerationController {
     description:
       'Every session of the user revoked now (access and refresh tokens); the user may sign in again',
   })
-  @ApiNotFoundResponse()
-  async revokeSessions(@Param('id') id: string): Promise<void> {
+  @ApiUserKitError(404)
+  async revokeSessions(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+  ): Promise<void> {
     await this.moderation.revokeSessions(id);
   }
 
@@ -78,12 +78,12 @@ export class AdminUserModerationController {
     description:
       'Each metadata object deep-merged (Clerk): nested objects merge, null deletes a key',
   })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Not JSON objects, or the result breaks the metadata limits',
   })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async mergeMetadata(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: MergeMetadataDto,
   ): Promise<AdminUserResponse> {
     return this.toResponse(await this.moderation.mergeMetadata(id, body));

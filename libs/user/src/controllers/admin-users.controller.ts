@@ -12,15 +12,9 @@ import {
   Query,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { AdminCreateUserDto } from '../dto/admin-create-user.dto.js';
 import { AdminUpdateUserDto } from '../dto/admin-update-user.dto.js';
@@ -33,17 +27,19 @@ import { AdminUserResponse } from '../dto/user.response.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AdminUsersService } from '../services/admin-users.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+@UserKitApi()
 export class AdminUsersController {
   constructor(private readonly adminUsers: AdminUsersService) {}
 
   @Get()
   @ApiOkResponse({ type: UserPageResponse })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Bad parameters (limit, cursor, unknown role, repeated values)',
   })
   async list(@Query() query: ListUsersQuery): Promise<UserPageResponse> {
@@ -58,7 +54,11 @@ export class AdminUsersController {
 
   @Post()
   @ApiCreatedResponse({ type: AdminUserResponse })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(403, {
+    description: "Lacks the admin role, or the host's beforeCreate hook refused the user",
+    orHostError: true,
+  })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
     const created = await this.adminUsers.create(body);
     const { user, attributes } = await this.adminUsers.getView(created.id);
@@ -67,17 +67,19 @@ export class AdminUsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
-  async get(@Param('id') id: string): Promise<AdminUserResponse> {
+  @ApiUserKitError(404)
+  async get(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+  ): Promise<AdminUserResponse> {
     const { user, attributes } = await this.adminUsers.getView(id);
     return withAttributes(mapUserAdmin(user), attributes);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: AdminUserResponse })
-  @ApiNotFoundResponse()
+  @ApiUserKitError(404)
   async update(
-    @Param('id') id: string,
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: AdminUpdateUserDto,
   ): Promise<AdminUserResponse> {
     await this.adminUsers.update(id, body);
@@ -88,16 +90,23 @@ export class AdminUsersController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
-  @ApiNotFoundResponse()
-  async delete(@Param('id') id: string): Promise<void> {
+  @ApiUserKitError(400, { description: 'The last admin (anonymous holders do not count)' })
+  @ApiUserKitError(404)
+  async delete(@Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string): Promise<void> {
     await this.adminUsers.delete(id);
   }
 
   @Put(':id/roles')
   @ApiOkResponse({ type: AdminUserResponse, description: 'Applies from the very next request' })
-  @ApiBadRequestResponse({ description: 'Unknown role, or the last admin would lose the role' })
-  @ApiNotFoundResponse()
-  async setRoles(@Param('id') id: string, @Body() body: SetRolesDto): Promise<AdminUserResponse> {
+  @ApiUserKitError(400, {
+    description:
+      'Unknown role, the last admin would lose the role, or admin for an anonymous user (ANONYMOUS_ADMIN)',
+  })
+  @ApiUserKitError(404)
+  async setRoles(
+    @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
+    @Body() body: SetRolesDto,
+  ): Promise<AdminUserResponse> {
     await this.adminUsers.setRoles(id, body.roles);
     const { user, attributes } = await this.adminUsers.getView(id);
     return withAttributes(mapUserAdmin(user), attributes);

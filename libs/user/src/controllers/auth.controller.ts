@@ -1,19 +1,27 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseInterceptors,
+} from '@nestjs/common';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
+import {
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { SignUpDto } from '../dto/sign-up.dto.js';
@@ -26,11 +34,17 @@ import type { RequestMeta } from '../services/request-meta.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 @ApiTags('auth')
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth')
+@UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
@@ -40,18 +54,29 @@ export class AuthController {
   ) {}
 
   @Post('signup')
+  @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
-  @ApiBadRequestResponse({ description: 'Invalid input, weak password or unknown field' })
-  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiUserKitError(403, {
+    description:
+      "The host's beforeCreate hook refused the sign-up (its own error body), or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
+  @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
+  @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
     return this.tokenResponses.tokens(await this.accounts.signUpWithPassword(body, meta));
   }
 
   @Post('signup/anonymous')
+  @NoStore()
   @RateLimit('signUp')
   @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
-  @ApiForbiddenResponse({ description: 'Anonymous sign-up is disabled' })
+  @ApiUserKitError(403, {
+    description:
+      "Anonymous sign-up is disabled, the host's beforeCreate hook refused it, or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
   async signUpAnonymously(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @ClientMeta() meta: RequestMeta,
@@ -60,6 +85,8 @@ export class AuthController {
   }
 
   @Post('login')
+  @NoStore()
+  @ApiSignInLimitsResponse('signIn')
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
@@ -72,7 +99,7 @@ export class AuthController {
       ],
     },
   })
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiUserKitError(401, { description: 'Invalid email or password' })
   async signIn(
     @Body() body: SignInDto,
     @ClientMeta() meta: RequestMeta,
@@ -83,13 +110,14 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @NoStore()
   @RateLimit('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: TokenResponse,
     description: 'A new token pair; the old refresh token is spent',
   })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired or reused refresh token' })
+  @ApiUserKitError(401, { description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
     return this.tokenResponses.tokens(await this.sessions.rotate(body.refreshToken));
   }

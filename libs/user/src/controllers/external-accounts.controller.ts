@@ -9,14 +9,9 @@ import {
   Res,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -28,6 +23,7 @@ import { OAUTH_LINK_COOKIE, browserCookie } from '../oauth/oauth-browser-cookie.
 import { OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
 
 /** The part of Express's response this route uses. */
 interface CookieSettingResponse {
@@ -38,6 +34,7 @@ interface CookieSettingResponse {
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/external-accounts')
+@UserKitApi()
 export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 
@@ -55,9 +52,9 @@ export class ExternalAccountsController {
       },
     },
   })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
-  @ApiBadRequestResponse({ description: 'redirectUrl not on the allow-list' })
-  @ApiForbiddenResponse({
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, { description: 'redirectUrl not on the allow-list' })
+  @ApiUserKitError(403, {
     description:
       'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted)',
   })
@@ -83,9 +80,12 @@ export class ExternalAccountsController {
   @RequiresRecentSignIn()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Unlinked' })
-  @ApiNotFoundResponse({ description: 'Not one of your external accounts' })
-  @ApiBadRequestResponse({ description: 'It is your last way to sign in' })
-  async unlink(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
+  @ApiUserKitError(404, { description: 'Not one of your external accounts' })
+  @ApiUserKitError(400, { description: 'It is your last way to sign in' })
+  async unlink(
+    @CurrentUser('id') userId: string,
+    @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,
+  ): Promise<void> {
     await this.externalAccounts.unlink(userId, id);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../decorators/public.decorator.js';
 import { TokenTemplatesService } from '../services/token-templates.service.js';
@@ -6,6 +7,7 @@ import { TokenTemplatesService } from '../services/token-templates.service.js';
 @ApiTags('auth')
 @Public()
 @Controller('.well-known')
+@UseFilters(ServiceUnavailableFilter)
 export class JwksController {
   constructor(private readonly templates: TokenTemplatesService) {}
 

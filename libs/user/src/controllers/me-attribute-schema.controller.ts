@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import {
   OwnAttributeSchemaResponse,
@@ -13,6 +14,7 @@ import { AttributeSchemaService } from '../services/attribute-schema.service.js'
 @ApiTags('me')
 @Authenticated()
 @Controller('me/attribute-schema')
+@UserKitApi()
 export class MeAttributeSchemaController {
   constructor(private readonly schema: AttributeSchemaService) {}
 

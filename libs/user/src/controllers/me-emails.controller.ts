@@ -8,17 +8,12 @@ import {
   Post,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddEmailDto } from '../dto/add-email.dto.js';
@@ -34,18 +29,20 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/emails')
+@UserKitApi()
 export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
     type: EmailAddressResponse,
     description: 'The new, unverified address; a 6-digit code was sent to it (valid 10 minutes)',
   })
-  @ApiBadRequestResponse({ description: 'Not an email address, or an unknown field' })
-  @ApiConflictResponse({
+  @ApiUserKitError(400, { description: 'Not an email address, or an unknown field' })
+  @ApiUserKitError(409, {
     description:
       'The address is yours already, or another account holds it (verified, or as its primary); an unverified claim of another account does not count',
   })
@@ -60,11 +57,11 @@ export class MeEmailsController {
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now verified' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Wrong, expired or used code; too many tries; already verified',
   })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
-  @ApiConflictResponse({
+  @ApiUserKitError(404, { description: 'No such address of yours' })
+  @ApiUserKitError(409, {
     description:
       'EMAIL_TAKEN: another account verified this address (or holds it as primary) first',
   })
@@ -78,10 +75,11 @@ export class MeEmailsController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
-  @ApiBadRequestResponse({ description: 'Already verified' })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(400, { description: 'Already verified' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async resend(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Param('id') id: string,
@@ -93,8 +91,8 @@ export class MeEmailsController {
   @Post(':id/primary')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now the primary one' })
-  @ApiBadRequestResponse({ description: 'The address is not verified' })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(400, { description: 'The address is not verified' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async makePrimary(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,
@@ -106,10 +104,10 @@ export class MeEmailsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'The primary address while another exists, or the last way to sign in',
   })
-  @ApiNotFoundResponse({ description: 'No such address of yours' })
+  @ApiUserKitError(404, { description: 'No such address of yours' })
   async remove(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
     await this.contacts.remove('email', userId, id);
   }

@@ -1,8 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { ChangePasswordDto } from '../dto/change-password.dto.js';
 import { PasswordsService } from '../services/passwords.service.js';
@@ -13,15 +16,17 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/password')
+@UserKitApi()
 export class MePasswordController {
   constructor(private readonly passwords: PasswordsService) {}
 
   @Post()
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiSignInLimitsResponse('password')
   @RateLimit('password')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })
-  @ApiBadRequestResponse({ description: 'Wrong current password, or a weak new one' })
+  @ApiUserKitError(400, { description: 'Wrong current password, or a weak new one' })
   async change(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: ChangePasswordDto,

@@ -8,17 +8,12 @@ import {
   Post,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.decorator.js';
 import { AddPhoneDto } from '../dto/add-phone.dto.js';
@@ -34,10 +29,12 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/phones')
+@UserKitApi()
 export class MePhonesController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
@@ -45,10 +42,11 @@ export class MePhonesController {
     description:
       'The new, unverified number; a 6-digit code was sent to it by SMS (valid 10 minutes)',
   })
-  @ApiBadRequestResponse({
-    description: 'Not a valid international (E.164) phone number, or an unknown field',
+  @ApiUserKitError(400, {
+    description:
+      'Not a valid international (E.164) phone number, an unknown field, or the account holds 5 numbers already (PHONE_NUMBER_LIMIT)',
   })
-  @ApiConflictResponse({ description: 'The number belongs to an account already' })
+  @ApiUserKitError(409, { description: 'The number belongs to an account already' })
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddPhoneDto,
@@ -60,10 +58,10 @@ export class MePhonesController {
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: PhoneNumberResponse, description: 'The number, now verified' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Wrong, expired or used code; too many tries; already verified',
   })
-  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  @ApiUserKitError(404, { description: 'No such number of yours' })
   async verify(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,
@@ -74,10 +72,11 @@ export class MePhonesController {
 
   @Post(':id/resend')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @ApiNoContentResponse({ description: 'A new code was sent; the previous one no longer works' })
-  @ApiBadRequestResponse({ description: 'Already verified' })
-  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  @ApiUserKitError(400, { description: 'Already verified' })
+  @ApiUserKitError(404, { description: 'No such number of yours' })
   async resend(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Param('id') id: string,
@@ -89,8 +88,8 @@ export class MePhonesController {
   @Post(':id/primary')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: PhoneNumberResponse, description: 'The number, now the primary one' })
-  @ApiBadRequestResponse({ description: 'The number is not verified' })
-  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  @ApiUserKitError(400, { description: 'The number is not verified' })
+  @ApiUserKitError(404, { description: 'No such number of yours' })
   async makePrimary(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,
@@ -102,10 +101,10 @@ export class MePhonesController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'The primary number while another exists, or the last way to sign in',
   })
-  @ApiNotFoundResponse({ description: 'No such number of yours' })
+  @ApiUserKitError(404, { description: 'No such number of yours' })
   async remove(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
     await this.contacts.remove('phone', userId, id);
   }

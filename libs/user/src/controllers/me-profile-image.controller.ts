@@ -1,17 +1,15 @@
-import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Put, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ProfileImageResponse } from '../dto/profile-image.response.js';
 import { PROFILE_IMAGE_MAX_BYTES } from '../files/image-type.js';
+import { UploadErrorsInterceptor } from '../files/upload-errors.interceptor.js';
+import { UploadSlotsGuard } from '../guards/upload-slots.guard.js';
 import { ProfileImageService } from '../services/profile-image.service.js';
 
 /** The part of a multer upload this route reads (kept in memory: at most 5 MB). */
@@ -22,11 +20,16 @@ interface UploadedBytes {
 @ApiTags('me')
 @Authenticated()
 @Controller('me')
+@UserKitApi()
 export class MeProfileImageController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
   @Put('profile-image')
+  // Guards run before the interceptor: over a limit, the body is never read.
+  @UseGuards(UploadSlotsGuard)
+  @RateLimit('profileImage')
   @UseInterceptors(
+    UploadErrorsInterceptor,
     FileInterceptor('file', {
       // One file and nothing else; multer answers 413 beyond the size and 400 for extra parts.
       limits: { fileSize: PROFILE_IMAGE_MAX_BYTES, files: 1, fields: 0, parts: 1 },
@@ -38,14 +41,20 @@ export class MeProfileImageController {
       type: 'object',
       required: ['file'],
       properties: { file: { type: 'string', format: 'binary' } },
+      additionalProperties: false,
     },
   })
   @ApiOkResponse({
     type: ProfileImageResponse,
     description: 'Stored; `picture` of the user now points to `url`',
   })
-  @ApiBadRequestResponse({ description: 'No file, or not a PNG, JPEG, GIF or WebP image' })
-  @ApiPayloadTooLargeResponse({ description: 'More than 5 MB' })
+  @ApiUserKitError(400, {
+    description: 'No file, another field or extra parts, or not a PNG, JPEG, GIF or WebP image',
+  })
+  @ApiUserKitError(413, { description: 'More than 5 MB' })
+  @ApiUserKitError(503, {
+    description: 'Too many uploads in progress on this instance (UPLOADS_BUSY); see Retry-After',
+  })
   async setProfileImage(
     @CurrentUser('id') userId: string,
     @UploadedFile() file: UploadedBytes | undefined,

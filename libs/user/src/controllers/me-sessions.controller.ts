@@ -1,5 +1,7 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { mapSession } from '../dto/identifiers.mapper.js';
@@ -10,6 +12,7 @@ import { UserSessionsService } from '../services/user-sessions.service.js';
 @ApiTags('me')
 @Authenticated()
 @Controller('me/sessions')
+@UserKitApi()
 export class MeSessionsController {
   constructor(private readonly sessions: UserSessionsService) {}
 
@@ -23,7 +26,7 @@ export class MeSessionsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Revoked: its tokens fail from the next request on' })
-  @ApiNotFoundResponse({ description: 'No such live session of yours' })
+  @ApiUserKitError(404, { description: 'No such live session of yours' })
   async revoke(@CurrentUser('id') userId: string, @Param('id') id: string): Promise<void> {
     await this.sessions.revoke(userId, id);
   }

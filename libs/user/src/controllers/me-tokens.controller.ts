@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -9,6 +11,7 @@ import { TokenTemplatesService } from '../services/token-templates.service.js';
 @ApiTags('me')
 @Authenticated()
 @Controller('me/tokens')
+@UserKitApi()
 export class MeTokensController {
   constructor(private readonly templates: TokenTemplatesService) {}
 
@@ -18,7 +21,7 @@ export class MeTokensController {
     type: IntegrationTokenResponse,
     description: 'A JWT from a template of the options',
   })
-  @ApiNotFoundResponse({ description: 'No such template' })
+  @ApiUserKitError(404, { description: 'No such template' })
   issue(
     @CurrentUser('id') userId: string,
     @Param('template') template: string,

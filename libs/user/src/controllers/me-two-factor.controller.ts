@@ -1,11 +1,7 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -22,15 +18,18 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me/2fa')
+@UserKitApi()
 export class MeTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post('totp')
+  @RequiresRecentSignIn()
   @ApiCreatedResponse({
     type: TotpEnrollmentResponse,
     description: 'A new authenticator secret, pending until POST /me/2fa/totp/verify',
   })
-  @ApiBadRequestResponse({ description: 'Two-factor sign-in is already on' })
+  @ApiUserKitError(400, { description: 'Two-factor sign-in is already on' })
+  @ApiUserKitError(409, { description: 'Another set-up of this user was started at the same time' })
   async enroll(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
@@ -41,11 +40,12 @@ export class MeTwoFactorController {
   @Post('totp/verify')
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
+  @RequiresRecentSignIn()
   @ApiOkResponse({
     type: BackupCodesResponse,
     description: 'Two-factor sign-in is on; the ten backup codes are shown this once',
   })
-  @ApiBadRequestResponse({ description: 'Wrong code, nothing being set up, or already on' })
+  @ApiUserKitError(400, { description: 'Wrong code, nothing being set up, or already on' })
   async confirm(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: VerificationCodeDto,
@@ -58,7 +58,7 @@ export class MeTwoFactorController {
   @RateLimit('codeSubmit')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Two-factor sign-in is off; secret and backup codes gone' })
-  @ApiBadRequestResponse({ description: 'Wrong code, or two-factor sign-in is off' })
+  @ApiUserKitError(400, { description: 'Wrong code, or two-factor sign-in is off' })
   async disable(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: TwoFactorCodeDto,

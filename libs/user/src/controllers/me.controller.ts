@@ -1,10 +1,7 @@
 import { Body, Controller, Get, Patch, UsePipes } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { withAttributes } from '../dto/attributes.mapper.js';
@@ -19,6 +16,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated()
 @UsePipes(createUserKitValidationPipe())
 @Controller('me')
+@UserKitApi()
 export class MeController {
   constructor(private readonly profile: ProfileService) {}
 
@@ -31,10 +29,10 @@ export class MeController {
 
   @Patch()
   @ApiOkResponse({ type: UserResponse })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(400, {
     description: 'Invalid value, unknown attribute, or a field the user may not write',
   })
-  @ApiForbiddenResponse({ description: 'An attribute that is read-only or hidden for the user' })
+  @ApiUserKitError(403, { description: 'An attribute that is read-only or hidden for the user' })
   async updateMe(
     @CurrentUser('id') userId: string,
     @Body() body: UpdateProfileDto,

@@ -9,19 +9,19 @@ import {
   Post,
   Query,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
+import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
 import {
-  ApiBadRequestResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiFoundResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiQuery,
   ApiTags,
-  ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
@@ -42,6 +42,7 @@ import {
 import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
 
 /** The parts of Express's response these redirects use. */
 interface RedirectingResponse {
@@ -52,6 +53,11 @@ interface RedirectingResponse {
 @ApiTags('oauth')
 @Public()
 @Controller()
+@UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
 export class OAuthController {
   constructor(
     private readonly oauth: OAuthSignInService,
@@ -63,14 +69,14 @@ export class OAuthController {
   @ApiFoundResponse({
     description: 'To the provider, with state and PKCE (S256); sets the httpOnly binding cookie',
   })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
-  @ApiBadRequestResponse({
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, {
     description:
-      'redirect_url not on the allow-list, or an intent unknown, used, expired or for another provider',
+      'redirect_url not on the allow-list, a malformed code_challenge, or an intent unknown, used, expired or for another provider',
   })
-  @ApiForbiddenResponse({
+  @ApiUserKitError(403, {
     description:
-      'OAUTH_LINK_INTENT_FOREIGN_BROWSER: the intent was asked for in another browser (this one lacks its binding cookie)',
+      'OAUTH_LINK_INTENT_FOREIGN_BROWSER: the intent was asked for in another browser (this one lacks its binding cookie); or CROSS_SITE_REQUEST: asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
   })
   async start(
     @Param('provider') provider: string,
@@ -101,8 +107,8 @@ export class OAuthController {
   @ApiFoundResponse({
     description: 'To the redirect_url with `code=` (one-time, 60 s), `linked=` or `error=`',
   })
-  @ApiBadRequestResponse({ description: 'No flow is known for this request (no valid redirect)' })
-  @ApiNotFoundResponse({ description: 'Unknown or disabled provider' })
+  @ApiUserKitError(400, { description: 'No flow is known for this request (no valid redirect)' })
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
   async callback(
     @Param('provider') provider: string,
     @Query() query: Record<string, unknown>,
@@ -130,6 +136,7 @@ export class OAuthController {
   }
 
   @Post('auth/oauth/exchange')
+  @NoStore()
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
@@ -143,11 +150,11 @@ export class OAuthController {
       ],
     },
   })
-  @ApiUnauthorizedResponse({
+  @ApiUserKitError(401, {
     description:
       'Code unknown, already used or older than 60 s, or presented without the binding cookie or the codeVerifier of the browser that started the flow',
   })
-  @ApiBadRequestResponse({ description: 'Invalid body' })
+  @ApiUserKitError(400, { description: 'Invalid body' })
   async exchange(
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,

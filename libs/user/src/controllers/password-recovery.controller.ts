@@ -1,10 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UsePipes } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ForgotPasswordDto } from '../dto/forgot-password.dto.js';
@@ -16,6 +13,7 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Public()
 @UsePipes(createUserKitValidationPipe())
 @Controller('auth/password')
+@UserKitApi()
 export class PasswordRecoveryController {
   constructor(private readonly passwords: PasswordsService) {}
 
@@ -23,6 +21,7 @@ export class PasswordRecoveryController {
   @HttpCode(HttpStatus.ACCEPTED)
   @RateLimit('sendMessage')
   @ApiAcceptedResponse({
+    schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
     description:
       'Always the same answer: when the address belongs to an account (verified, or its primary), a reset link valid one hour is sent to it',
   })
@@ -35,7 +34,7 @@ export class PasswordRecoveryController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @RateLimit('password')
   @ApiNoContentResponse({ description: 'Password set; every session of the user is revoked' })
-  @ApiBadRequestResponse({ description: 'Invalid, expired or used token; weak password' })
+  @ApiUserKitError(400, { description: 'Invalid, expired or used token; weak password' })
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     await this.passwords.reset(body.token, body.password);
   }

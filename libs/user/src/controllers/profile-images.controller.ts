@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { PROFILE_IMAGES_PATH, ProfileImageService } from '../services/profile-image.service.js';
 
@@ -7,6 +9,7 @@ import { PROFILE_IMAGES_PATH, ProfileImageService } from '../services/profile-im
 @ApiTags('profile images')
 @Public()
 @Controller(PROFILE_IMAGES_PATH)
+@UserKitApi()
 export class ProfileImagesController {
   constructor(private readonly profileImages: ProfileImageService) {}
 
@@ -17,7 +20,7 @@ export class ProfileImagesController {
   @Header('X-Content-Type-Options', 'nosniff')
   @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
   @ApiOkResponse({ description: 'The image bytes' })
-  @ApiNotFoundResponse({ description: 'No image with this id' })
+  @ApiUserKitError(404, { description: 'No image with this id' })
   async getProfileImage(@Param('id') id: string): Promise<StreamableFile> {
     const file = await this.profileImages.read(id);
     return new StreamableFile(file.data, { type: file.contentType, length: file.data.length });

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { UserInfoService, type UserInfoClaims } from '../services/userinfo.service.js';
@@ -7,6 +8,7 @@ import { UserInfoService, type UserInfoClaims } from '../services/userinfo.servi
 @ApiTags('me')
 @Authenticated()
 @Controller('userinfo')
+@UserKitApi()
 export class UserInfoController {
   constructor(private readonly userInfo: UserInfoService) {}
 

@@ -1,5 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiUserKitError } from './api-user-kit-errors.decorator.js';
 import { RolesGuard } from '../guards/roles.guard.js';
 import { UserAuthGuard } from '../guards/user-auth.guard.js';
 import { Roles } from './roles.decorator.js';
@@ -11,12 +12,12 @@ export function Authenticated(
   const decorators = [
     UseGuards(UserAuthGuard, RolesGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Not signed in, or the session was revoked' }),
+    ApiUserKitError(401, { description: 'Not signed in, or the session was revoked' }),
   ];
   if (options.roles?.length) {
     decorators.push(
       Roles(...options.roles),
-      ApiForbiddenResponse({ description: 'Lacks the role' }),
+      ApiUserKitError(403, { description: 'Lacks the role' }),
     );
   }
   return applyDecorators(...decorators);

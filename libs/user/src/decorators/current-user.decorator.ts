@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { PRINCIPAL_REQUEST_KEY } from '../guards/principal-request-key.js';
+import { principalOf } from '../guards/principal-request-key.js';
 
 /**
  * The signed-in principal put on the request by UserAuthGuard: `@CurrentUser() me` or one field,
@@ -9,7 +9,7 @@ import { PRINCIPAL_REQUEST_KEY } from '../guards/principal-request-key.js';
 export const CurrentUser = createParamDecorator(
   (field: keyof AuthenticatedPrincipal | undefined, context: ExecutionContext) => {
     const request = context.switchToHttp().getRequest();
-    const principal: AuthenticatedPrincipal | undefined = request[PRINCIPAL_REQUEST_KEY];
+    const principal: AuthenticatedPrincipal | undefined = principalOf(request);
     return field ? principal?.[field] : principal;
   },
 );

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiUserKitError } from './api-user-kit-errors.decorator.js';
 import { RateLimitGuard } from '../guards/rate-limit.guard.js';
 import type { RateLimitName } from '../rate-limit/rate-limit-names.js';
 import { RATE_LIMIT_KEY } from '../tokens.js';
@@ -9,6 +9,6 @@ export function RateLimit(name: RateLimitName): MethodDecorator & ClassDecorator
   return applyDecorators(
     SetMetadata(RATE_LIMIT_KEY, name),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: `Over the "${name}" rate limit; see Retry-After` }),
+    ApiUserKitError(429, { description: `Over the "${name}" rate limit; see Retry-After` }),
   );
 }

@@ -1,12 +1,12 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiUserKitError } from './api-user-kit-errors.decorator.js';
 import { RecentSignInGuard } from '../guards/recent-sign-in.guard.js';
 
 /** The route changes something sensitive: it needs a sign-in within `reauthenticationWindowSeconds`. */
 export function RequiresRecentSignIn(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(RecentSignInGuard),
-    ApiForbiddenResponse({
+    ApiUserKitError(403, {
       description: 'The last sign-in of this session is too old: sign in again',
     }),
   );

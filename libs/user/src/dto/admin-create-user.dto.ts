@@ -1,15 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
+@ApiStrictBody()
 export class AdminCreateUserDto {
-  @ApiProperty({ example: 'new.member@example.com' })
+  @ApiProperty({ example: 'new.member@example.com', maxLength: 254, format: 'email' })
   @IsEmailAddress()
   email!: string;
 
-  @ApiPropertyOptional({ description: 'Without one, the user signs in another way (OAuth, reset)' })
+  @ApiPropertyOptional({
+    maxLength: 1024,
+    description: 'Without one, the user signs in another way (OAuth, reset)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
@@ -35,6 +41,7 @@ export class AdminCreateUserDto {
 
   @ApiPropertyOptional({
     type: [String],
+    maxItems: 50,
     example: ['user'],
     description: 'Default: the default role',
   })

@@ -1,11 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
 import { ProfileFieldsDto } from './profile-fields.js';
 import { AttributeWritesProperty } from './attribute-writes.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
 /** What an admin may change: the profile fields and all three metadata objects (each replaced whole). */
+@ApiStrictBody()
 export class AdminUpdateUserDto extends ProfileFieldsDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()

@@ -9,7 +9,6 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -25,7 +24,10 @@ import {
   ATTRIBUTE_NAME_PATTERN,
   CUSTOM_ATTRIBUTE_TYPES,
 } from '../validation/attribute-definition.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
+@ApiStrictBody()
 export class AttributeValidationDto {
   @ApiPropertyOptional({ description: 'number, integer: smallest value' })
   @IsOptional()
@@ -64,6 +66,7 @@ export class AttributeValidationDto {
   enum?: string[];
 }
 
+@ApiStrictBody()
 export class AttributeAccessDto {
   @ApiPropertyOptional({ enum: ACCESS_LEVELS })
   @IsOptional()
@@ -122,6 +125,7 @@ export class UpdateAttributeDto {
 }
 
 /** PATCH body: `name` and `type` are refused by name, with the reason. */
+@ApiStrictBody()
 export class PatchAttributeDto extends UpdateAttributeDto {
   @IsEmpty({ message: 'name cannot change (it is the key of the stored values)' })
   name?: never;
@@ -132,6 +136,7 @@ export class PatchAttributeDto extends UpdateAttributeDto {
   type?: never;
 }
 
+@ApiStrictBody()
 export class CreateAttributeDto extends UpdateAttributeDto {
   @ApiProperty({ example: 'loyalty_tier', pattern: ATTRIBUTE_NAME_PATTERN.source })
   @IsString()

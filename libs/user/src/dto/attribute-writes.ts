@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /**
  * `standardAttributes` / `customAttributes` of a PATCH body: a JSON object whose keys the profile

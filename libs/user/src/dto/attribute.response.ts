@@ -28,8 +28,8 @@ export class CustomAttributeResponse {
   @ApiProperty() order!: number;
   @ApiProperty() searchable!: boolean;
   @ApiProperty() obsolete!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class AttributeSchemaResponse {

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { ROLE_NAME_PATTERN } from '../options/built-in-roles.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
 /** The role table's column width for descriptions. */
 export const ROLE_DESCRIPTION_MAX_LENGTH = 500;
 
+@ApiStrictBody()
 export class CreateRoleDto {
   @ApiProperty({ example: 'editor', pattern: ROLE_NAME_PATTERN.source })
   @IsString()

@@ -4,8 +4,8 @@ export class SessionResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() lastActiveAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastActiveAt!: string;
   @ApiProperty({ description: 'The session of this request' }) current!: boolean;
 }
 

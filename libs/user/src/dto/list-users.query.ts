@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -14,9 +13,11 @@ import {
 import { ToInteger } from './strict-query.js';
 import { ToBoolean } from './list-users-filters.js';
 import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 export class ListUsersQuery {
   @ApiPropertyOptional({
+    maxLength: 200,
     description: 'Matches email (prefix or contains), names and id; % and _ are literal',
   })
   @IsOptional()
@@ -24,7 +25,7 @@ export class ListUsersQuery {
   @MaxLength(200)
   query?: string;
 
-  @ApiPropertyOptional({ example: 'admin' })
+  @ApiPropertyOptional({ example: 'admin', maxLength: 63 })
   @IsOptional()
   @IsString()
   @MaxLength(63)
@@ -38,7 +39,7 @@ export class ListUsersQuery {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -62,7 +63,10 @@ export class ListUsersQuery {
   @IsBoolean()
   banned?: boolean;
 
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Created strictly after' })
+  @ApiPropertyOptional({
+    example: '2026-01-01T00:00:00Z',
+    description: 'Created strictly after (ISO 8601 date or date-time)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   createdAfter?: string;
@@ -72,14 +76,23 @@ export class ListUsersQuery {
   @IsISO8601({ strict: true })
   createdBefore?: string;
 
-  @ApiPropertyOptional({ example: 'plan', description: 'A custom attribute marked searchable' })
+  @ApiPropertyOptional({
+    example: 'plan',
+    maxLength: 63,
+    pattern: ATTRIBUTE_NAME_PATTERN.source,
+    description: 'A custom attribute marked searchable',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(63)
   @Matches(ATTRIBUTE_NAME_PATTERN, { message: 'attribute must be an attribute name' })
   attribute?: string;
 
-  @ApiPropertyOptional({ example: 'pro', description: 'The value `attribute` must equal' })
+  @ApiPropertyOptional({
+    example: 'pro',
+    maxLength: 1000,
+    description: 'The value `attribute` must equal',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

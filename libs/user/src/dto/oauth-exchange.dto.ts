@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
+@ApiStrictBody()
 export class OAuthExchangeDto {
-  @ApiProperty({ description: 'The one-time code the OAuth callback put in the redirect' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    description: 'The one-time code the OAuth callback put in the redirect',
+  })
   @IsString()
   @Length(1, 200)
   code!: string;
@@ -14,6 +21,7 @@ export class OAuthExchangeDto {
       'the flow.',
     minLength: 43,
     maxLength: 128,
+    pattern: '^[A-Za-z0-9._~-]{43,128}$',
   })
   @IsOptional()
   @IsString()

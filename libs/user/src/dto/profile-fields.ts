@@ -1,32 +1,39 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import type { JsonObject } from '../entities/user.entity.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
+import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** Name and picture fields shared by sign-up and profile updates; null clears a field. */
 export class ProfileFieldsDto {
-  @ApiPropertyOptional({ example: 'Ada L.', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Ada L.', maxLength: 200, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsString()
   @MaxLength(200)
   displayName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Ada', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Ada', maxLength: 200, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsString()
   @MaxLength(200)
   firstName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Lovelace', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Lovelace', maxLength: 200, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsString()
   @MaxLength(200)
   lastName?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://example.com/ada.png', maxLength: 2048, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uri',
+    example: 'https://example.com/ada.png',
+    maxLength: 2048,
+    nullable: true,
+  })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsUrl(

@@ -1,7 +1,9 @@
 import { ProfileFieldsDto } from './profile-fields.js';
 import { AttributeWritesProperty } from './attribute-writes.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
 /** PATCH /me: only these fields; roles, metadata other than unsafe, ids are refused. */
+@ApiStrictBody()
 export class UpdateProfileDto extends ProfileFieldsDto {
   @AttributeWritesProperty('standard')
   standardAttributes?: Record<string, unknown>;

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLE_DESCRIPTION_MAX_LENGTH } from './create-role.dto.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
 const DESCRIPTION_MESSAGE = `description must be a string of at most ${ROLE_DESCRIPTION_MAX_LENGTH} characters, or null to clear it`;
 
 /** The one editable part of a role: its name is its identity (users' links reference it). */
+@ApiStrictBody()
 export class UpdateRoleDto {
   @ApiProperty({
     type: String,

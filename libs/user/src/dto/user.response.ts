@@ -60,9 +60,9 @@ export class UserResponse {
       'through POST /auth/password/forgot, or POST /me/upgrade for a guest)',
   })
   passwordEnabled!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) lastSignInAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastSignInAt!: string | null;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
@@ -88,7 +88,11 @@ export class AdminUserResponse extends UserResponse {
 
 export class TokenResponse {
   @ApiProperty({ description: 'JWT, short-lived' }) accessToken!: string;
-  @ApiProperty({ description: 'Opaque, single use; rotated on every refresh' })
+  @ApiProperty({
+    required: false,
+    description:
+      'Opaque, single use; rotated on every refresh. Absent when the request had `X-UserKit-Session: cookie` (the prebuilt pages): it is in the httpOnly cookie instead',
+  })
   refreshToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })

@@ -33,6 +33,10 @@ export class User {
   @Property({ type: 'string', length: 2048, nullable: true })
   picture: string | null = null;
 
+  /** The FileStorage id of the image this user uploaded: the only file its next upload deletes. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  profileImageId: string | null = null;
+
   /** argon2id PHC string; never serialized. */
   @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
   passwordHash: string | null = null;
@@ -75,7 +79,7 @@ export class User {
   @Property({ type: 'datetime', nullable: true })
   lastSignInAt: Date | null = null;
 
-  /** Consecutive failed password sign-ins (an attempt counts until it succeeds): drives backoff. */
+  /** Consecutive password sign-in attempts without a success (counted before the check): the lock. */
   @Property({ type: 'integer', hidden: true })
   failedSignInCount: Opt<number> = 0;
 

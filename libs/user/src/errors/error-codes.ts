@@ -2,6 +2,16 @@ import { HttpStatus } from '@nestjs/common';
 
 /** The catalogue of errors the library answers with: a stable code, its status and message. */
 export const UserErrors = {
+  VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, message: 'The request is not valid' },
+  MALFORMED_JSON: { status: HttpStatus.BAD_REQUEST, message: 'The body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    message: 'Request body is larger than the limit',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Send the body as application/json (or the content type this route documents)',
+  },
   EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'This email address is already taken' },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
@@ -45,10 +55,18 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',
   },
+  ANONYMOUS_ADMIN: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'An anonymous user cannot hold the admin role',
+  },
   INVALID_CURSOR: { status: HttpStatus.BAD_REQUEST, message: 'cursor is not valid' },
   SERVER_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Too many sign-ins are being processed; try again shortly',
+  },
+  RATE_LIMITED: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many requests; try again later',
   },
   SIGN_IN_BACKOFF: {
     status: HttpStatus.TOO_MANY_REQUESTS,
@@ -58,6 +76,10 @@ export const UserErrors = {
     status: HttpStatus.TOO_MANY_REQUESTS,
     message:
       'Password sign-in is disabled for this account after too many failures; reset the password',
+  },
+  UPLOADS_BUSY: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'Too many uploads are in progress; try again shortly',
   },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
@@ -72,6 +94,14 @@ export const UserErrors = {
     message: 'An anonymous user gives an email address with POST /me/upgrade',
   },
   PHONE_TAKEN: { status: HttpStatus.CONFLICT, message: 'This phone number is already taken' },
+  PHONE_NUMBER_LIMIT: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This account holds the most phone numbers allowed (5): remove one first',
+  },
+  TOO_MANY_MESSAGES: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many verification messages for this account or recipient; try again later',
+  },
   EMAIL_ADDRESS_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Email address not found' },
   PHONE_NUMBER_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Phone number not found' },
   SESSION_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Session not found' },

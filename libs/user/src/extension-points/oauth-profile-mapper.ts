@@ -1,10 +1,10 @@
-import type { Profile } from 'passport';
+import type { PassportProfile } from './passport-profile.js';
 import type { OAuthProfile } from './oauth-profile.js';
 
 /** What the mapper sees: the provider's name, passport's profile, and the provider's own mapping. */
 export interface OAuthProfileMapperInput {
   provider: string;
-  profile: Profile;
+  profile: PassportProfile;
   /** The registry's mapping for this provider (verified rules included). */
   mapped: OAuthProfile;
 }

@@ -1,4 +1,4 @@
-import type { Profile } from 'passport';
+import type { PassportProfile } from './passport-profile.js';
 import type { OAuthProfile } from './oauth-profile.js';
 
 type OAuthCallback = (
@@ -22,7 +22,7 @@ export interface OAuth2StrategyLike {
     ): void;
   };
   _scopeSeparator?: string;
-  userProfile(accessToken: string, done: (error: unknown, profile?: Profile) => void): void;
+  userProfile(accessToken: string, done: (error: unknown, profile?: PassportProfile) => void): void;
   authorizationParams?(options: Record<string, unknown>): Record<string, string>;
 }
 
@@ -53,5 +53,5 @@ export interface OAuthProviderDefinition {
    * The passport profile → what the library stores. Say an email is verified only when the
    * provider vouches for it: verified emails are what accounts are linked by.
    */
-  mapProfile(profile: Profile): OAuthProfile;
+  mapProfile(profile: PassportProfile): OAuthProfile;
 }

@@ -3,7 +3,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
-  PayloadTooLargeException,
+  BadRequestException,
   type ArgumentsHost,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
@@ -15,6 +15,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
+import { logValue } from '../messages/log-value.js';
 
 const RETRY_AFTER_SECONDS: Record<string, number> = {
   SERVER_BUSY: 1,
@@ -43,10 +44,26 @@ export function isStoreUnavailable(error: unknown): boolean {
 }
 
 /**
- * Registered by UserModule: a database that is down or locked answers 503 with Retry-After (the
- * request wrote nothing: every multi-row change is one transaction), the library's 503/429 errors
- * carry Retry-After, and an oversized body gets Nest's error shape. Everything else goes to Nest's
- * own handling, unchanged.
+ * For guards that also run on host routes (global guards): a store outage becomes the library's
+ * 503 with Retry-After, which any filter of the host renders, instead of a bare 500.
+ */
+export function rethrowStoreUnavailable(
+  error: unknown,
+  response: { setHeader(name: string, value: string): unknown },
+): never {
+  if (!isStoreUnavailable(error)) throw error;
+  response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
+  throw new UserKitException('STORE_UNAVAILABLE');
+}
+
+/**
+ * On each of UserModule's controllers (`@UseFilters`), never app-wide, so a host's own errors
+ * reach the host's filters untouched: a database that is down or locked answers 503 with
+ * Retry-After (the request wrote nothing: every multi-row change is one transaction), the
+ * library's 503/429 errors carry Retry-After, and a body the parser refuses (too large, not JSON)
+ * gets a code.
+ * Everything else goes to Nest's own handling, unchanged. A host may register it app-wide too
+ * (`app.useGlobalFilters(new ServiceUnavailableFilter(app.get(HttpAdapterHost).httpAdapter))`).
  */
 @Catch()
 export class ServiceUnavailableFilter extends BaseExceptionFilter {
@@ -55,24 +72,36 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return super.catch(exception, host);
     const response = host.switchToHttp().getResponse();
-    if (exception instanceof UserKitException && RETRY_AFTER_SECONDS[exception.code]) {
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS[exception.code]));
+    const retryAfter =
+      exception instanceof UserKitException
+        ? (exception.retryAfterSeconds ?? RETRY_AFTER_SECONDS[exception.code])
+        : undefined;
+    if (retryAfter) {
+      response.setHeader('Retry-After', String(retryAfter));
       return super.catch(exception, host);
     }
     if (isStoreUnavailable(exception)) {
-      this.logger.warn(`Store (database or Redis) unavailable: ${(exception as Error).message}`);
+      this.logger.warn(`Store (database or Redis) unavailable: ${logValue(exception)}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS.STORE_UNAVAILABLE));
       return super.catch(new UserKitException('STORE_UNAVAILABLE'), host);
     }
-    // Express's body parser fails before any route: Nest hands it over as a bare 413.
+    // Multer (and, when registered app-wide, Express's body parser) reports a bare 413.
     if (
       exception instanceof HttpException &&
       exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE
     ) {
-      return super.catch(
-        new PayloadTooLargeException('Request body is larger than the limit'),
-        host,
-      );
+      return super.catch(new UserKitException('PAYLOAD_TOO_LARGE'), host);
+    }
+    if (
+      exception instanceof BadRequestException &&
+      exception.cause instanceof SyntaxError &&
+      !(exception instanceof UserKitException)
+    ) {
+      return super.catch(new UserKitException('MALFORMED_JSON', exception.message), host);
+    }
+    // Nest's and Express's own 400s (a path parameter that is not valid percent-encoding) get a code.
+    if (exception instanceof BadRequestException && !(exception instanceof UserKitException)) {
+      return super.catch(new UserKitException('VALIDATION_FAILED', exception.message), host);
     }
     return super.catch(exception, host);
   }

@@ -6,15 +6,18 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
+import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
 import { Reflector } from '@nestjs/core';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { clientAddressKey } from '../rate-limit/client-address-key.js';
 import type { RateLimitName } from '../rate-limit/rate-limit-names.js';
 import { RATE_LIMIT_KEY, USER_OPTIONS } from '../tokens.js';
 
 /**
  * Per client address and named bucket. The address is Express's `req.ip`, which honours the
- * host's `trust proxy` setting: X-Forwarded-For counts only from proxies the host trusts.
+ * host's `trust proxy` setting: X-Forwarded-For counts only from proxies the host trusts. An IPv6
+ * client is keyed by its /64.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -35,13 +38,15 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest();
     const windowMs = rule.windowSeconds * 1000;
-    const record = await this.storage.increment(
-      `${name}:${this.clientKey(request)}`,
-      windowMs,
-      rule.limit,
-      windowMs,
-      `userkit-${name}`,
-    );
+    const record = await this.storage
+      .increment(
+        `${name}:${this.clientKey(request)}`,
+        windowMs,
+        rule.limit,
+        windowMs,
+        `userkit-${name}`,
+      )
+      .catch((error: unknown) => rethrowStoreUnavailable(error, http.getResponse()));
     if (record.isBlocked) {
       const retryAfter = Math.max(1, record.timeToBlockExpire);
       http.getResponse().setHeader('Retry-After', String(retryAfter));
@@ -60,6 +65,6 @@ export class RateLimitGuard implements CanActivate {
 
   /** Subclass to key by something else (an API key, a tenant). */
   protected clientKey(request: { ip?: string; socket?: { remoteAddress?: string } }): string {
-    return request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+    return clientAddressKey(request.ip ?? request.socket?.remoteAddress ?? 'unknown');
   }
 }

@@ -3,7 +3,7 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { USER_OPTIONS } from '../tokens.js';
-import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { principalOf } from './principal-request-key.js';
 
 /**
  * Sensitive changes need a session whose user proved who they are recently (the session's
@@ -15,7 +15,7 @@ export class RecentSignInGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest();
-    const principal: AuthenticatedPrincipal | undefined = request[PRINCIPAL_REQUEST_KEY];
+    const principal: AuthenticatedPrincipal | undefined = principalOf(request);
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
     const windowSeconds = this.options.identifiers.reauthenticationWindowSeconds;
     const age = Date.now() - principal.authenticatedAt.getTime();

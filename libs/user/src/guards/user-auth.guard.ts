@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
-import { IS_PUBLIC_KEY } from '../tokens.js';
-import { PRINCIPAL_REQUEST_KEY } from './principal-request-key.js';
+import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
+import { SessionsService } from '../services/sessions.service.js';
+import { attachPrincipal, principalOf } from './principal-request-key.js';
+import { routeAccess } from './route-access.js';
 
 /**
  * Bearer access token + a live session, checked in the database on every request, so logout,
@@ -17,20 +18,29 @@ export class UserAuthGuard implements CanActivate {
     protected readonly sessions: SessionsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest();
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // A plain `true`, no promise: with globalGuards every public route of the host comes here.
+    if (routeAccess(this.reflector, context).isPublic) return true;
+    return this.requireSession(context);
+  }
+
+  private async requireSession(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<
+        Record<PropertyKey, unknown> & { headers: Record<string, string | string[] | undefined> }
+      >();
     // Applied both globally and per controller: authenticate once.
-    if (isPrincipal(request[PRINCIPAL_REQUEST_KEY])) return true;
+    if (principalOf(request)) return true;
     const token = this.extractToken(request);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
-    const principal = await this.sessions.authenticate(token);
+    const principal = await this.sessions
+      .authenticate(token)
+      .catch((error: unknown) =>
+        rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
+      );
     if (!principal) throw new UserKitException('SESSION_REVOKED');
-    request[PRINCIPAL_REQUEST_KEY] = principal;
+    attachPrincipal(request, principal);
     return true;
   }
 
@@ -42,8 +52,4 @@ export class UserAuthGuard implements CanActivate {
     const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header);
     return match ? match[1] : null;
   }
-}
-
-function isPrincipal(value: unknown): value is AuthenticatedPrincipal {
-  return typeof value === 'object' && value !== null && 'sessionId' in value && 'roles' in value;
 }

@@ -6,6 +6,7 @@ import type {
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
 } from '../extension-points/message-sender.js';
+import { logValue } from './log-value.js';
 
 /**
  * The default sender: writes each message (code or link included) to the log. Meant for
@@ -15,15 +16,21 @@ export class LoggingMessageSender implements MessageSender {
   constructor(private readonly logger: Pick<Logger, 'log'> = new Logger('UserKit messages')) {}
 
   async sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void> {
-    this.logger.log(`Email verification code for ${message.email}: ${message.code}`);
+    this.logger.log(
+      `Email verification code for ${logValue(message.email)}: ${logValue(message.code)}`,
+    );
   }
 
   async sendPhoneVerificationCode(message: PhoneVerificationMessage): Promise<void> {
-    this.logger.log(`Phone verification code for ${message.phoneNumber}: ${message.code}`);
+    this.logger.log(
+      `Phone verification code for ${logValue(message.phoneNumber)}: ${logValue(message.code)}`,
+    );
   }
 
   async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
-    this.logger.log(`Password reset link for ${message.email}: ${message.link}`);
+    this.logger.log(
+      `Password reset link for ${logValue(message.email)}: ${logValue(message.link)}`,
+    );
   }
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {

@@ -1,5 +1,3 @@
-import nodemailer, { type Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type {
   EmailVerificationMessage,
   MessageSender,
@@ -8,9 +6,24 @@ import type {
   SignInMethodLinkedMessage,
 } from '../extension-points/message-sender.js';
 
+/** nodemailer's SMTP transport options (see its docs); the common ones are named here. */
+export interface SmtpTransportOptions {
+  host?: string;
+  port?: number;
+  secure?: boolean;
+  auth?: { user?: string; pass?: string; [field: string]: unknown };
+  [option: string]: unknown;
+}
+
+/** The part of a nodemailer transporter the sender uses. */
+interface MailTransporter {
+  sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  close(): void;
+}
+
 export interface SmtpMessageSenderOptions {
   /** An SMTP URL (`smtp://user:pass@host:587`, `smtps://…`) or nodemailer SMTP transport options. */
-  transport: string | SMTPTransport.Options;
+  transport: string | SmtpTransportOptions;
   /** The From header, e.g. `"Acme" <no-reply@acme.example>`. */
   from: string;
   /** Name of the product in subjects and bodies. Default `your account`. */
@@ -20,19 +33,21 @@ export interface SmtpMessageSenderOptions {
 /**
  * Mails codes and reset links as plain text through nodemailer. Phone codes need an SMS gateway,
  * which SMTP is not: it refuses them, so a host that verifies phones provides its own sender
- * (or wraps this one).
+ * (or wraps this one). nodemailer is an optional peer: it is imported on the first message, and a
+ * missing package fails that send with an error naming it.
  */
 export class SmtpMessageSender implements MessageSender {
-  private readonly transporter: Transporter;
+  private transporter: Promise<MailTransporter> | undefined;
   private readonly productName: string;
 
   constructor(private readonly options: SmtpMessageSenderOptions) {
-    this.transporter = nodemailer.createTransport(options.transport);
     this.productName = options.productName ?? 'your account';
   }
 
   async sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void> {
-    await this.transporter.sendMail({
+    await (
+      await this.transport()
+    ).sendMail({
       from: this.options.from,
       to: message.email,
       subject: `${message.code} is your verification code`,
@@ -47,7 +62,9 @@ export class SmtpMessageSender implements MessageSender {
   }
 
   async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
-    await this.transporter.sendMail({
+    await (
+      await this.transport()
+    ).sendMail({
       from: this.options.from,
       to: message.email,
       subject: `Reset your password for ${this.productName}`,
@@ -60,7 +77,9 @@ export class SmtpMessageSender implements MessageSender {
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
     const account = message.providerEmail ? ` (${message.providerEmail})` : '';
-    await this.transporter.sendMail({
+    await (
+      await this.transport()
+    ).sendMail({
       from: this.options.from,
       to: message.email,
       subject: `A new way to sign in to ${this.productName}`,
@@ -72,6 +91,28 @@ export class SmtpMessageSender implements MessageSender {
 
   /** Closes pooled connections (call at shutdown). */
   close(): void {
-    this.transporter.close();
+    void this.transporter?.then((transporter) => transporter.close()).catch(() => undefined);
   }
+
+  private transport(): Promise<MailTransporter> {
+    this.transporter ??= createTransporter(this.options.transport);
+    return this.transporter;
+  }
+}
+
+async function createTransporter(
+  transport: SmtpMessageSenderOptions['transport'],
+): Promise<MailTransporter> {
+  let nodemailer: typeof import('nodemailer');
+  try {
+    nodemailer = await import('nodemailer');
+  } catch (error) {
+    throw new Error(
+      `SmtpMessageSender needs the package nodemailer: npm install nodemailer (${String(error)})`,
+      { cause: error },
+    );
+  }
+  return nodemailer.createTransport(
+    transport as Parameters<typeof nodemailer.createTransport>[0],
+  ) as MailTransporter;
 }

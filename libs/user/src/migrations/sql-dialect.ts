@@ -1,14 +1,14 @@
 import type { Migration } from '@mikro-orm/migrations';
-import { BasePostgreSqlPlatform, SqlitePlatform } from '@mikro-orm/sql';
+import { platformDialect, type SqlDialect } from './platform-dialect.js';
 
-export type SqlDialect = 'postgresql' | 'sqlite';
+export type { SqlDialect };
 
 /** The library ships hand-checked SQL per database; this picks the one the host runs on. */
 export function dialectOf(migration: Migration): SqlDialect {
   const platform = (
-    migration as unknown as { driver: { getPlatform(): unknown } }
+    migration as unknown as { driver: { getPlatform(): object } }
   ).driver.getPlatform();
-  if (platform instanceof BasePostgreSqlPlatform) return 'postgresql';
-  if (platform instanceof SqlitePlatform) return 'sqlite';
-  throw new Error('Nest UserKit migrations support PostgreSQL and SQLite only');
+  const dialect = platformDialect(platform);
+  if (!dialect) throw new Error('Nest UserKit migrations support PostgreSQL and SQLite only');
+  return dialect;
 }

@@ -1,13 +1,13 @@
 import { PassportStrategy } from '@nestjs/passport';
 import passport from 'passport';
-import { Strategy as GitHubStrategy, type Profile } from 'passport-github2';
-import type { OAuthProfile, OAuthProfileEmail } from '../extension-points/oauth-profile.js';
+import { Strategy as GitHubStrategy } from 'passport-github2';
 import type {
   OAuth2StrategyLike,
   OAuthProviderDefinition,
   OAuthStrategySettings,
 } from '../extension-points/oauth-provider-definition.js';
-import { firstPhoto, stringOrNull } from './profile-fields.js';
+import type { PassportProfile } from '../extension-points/passport-profile.js';
+import { mapGitHubProfile } from './github-profile.js';
 
 /**
  * The @nestjs/passport strategy for GitHub (and GitHub Enterprise through the URL options), with
@@ -32,33 +32,9 @@ export class GitHubOAuthStrategy extends PassportStrategy(GitHubStrategy, 'userk
     return new passport.Passport() as passport.PassportStatic;
   }
 
-  validate(_accessToken: string, _refreshToken: string, profile: Profile): Profile {
+  validate(_accessToken: string, _refreshToken: string, profile: PassportProfile): PassportProfile {
     return profile;
   }
-}
-
-/**
- * GitHub: only an address that is both `primary` and `verified` on GitHub's emails endpoint counts
- * as verified; the public `email` of /user proves nothing.
- */
-export function mapGitHubProfile(profile: Profile): OAuthProfile {
-  const json = ((profile as { _json?: unknown })._json ?? {}) as Record<string, unknown>;
-  const emails: OAuthProfileEmail[] = [];
-  for (const entry of (profile.emails ?? []) as Array<Record<string, unknown>>) {
-    const email = stringOrNull(entry.value);
-    if (!email) continue;
-    const primary = entry.primary === true;
-    emails.push({ email, primary, verified: primary && entry.verified === true });
-  }
-  const name = stringOrNull(profile.displayName);
-  return {
-    providerUserId: idOf(json.id),
-    emails,
-    displayName: name ?? stringOrNull(profile.username),
-    firstName: null,
-    lastName: null,
-    picture: stringOrNull(json.avatar_url) ?? firstPhoto(profile),
-  };
 }
 
 export const GITHUB_PROVIDER: OAuthProviderDefinition = {
@@ -67,9 +43,3 @@ export const GITHUB_PROVIDER: OAuthProviderDefinition = {
   pkce: true,
   mapProfile: mapGitHubProfile,
 };
-
-/** GitHub's numeric user id; anything else is no id (the sign-in is then refused). */
-function idOf(value: unknown): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return typeof value === 'string' ? value : '';
-}

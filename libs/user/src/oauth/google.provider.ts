@@ -1,13 +1,13 @@
 import { PassportStrategy } from '@nestjs/passport';
 import passport from 'passport';
-import { Strategy as GoogleStrategy, type Profile } from 'passport-google-oauth20';
-import type { OAuthProfile } from '../extension-points/oauth-profile.js';
+import { Strategy as GoogleStrategy } from 'passport-google-oauth20';
 import type {
   OAuth2StrategyLike,
   OAuthProviderDefinition,
   OAuthStrategySettings,
 } from '../extension-points/oauth-provider-definition.js';
-import { firstPhoto, stringOrNull } from './profile-fields.js';
+import type { PassportProfile } from '../extension-points/passport-profile.js';
+import { mapGoogleProfile } from './google-profile.js';
 
 /**
  * The @nestjs/passport strategy for Google. The library drives it itself (see OAuthClient), so it
@@ -30,23 +30,9 @@ export class GoogleOAuthStrategy extends PassportStrategy(GoogleStrategy, 'userk
     return new passport.Passport() as passport.PassportStatic;
   }
 
-  validate(_accessToken: string, _refreshToken: string, profile: Profile): Profile {
+  validate(_accessToken: string, _refreshToken: string, profile: PassportProfile): PassportProfile {
     return profile;
   }
-}
-
-/** Google: `email_verified` of the OpenID userinfo decides whether the address counts. */
-export function mapGoogleProfile(profile: Profile): OAuthProfile {
-  const json = ((profile as { _json?: unknown })._json ?? {}) as Record<string, unknown>;
-  const email = stringOrNull(json.email);
-  return {
-    providerUserId: typeof json.sub === 'string' ? json.sub : '',
-    emails: email ? [{ email, verified: json.email_verified === true, primary: true }] : [],
-    displayName: stringOrNull(profile.displayName),
-    firstName: stringOrNull(json.given_name),
-    lastName: stringOrNull(json.family_name),
-    picture: stringOrNull(json.picture) ?? firstPhoto(profile),
-  };
 }
 
 export const GOOGLE_PROVIDER: OAuthProviderDefinition = {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { Profile } from 'passport';
+import type { PassportProfile as Profile } from '../extension-points/passport-profile.js';
 import type { OAuth2StrategyLike } from '../extension-points/oauth-provider-definition.js';
+import { logValue } from '../messages/log-value.js';
 
 /**
  * Why a round trip with the provider failed: `provider_unavailable` (down, slow, 5xx, not JSON) or
@@ -165,7 +166,9 @@ export class OAuthClient {
             callback(...answer);
           } catch (thrown) {
             // The deadline answers the user; the process stays up.
-            this.logger.warn(`OAuth provider answer could not be read: ${describe(thrown)}`);
+            this.logger.warn(
+              `OAuth provider answer could not be read: ${logValue(describe(thrown))}`,
+            );
           }
         });
     }

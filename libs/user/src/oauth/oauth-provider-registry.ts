@@ -6,6 +6,11 @@ import { RouteUrlsService } from '../services/route-urls.service.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { BUILT_IN_OAUTH_PROVIDERS } from './built-in-providers.js';
 import { OAuthClient } from './oauth-client.js';
+import {
+  OAUTH_PROVIDER_DEFINITIONS,
+  isProviderEnabled,
+  type OAuthProviderDefinitions,
+} from './oauth-provider-definitions.js';
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
 
 /** A configured, enabled provider: its definition and a client driving its strategy. */
@@ -28,11 +33,12 @@ export class OAuthProviderRegistry implements OnModuleInit {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly urls: RouteUrlsService,
+    @Inject(OAUTH_PROVIDER_DEFINITIONS) private readonly definitions: OAuthProviderDefinitions,
   ) {
     const problems: string[] = [];
     for (const [name, provider] of Object.entries(options.providers)) {
-      if (!provider?.clientId || !provider.clientSecret) continue;
-      if (!provider.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
+      if (!isProviderEnabled(provider)) continue;
+      if (!provider!.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
         problems.push(`providers.${name} is not a built-in provider: give it a definition`);
     }
     if (problems.length > 0) throw new UserModuleOptionsError(problems);
@@ -58,8 +64,8 @@ export class OAuthProviderRegistry implements OnModuleInit {
     if (this.enabled) return this.enabled;
     const enabled = new Map<string, EnabledOAuthProvider>();
     for (const [name, provider] of Object.entries(this.options.providers)) {
-      if (!provider?.clientId || !provider.clientSecret) continue;
-      const definition = (provider.definition ?? BUILT_IN_OAUTH_PROVIDERS[name])!;
+      const definition = this.definitions.get(name);
+      if (!provider || !definition) continue;
       const callbackUrl =
         provider.callbackUrl ??
         this.urls.publicUrlOf(
@@ -68,8 +74,8 @@ export class OAuthProviderRegistry implements OnModuleInit {
           `/oauth/${name}/callback`,
         );
       const strategy = definition.createStrategy({
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
+        clientId: provider.clientId!,
+        clientSecret: provider.clientSecret!,
         callbackUrl,
         scope: provider.scope ?? definition.defaultScope,
         authorizationUrl: provider.authorizationUrl,

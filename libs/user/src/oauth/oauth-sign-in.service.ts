@@ -22,6 +22,7 @@ import { generateSecretToken, hashSecretToken } from '../services/secret-token.j
 import { PasswordSignInService } from '../services/password-sign-in.service.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
+import { logValue } from '../messages/log-value.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -265,7 +266,7 @@ export class OAuthSignInService {
       );
       return profile ?? 'provider_error';
     } catch (error) {
-      this.logger.warn(`OAuth ${provider.name}: ${String(error)}`);
+      this.logger.warn(`OAuth ${provider.name}: ${logValue(error)}`);
       return error instanceof OAuthProviderError ? error.reason : 'provider_error';
     }
   }

@@ -1,4 +1,4 @@
-import type { Profile } from 'passport';
+import type { PassportProfile as Profile } from '../extension-points/passport-profile.js';
 
 /** A non-empty trimmed string, else null: provider JSON is untrusted input. */
 export function stringOrNull(value: unknown): string | null {

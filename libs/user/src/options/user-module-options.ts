@@ -107,7 +107,11 @@ export interface UserModuleOptions {
   tokenSigningKeyId?: string;
   /** Where profile images are stored; default a LocalDiskFileStorage in `profileImageDirectory`. */
   fileStorage?: FileStorage;
-  /** Directory of the default file storage. Default `<os tmpdir>/userkit-uploads`. */
+  /**
+   * Directory of the default file storage, created with mode 0700 if missing; refused at start when
+   * it is a symbolic link, another user's or writable by others. Default
+   * `<os tmpdir>/userkit-uploads-<uid>`.
+   */
   profileImageDirectory?: string;
 }
 

@@ -1,7 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import type { RateLimitRecord, RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 
 interface Counter {
   hits: number;
@@ -10,12 +8,12 @@ interface Counter {
 }
 
 /**
- * The default RateLimitStorage: @nestjs/throttler's storage contract kept in this process's
+ * The default RateLimitStorage: the throttler storage contract kept in this process's
  * memory (one instance only; use RedisThrottlerStorage for several). Same fixed-window-and-block
  * semantics as the Redis script. Written here because @nestjs/throttler 6 is CommonJS and cannot
  * be loaded next to Nest 12's ESM packages under jest's ESM runtime.
  */
-export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+export class MemoryThrottlerStorage implements RateLimitStorage, OnApplicationShutdown {
   private readonly counters = new Map<string, Counter>();
   private readonly sweeper = setInterval(() => this.sweep(), 60_000).unref();
 
@@ -25,7 +23,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     limit: number,
     blockDuration: number,
     throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
+  ): Promise<RateLimitRecord> {
     const now = Date.now();
     const id = `${throttlerName}:${key}`;
     let counter = this.counters.get(id);
@@ -47,7 +45,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     clearInterval(this.sweeper);
   }
 
-  private record(counter: Counter, now: number): ThrottlerStorageRecord {
+  private record(counter: Counter, now: number): RateLimitRecord {
     return {
       totalHits: counter.hits,
       timeToExpire: Math.max(0, Math.ceil((counter.expiresAt - now) / 1000)),

@@ -1,6 +1,13 @@
 /** The buckets routes are limited by. A bucket is named, not a path, so path variants share it. */
 export type RateLimitName =
-  'signIn' | 'signUp' | 'refresh' | 'password' | 'sendMessage' | 'codeSubmit' | 'oauthStart';
+  | 'signIn'
+  | 'signUp'
+  | 'refresh'
+  | 'password'
+  | 'sendMessage'
+  | 'codeSubmit'
+  | 'oauthStart'
+  | 'profileImage';
 
 export interface RateLimitRule {
   /** Requests allowed per window and client address. */
@@ -17,4 +24,6 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimitRule> = {
   sendMessage: { limit: 3, windowSeconds: 60 },
   codeSubmit: { limit: 10, windowSeconds: 60 },
   oauthStart: { limit: 10, windowSeconds: 60 },
+  // Each upload is up to 5 MB of memory and disk.
+  profileImage: { limit: 5, windowSeconds: 60 },
 };

@@ -1,5 +1,16 @@
-import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
+import type { RateLimitRecord, RateLimitStorage } from '../extension-points/rate-limit-storage.js';
+
+/**
+ * The one command the storage sends: an ioredis `Redis` or `Cluster` fits (so does any client with
+ * an ioredis-style `eval`), without the library's types depending on ioredis.
+ */
+export interface RedisScriptClient {
+  eval(
+    script: string,
+    numberOfKeys: number,
+    ...keysAndArgs: Array<string | number>
+  ): Promise<unknown>;
+}
 
 /**
  * One atomic step per hit (a Lua script), so parallel requests on any number of instances cannot
@@ -27,10 +38,10 @@ end
 return {hits, hits_ttl, 0, 0}
 `;
 
-/** A ThrottlerStorage on Redis (ioredis), shared by every app instance. */
-export class RedisThrottlerStorage implements ThrottlerStorage {
+/** A RateLimitStorage on Redis (ioredis), shared by every app instance. */
+export class RedisThrottlerStorage implements RateLimitStorage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisScriptClient,
     private readonly prefix = 'userkit:rl:',
   ) {}
 
@@ -40,7 +51,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     limit: number,
     blockDuration: number,
     throttlerName: string,
-  ) {
+  ): Promise<RateLimitRecord> {
     const base = `${this.prefix}${throttlerName}:${key}`;
     const [totalHits, msToExpire, blocked, msToBlockExpire] = (await this.redis.eval(
       INCREMENT_SCRIPT,

@@ -70,7 +70,8 @@ export class ContactsRepository {
     userId: string,
     value: string,
     normalized: string,
-  ): Promise<ContactRecord | 'taken'> {
+    maxPerUser: number = Number.POSITIVE_INFINITY,
+  ): Promise<ContactRecord | 'taken' | 'too_many'> {
     try {
       return await this.em.transactional(async (em) => {
         await lockUserRow(em, userId);
@@ -82,6 +83,8 @@ export class ContactsRepository {
             (await em.count(EmailAddress, { user: userId, normalizedEmail: normalized })) > 0)
         )
           throw new Refused('taken');
+        // Counted under the user's lock: parallel adds cannot pass the cap together.
+        if ((await em.count(entity, { user: userId })) >= maxPerUser) return 'too_many' as const;
         const hasPrimary = (await em.count(entity, { user: userId, primary: true })) > 0;
         const row =
           kind === 'email'

@@ -1,8 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../entities/user.entity.js';
 import { isPostgres } from './sql-dialect-of.js';
+
+/** The SQL drivers' EntityManager.execute (not on core's EntityManager type). */
+interface SqlExecutor {
+  execute(sql: string, params: unknown[]): Promise<unknown>;
+}
 
 /** Columns a locked read-modify-write may set. */
 export type LockedUserChanges = Partial<
@@ -12,6 +16,7 @@ export type LockedUserChanges = Partial<
     | 'firstName'
     | 'lastName'
     | 'picture'
+    | 'profileImageId'
     | 'publicMetadata'
     | 'privateMetadata'
     | 'unsafeMetadata'
@@ -36,7 +41,7 @@ export class LockedUserUpdateRepository {
   ): Promise<{ changes: LockedUserChanges; result: Result } | null> {
     return this.em.transactional(async (em) => {
       // em.execute runs inside this transaction (getConnection().execute would not).
-      const sqlEm = em as unknown as SqlEntityManager;
+      const sqlEm = em as unknown as SqlExecutor;
       if (isPostgres(em)) {
         await sqlEm.execute('select id from userkit_users where id = ? for update', [userId]);
       } else {

@@ -4,59 +4,27 @@ import { User } from '../entities/user.entity.js';
 import { PreparedRead } from './prepared-read.js';
 import { isPostgres } from './sql-dialect-of.js';
 
-export interface SignInFailureState {
-  failedSignInCount: number;
-  lastFailedSignInAt: Date | null;
-  passwordSignInDisabled: boolean;
-}
-
 @Injectable()
 export class SignInAttemptsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async read(userId: string): Promise<SignInFailureState | null> {
-    const user = await this.em.findOne(
-      User,
-      { id: userId },
-      {
-        fields: ['failedSignInCount', 'lastFailedSignInAt', 'passwordSignInDisabled'],
-        // A partial load must not replace the managed user's snapshot (a later flush would
-        // then write stale columns back), so this read bypasses the identity map.
-        disableIdentityMap: true,
-      },
-    );
-    return user
-      ? {
-          failedSignInCount: user.failedSignInCount,
-          lastFailedSignInAt: user.lastFailedSignInAt,
-          passwordSignInDisabled: user.passwordSignInDisabled,
-        }
-      : null;
-  }
-
   /**
-   * Compare-and-set on the count: of parallel attempts, one moves it per round. A prepared
-   * statement (it runs on every password sign-in); RETURNING makes its rows the rows it changed.
+   * One atomic increment of the consecutive-failure count (parallel attempts each move it, none is
+   * lost or refused); the one reaching `disableAt` turns password sign-in off. False when it is
+   * off already. A prepared statement (it runs on every password sign-in).
    */
-  async countAttempt(
-    userId: string,
-    expectedCount: number,
-    at: Date,
-    disable: boolean,
-  ): Promise<boolean> {
+  async countAttempt(userId: string, at: Date, disableAt: number): Promise<boolean> {
     this.countWrite ??= new PreparedRead(
-      'userkit_count_sign_in_attempt_v1',
-      `update "${this.usersTable()}" set "failed_sign_in_count" = ?, ` +
-        `"last_failed_sign_in_at" = ?, "password_sign_in_disabled" = ? ` +
-        `where "id" = ? and "failed_sign_in_count" = ? and "password_sign_in_disabled" = ? ` +
-        `returning "id"`,
+      'userkit_count_sign_in_attempt_v2',
+      `update "${this.usersTable()}" set "failed_sign_in_count" = "failed_sign_in_count" + 1, ` +
+        `"last_failed_sign_in_at" = ?, ` +
+        `"password_sign_in_disabled" = ("failed_sign_in_count" + 1 >= ?) ` +
+        `where "id" = ? and "password_sign_in_disabled" = ? returning "id"`,
     );
     const rows = await this.countWrite.all(this.em, [
-      expectedCount + 1,
       this.em.getPlatform().processDateProperty(at),
-      this.boolean(disable),
+      disableAt,
       userId,
-      expectedCount,
       this.boolean(false),
     ]);
     return rows.length === 1;

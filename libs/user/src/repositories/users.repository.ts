@@ -69,6 +69,11 @@ async function lockAdminRole(em: EntityManager, adminRole: string): Promise<void
   }
 }
 
+/** Admins that can sign in as someone: an anonymous holder (legacy data) does not count. */
+function countRealAdmins(em: EntityManager, adminRole: string): Promise<number> {
+  return em.count(User, { roles: { name: adminRole }, isAnonymous: false });
+}
+
 /** Everything `/me` and the admin views show. */
 const FULL_USER = ['emailAddresses', 'phoneNumbers', 'externalAccounts', 'roles'] as const;
 
@@ -333,8 +338,7 @@ export class UsersRepository {
       .transactional(async (em) => {
         await lockAdminRole(em, adminRole);
         if ((await em.nativeDelete(User, { id: userId })) !== 1) return 'not_found' as const;
-        if ((await em.count(User, { roles: { name: adminRole } })) === 0)
-          throw new LastAdminError();
+        if ((await countRealAdmins(em, adminRole)) === 0) throw new LastAdminError();
         return 'deleted' as const;
       })
       .catch((error: unknown) => {
@@ -344,22 +348,27 @@ export class UsersRepository {
   }
 
   /**
-   * Replaces the user's roles in one transaction; refuses (returns false) when that would leave no
-   * admin. Counting after the change, inside the transaction, keeps two demotions from racing past.
+   * Replaces the user's roles in one transaction; refuses when that would leave no admin, or give
+   * admin to an anonymous user. Counting after the change, inside the transaction, keeps two
+   * demotions from racing past.
    */
-  async replaceRoles(userId: string, roleNames: string[], adminRole: string): Promise<boolean> {
+  async replaceRoles(
+    userId: string,
+    roleNames: string[],
+    adminRole: string,
+  ): Promise<'replaced' | 'last_admin' | 'anonymous_admin'> {
     return this.em
       .transactional(async (em) => {
-        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
         await lockAdminRole(em, adminRole);
+        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+        if (user.isAnonymous && roleNames.includes(adminRole)) return 'anonymous_admin' as const;
         user.roles.set(roleNames.map((name) => em.getReference(Role, name)));
         await em.flush();
-        const admins = await em.count(User, { roles: { name: adminRole } });
-        if (admins === 0) throw new LastAdminError();
-        return true;
+        if ((await countRealAdmins(em, adminRole)) === 0) throw new LastAdminError();
+        return 'replaced' as const;
       })
       .catch((error: unknown) => {
-        if (error instanceof LastAdminError) return false;
+        if (error instanceof LastAdminError) return 'last_admin' as const;
         if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
         throw error;
       });

@@ -17,6 +17,7 @@ import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { logValue } from '../messages/log-value.js';
 
 export interface PasswordSignUp {
   email: string;
@@ -116,28 +117,31 @@ export class AccountsService implements OnModuleInit {
     password: string,
     meta: RequestMeta,
   ): Promise<IssuedTokens> {
-    const user = await this.verifyPassword(email, password);
+    const user = await this.verifyPassword(email, password, meta.ip);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
     return this.signedInWithPassword(user, meta);
   }
 
   /**
    * The first factor: the user whose email and password match (counted against the account's
-   * backoff, which stays counted: the caller clears it once sign-in is complete).
+   * lock, which stays counted: the caller clears it once sign-in is complete). `client`: the
+   * address the attempt comes from, which backs off on its own after failures.
    */
-  async verifyPassword(email: string, password: string): Promise<User> {
-    // One read: the user, its role names and its failed-attempt state (reserved from it below,
-    // unless the read already counted this attempt).
+  async verifyPassword(email: string, password: string, client: string | null): Promise<User> {
+    // One read: the user, its role names and whether the read already counted this attempt.
     const found = await this.users.findForSignIn(email, new Date());
     const user = found?.user ?? null;
     const passwordHash = user?.passwordHash ?? null;
-    if (user && passwordHash !== null) {
-      if (!found?.attemptCounted) await this.signInAttempts.reserve(user.id, user);
-    } else await this.signInAttempts.reserveUnknown(email);
+    const attempt =
+      user && passwordHash !== null
+        ? this.signInAttempts.forUser(user, client)
+        : this.signInAttempts.forUnknownEmail(email, client);
+    await this.signInAttempts.reserve(attempt, found?.attemptCounted === true);
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
     );
     if (!user || passwordHash === null || !matches || user.banned) {
+      await this.signInAttempts.failed(attempt);
       throw new UserKitException('INVALID_CREDENTIALS');
     }
     if (this.hasher.needsRehash(passwordHash)) {
@@ -221,7 +225,7 @@ export class AccountsService implements OnModuleInit {
       });
     } catch (error) {
       this.logger.error(
-        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${String(error)}`,
+        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${logValue(error)}`,
       );
     }
   }

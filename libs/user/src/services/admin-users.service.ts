@@ -239,8 +239,9 @@ export class AdminUsersService {
     await this.get(id);
     const roleNames = [...new Set(roles)];
     await this.assertRolesExist(roleNames);
-    if (!(await this.users.replaceRoles(id, roleNames, ADMIN_ROLE)))
-      throw new UserKitException('LAST_ADMIN');
+    const outcome = await this.users.replaceRoles(id, roleNames, ADMIN_ROLE);
+    if (outcome === 'last_admin') throw new UserKitException('LAST_ADMIN');
+    if (outcome === 'anonymous_admin') throw new UserKitException('ANONYMOUS_ADMIN');
     this.events.emit('user.updated', { userId: id, changes: ['roles'] });
     return this.get(id);
   }

@@ -12,7 +12,9 @@ import { USER_OPTIONS } from '../tokens.js';
 import { normalizeEmail } from '../validation/email.js';
 import { toE164 } from '../validation/phone-number.js';
 import { isResourceId } from '../validation/resource-id.js';
+import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
+import { countMessageToSend, MAX_PHONE_NUMBERS_PER_ACCOUNT } from './message-send-limits.js';
 import { deriveKey, generateNumericCode, hashShortCode, sameDigest } from './one-time-codes.js';
 import { SignInMethodsService } from './sign-in-methods.service.js';
 
@@ -37,6 +39,7 @@ export class ContactsService {
     private readonly contacts: ContactsRepository,
     private readonly delivery: MessageDeliveryService,
     private readonly signInMethods: SignInMethodsService,
+    @Inject(RateLimitStorage) private readonly rateLimitStorage: RateLimitStorage,
   ) {
     this.codeKey = deriveKey(options.tokenSecret, 'verification-codes');
   }
@@ -47,8 +50,16 @@ export class ContactsService {
     const value = kind === 'email' ? input.trim() : toE164(input);
     if (value === null) throw new UserKitException('INVALID_PHONE_NUMBER');
     const normalized = kind === 'email' ? normalizeEmail(value) : value;
-    const added = await this.contacts.add(kind, user.id, value, normalized);
+    await countMessageToSend(this.rateLimitStorage, user.id, normalized);
+    const added = await this.contacts.add(
+      kind,
+      user.id,
+      value,
+      normalized,
+      kind === 'phone' ? MAX_PHONE_NUMBERS_PER_ACCOUNT : undefined,
+    );
     if (added === 'taken') throw new UserKitException(ERRORS[kind].taken);
+    if (added === 'too_many') throw new UserKitException('PHONE_NUMBER_LIMIT');
     await this.sendCode(kind, user, added);
     return added;
   }
@@ -56,6 +67,11 @@ export class ContactsService {
   async resend(kind: ContactKind, user: User, id: string): Promise<void> {
     const contact = await this.owned(kind, user.id, id);
     if (contact.verified) throw new UserKitException('ALREADY_VERIFIED');
+    await countMessageToSend(
+      this.rateLimitStorage,
+      user.id,
+      kind === 'email' ? normalizeEmail(contact.value) : contact.value,
+    );
     await this.sendCode(kind, user, contact);
   }
 

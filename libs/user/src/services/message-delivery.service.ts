@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
 import { MessageSender, type MessageRecipient } from '../extension-points/message-sender.js';
+import { logValue } from '../messages/log-value.js';
 
 type MessageKind =
   | 'sendEmailVerificationCode'
@@ -29,7 +30,7 @@ export class MessageDeliveryService {
       await send.call(this.sender, message);
     } catch (error) {
       this.logger.error(
-        `MessageSender.${kind} failed for user ${message.user.id}: ${error instanceof Error ? error.message : String(error)}`,
+        `MessageSender.${kind} failed for user ${message.user.id}: ${logValue(error)}`,
       );
     }
   }

@@ -16,6 +16,7 @@ import { USER_OPTIONS } from '../tokens.js';
 import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
 import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
+import { logValue } from '../messages/log-value.js';
 
 /** The `error=` values a refused OAuth sign-in or link redirects with. */
 export type OAuthRefusal =
@@ -192,7 +193,7 @@ export class OAuthLinkingService {
       await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });
     } catch (error) {
       this.logger.error(
-        `UserLifecycleHooks.afterCreate failed for user ${userId}: ${String(error)}`,
+        `UserLifecycleHooks.afterCreate failed for user ${userId}: ${logValue(error)}`,
       );
     }
     return userId;

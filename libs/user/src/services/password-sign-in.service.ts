@@ -33,7 +33,7 @@ export class PasswordSignInService {
   ) {}
 
   async signIn(email: string, password: string, meta: RequestMeta): Promise<PasswordSignInOutcome> {
-    const user = await this.accounts.verifyPassword(email, password);
+    const user = await this.accounts.verifyPassword(email, password, meta.ip);
     if (!user.twoFactorEnabled) {
       const tokens = await this.accounts.signedInWithPassword(user, meta);
       return { twoFactorRequired: false, tokens };
@@ -60,14 +60,17 @@ export class PasswordSignInService {
     const now = new Date();
     const taken = await this.twoFactorStore.takeChallengeAttempt(hashSecretToken(challenge), now);
     if (!taken) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    const userId = taken.user.id;
-    await this.signInAttempts.reserve(userId);
-    if (!(await this.twoFactor.checkSecondFactor(userId, code)))
+    const user = await this.users.findFullById(taken.user.id);
+    if (!user) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    const attempt = this.signInAttempts.forUser(user, meta.ip);
+    await this.signInAttempts.reserve(attempt);
+    if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
+      await this.signInAttempts.failed(attempt);
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    }
     if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    const user = await this.users.findFullById(userId);
-    if (!user || user.banned || !user.twoFactorEnabled)
+    if (user.banned || !user.twoFactorEnabled)
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     return this.accounts.signedInWithPassword(user, meta);
   }

@@ -17,6 +17,7 @@ import { RouteUrlsService } from './route-urls.service.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import { UserSessionsService } from './user-sessions.service.js';
+import { logValue } from '../messages/log-value.js';
 
 /** Reset links live one hour. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -61,12 +62,17 @@ export class PasswordsService {
         'This account has no password yet: set one through POST /auth/password/forgot',
       );
     }
-    await this.signInAttempts.reserve(user.id);
+    // The session is the client: a stolen one backs off on its own.
+    const attempt = this.signInAttempts.forUser(user, `session:${sessionId}`);
+    await this.signInAttempts.reserve(attempt);
     const passwordHash = user.passwordHash;
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash, currentPassword),
     );
-    if (!matches) throw new UserKitException('INVALID_CURRENT_PASSWORD');
+    if (!matches) {
+      await this.signInAttempts.failed(attempt);
+      throw new UserKitException('INVALID_CURRENT_PASSWORD');
+    }
     await this.signInAttempts.succeeded(user.id);
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
@@ -84,7 +90,7 @@ export class PasswordsService {
     void this.ormContext
       .runDetached(() => this.sendResetLink(email))
       .catch((error: unknown) =>
-        this.logger.error(`Password reset request failed: ${String(error)}`),
+        this.logger.error(`Password reset request failed: ${logValue(error)}`),
       );
   }
 

@@ -29,12 +29,18 @@ export class ProfileImageService {
     if (!data || data.length === 0) throw new UserKitException('PROFILE_IMAGE_MISSING');
     const type = sniffImageType(data);
     if (!type) throw new UserKitException('PROFILE_IMAGE_UNSUPPORTED');
-    const previous = (await this.profile.getOwn(userId)).picture;
     const id = `${newId()}.${type.extension}`;
     await this.storage.put(id, data, type.contentType);
     const url = this.urlOf(id);
-    await this.profile.updateOwn(userId, { picture: url });
-    await this.removeReplaced(previous);
+    let replaced: string | null;
+    try {
+      replaced = await this.profile.replaceProfileImage(userId, id, url);
+    } catch (error) {
+      await this.deleteQuietly(id);
+      throw error;
+    }
+    // By the id recorded at upload, never by the URL in `picture` (which the user may set).
+    if (replaced !== null) await this.deleteQuietly(replaced);
     return { id, url };
   }
 
@@ -56,13 +62,10 @@ export class ProfileImageService {
     );
   }
 
-  /** The image a new one replaced is deleted; a failure only leaves an orphan file behind. */
-  private async removeReplaced(previousPicture: string | null): Promise<void> {
-    const candidate = previousPicture?.split('/').pop() ?? '';
-    if (!PROFILE_IMAGE_ID_PATTERN.test(candidate) || this.urlOf(candidate) !== previousPicture)
-      return;
-    await this.storage.delete(candidate).catch((error: unknown) => {
-      this.logger.warn(`Could not delete replaced profile image ${candidate}: ${String(error)}`);
+  /** A failure only leaves an orphan file behind. */
+  private async deleteQuietly(id: string): Promise<void> {
+    await this.storage.delete(id).catch((error: unknown) => {
+      this.logger.warn(`Could not delete profile image ${id}: ${String(error)}`);
     });
   }
 }

@@ -70,6 +70,26 @@ export class ProfileService {
     return { user, attributes: this.attributes.view(user, 'endUser', schema) };
   }
 
+  /**
+   * Points `picture` at a newly stored image (the user's own access rules apply) and records the
+   * image as the user's, under the row lock: of parallel uploads each replaces exactly the one
+   * before it. Returns the id of the image replaced, which only this caller may delete.
+   */
+  async replaceProfileImage(userId: string, imageId: string, url: string): Promise<string | null> {
+    const schema = await this.attributes.loadSchema();
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const prepared = this.attributes.prepare(user, 'endUser', schema, { picture: url });
+      return {
+        changes: { ...prepared.fields, profileImageId: imageId },
+        result: { changed: prepared.changed, replaced: user.profileImageId },
+      };
+    });
+    if (written === null) throw new UserKitException('NOT_SIGNED_IN');
+    if (written.result.changed.length > 0)
+      this.events.emit('user.updated', { userId, changes: written.result.changed });
+    return written.result.replaced;
+  }
+
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
     const schema = await this.attributes.loadSchema();

@@ -76,7 +76,11 @@ export class SessionsService {
     return this.tokensFor(user, sessionId, refreshToken);
   }
 
-  /** Single use: a second use of a rotated token revokes the whole session (likely theft). */
+  /**
+   * Single use: a second use of a token revokes the whole session (likely theft), also when the
+   * two uses race. A thief racing the owner must not keep the session by winning; the library's
+   * clients never race themselves (one refresh at a time, across tabs too).
+   */
   async rotate(refreshToken: string): Promise<IssuedTokens> {
     const stored = await this.sessions.findRefreshToken(hashSecretToken(refreshToken));
     const now = new Date();
@@ -91,8 +95,10 @@ export class SessionsService {
     }
     const nextToken = generateSecretToken();
     const won = await this.sessions.rotate(stored.id, session.id, hashSecretToken(nextToken), now);
-    // Lost a race against a concurrent refresh of the same token: refused, session kept.
-    if (!won) throw new UserKitException('INVALID_REFRESH_TOKEN');
+    if (!won) {
+      await this.revoked(session.user.id, session.id, 'refresh_token_reused', now);
+      throw new UserKitException('REFRESH_TOKEN_REUSED');
+    }
     return this.issue(session.user.id, session.id, nextToken);
   }
 

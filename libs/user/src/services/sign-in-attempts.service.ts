@@ -1,18 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
-import {
-  SignInAttemptsRepository,
-  type SignInFailureState,
-} from '../repositories/sign-in-attempts.repository.js';
+import { clientAddressKey } from '../rate-limit/client-address-key.js';
+import { SignInAttemptsRepository } from '../repositories/sign-in-attempts.repository.js';
 import { hashSecretToken } from './secret-token.js';
 import { normalizeEmail } from '../validation/email.js';
 
 /** Free tries before backoff; the sign-in lock after this many consecutive failures. */
 export const FREE_ATTEMPTS = 5;
 export const DISABLE_AFTER_FAILURES = 100;
-const MAX_BACKOFF_SECONDS = 15 * 60;
-const CAS_ROUNDS = 8;
+export const MAX_BACKOFF_SECONDS = 15 * 60;
+/** Failures of one client on one account are remembered this long after the first. */
+const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long an unknown email remembers its attempts (a real account: until a success or reset). */
+const UNKNOWN_EMAIL_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+const BUCKET = 'userkit-sign-in-account';
 
 /** Seconds to wait after the last failure once `count` failures are on record. */
 export function backoffSeconds(count: number): number {
@@ -20,9 +24,25 @@ export function backoffSeconds(count: number): number {
 }
 
 /**
- * Per-account guessing limits, shared by every instance (they live in the user row). An attempt is
- * counted BEFORE the password is checked and cleared after a success, so parallel guesses cannot
- * evaluate more passwords than the limit allows.
+ * Who is guessing at what. `account` names a real account (and changes with each new password,
+ * so a reset starts its failure history over) or an unknown email; `client` is where the guesses
+ * come from (an address, /64 for IPv6, or a session).
+ */
+export interface SignInAttempt {
+  readonly account: string;
+  readonly client: string;
+  /** The user whose consecutive-failure count this attempt moves; none for unknown emails. */
+  readonly userId: string | null;
+  readonly email: string | null;
+}
+
+/**
+ * Guessing limits, as NIST SP 800-63B-4 §3.2.2 asks, without handing an attacker the owner's
+ * account: the exponential backoff applies per client and account (a stranger's failures never
+ * lock the owner out), and the account-wide lock after 100 consecutive failures (counted before
+ * the password is checked, one atomic increment each) ends only with a success or a password
+ * reset. A right password never waits on the account's counter: only failures move the backoff.
+ * Unknown emails go through the same steps, so the answers do not tell who has an account.
  */
 @Injectable()
 export class SignInAttemptsService {
@@ -31,42 +51,75 @@ export class SignInAttemptsService {
     @Inject(RateLimitStorage) private readonly storage: RateLimitStorage,
   ) {}
 
-  /**
-   * `known`: the state as just read with the user (the password sign-in reads it with the user
-   * row), used for the first round instead of reading it again; later rounds (the compare-and-set
-   * lost to a parallel attempt) read it fresh.
-   */
-  async reserve(userId: string, known?: SignInFailureState): Promise<void> {
-    for (let round = 0; round < CAS_ROUNDS; round += 1) {
-      const state = round === 0 && known ? known : await this.attempts.read(userId);
-      if (!state) return;
-      if (state.passwordSignInDisabled) throw new UserKitException('PASSWORD_SIGN_IN_DISABLED');
-      const now = new Date();
-      const wait = backoffSeconds(state.failedSignInCount);
-      if (
-        wait > 0 &&
-        state.lastFailedSignInAt &&
-        now.getTime() - state.lastFailedSignInAt.getTime() < wait * 1000
-      ) {
-        throw new UserKitException('SIGN_IN_BACKOFF');
-      }
-      const disable = state.failedSignInCount + 1 >= DISABLE_AFTER_FAILURES;
-      if (await this.attempts.countAttempt(userId, state.failedSignInCount, now, disable)) return;
-    }
-    throw new UserKitException('SIGN_IN_BACKOFF');
+  forUser(user: Pick<User, 'id' | 'passwordHash'>, client: string | null): SignInAttempt {
+    // A new password (a reset) starts every client's history over.
+    const epoch = hashSecretToken(user.passwordHash ?? '').slice(0, 16);
+    return {
+      account: `user:${user.id}:${epoch}`,
+      client: client === null ? 'unknown' : clientAddressKey(client),
+      userId: user.id,
+      email: null,
+    };
   }
 
-  /** Unknown emails get the same free tries, so the limit itself does not reveal who exists. */
-  async reserveUnknown(email: string): Promise<void> {
-    const windowMs = MAX_BACKOFF_SECONDS * 1000;
-    const record = await this.storage.increment(
-      `unknown:${hashSecretToken(normalizeEmail(email))}`,
-      windowMs,
-      FREE_ATTEMPTS,
-      windowMs,
-      'userkit-sign-in-account',
+  forUnknownEmail(email: string, client: string | null): SignInAttempt {
+    return {
+      account: `email:${hashSecretToken(normalizeEmail(email))}`,
+      client: client === null ? 'unknown' : clientAddressKey(client),
+      userId: null,
+      email: normalizeEmail(email),
+    };
+  }
+
+  /**
+   * Before the password is checked: refused while this client backs off from this account, or
+   * once the account is locked; otherwise the attempt is counted towards the lock.
+   * `alreadyCounted`: the sign-in read counted it already.
+   */
+  async reserve(attempt: SignInAttempt, alreadyCounted = false): Promise<void> {
+    const backoff = await this.storage.increment(
+      `backoff:${this.key(attempt)}`,
+      1000,
+      UNLIMITED,
+      0,
+      BUCKET,
     );
-    if (record.isBlocked) throw new UserKitException('SIGN_IN_BACKOFF');
+    if (backoff.isBlocked)
+      throw new UserKitException('SIGN_IN_BACKOFF', undefined, {
+        retryAfterSeconds: Math.max(1, backoff.timeToBlockExpire),
+      });
+    if (alreadyCounted) return;
+    const counted =
+      attempt.userId !== null
+        ? await this.attempts.countAttempt(attempt.userId, new Date(), DISABLE_AFTER_FAILURES)
+        : (
+            await this.storage.increment(
+              `unknown:${attempt.account}`,
+              UNKNOWN_EMAIL_MEMORY_MS,
+              UNLIMITED,
+              0,
+              BUCKET,
+            )
+          ).totalHits <= DISABLE_AFTER_FAILURES;
+    if (!counted)
+      throw new UserKitException('PASSWORD_SIGN_IN_DISABLED', undefined, {
+        retryAfterSeconds: MAX_BACKOFF_SECONDS,
+      });
+  }
+
+  /** A wrong password or code: this client waits before its next try at this account. */
+  async failed(attempt: SignInAttempt): Promise<void> {
+    const key = this.key(attempt);
+    const failures = await this.storage.increment(
+      `failures:${key}`,
+      FAILURE_WINDOW_MS,
+      UNLIMITED,
+      0,
+      BUCKET,
+    );
+    const wait = backoffSeconds(failures.totalHits);
+    // A limit of 0 blocks at once, for the whole wait.
+    if (wait > 0) await this.storage.increment(`backoff:${key}`, 1000, 0, wait * 1000, BUCKET);
   }
 
   async succeeded(userId: string): Promise<void> {
@@ -76,5 +129,9 @@ export class SignInAttemptsService {
   /** After a password reset: the account may sign in with a password again. */
   async clear(userId: string): Promise<void> {
     await this.attempts.clear(userId);
+  }
+
+  private key(attempt: SignInAttempt): string {
+    return hashSecretToken(`${attempt.account}|${attempt.client}`);
   }
 }

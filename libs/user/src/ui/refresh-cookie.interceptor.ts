@@ -5,12 +5,8 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
 import { map, type Observable } from 'rxjs';
-import { AuthController } from '../controllers/auth.controller.js';
-import { MeUpgradeController } from '../controllers/me-upgrade.controller.js';
-import { OAuthController } from '../controllers/oauth.controller.js';
-import { TwoFactorSignInController } from '../controllers/two-factor-sign-in.controller.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
@@ -18,20 +14,13 @@ import { USER_OPTIONS } from '../tokens.js';
 import { refreshCookie } from './refresh-cookie.js';
 import { sameOriginProblem, wantsCookieSession } from './same-origin.js';
 
-/** The controllers whose routes hand out a token pair (sign-up, login, 2FA, OAuth exchange, upgrade). */
-const TOKEN_ISSUERS = new Set<unknown>([
-  AuthController,
-  TwoFactorSignInController,
-  OAuthController,
-  MeUpgradeController,
-]);
-
 type WithRefresh = { refreshToken?: unknown; tokens?: { refreshToken?: unknown } };
 
 /**
  * Cookie mode of the prebuilt pages: with `X-UserKit-Session: cookie` a token-issuing route puts
  * the refresh token in the httpOnly cookie and leaves it out of the body, so page script never
- * holds it. Registered only when `ui` is configured; other routes and requests pass untouched.
+ * holds it. Applied to the controllers that hand out a token pair (sign-up, login, 2FA, OAuth
+ * exchange, upgrade) and idle without `ui`; no other route, and no host route, passes through it.
  */
 @Injectable()
 export class RefreshCookieInterceptor implements NestInterceptor {
@@ -41,18 +30,20 @@ export class RefreshCookieInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http' || !TOKEN_ISSUERS.has(context.getClass()))
-      return next.handle();
+    const sessionPath = this.urls.uiSessionPath();
+    if (context.getType() !== 'http' || sessionPath === null) return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     if (!wantsCookieSession(request)) return next.handle();
     // A cross-site page could otherwise sign the browser into an attacker's account.
     const problem = sameOriginProblem(request, this.options.publicUrl);
     if (problem) throw new UserKitException('CROSS_SITE_REQUEST', problem);
     const response = context.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(map((body: unknown) => this.moveToCookie(body, response)));
+    return next
+      .handle()
+      .pipe(map((body: unknown) => this.moveToCookie(body, response, sessionPath)));
   }
 
-  private moveToCookie(body: unknown, response: Response): unknown {
+  private moveToCookie(body: unknown, response: Response, sessionPath: string): unknown {
     if (!body || typeof body !== 'object') return body;
     const value = body as WithRefresh;
     const holder =
@@ -64,12 +55,7 @@ export class RefreshCookieInterceptor implements NestInterceptor {
     if (!holder) return body;
     response.append(
       'Set-Cookie',
-      // Registered only with `ui`: the session path is known.
-      refreshCookie(
-        holder.refreshToken as string,
-        this.urls.uiSessionPath() as string,
-        this.options,
-      ),
+      refreshCookie(holder.refreshToken as string, sessionPath, this.options),
     );
     response.setHeader('Cache-Control', 'no-store');
     delete holder.refreshToken;

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { ExpressRequest as Request } from './express-http.js';
 import { COOKIE_SESSION_MODE, SESSION_MODE_HEADER } from './ui-tokens.js';
 
 /**

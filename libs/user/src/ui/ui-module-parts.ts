@@ -1,6 +1,4 @@
 import { Controller, type Provider, type Type } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { RefreshCookieInterceptor } from './refresh-cookie.interceptor.js';
 import { resolveUiOptions, type UiOptions } from './ui-options.js';
 import { UiPagesController } from './ui-pages.controller.js';
 import { UiSessionController } from './ui-session.controller.js';
@@ -23,10 +21,6 @@ export function uiModuleParts(ui: UiOptions | boolean | undefined): {
   return {
     // Session routes first: the pages' catch-all GET must not see them (they are POST anyway).
     controllers: [SessionRoutes, PageRoutes],
-    providers: [
-      { provide: UI_OPTIONS, useValue: resolved },
-      RefreshCookieInterceptor,
-      { provide: APP_INTERCEPTOR, useExisting: RefreshCookieInterceptor },
-    ],
+    providers: [{ provide: UI_OPTIONS, useValue: resolved }],
   };
 }

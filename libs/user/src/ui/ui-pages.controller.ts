@@ -1,6 +1,7 @@
-import { Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Get, Inject, NotFoundException, Param, Res, UseFilters } from '@nestjs/common';
+import { ServiceUnavailableFilter } from '../filters/service-unavailable.filter.js';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { ExpressResponse as Response } from './express-http.js';
 import { Public } from '../decorators/public.decorator.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
@@ -20,6 +21,7 @@ import {
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(ServiceUnavailableFilter)
 export class UiPagesController {
   private readonly assets: Map<string, UiAsset>;
   private readonly template: string | null;

@@ -1,13 +1,8 @@
 import { Body, HttpCode, HttpStatus, Inject, Post, Req, Res, UsePipes } from '@nestjs/common';
-import {
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { TokenResponse } from '../dto/user.response.js';
@@ -31,6 +26,7 @@ import { sameOriginProblem } from './same-origin.js';
 @ApiHeader({ name: 'X-UserKit-Session', required: true, description: 'must be `cookie`' })
 @Public()
 @UsePipes(createUserKitValidationPipe())
+@UserKitApi()
 export class UiSessionController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
@@ -46,8 +42,8 @@ export class UiSessionController {
     type: TokenResponse,
     description: 'A new access token and user; the rotated refresh token is in the cookie only',
   })
-  @ApiUnauthorizedResponse({ description: 'No cookie, or an unknown, expired or reused token' })
-  @ApiForbiddenResponse({ description: 'Missing X-UserKit-Session header or a foreign Origin' })
+  @ApiUserKitError(401, { description: 'No cookie, or an unknown, expired or reused token' })
+  @ApiUserKitError(403, { description: 'Missing X-UserKit-Session header or a foreign Origin' })
   async refresh(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @Req() request: Request,
@@ -77,7 +73,7 @@ export class UiSessionController {
   @RateLimit('refresh')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Session revoked (if any) and the cookie cleared' })
-  @ApiForbiddenResponse({ description: 'Missing X-UserKit-Session header or a foreign Origin' })
+  @ApiUserKitError(403, { description: 'Missing X-UserKit-Session header or a foreign Origin' })
   async logout(
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @Req() request: Request,

@@ -39,4 +39,45 @@ describe('email normalization (property-based)', () => {
     expect(isValidEmail(`${'a'.repeat(250)}@b.co`)).toBe(false);
     expect(isValidEmail('a..b@example.com')).toBe(false);
   });
+
+  it('refuses controls and invisible characters inside an address (trimming drops them at its ends)', () => {
+    const invisible = fc.constantFrom(
+      '\u0000',
+      '\u0007',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u00ad',
+      '\u034f',
+      '\u115f',
+      '\u180e',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202e',
+      '\u2060',
+      '\u2066',
+      '\u2069',
+      '\u3164',
+      '\ufe0f',
+      '\ufeff',
+      '\ud800',
+      '\udc00',
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), invisible, (at, character) => {
+        const address = 'admin@example.com';
+        expect(isValidEmail(address.slice(0, at) + character + address.slice(at))).toBe(false);
+      }),
+    );
+  });
+
+  it('compares fullwidth and compatibility spellings as the plain address', () => {
+    expect(isValidEmail('ａｄｍｉｎ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe(true);
+    expect(normalizeEmail('ＡＤＭＩＮ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe('admin@example.com');
+    expect(normalizeEmail('ａdmin@example.com')).toBe('admin@example.com');
+  });
 });

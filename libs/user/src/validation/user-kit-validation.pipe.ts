@@ -1,4 +1,6 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { inputShapeProblem } from './input-shape.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
 import { findForbiddenKey } from './json-metadata.js';
 
 interface ValidationErrorLike {
@@ -21,17 +23,30 @@ export class UserKitValidationPipe extends ValidationPipe {
       transformOptions: { enableImplicitConversion: false },
       validationError: { target: false, value: false },
       exceptionFactory: (errors) =>
-        new BadRequestException(
+        new UserKitException(
+          'VALIDATION_FAILED',
           errors.flatMap((error) => flattenConstraints(error)).filter(Boolean),
         ),
     });
+  }
+
+  /**
+   * Every body and query is bounded and checked as text before class-transformer sees it (it
+   * recurses, and would overflow the stack on deep input), whatever the DTO declares.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problem = inputShapeProblem(value);
+      if (problem) throw new UserKitException('VALIDATION_FAILED', [problem]);
+    }
+    return super.transform(value, metadata);
   }
 
   /** Nest strips prototype keys silently; the API refuses them instead, saying where they are. */
   protected override stripProtoKeys(value: unknown): void {
     const forbidden = findForbiddenKey(value);
     if (forbidden)
-      throw new BadRequestException([
+      throw new UserKitException('VALIDATION_FAILED', [
         `the key "${forbidden.split(/[.[]/).pop()}" is not allowed (at ${forbidden})`,
       ]);
   }

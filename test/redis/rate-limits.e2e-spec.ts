@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { RedisThrottlerStorage } from '@userkit/user';
-import { startTestRedis, type TestRedis } from './support/redis-server.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { uniqueEmail } from './support/users.js';
+import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { uniqueEmail } from '../support/users.js';
 
 const WRONG = 'definitely-not-it-42';
 

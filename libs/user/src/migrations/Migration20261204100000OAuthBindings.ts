@@ -32,8 +32,8 @@ const SQLITE = [
  * and primary ones only: an unverified secondary claim blocks nobody. Nullable columns and a
  * narrower index: existing rows all stay valid.
  */
-export class Migration20261204000000OAuthBindings extends Migration {
-  override name = 'Migration20261204000000OAuthBindings';
+export class Migration20261204100000OAuthBindings extends Migration {
+  override name = 'Migration20261204100000OAuthBindings';
 
   override up(): void {
     for (const statement of dialectOf(this) === 'postgresql' ? POSTGRESQL : SQLITE)

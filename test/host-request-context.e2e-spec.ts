@@ -1,0 +1,92 @@
+// A host that turns MikroORM's per-request context off (`registerRequestContext: false`), so its
+// own routes that do not use the ORM fork no EntityManager: the library's routes open their own
+// context and work as with the default, under the host's global prefix too.
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Public, UserModule, UsersService } from '@userkit/user';
+import request from 'supertest';
+import { databaseOptions } from '../apps/sample/src/database-options.js';
+import type { Http } from './support/http.js';
+import { TEST_JWT_SECRET } from './support/test-app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
+
+@Controller()
+class HostController {
+  @Public()
+  @Get('public')
+  hello(): { message: string } {
+    return { message: 'Hello, anyone' };
+  }
+}
+
+describe('a host with MikroORM’s request context off (registerRequestContext: false)', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let http: Http;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    @Module({
+      imports: [
+        MikroOrmModule.forRoot({ ...databaseOptions(database.url), registerRequestContext: false }),
+        UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false, globalGuards: true }),
+      ],
+      controllers: [HostController],
+    })
+    class NoContextHostModule {}
+    app = await NestFactory.create(NoContextHostModule, { logger: false, abortOnError: false });
+    app.setGlobalPrefix('api');
+    await app.get(MikroORM).migrator.up();
+    await app.init();
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('sign-up, sign-in, refresh, /me, its update and sessions, and an admin route work', async () => {
+    await http.get('/api/public').expect(200, { message: 'Hello, anyone' });
+    const email = uniqueEmail('nocontext');
+    const signedUp = await http
+      .post('/api/auth/signup')
+      .send({ email, password: GOOD_PASSWORD })
+      .expect(201);
+    const signedIn = await http
+      .post('/api/auth/login')
+      .send({ email, password: GOOD_PASSWORD })
+      .expect(200);
+    const refreshed = await http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: signedIn.body.refreshToken })
+      .expect(200);
+    const token = refreshed.body.accessToken;
+    expect((await http.get('/api/me').set(bearer(token)).expect(200)).body.id).toBe(
+      signedUp.body.user.id,
+    );
+    const updated = await http
+      .patch('/api/me')
+      .set(bearer(token))
+      .send({ firstName: 'Ada' })
+      .expect(200);
+    expect(updated.body.firstName).toBe('Ada');
+    const sessions = await http.get('/api/me/sessions').set(bearer(token)).expect(200);
+    expect(sessions.body).toHaveLength(2);
+
+    const adminEmail = uniqueEmail('nocontext-admin');
+    await app.get(UsersService).ensureAdmin(adminEmail, GOOD_PASSWORD);
+    const admin = await http
+      .post('/api/auth/login')
+      .send({ email: adminEmail, password: GOOD_PASSWORD })
+      .expect(200);
+    const listed = await http
+      .get('/api/admin/users')
+      .query({ query: email })
+      .set(bearer(admin.body.accessToken))
+      .expect(200);
+    expect(JSON.stringify(listed.body)).toContain(signedUp.body.user.id);
+  });
+});

@@ -1,0 +1,123 @@
+// `npm run test:host`, core only: a new ESM host made of the README's Install section verbatim
+// (its SQLite install command, tsconfig.json and files) and nothing else: none of the optional
+// peers, OAuth unused. It builds with skipLibCheck: false, starts, and its users sign up, sign
+// in, and its first admin (ensureAdmin at start) reaches the admin routes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { call, createHost } from './support/host-app.js';
+import { installedPaths, packageName } from './support/installed.js';
+import { packPackages } from './support/packages.js';
+import { installCommand, installCommands, readmeBlock } from './support/readme.js';
+
+const ADMIN = { email: 'first.admin@example.com', password: 'first-admin-passphrase-7' };
+const USER = { email: 'core.user@example.com', password: 'core-user-passphrase-3' };
+
+let packs;
+let host;
+let app;
+
+before(
+  async () => {
+    packs = packPackages();
+    host = await createHost({
+      name: 'core-esm',
+      type: 'module',
+      tarballs: packs.tarballs,
+      installs: [
+        installCommand('install', 'SQLite'),
+        installCommand('install', 'TypeScript, SQLite'),
+      ],
+      files: {
+        'tsconfig.json': readmeBlock('tsconfig.json'),
+        'src/database.ts': readmeBlock('src/database.ts sqlite'),
+        'src/app.module.ts': readmeBlock('src/app.module.ts'),
+        'src/main.ts': readmeBlock('src/main.ts'),
+      },
+    });
+    await host.build();
+    // SQLite's default file data/app.sqlite: its folder does not exist before the start.
+    app = await host.start({
+      JWT_SECRET: 'host-test-secret-host-test-secret-0123',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
+  },
+  { timeout: 480_000 },
+);
+
+after(async () => {
+  await host?.remove();
+  if (packs) rmSync(packs.root, { recursive: true, force: true });
+});
+
+test('none of the optional peers is installed', () => {
+  for (const { args } of installCommands('install-optional')) {
+    for (const name of args.map(packageName)) {
+      assert.deepEqual(installedPaths(host.dir, name), [], `${name} is installed`);
+    }
+  }
+});
+
+test('a user signs up, signs in and reads /me', async () => {
+  const from = '127.0.0.2';
+  const signUp = await call(app, 'POST', '/auth/signup', { body: USER, from });
+  assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
+  const signIn = await call(app, 'POST', '/auth/login', { body: USER, from });
+  assert.equal(signIn.status, 200);
+  const me = await call(app, 'GET', '/me', { token: signIn.body.accessToken });
+  assert.equal(me.status, 200);
+  assert.equal(me.body.id, signUp.body.user.id);
+  assert.equal(me.body.emailAddresses[0].email, USER.email);
+  assert.equal((await call(app, 'GET', '/me')).status, 401);
+});
+
+test('the first admin made at start reaches the admin routes, a user does not', async () => {
+  const from = '127.0.0.3';
+  const user = await call(app, 'POST', '/auth/login', { body: USER, from });
+  assert.equal(
+    (await call(app, 'GET', '/admin/users', { token: user.body.accessToken })).status,
+    403,
+  );
+  const admin = await call(app, 'POST', '/auth/login', { body: ADMIN, from });
+  assert.equal(admin.status, 200);
+  const users = await call(app, 'GET', '/admin/users', { token: admin.body.accessToken });
+  assert.equal(users.status, 200);
+  assert.deepEqual(users.body.data.map((entry) => entry.emailAddresses[0].email).sort(), [
+    USER.email,
+    ADMIN.email,
+  ]);
+});
+
+test("the host's Swagger document lists the library's routes", async () => {
+  const document = await call(app, 'GET', '/docs-json');
+  assert.equal(document.status, 200);
+  assert.ok(document.body.paths['/auth/signup'], 'POST /auth/signup documented');
+  assert.equal((await call(app, 'GET', '/docs')).status, 200);
+});
+
+test("on an unsupported Node the host stops with the library's one line", () => {
+  // The machine's own Node (20 here and in CI), not the repository's Node 24.
+  const old = ['/usr/bin/node', '/usr/local/bin/node'].find((binary) => {
+    if (!existsSync(binary)) return false;
+    const [major, minor] = spawnSync(binary, ['--version'], { encoding: 'utf8' })
+      .stdout.slice(1)
+      .split('.')
+      .map(Number);
+    return major < 22 || (major === 22 && minor < 17);
+  });
+  assert.ok(old, 'no Node older than 22.17 at /usr/bin/node or /usr/local/bin/node');
+  const started = spawnSync(old, ['dist/main.js'], {
+    cwd: host.dir,
+    env: {
+      PATH: process.env.PATH,
+      JWT_SECRET: 'host-test-secret-host-test-secret-0123',
+      PORT: '0',
+    },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(started.status, 1, `exit ${started.status ?? started.signal}: ${started.stderr}`);
+  assert.match(started.stderr, /^Nest UserKit needs Node\.js >= 22\.17 \(this is v[\d.]+\)/);
+});
