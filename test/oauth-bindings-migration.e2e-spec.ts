@@ -1,5 +1,6 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { EmailAddress, User } from '@userkit/user';
+import { randomUUID } from 'node:crypto';
+import { EmailAddress } from '@userkit/user';
 import { databaseOptions } from '../apps/sample/src/database-options.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -10,43 +11,37 @@ describe('Migration20261204100000OAuthBindings on an existing database', () => {
     const orm = await MikroORM.init(databaseOptions(database.url));
     try {
       await orm.migrator.up({ to: 'Migration20261125700000ProfileSchema' });
-      const before = orm.em.fork();
-      const owner = before.create(User, {});
-      const claimant = before.create(User, {});
-      before.create(EmailAddress, {
-        user: owner,
-        email: 'Kept@Example.com',
-        normalizedEmail: 'kept@example.com',
-        verified: true,
-        primary: true,
-      });
-      before.create(EmailAddress, {
-        user: claimant,
-        email: 'claimant@example.com',
-        normalizedEmail: 'claimant@example.com',
-        primary: true,
-      });
-      await before.flush();
-      // A link intent asked for before the upgrade: it has no browser binding.
+      // Rows written with the columns of that release (today's entities have more).
+      const before = orm.em.getConnection();
       const at = new Date().toISOString();
-      await before
-        .getConnection()
-        .execute(
-          'insert into userkit_oauth_link_intents (id, token_hash, user_id, session_id, provider, redirect_url, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-          [
-            'intent-1',
-            'a'.repeat(64),
-            owner.id,
-            'session-1',
-            'google',
-            'https://app.example/',
-            at,
-            at,
-          ],
+      const owner = randomUUID();
+      const claimant = randomUUID();
+      for (const id of [owner, claimant])
+        await before.execute(
+          'insert into userkit_users (id, public_metadata, private_metadata, unsafe_metadata, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+          [id, '{}', '{}', '{}', at, at],
         );
+      for (const [id, user, email, normalized, verified] of [
+        ['address-1', owner, 'Kept@Example.com', 'kept@example.com', 1],
+        ['address-2', claimant, 'claimant@example.com', 'claimant@example.com', 0],
+      ] as const)
+        await before.execute(
+          'insert into userkit_email_addresses (id, user_id, email, normalized_email, verified, "primary", created_at) values (?, ?, ?, ?, ?, ?, ?)',
+          [id, user, email, normalized, verified, 1, at],
+        );
+      // A link intent asked for before the upgrade: it has no browser binding.
+      await before.execute(
+        'insert into userkit_oauth_link_intents (id, token_hash, user_id, session_id, provider, redirect_url, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        ['intent-1', 'a'.repeat(64), owner, 'session-1', 'google', 'https://app.example/', at, at],
+      );
 
       await orm.migrator.up();
       expect((await orm.migrator.getPending()).length).toBe(0);
+      // Both migrations of this release, in the order of USER_MIGRATIONS.
+      expect((await orm.migrator.getExecuted()).map((row) => row.name).slice(-2)).toEqual([
+        'Migration20261204000000ProfileImageOwner',
+        'Migration20261204100000OAuthBindings',
+      ]);
 
       const after = orm.em.fork();
       const rows = await after.find(EmailAddress, {}, { orderBy: { normalizedEmail: 'asc' } });
@@ -58,20 +53,21 @@ describe('Migration20261204100000OAuthBindings on an existing database', () => {
       for (const table of ['userkit_oauth_states', 'userkit_oauth_exchange_codes'])
         await connection.execute(`select code_challenge from ${table}`);
       await connection.execute('select email_address_id from userkit_password_reset_tokens');
+      await connection.execute('select profile_image_id from userkit_users');
       expect(
         await connection.execute('select token_hash, browser_hash from userkit_oauth_link_intents'),
       ).toEqual([{ token_hash: 'a'.repeat(64), browser_hash: null }]);
 
       // An unverified secondary claim of a held address is allowed now; a second holder is not.
       after.create(EmailAddress, {
-        user: claimant.id,
+        user: claimant,
         email: 'kept@example.com',
         normalizedEmail: 'kept@example.com',
       });
       await after.flush();
       const second = orm.em.fork();
       second.create(EmailAddress, {
-        user: claimant.id,
+        user: claimant,
         email: 'kept@example.com',
         normalizedEmail: 'kept@example.com',
         verified: true,
