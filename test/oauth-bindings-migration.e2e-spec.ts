@@ -22,12 +22,13 @@ describe('Migration20261204100000OAuthBindings on an existing database', () => {
           [id, '{}', '{}', '{}', at, at],
         );
       for (const [id, user, email, normalized, verified] of [
-        ['address-1', owner, 'Kept@Example.com', 'kept@example.com', 1],
-        ['address-2', claimant, 'claimant@example.com', 'claimant@example.com', 0],
+        ['address-1', owner, 'Kept@Example.com', 'kept@example.com', 'true'],
+        ['address-2', claimant, 'claimant@example.com', 'claimant@example.com', 'false'],
       ] as const)
+        // Boolean literals: both databases read them, and PostgreSQL takes no 1/0 for a boolean.
         await before.execute(
-          'insert into userkit_email_addresses (id, user_id, email, normalized_email, verified, "primary", created_at) values (?, ?, ?, ?, ?, ?, ?)',
-          [id, user, email, normalized, verified, 1, at],
+          `insert into userkit_email_addresses (id, user_id, email, normalized_email, verified, "primary", created_at) values (?, ?, ?, ?, ${verified}, true, ?)`,
+          [id, user, email, normalized, at],
         );
       // A link intent asked for before the upgrade: it has no browser binding.
       await before.execute(
