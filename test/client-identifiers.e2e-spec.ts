@@ -29,8 +29,8 @@ const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   .toString();
 
 /** Runs the browser's part of an OAuth round trip; returns where the API finally redirects. */
-async function followOAuth(startUrl: string): Promise<URL> {
-  const { stoppedAt, last } = await new Browser().navigate(startUrl, FRONT_END);
+async function followOAuth(startUrl: string, browser = new Browser()): Promise<URL> {
+  const { stoppedAt, last } = await browser.navigate(startUrl, FRONT_END);
   if (!stoppedAt) throw new Error(`the flow did not come back: ${last.status} ${last.body}`);
   return stoppedAt;
 }
@@ -71,13 +71,15 @@ describe('@userkit/client: OAuth, identifiers, sessions, password, 2FA and integ
   }
 
   describe('OAuth (issue 4)', () => {
-    it('signs in: oauthUrl, the provider round trip, exchangeOAuthCode', async () => {
+    it('signs in: startOAuth, the provider round trip, exchangeOAuthCode', async () => {
       const email = uniqueEmail('google');
       nextGoogleProfile({ sub: `g-${email}`, email, email_verified: true, name: 'Grace' });
-      const back = await followOAuth(client.oauthUrl('google', APP_REDIRECT));
+      const back = await followOAuth(await client.startOAuth('google', APP_REDIRECT));
       const code = back.searchParams.get('code');
       expect(code).toEqual(expect.any(String));
-      const user = await client.exchangeOAuthCode(code!);
+      const result = await client.exchangeOAuthCode(code!);
+      if (result.twoFactorRequired) throw new Error('no second factor was expected');
+      const user = result.user;
       expect(user).toMatchObject({ primaryEmail: email, displayName: 'Grace' });
       expect(user.verifiedExternalAccounts).toHaveLength(1);
       expect(user.verifiedExternalAccounts[0]).toMatchObject({ provider: 'google', email });
@@ -90,7 +92,21 @@ describe('@userkit/client: OAuth, identifiers, sessions, password, 2FA and integ
     });
 
     it('links an account: createExternalAccount → redirect URL → verified, then deletes it', async () => {
-      const user = await client.signUp({ email: uniqueEmail('linker'), password: GOOD_PASSWORD });
+      // The page's browser: it keeps the binding cookie of the create call (sent with credentials).
+      const browser = new Browser();
+      const credentials: RequestInit['credentials'][] = [];
+      const linking = createUserKitClient({
+        baseUrl: t.baseUrl,
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (init?.method === 'POST' && String(input).endsWith('/me/external-accounts')) {
+            credentials.push(init.credentials);
+            browser.receive(t.baseUrl, response.headers.getSetCookie());
+          }
+          return response;
+        },
+      });
+      const user = await linking.signUp({ email: uniqueEmail('linker'), password: GOOD_PASSWORD });
       const started = await user.createExternalAccount({
         strategy: 'oauth_google',
         redirect_url: APP_REDIRECT,
@@ -103,8 +119,17 @@ describe('@userkit/client: OAuth, identifiers, sessions, password, 2FA and integ
         email: uniqueEmail('g'),
         email_verified: true,
       });
-      const linked = await followOAuth(started.externalVerificationRedirectURL);
+      expect(credentials).toEqual(['include']);
+      // Another browser may not open it; the one that asked links.
+      const elsewhere = await new Browser().get(started.externalVerificationRedirectURL);
+      expect(elsewhere.status).toBe(403);
+      const again = await user.createExternalAccount({
+        strategy: 'oauth_google',
+        redirect_url: APP_REDIRECT,
+      });
+      const linked = await followOAuth(again.externalVerificationRedirectURL, browser);
       expect(linked.searchParams.get('error')).toBeNull();
+      expect(linked.searchParams.get('linked')).toBe('google');
       await user.reload();
       expect(user.verifiedExternalAccounts).toHaveLength(1);
       const [account] = user.verifiedExternalAccounts;

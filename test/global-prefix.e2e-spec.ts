@@ -103,7 +103,11 @@ describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api
     expect(stoppedAt.origin + stoppedAt.pathname).toBe(RETURN_TO);
     const code = stoppedAt.searchParams.get('code');
     expect(code).toEqual(expect.any(String));
-    const tokens = await app.t.http.post('/api/auth/oauth/exchange').send({ code }).expect(200);
+    const tokens = await app.t.http
+      .post('/api/auth/oauth/exchange')
+      .set('Cookie', browser.cookieHeader(app.base))
+      .send({ code })
+      .expect(200);
     const me = await app.t.http.get('/api/me').set(bearer(tokens.body.accessToken)).expect(200);
     expect(me.body.primaryEmail).toBe(provider.googlePerson.email);
   });
@@ -123,7 +127,9 @@ describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api
       .expect(201);
     const url = new URL(started.body.externalVerificationRedirectURL);
     expect(url.origin + url.pathname).toBe(`${app.base}/api/oauth/google`);
-    const { stoppedAt } = await new Browser().navigate(url.href, FRONT_END);
+    const browser = new Browser();
+    browser.receive(app.base, started.headers['set-cookie']);
+    const { stoppedAt } = await browser.navigate(url.href, FRONT_END);
     expect(stoppedAt?.searchParams.get('linked')).toBe('google');
     const me = await app.t.http.get('/api/me').set(bearer(account.accessToken)).expect(200);
     expect(me.body.externalAccounts).toEqual([

@@ -1,71 +1,18 @@
 import { ForbiddenException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { UserModuleOptions } from '@userkit/user';
-import { Browser, freePort } from './support/browser.js';
+import { Browser } from './support/browser.js';
 import { sql } from './support/database-access.js';
 import { TEST_DB } from './support/test-database.js';
+import {
+  FRONT_END,
+  RETURN_TO,
+  gitHubPerson,
+  googlePerson,
+  startOAuthApp,
+  type Running,
+} from './support/oauth-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp, uniqueEmail } from './support/users.js';
-
-/** The front-end the flows return to: nothing listens there, the browser stops at it. */
-const FRONT_END = 'http://127.0.0.1:5173';
-const RETURN_TO = `${FRONT_END}/auth/done`;
-
-interface Running {
-  t: TestApp;
-  base: string;
-}
-
-/** The sample app listening on a real port, its providers pointed at the local OAuth server. */
-async function startOAuthApp(
-  provider: LocalOAuthServer,
-  overrides: Partial<UserModuleOptions> = {},
-  env: Record<string, string> = {},
-): Promise<Running> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const t = await startTestApp({
-    env: {
-      PUBLIC_URL: base,
-      OAUTH_REDIRECT_ALLOWLIST: `${FRONT_END}/auth`,
-      ...provider.env(),
-      ...env,
-    },
-    overrides: { oauthTimeoutSeconds: 2, ...overrides },
-  });
-  await t.app.listen(port, '127.0.0.1');
-  return { t, base };
-}
-
-let counter = 0;
-function googlePerson(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  counter += 1;
-  return {
-    sub: `g-${Date.now()}-${counter}`,
-    name: 'Ada Lovelace',
-    given_name: 'Ada',
-    family_name: 'Lovelace',
-    picture: 'https://images.example/ada.png',
-    email: uniqueEmail('google'),
-    email_verified: true,
-    ...fields,
-  };
-}
-
-function gitHubPerson(emails: Array<{ email: string; primary: boolean; verified: boolean }>) {
-  counter += 1;
-  return {
-    user: {
-      id: 100_000 + counter,
-      login: `octo${counter}`,
-      name: 'Octo Cat',
-      avatar_url: 'https://avatars.example/octo.png',
-      email: emails[0]?.email ?? null,
-    },
-    emails,
-  };
-}
 
 describe('OAuth sign-in and account linking against a local OAuth server', () => {
   let provider: LocalOAuthServer;
@@ -94,15 +41,18 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
     return { back: stoppedAt, browser, hops };
   }
 
-  async function exchange(code: string) {
-    return app.t.http.post('/auth/oauth/exchange').send({ code });
+  /** The exchange as the page the browser came back to makes it (with the browser's cookies). */
+  async function exchange(code: string, browser?: Browser) {
+    const request = app.t.http.post('/auth/oauth/exchange');
+    if (browser) request.set('Cookie', browser.cookieHeader(app.base));
+    return request.send({ code });
   }
 
   async function signInWith(providerName: string) {
-    const { back } = await roundTrip(providerName);
+    const { back, browser } = await roundTrip(providerName);
     const code = back.searchParams.get('code');
     if (!code) throw new Error(`no code: ${back.href}`);
-    const tokens = await exchange(code);
+    const tokens = await exchange(code, browser);
     expect(tokens.status).toBe(200);
     return tokens.body as { accessToken: string; refreshToken: string; user: Record<string, any> };
   }
@@ -140,7 +90,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       const created: unknown[] = [];
       const hear = (payload: unknown) => created.push(payload);
       app.t.app.get(EventEmitter2).on('user.created', hear);
-      const { back, hops } = await roundTrip('google');
+      const { back, hops, browser } = await roundTrip('google');
       app.t.app.get(EventEmitter2).off('user.created', hear);
       // state and PKCE S256 travelled to the provider
       const authorize = new URL(hops[1]);
@@ -152,7 +102,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       // The code comes back in the redirect; no token ever does.
       expect(back.origin + back.pathname).toBe(RETURN_TO);
       expect([...back.searchParams.keys()]).toEqual(['code']);
-      const tokens = await exchange(back.searchParams.get('code')!);
+      const tokens = await exchange(back.searchParams.get('code')!, browser);
       expect(tokens.status).toBe(200);
       expect(tokens.body).toMatchObject({
         tokenType: 'Bearer',
@@ -474,23 +424,23 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
   describe('exchange code', () => {
     it('is single use', async () => {
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google');
+      const { back, browser } = await roundTrip('google');
       const code = back.searchParams.get('code')!;
-      expect((await exchange(code)).status).toBe(200);
-      const reused = await exchange(code);
+      expect((await exchange(code, browser)).status).toBe(200);
+      const reused = await exchange(code, browser);
       expect(reused.status).toBe(401);
       expect(reused.body).toMatchObject({ code: 'OAUTH_CODE_INVALID' });
     });
 
     it('dies after 60 s', async () => {
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google');
+      const { back, browser } = await roundTrip('google');
       await sql(
         app.t.app,
         'update userkit_oauth_exchange_codes set expires_at = ? where used_at is null',
         [new Date(Date.now() - 1000)],
       );
-      expect((await exchange(back.searchParams.get('code')!)).status).toBe(401);
+      expect((await exchange(back.searchParams.get('code')!, browser)).status).toBe(401);
     });
 
     it('refuses unknown codes and bad bodies', async () => {
@@ -502,13 +452,16 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
   });
 
   describe('linking while signed in, and unlinking', () => {
+    /** The intent URL, and the browser that asked for it (holding the cookie it is bound to). */
     async function startLink(accessToken: string, providerName: string) {
       const response = await app.t.http
         .post('/me/external-accounts')
         .set(bearer(accessToken))
         .send({ provider: providerName, redirectUrl: RETURN_TO });
       expect(response.status).toBe(201);
-      return response.body.externalVerificationRedirectURL as string;
+      const browser = new Browser();
+      browser.receive(app.base, response.headers['set-cookie']);
+      return { startUrl: response.body.externalVerificationRedirectURL as string, browser };
     }
 
     it('links a GitHub account to the signed-in user; it shows on /me as verified', async () => {
@@ -516,9 +469,9 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('linked'), primary: true, verified: true },
       ]);
-      const url = await startLink(account.accessToken, 'github');
-      expect(url.startsWith(`${app.base}/oauth/github?intent=`)).toBe(true);
-      const { back } = await roundTrip('github', { startUrl: url });
+      const started = await startLink(account.accessToken, 'github');
+      expect(started.startUrl.startsWith(`${app.base}/oauth/github?intent=`)).toBe(true);
+      const { back } = await roundTrip('github', started);
       expect(back.searchParams.get('linked')).toBe('github');
       expect(back.searchParams.get('code')).toBeNull();
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
@@ -529,8 +482,8 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
           verification: { status: 'verified', error: null },
         }),
       ]);
-      // The intent is single use.
-      const replay = await new Browser().get(url);
+      // The intent is single use, even in the browser that asked for it.
+      const replay = await started.browser.get(started.startUrl);
       expect(replay.status).toBe(400);
     });
 
@@ -538,8 +491,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.googlePerson = googlePerson();
       await signInWith('google'); // the Google account now has its own user
       const other = await signUp(app.t.http);
-      const url = await startLink(other.accessToken, 'google');
-      const { back } = await roundTrip('google', { startUrl: url });
+      const { back } = await roundTrip('google', await startLink(other.accessToken, 'google'));
       expect(back.searchParams.get('error')).toBe('external_account_taken');
       const me = await app.t.http.get('/me').set(bearer(other.accessToken)).expect(200);
       expect(me.body.externalAccounts).toEqual([]);
@@ -581,9 +533,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('second'), primary: true, verified: true },
       ]);
-      const { back } = await roundTrip('github', {
-        startUrl: await startLink(signedIn.accessToken, 'github'),
-      });
+      const { back } = await roundTrip('github', await startLink(signedIn.accessToken, 'github'));
       expect(back.searchParams.get('linked')).toBe('github');
       await app.t.http
         .delete(`/me/external-accounts/${googleId}`)
@@ -602,7 +552,7 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('pw'), primary: true, verified: true },
       ]);
-      await roundTrip('github', { startUrl: await startLink(account.accessToken, 'github') });
+      await roundTrip('github', await startLink(account.accessToken, 'github'));
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
       const accountId = me.body.externalAccounts[0].id;
       const stranger = await signUp(app.t.http);
@@ -628,10 +578,11 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
         .send({ unsafeMetadata: { cart: [1] } })
         .expect(200);
       provider.googlePerson = googlePerson();
-      const { back } = await roundTrip('google', {
-        startUrl: await startLink(guest.accessToken, 'google'),
-      });
-      const tokens = await exchange(back.searchParams.get('code')!);
+      const { back, browser } = await roundTrip(
+        'google',
+        await startLink(guest.accessToken, 'google'),
+      );
+      const tokens = await exchange(back.searchParams.get('code')!, browser);
       expect(tokens.status).toBe(200);
       expect(tokens.body.user).toMatchObject({
         id: guest.user.id,
@@ -710,12 +661,17 @@ describe('OAuth extension points', () => {
 
   it('a host OAuthProfileMapper replaces the default mapping', async () => {
     provider.googlePerson = googlePerson();
-    const { stoppedAt } = await new Browser().navigate(
+    const browser = new Browser();
+    const { stoppedAt } = await browser.navigate(
       `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
       FRONT_END,
     );
     const code = stoppedAt!.searchParams.get('code')!;
-    const tokens = await app.t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
+    const tokens = await app.t.http
+      .post('/auth/oauth/exchange')
+      .set('Cookie', browser.cookieHeader(app.base))
+      .send({ code })
+      .expect(200);
     expect(tokens.body.user.displayName).toBe(`google:${provider.googlePerson.sub}`);
     expect(tokens.body.user.primaryEmail).toBe(provider.googlePerson.email);
   });

@@ -53,14 +53,19 @@ describe('passwordEnabled on the User views', () => {
       email,
       email_verified: true,
     };
-    const { stoppedAt, last } = await new Browser().navigate(
+    const browser = new Browser();
+    const { stoppedAt, last } = await browser.navigate(
       `${base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
       FRONT_END,
     );
     if (!stoppedAt) throw new Error(`flow did not come back: ${last.status} ${last.body}`);
     const code = stoppedAt.searchParams.get('code');
     if (!code) throw new Error(`no code: ${stoppedAt.href}`);
-    return t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
+    return t.http
+      .post('/auth/oauth/exchange')
+      .set('Cookie', browser.cookieHeader(base))
+      .send({ code })
+      .expect(200);
   }
 
   it('is true for a password sign-up: sign-up, GET /me, PATCH /me, sign-in and refresh answers', async () => {

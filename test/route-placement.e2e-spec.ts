@@ -130,7 +130,8 @@ describe('RouterModule path "identity", URI versioning (default version 1) and t
       email_verified: true,
     };
     const start = `${host.base}${API}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`;
-    const { stoppedAt, hops, last } = await new Browser().navigate(start, FRONT_END);
+    const browser = new Browser();
+    const { stoppedAt, hops, last } = await browser.navigate(start, FRONT_END);
     if (!stoppedAt) throw new Error(`flow did not come back: ${last.status} ${last.body}`);
     expect(new URL(hops[1]).searchParams.get('redirect_uri')).toBe(
       `${host.base}${API}/oauth/google/callback`,
@@ -138,7 +139,11 @@ describe('RouterModule path "identity", URI versioning (default version 1) and t
     expect(new URL(hops[2]).pathname).toBe(`${API}/oauth/google/callback`);
     const code = stoppedAt.searchParams.get('code');
     expect(code).toEqual(expect.any(String));
-    const tokens = await host.http.post(`${API}/auth/oauth/exchange`).send({ code }).expect(200);
+    const tokens = await host.http
+      .post(`${API}/auth/oauth/exchange`)
+      .set('Cookie', browser.cookieHeader(host.base))
+      .send({ code })
+      .expect(200);
     const me = await host.http.get(`${API}/me`).set(bearer(tokens.body.accessToken)).expect(200);
     expect(me.body.primaryEmail).toBe(provider.googlePerson.email);
   });

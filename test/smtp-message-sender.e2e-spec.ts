@@ -15,7 +15,7 @@ describe('SmtpMessageSender against a real SMTP server on 127.0.0.1', () => {
     await inbox.stop();
   });
 
-  it('mails a verification code and a reset link as plain text', async () => {
+  it('mails a verification code, a reset link and a link notice as plain text', async () => {
     const sender = new SmtpMessageSender({
       transport: { host: '127.0.0.1', port: inbox.port, secure: false, ignoreTLS: true },
       from: 'Acme <no-reply@acme.example>',
@@ -43,6 +43,18 @@ describe('SmtpMessageSender against a real SMTP server on 127.0.0.1', () => {
       expiresAt: new Date(),
     });
     expect((await inbox.waitFor(resetTo)).text).toContain(link);
+
+    const noticeTo = uniqueEmail('smtp-linked');
+    await sender.sendSignInMethodLinkedNotice({
+      user: RECIPIENT,
+      email: noticeTo,
+      provider: 'github',
+      providerEmail: 'octo@example.com',
+      linkedAt: new Date(),
+    });
+    const notice = (await inbox.waitFor(noticeTo)).text;
+    expect(notice).toMatch(/Subject: A new way to sign in to Acme/);
+    expect(notice).toContain('A github account (octo@example.com) can now sign in to Acme.');
     sender.close();
   });
 

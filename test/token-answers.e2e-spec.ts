@@ -96,10 +96,16 @@ describe('the OAuth exchange answer is not cached', () => {
       email_verified: true,
     };
     const start = `${base}/oauth/google?redirect_url=${encodeURIComponent(`${frontEnd}/auth/done`)}`;
-    const { stoppedAt } = await new Browser().navigate(start, frontEnd);
+    const browser = new Browser();
+    const { stoppedAt } = await browser.navigate(start, frontEnd);
     const code = stoppedAt?.searchParams.get('code');
     expect(code).toEqual(expect.any(String));
-    const exchanged = await t.http.post('/auth/oauth/exchange').send({ code }).expect(200);
+    // The browser that started the flow exchanges its code (with its binding cookie).
+    const exchanged = await t.http
+      .post('/auth/oauth/exchange')
+      .set('Cookie', browser.cookieHeader(base))
+      .send({ code })
+      .expect(200);
     expectNoStoreTokens(exchanged);
   });
 });

@@ -58,6 +58,18 @@ export class Browser {
     throw new Error(`too many redirects from ${url}`);
   }
 
+  /** The Cookie header this browser sends to `url` (what a page's fetch to its API carries). */
+  cookieHeader(url: string): string {
+    const cookies = this.jar.get(new URL(url).host);
+    return cookies ? [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') : '';
+  }
+
+  /** Keeps the cookies of a response this browser's page got from `url` (e.g. through fetch). */
+  receive(url: string, setCookie: string | string[] | undefined): void {
+    const lines = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
+    for (const line of lines) this.store(new URL(url).host, line);
+  }
+
   hasCookie(host: string, name: string): boolean {
     return this.jar.get(host)?.has(name) ?? false;
   }

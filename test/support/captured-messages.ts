@@ -3,6 +3,7 @@ import type {
   MessageSender,
   PasswordResetMessage,
   PhoneVerificationMessage,
+  SignInMethodLinkedMessage,
 } from '@userkit/user';
 
 export type CapturedMessage =
@@ -30,6 +31,13 @@ export class CapturingMessageSender implements MessageSender {
 
   async sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
     await this.record({ kind: 'resetLink', ...message });
+  }
+
+  /** "A sign-in method was linked" notices, apart from the codes and links. */
+  readonly linkedNotices: SignInMethodLinkedMessage[] = [];
+
+  async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
+    this.linkedNotices.push(message);
   }
 
   /** The newest code sent to this email address or phone number. */

@@ -1,7 +1,9 @@
 // `npm run test:ui`: sign-in with a configured OAuth provider from the pages — the provider link
-// (client.oauthUrl), the round trip, and the `?code=` exchange when the browser comes back.
+// (client.oauthUrl), the round trip, the `?code=` exchange when the browser comes back, and the
+// second factor it asks for when two-step verification is on.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { generate } from 'otplib';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
 import { startOAuthProvider } from './support/oauth-provider.js';
@@ -118,6 +120,52 @@ test('an OAuth-only account has no password: the profile mails a set-password li
     assert.equal(await page.getByText('this account has no password yet').count(), 0);
     assert.deepEqual(page.errors, []);
   } finally {
+    await context.close();
+  }
+});
+
+test('with two-step verification on, "Continue with Google" asks for the code before signing in', async () => {
+  const { page, context } = await newPage(browser);
+  person = {
+    sub: 'ui-google-2fa',
+    given_name: 'Katherine',
+    family_name: 'Johnson',
+    email: `ui.oauth.2fa.${Date.now().toString(36)}@example.com`,
+    email_verified: true,
+  };
+  try {
+    await passwordCardAfterGoogle(page);
+    await page.getByRole('button', { name: 'Set up two-step verification' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent()).trim();
+    const now = Math.floor(Date.now() / 1000);
+    await page
+      .getByLabel('Code from the app', { exact: true })
+      .fill(await generate({ secret, epoch: now }));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'I saved them' }).click();
+    await page.getByText('Signing in asks for a code').waitFor();
+    await page.getByRole('button', { name: /^Account menu/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    await page.getByRole('link', { name: 'Continue with Google' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Two-step verification' }).waitFor();
+    assert.ok(
+      !(await context.cookies()).some((cookie) => cookie.name === 'userkit_refresh'),
+      'no session before the second factor',
+    );
+    // The next time step: the one used to turn it on may not be replayed.
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await generate({ secret, epoch: now + 30 }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your account', exact: true })
+      .waitFor({ timeout: 20_000 });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    person = GRACE;
     await context.close();
   }
 });

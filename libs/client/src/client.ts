@@ -39,13 +39,17 @@ export class UserKitClient {
   readonly #listeners = new Set<AuthListener>();
   readonly #transport: Transport;
   readonly #host: UserHost;
+  readonly #storage: TokenStorage;
+  readonly #verifierKey: string;
 
   constructor(options: UserKitClientOptions) {
     const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#storage = options.storage ?? memoryStorage();
+    this.#verifierKey = `${options.storageKey ?? 'userkit.refreshToken'}.oauthVerifier`;
     this.#transport = new Transport({
       baseUrl: options.baseUrl,
       fetch: fetchImpl,
-      storage: options.storage ?? memoryStorage(),
+      storage: this.#storage,
       storageKey: options.storageKey ?? 'userkit.refreshToken',
       sessionUrl:
         options.session === 'cookie'
@@ -152,14 +156,41 @@ export class UserKitClient {
     return this.#transport.url(`/oauth/${encodeURIComponent(provider)}?${query}`);
   }
 
-  /** Trades the one-time `code` of the OAuth redirect for a session. */
-  async exchangeOAuthCode(code: string): Promise<User> {
-    return this.#signedIn(
-      await this.#transport.send<TokenResponse>('POST', '/auth/oauth/exchange', {
-        body: { code },
-        auth: false,
-      }),
+  /**
+   * Like `oauthUrl`, bound to this client: a secret verifier goes to the storage and its S256
+   * challenge into the URL, so only this client can exchange the code that comes back. Needed
+   * when the front-end is on another site than the API (the binding cookie does not reach it);
+   * keep the storage across the provider's redirect (e.g. `webStorage(sessionStorage)`).
+   */
+  async startOAuth(provider: string, redirectUrl: string): Promise<string> {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const verifier = base64Url(bytes);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+    await this.#storage.set(this.#verifierKey, verifier);
+    const query = new URLSearchParams({
+      redirect_url: redirectUrl,
+      code_challenge: base64Url(new Uint8Array(digest)),
+    });
+    return this.#transport.url(`/oauth/${encodeURIComponent(provider)}?${query}`);
+  }
+
+  /**
+   * Trades the one-time `code` of the OAuth redirect for a session (with the verifier of
+   * `startOAuth`, if any). With 2FA on, resolves `{ twoFactorRequired: true }`: then `completeSignIn`.
+   */
+  async exchangeOAuthCode(code: string): Promise<SignInResult> {
+    const codeVerifier = (await this.#storage.get(this.#verifierKey)) ?? undefined;
+    await this.#storage.remove(this.#verifierKey);
+    const response = await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
+      'POST',
+      '/auth/oauth/exchange',
+      { body: codeVerifier ? { code, codeVerifier } : { code }, auth: false },
     );
+    if ('twoFactorRequired' in response && response.twoFactorRequired) {
+      this.#challenge = response.challenge;
+      return { twoFactorRequired: true };
+    }
+    return { twoFactorRequired: false, user: await this.#signedIn(response as TokenResponse) };
   }
 
   /** Sends a reset message when the email is known (the answer never says whether it is). */
@@ -207,4 +238,10 @@ export class UserKitClient {
 
 export function createUserKitClient(options: UserKitClientOptions): UserKitClient {
   return new UserKitClient(options);
+}
+
+function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -9,6 +9,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Send the access token, refreshing once on a 401. Default true. */
   auth?: boolean;
+  /** fetch's `credentials`, for a call whose cookie the API must be able to set cross-origin. */
+  credentials?: RequestInit['credentials'];
 }
 
 export interface TransportOptions {
@@ -53,11 +55,12 @@ export class Transport {
     const auth = options.auth ?? true;
     if (auth && !this.accessToken) await this.refresh();
     const tokenSent = this.accessToken;
-    let response = await this.fetchOnce(method, path, options.body, auth);
+    let response = await this.fetchOnce(method, path, options.body, auth, options.credentials);
     if (response.status === 401 && auth) {
       // Another call may have refreshed while this one was in flight: then just retry.
       const refreshed = this.accessToken !== tokenSent || (await this.refresh());
-      if (refreshed) response = await this.fetchOnce(method, path, options.body, auth);
+      if (refreshed)
+        response = await this.fetchOnce(method, path, options.body, auth, options.credentials);
     }
     if (!response.ok) throw await UserKitError.fromResponse(response);
     if (response.status === 204) return undefined as T;
@@ -161,8 +164,9 @@ export class Transport {
     path: string,
     body: unknown,
     auth: boolean,
+    credentials?: RequestInit['credentials'],
   ): Promise<Response> {
-    return this.fetchUrl(method, this.url(path), body, auth);
+    return this.fetchUrl(method, this.url(path), body, auth, credentials);
   }
 
   private async fetchUrl(
@@ -170,6 +174,7 @@ export class Transport {
     url: string,
     body: unknown,
     auth: boolean,
+    credentials?: RequestInit['credentials'],
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     // Asks token-issuing routes for the cookie; a cross-site page cannot send it (CSRF).
@@ -187,6 +192,7 @@ export class Transport {
         headers,
         body: payload,
         ...(this.cookieMode ? { credentials: 'same-origin' as const } : {}),
+        ...(credentials ? { credentials } : {}),
       });
     } catch (error) {
       throw new UserKitError(0, 'NETWORK_ERROR', `Could not reach ${url}`, undefined, {

@@ -155,11 +155,14 @@ export class User {
   async createExternalAccount(params: CreateExternalAccountParams): Promise<ExternalAccountStart> {
     const provider = params.strategy.replace(/^oauth_/, '');
     const redirectUrl = params.redirectUrl ?? params.redirect_url;
-    const { externalVerificationRedirectURL } = await this.send<ExternalAccountLinkResponse>(
-      'POST',
-      '/me/external-accounts',
-      { provider, redirectUrl },
-    );
+    // The API binds the URL to this browser with a cookie: a cross-origin front-end must let the
+    // browser keep it, and open the URL in this same browser.
+    const { externalVerificationRedirectURL } =
+      await this.#host.transport.send<ExternalAccountLinkResponse>(
+        'POST',
+        '/me/external-accounts',
+        { body: { provider, redirectUrl }, credentials: 'include' },
+      );
     return {
       externalVerificationRedirectURL,
       verification: { status: 'unverified', externalVerificationRedirectURL },

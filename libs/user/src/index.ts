@@ -85,6 +85,7 @@ export {
   type EmailVerificationMessage,
   type PhoneVerificationMessage,
   type PasswordResetMessage,
+  type SignInMethodLinkedMessage,
 } from './extension-points/message-sender.js';
 export { LoggingMessageSender } from './messages/logging-message-sender.js';
 export {

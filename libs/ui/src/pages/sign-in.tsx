@@ -26,7 +26,10 @@ export function SignInPage({ query }: RouteProps) {
     if (!oauthCode) return;
     client
       .exchangeOAuthCode(oauthCode)
-      .then(() => goAfterSignIn(query))
+      .then((result) => {
+        if (result.twoFactorRequired) setSecondStep(true);
+        else goAfterSignIn(query);
+      })
       .catch((error) => {
         setOauthError(errorMessage(error));
         navigate('/sign-in', { replace: true });

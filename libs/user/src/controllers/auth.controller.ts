@@ -25,11 +25,11 @@ import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { SignUpDto } from '../dto/sign-up.dto.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { AccountsService } from '../services/accounts.service.js';
 import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
 import { PasswordSignInService } from '../services/password-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
@@ -50,6 +50,7 @@ export class AuthController {
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly passwordSignIn: PasswordSignInService,
+    private readonly tokenResponses: TokenResponsesService,
   ) {}
 
   @Post('signup')
@@ -64,7 +65,7 @@ export class AuthController {
   @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
   @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
-    return mapTokens(await this.accounts.signUpWithPassword(body, meta));
+    return this.tokenResponses.tokens(await this.accounts.signUpWithPassword(body, meta));
   }
 
   @Post('signup/anonymous')
@@ -80,7 +81,7 @@ export class AuthController {
     @Body(EmptyBodyPipe) _body: Record<string, never>,
     @ClientMeta() meta: RequestMeta,
   ): Promise<TokenResponse> {
-    return mapTokens(await this.accounts.signUpAnonymously(meta));
+    return this.tokenResponses.tokens(await this.accounts.signUpAnonymously(meta));
   }
 
   @Post('login')
@@ -105,7 +106,7 @@ export class AuthController {
   ): Promise<TokenResponse | TwoFactorChallengeResponse> {
     const outcome = await this.passwordSignIn.signIn(body.email, body.password, meta);
     if (outcome.twoFactorRequired) return { twoFactorRequired: true, challenge: outcome.challenge };
-    return mapTokens(outcome.tokens);
+    return this.tokenResponses.tokens(outcome.tokens);
   }
 
   @Post('refresh')
@@ -118,7 +119,7 @@ export class AuthController {
   })
   @ApiUserKitError(401, { description: 'Unknown, expired or reused refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
-    return mapTokens(await this.sessions.rotate(body.refreshToken));
+    return this.tokenResponses.tokens(await this.sessions.rotate(body.refreshToken));
   }
 
   @Post('logout')

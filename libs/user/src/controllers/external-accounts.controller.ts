@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Res,
   UsePipes,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
@@ -18,9 +19,16 @@ import { RequiresRecentSignIn } from '../decorators/requires-recent-sign-in.deco
 import { ExternalAccountLinkResponse } from '../dto/external-account-link.response.js';
 import { StartLinkDto } from '../dto/start-link.dto.js';
 import { ExternalAccountsService } from '../oauth/external-accounts.service.js';
+import { OAUTH_LINK_COOKIE, browserCookie } from '../oauth/oauth-browser-cookie.js';
+import { OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
+
+/** The part of Express's response this route uses. */
+interface CookieSettingResponse {
+  setHeader(name: string, value: string): void;
+}
 
 @ApiTags('me')
 @Authenticated()
@@ -35,22 +43,37 @@ export class ExternalAccountsController {
   @ApiCreatedResponse({
     type: ExternalAccountLinkResponse,
     description:
-      'Open the URL in the browser; after the round trip the account is on /me as verified. An anonymous user is upgraded in place.',
+      'Open the URL in this same browser: the response sets an httpOnly binding cookie (a cross-origin front-end must send this request with credentials) without which the URL is refused (403). After the round trip the account is on /me as verified. An anonymous user is upgraded in place.',
+    headers: {
+      'Set-Cookie': {
+        description:
+          'userkit_oauth_link: httpOnly, SameSite=Lax, 10 minutes; binds the URL to this browser',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
   @ApiUserKitError(400, { description: 'redirectUrl not on the allow-list' })
+  @ApiUserKitError(403, {
+    description:
+      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted)',
+  })
   async startLink(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: StartLinkDto,
+    @Res({ passthrough: true }) response: CookieSettingResponse,
   ): Promise<ExternalAccountLinkResponse> {
-    return {
-      externalVerificationRedirectURL: await this.externalAccounts.startLink(
-        me.id,
-        me.sessionId,
-        body.provider,
-        body.redirectUrl,
+    const started = await this.externalAccounts.startLink(me, body.provider, body.redirectUrl);
+    response.setHeader(
+      'Set-Cookie',
+      browserCookie(
+        started.browserToken,
+        started.secureCookie,
+        OAUTH_STATE_TTL_MS / 1000,
+        OAUTH_LINK_COOKIE,
       ),
-    };
+    );
+    return { externalVerificationRedirectURL: started.url };
   }
 
   @Delete(':id')

@@ -42,7 +42,10 @@ export class MeEmailsController {
     description: 'The new, unverified address; a 6-digit code was sent to it (valid 10 minutes)',
   })
   @ApiUserKitError(400, { description: 'Not an email address, or an unknown field' })
-  @ApiUserKitError(409, { description: 'The address belongs to an account already' })
+  @ApiUserKitError(409, {
+    description:
+      'The address is yours already, or another account holds it (verified, or as its primary); an unverified claim of another account does not count',
+  })
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddEmailDto,
@@ -58,6 +61,10 @@ export class MeEmailsController {
     description: 'Wrong, expired or used code; too many tries; already verified',
   })
   @ApiUserKitError(404, { description: 'No such address of yours' })
+  @ApiUserKitError(409, {
+    description:
+      'EMAIL_TAKEN: another account verified this address (or holds it as primary) first',
+  })
   async verify(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,

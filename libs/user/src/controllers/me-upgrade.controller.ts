@@ -17,8 +17,8 @@ import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { UpgradeResponse } from '../dto/admin.response.js';
 import { UpgradeDto } from '../dto/upgrade.dto.js';
-import { mapUser } from '../dto/user.mapper.js';
 import { AccountsService } from '../services/accounts.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
@@ -34,7 +34,10 @@ import { NoStore } from '../decorators/no-store.decorator.js';
   description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
 })
 export class MeUpgradeController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
 
   @Post('upgrade')
   @NoStore()
@@ -59,7 +62,7 @@ export class MeUpgradeController {
       meta,
     );
     return {
-      ...mapUser(issued.user),
+      ...(await this.tokenResponses.ownView(issued.user)),
       tokens: {
         accessToken: issued.accessToken,
         refreshToken: issued.refreshToken,

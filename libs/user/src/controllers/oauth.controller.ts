@@ -12,25 +12,41 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { RefreshCookieInterceptor } from '../ui/refresh-cookie.interceptor.js';
-import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
+import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { OAuthExchangeDto } from '../dto/oauth-exchange.dto.js';
 import { OAuthStartQuery } from '../dto/oauth-start.query.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
-import { browserCookie, readBrowserCookie } from '../oauth/oauth-browser-cookie.js';
-import { OAuthSignInService, OAUTH_STATE_TTL_MS } from '../oauth/oauth-sign-in.service.js';
+import {
+  OAUTH_LINK_COOKIE,
+  browserCookie,
+  readBrowserCookie,
+} from '../oauth/oauth-browser-cookie.js';
+import {
+  OAuthSignInService,
+  OAUTH_EXCHANGE_CODE_TTL_MS,
+  OAUTH_STATE_TTL_MS,
+} from '../oauth/oauth-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { NoStore } from '../decorators/no-store.decorator.js';
 
 /** The parts of Express's response these redirects use. */
 interface RedirectingResponse {
-  setHeader(name: string, value: string): void;
+  setHeader(name: string, value: string | string[]): void;
   redirect(status: number, url: string): void;
 }
 
@@ -43,7 +59,10 @@ interface RedirectingResponse {
   description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
 })
 export class OAuthController {
-  constructor(private readonly oauth: OAuthSignInService) {}
+  constructor(
+    private readonly oauth: OAuthSignInService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
 
   @Get('oauth/:provider')
   @RateLimit('oauthStart')
@@ -51,20 +70,32 @@ export class OAuthController {
     description: 'To the provider, with state and PKCE (S256); sets the httpOnly binding cookie',
   })
   @ApiUserKitError(404, { description: 'Unknown or disabled provider' })
-  @ApiUserKitError(400, { description: 'redirect_url not on the allow-list, or a bad intent' })
+  @ApiUserKitError(400, {
+    description:
+      'redirect_url not on the allow-list, a malformed code_challenge, or an intent unknown, used, expired or for another provider',
+  })
+  @ApiUserKitError(403, {
+    description:
+      'OAUTH_LINK_INTENT_FOREIGN_BROWSER: the intent was asked for in another browser (this one lacks its binding cookie); or CROSS_SITE_REQUEST: asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+  })
   async start(
     @Param('provider') provider: string,
     @Query(createUserKitValidationPipe()) query: OAuthStartQuery,
+    @Headers('cookie') cookieHeader: string | undefined,
     @Res() response: RedirectingResponse,
   ): Promise<void> {
     const started = await this.oauth.start(provider, {
       redirectUrl: query.redirect_url,
       intent: query.intent,
+      linkBrowserToken: readBrowserCookie(cookieHeader, OAUTH_LINK_COOKIE),
+      codeChallenge: query.code_challenge,
     });
-    response.setHeader(
-      'Set-Cookie',
+    const cookies = [
       browserCookie(started.browserToken, started.secureCookie, OAUTH_STATE_TTL_MS / 1000),
-    );
+    ];
+    if (started.intentUsed)
+      cookies.push(browserCookie('', started.secureCookie, 0, OAUTH_LINK_COOKIE));
+    response.setHeader('Set-Cookie', cookies);
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, started.location);
   }
@@ -89,8 +120,17 @@ export class OAuthController {
       { code: query.code, state: query.state, error: query.error },
       readBrowserCookie(cookieHeader),
     );
-    // The binding is spent either way.
-    response.setHeader('Set-Cookie', browserCookie('', finished.secureCookie, 0));
+    // With a code, the binding stays for the exchange (which only this browser may make).
+    response.setHeader(
+      'Set-Cookie',
+      finished.codeIssued
+        ? browserCookie(
+            finished.browserToken,
+            finished.secureCookie,
+            OAUTH_EXCHANGE_CODE_TTL_MS / 1000,
+          )
+        : browserCookie('', finished.secureCookie, 0),
+    );
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, finished.location);
   }
@@ -99,13 +139,32 @@ export class OAuthController {
   @NoStore()
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenResponse, description: 'Signed in: the tokens of a new session' })
-  @ApiUserKitError(401, { description: 'Code unknown, already used or older than 60 s' })
+  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
+  @ApiOkResponse({
+    description:
+      'Signed in: the tokens of a new session; or, with two-factor on (unless the provider skips it), a challenge for POST /auth/login/2fa',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TokenResponse) },
+        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
+      ],
+    },
+  })
+  @ApiUserKitError(401, {
+    description:
+      'Code unknown, already used or older than 60 s, or presented without the binding cookie or the codeVerifier of the browser that started the flow',
+  })
   @ApiUserKitError(400, { description: 'Invalid body' })
   async exchange(
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,
-  ): Promise<TokenResponse> {
-    return mapTokens(await this.oauth.exchange(body.code, meta));
+    @Headers('cookie') cookieHeader: string | undefined,
+  ): Promise<TokenResponse | TwoFactorChallengeResponse> {
+    const outcome = await this.oauth.exchange(body.code, meta, {
+      browserToken: readBrowserCookie(cookieHeader),
+      codeVerifier: body.codeVerifier,
+    });
+    if (outcome.twoFactorRequired) return { twoFactorRequired: true, challenge: outcome.challenge };
+    return this.tokenResponses.tokens(outcome.tokens);
   }
 }

@@ -16,9 +16,9 @@ import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { PasswordSignInService } from '../services/password-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { NoStore } from '../decorators/no-store.decorator.js';
@@ -33,7 +33,10 @@ import { NoStore } from '../decorators/no-store.decorator.js';
   description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
 })
 export class TwoFactorSignInController {
-  constructor(private readonly signIn: PasswordSignInService) {}
+  constructor(
+    private readonly signIn: PasswordSignInService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
 
   @Post('2fa')
   @NoStore()
@@ -48,6 +51,8 @@ export class TwoFactorSignInController {
     @Body() body: TwoFactorSignInDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<TokenResponse> {
-    return mapTokens(await this.signIn.completeTwoFactor(body.challenge, body.code, meta));
+    return this.tokenResponses.tokens(
+      await this.signIn.completeTwoFactor(body.challenge, body.code, meta),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { IsOptional } from '../validation/is-optional.decorator.js';
 
 /** `GET /oauth/:provider` query: where to come back to, or the intent of a link started by POST. */
@@ -22,4 +22,16 @@ export class OAuthStartQuery {
   @IsString()
   @MaxLength(200)
   intent?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'BASE64URL(SHA-256(verifier)) of a secret the front-end keeps: the exchange then needs the verifier. Front-ends on another site than the API need it (the binding cookie does not reach them).',
+    minLength: 43,
+    maxLength: 43,
+    pattern: '^[A-Za-z0-9_-]{43}$',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'code_challenge must be 43 base64url characters' })
+  code_challenge?: string;
 }

@@ -66,14 +66,13 @@ export class UserResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description:
-      'OIDC standard attributes this party may see (null when unset); not in token responses',
+    description: 'OIDC standard attributes this party may see (null when unset)',
   })
   standardAttributes?: Record<string, unknown>;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Custom attributes this party may see; not in token responses',
+    description: 'Custom attributes this party may see',
   })
   customAttributes?: Record<string, unknown>;
 }

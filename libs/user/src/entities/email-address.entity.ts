@@ -1,5 +1,5 @@
 import type { Rel, Opt } from '@mikro-orm/core';
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './new-id.js';
 import { User } from './user.entity.js';
 
@@ -15,9 +15,12 @@ export class EmailAddress {
   @Property({ type: 'string', length: 320 })
   email!: string;
 
-  /** Trimmed and lower-cased: the one a unique index guards. */
+  /**
+   * Trimmed and lower-cased. Unique among verified and primary addresses only (a partial index,
+   * `userkit_email_addresses_normalized_email_unique`): an unverified secondary claim blocks nobody.
+   */
   @Property({ type: 'string', length: 320 })
-  @Unique({ name: 'userkit_email_addresses_normalized_email_unique' })
+  @Index({ name: 'userkit_email_addresses_normalized_email_index' })
   normalizedEmail!: string;
 
   @Property({ type: 'boolean' })

@@ -19,6 +19,18 @@ export class OAuthExchangeCode {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: Rel<User>;
 
+  /** The provider of the round trip (its two-factor setting applies at the exchange). */
+  @Property({ type: 'string', length: 50, nullable: true })
+  provider: string | null = null;
+
+  /** Digest of the binding cookie of the browser that started the flow. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  browserHash: string | null = null;
+
+  /** The client's challenge from the start: its verifier redeems the code without the cookie. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  codeChallenge: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 

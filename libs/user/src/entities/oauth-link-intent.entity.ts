@@ -28,6 +28,10 @@ export class OAuthLinkIntent {
   @Property({ type: 'string', length: 2048 })
   redirectUrl!: string;
 
+  /** SHA-256 of the binding cookie given to the browser that asked: only it may open the URL. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  browserHash: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 

@@ -41,6 +41,10 @@ export class OAuthState {
   @Property({ type: 'string', length: 36, nullable: true })
   linkSessionId: string | null = null;
 
+  /** The client's PKCE-style challenge (S256), when it started the flow with one. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  codeChallenge: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 

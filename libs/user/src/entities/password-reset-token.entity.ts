@@ -16,6 +16,10 @@ export class PasswordResetToken {
   @Unique({ name: 'userkit_password_reset_tokens_token_hash_unique' })
   tokenHash!: string;
 
+  /** The address the link was sent to: using the link proves it (and verifies it). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  emailAddressId: string | null = null;
+
   @Property({ type: 'datetime' })
   expiresAt!: Date;
 

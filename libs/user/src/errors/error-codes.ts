@@ -184,6 +184,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The link request is unknown, used, expired or for another provider',
   },
+  OAUTH_LINK_INTENT_FOREIGN_BROWSER: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This link was requested in another browser: start linking again from this one',
+  },
   EXTERNAL_ACCOUNT_NOT_FOUND: {
     status: HttpStatus.NOT_FOUND,
     message: 'External account not found',

@@ -10,6 +10,8 @@ export interface UserKitEvents {
   'session.created': { userId: string; sessionId: string };
   /** `sessionId` is null when every session of the user was revoked at once. */
   'session.revoked': { userId: string; sessionId: string | null; reason: string };
+  /** A provider account became a way into an existing user (a link, or a sign-in that linked by email). */
+  'externalAccount.linked': { userId: string; provider: string; providerUserId: string };
 }
 
 export type UserKitEventName = keyof UserKitEvents;
@@ -20,4 +22,5 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.deleted',
   'session.created',
   'session.revoked',
+  'externalAccount.linked',
 ];

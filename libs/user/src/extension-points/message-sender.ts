@@ -31,6 +31,18 @@ export interface PasswordResetMessage {
   expiresAt: Date;
 }
 
+/** Tells the owner a new way to sign in was added, so a link they did not make gets noticed. */
+export interface SignInMethodLinkedMessage {
+  user: MessageRecipient;
+  /** The user's primary address (where the notice goes). */
+  email: string;
+  /** `google`, `github`, ... */
+  provider: string;
+  /** The provider account's address, if it gave one. */
+  providerEmail: string | null;
+  linkedAt: Date;
+}
+
 /**
  * Delivers the codes and links of the library: one method per kind of message. The library calls
  * it after the change is committed; a rejection is logged and never undoes the change. The default
@@ -41,6 +53,8 @@ export interface MessageSender {
   sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void>;
   sendPhoneVerificationCode(message: PhoneVerificationMessage): Promise<void>;
   sendPasswordResetLink(message: PasswordResetMessage): Promise<void>;
+  /** Optional: "a new sign-in method was linked to your account" (the event fires either way). */
+  sendSignInMethodLinkedNotice?(message: SignInMethodLinkedMessage): Promise<void>;
 }
 
 export const MessageSender = Symbol('MessageSender');

@@ -4,6 +4,7 @@ import type {
   MessageSender,
   PasswordResetMessage,
   PhoneVerificationMessage,
+  SignInMethodLinkedMessage,
 } from '../extension-points/message-sender.js';
 import { logValue } from './log-value.js';
 
@@ -30,5 +31,9 @@ export class LoggingMessageSender implements MessageSender {
     this.logger.log(
       `Password reset link for ${logValue(message.email)}: ${logValue(message.link)}`,
     );
+  }
+
+  async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
+    this.logger.log(`Sign-in method ${message.provider} linked; notice to ${message.email}`);
   }
 }

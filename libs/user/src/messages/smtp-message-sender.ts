@@ -3,6 +3,7 @@ import type {
   MessageSender,
   PasswordResetMessage,
   PhoneVerificationMessage,
+  SignInMethodLinkedMessage,
 } from '../extension-points/message-sender.js';
 
 /** nodemailer's SMTP transport options (see its docs); the common ones are named here. */
@@ -71,6 +72,20 @@ export class SmtpMessageSender implements MessageSender {
         `Someone (hopefully you) asked to reset the password of ${this.productName}.\n` +
         `Open this link within an hour to choose a new one:\n\n${message.link}\n\n` +
         `If you did not ask for it, ignore this message: your password stays as it is.\n`,
+    });
+  }
+
+  async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
+    const account = message.providerEmail ? ` (${message.providerEmail})` : '';
+    await (
+      await this.transport()
+    ).sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `A new way to sign in to ${this.productName}`,
+      text:
+        `A ${message.provider} account${account} can now sign in to ${this.productName}.\n` +
+        `If this was not you, sign in, remove it under connected accounts and change your password.\n`,
     });
   }
 

@@ -6,6 +6,7 @@ import { Migration20261125500000OAuth } from './Migration20261125500000OAuth.js'
 import { Migration20261125600000Identifiers } from './Migration20261125600000Identifiers.js';
 import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
 import { Migration20261204000000ProfileImageOwner } from './Migration20261204000000ProfileImageOwner.js';
+import { Migration20261204100000OAuthBindings } from './Migration20261204100000OAuthBindings.js';
 
 /**
  * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -22,4 +23,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261204000000ProfileImageOwner',
     class: Migration20261204000000ProfileImageOwner,
   },
+  { name: 'Migration20261204100000OAuthBindings', class: Migration20261204100000OAuthBindings },
 ];

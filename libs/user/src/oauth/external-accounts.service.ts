@@ -9,7 +9,16 @@ import { USER_OPTIONS } from '../tokens.js';
 import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
+import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { SignInMethodsService } from '../services/sign-in-methods.service.js';
+
+/** The URL to open, and the value of the cookie that lets only this browser open it. */
+export interface StartedLink {
+  url: string;
+  browserToken: string;
+  /** Whether the binding cookie must be Secure (the URL is https). */
+  secureCookie: boolean;
+}
 
 /** A signed-in user's external accounts: start a link (or an anonymous upgrade), unlink. */
 @Injectable()
@@ -26,24 +35,32 @@ export class ExternalAccountsService {
   /**
    * The URL to open in the user's browser: `GET /oauth/<provider>?intent=…`, a one-time (10 min)
    * intent whose digest is stored. Browsers cannot send the bearer token on a navigation; the
-   * intent carries "this user" to the start of the round trip instead.
+   * intent carries "this user" to the start of the round trip instead. It is bound to the browser
+   * that asked (a cookie), so a URL the attacker asked for links nothing in the victim's browser.
    */
   async startLink(
-    userId: string,
-    sessionId: string,
+    principal: AuthenticatedPrincipal,
     providerName: string,
     redirectUrl: string,
-  ): Promise<string> {
+  ): Promise<StartedLink> {
+    const { id: userId, sessionId } = principal;
     this.registry.get(providerName); // 404 for an unknown or switched-off provider
+    // A new way in is as sensitive as a new email: a stolen session must not add one. A guest has
+    // no way to sign in again, and its upgrade only adds the first method.
+    const window = this.options.identifiers.reauthenticationWindowSeconds * 1000;
+    if (!principal.isAnonymous && Date.now() - principal.authenticatedAt.getTime() > window)
+      throw new UserKitException('REAUTHENTICATION_REQUIRED');
     const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
+    const browserToken = generateSecretToken();
     await this.flows.createLinkIntent({
       tokenHash: hashSecretToken(token),
       userId,
       sessionId,
       provider: providerName,
       redirectUrl: allowed,
+      browserHash: hashSecretToken(browserToken),
       expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
     });
     // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
@@ -53,7 +70,7 @@ export class ExternalAccountsService {
       : this.urls.publicUrlOf('/oauth/:provider', RequestMethod.GET, `/oauth/${providerName}`);
     const url = new URL(startUrl);
     url.searchParams.set('intent', token);
-    return url.href;
+    return { url: url.href, browserToken, secureCookie: url.protocol === 'https:' };
   }
 
   async unlink(userId: string, accountId: string): Promise<void> {

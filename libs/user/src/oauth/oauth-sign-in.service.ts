@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
@@ -8,7 +8,10 @@ import { OAuthProviderRegistry, type EnabledOAuthProvider } from './oauth-provid
 import { allowedRedirectUrl, withQuery } from './redirect-allow-list.js';
 import { sanitizeOAuthProfile } from './sanitize-oauth-profile.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
+import {
+  OAuthFlowsRepository,
+  type SpentExchangeCode,
+} from '../repositories/oauth-flows.repository.js';
 import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
@@ -16,6 +19,7 @@ import type { IssuedTokens } from '../services/issued-tokens.js';
 import { OAuthLinkingService, type LinkOutcome } from '../services/oauth-linking.service.js';
 import type { RequestMeta } from '../services/request-meta.js';
 import { generateSecretToken, hashSecretToken } from '../services/secret-token.js';
+import { PasswordSignInService } from '../services/password-sign-in.service.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { logValue } from '../messages/log-value.js';
@@ -28,6 +32,10 @@ export interface OAuthStartRequest {
   redirectUrl?: string;
   /** From `POST /me/external-accounts`: the round trip links to (or upgrades) that user. */
   intent?: string;
+  /** The link binding cookie of this browser (an intent opens only where it was asked for). */
+  linkBrowserToken?: string | null;
+  /** The front-end's S256 challenge: the exchange then redeems the code with its verifier. */
+  codeChallenge?: string;
 }
 
 export interface OAuthCallbackQuery {
@@ -36,12 +44,19 @@ export interface OAuthCallbackQuery {
   error?: unknown;
 }
 
+/** The exchange: a new session, or (2FA on) the challenge of POST /auth/login/2fa. */
+export type OAuthExchangeOutcome =
+  | { twoFactorRequired: false; tokens: IssuedTokens }
+  | { twoFactorRequired: true; challenge: string };
+
 /** Where to send the browser, and the browser-binding value to keep in an httpOnly cookie. */
 export interface OAuthStarted {
   location: string;
   browserToken: string;
   /** Whether the binding cookie must be Secure (the callback is https). */
   secureCookie: boolean;
+  /** A link intent was spent: its binding cookie can go. */
+  intentUsed: boolean;
 }
 
 /**
@@ -62,6 +77,7 @@ export class OAuthSignInService {
     private readonly sessions: SessionsService,
     private readonly linking: OAuthLinkingService,
     private readonly urls: RouteUrlsService,
+    private readonly passwordSignIn: PasswordSignInService,
   ) {}
 
   async start(providerName: string, request: OAuthStartRequest): Promise<OAuthStarted> {
@@ -77,6 +93,15 @@ export class OAuthSignInService {
       const intent = await this.flows.consumeLinkIntent(hashSecretToken(request.intent), now);
       if (!intent || intent.provider !== providerName)
         throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
+      // Login CSRF: the attacker's intent URL opened in the victim's browser would link the
+      // victim's provider account to the attacker's user.
+      const linkBrowser = request.linkBrowserToken ?? null;
+      if (
+        intent.browserHash === null ||
+        linkBrowser === null ||
+        !safeEqual(hashSecretToken(linkBrowser), intent.browserHash)
+      )
+        throw new UserKitException('OAUTH_LINK_INTENT_FOREIGN_BROWSER');
       if (redirectUrl !== null && redirectUrl !== intent.redirectUrl)
         throw new UserKitException('REDIRECT_NOT_ALLOWED');
       const session = await this.sessionsRepository.findActive(
@@ -100,6 +125,7 @@ export class OAuthSignInService {
       redirectUrl,
       linkUserId: link?.userId ?? null,
       linkSessionId: link?.sessionId ?? null,
+      codeChallenge: request.codeChallenge ?? null,
       expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
     });
     const challenge = provider.client.pkce ? pkceChallenge(this.pkceVerifier(state)) : null;
@@ -107,6 +133,7 @@ export class OAuthSignInService {
       location: provider.client.authorizationUrl(state, challenge),
       browserToken,
       secureCookie: provider.client.settings.callbackUrl.startsWith('https:'),
+      intentUsed: link !== null,
     };
   }
 
@@ -118,10 +145,20 @@ export class OAuthSignInService {
     providerName: string,
     query: OAuthCallbackQuery,
     browserToken: string | null,
-  ): Promise<{ location: string; secureCookie: boolean }> {
+  ): Promise<{
+    location: string;
+    secureCookie: boolean;
+    codeIssued: boolean;
+    browserToken: string;
+  }> {
     const provider = this.registry.get(providerName);
     const location = await this.finish(provider, query, browserToken);
-    return { location, secureCookie: provider.client.settings.callbackUrl.startsWith('https:') };
+    return {
+      location,
+      browserToken: browserToken ?? '',
+      secureCookie: provider.client.settings.callbackUrl.startsWith('https:'),
+      codeIssued: new URL(location).searchParams.has('code'),
+    };
   }
 
   private async finish(
@@ -160,6 +197,13 @@ export class OAuthSignInService {
 
     const target = state.linkUser ? await this.users.findFullById(state.linkUser.id) : null;
     if (state.linkUser && !target) return fail('invalid_state');
+    // A link dies with the session that asked for it (sign-out, password reset or change, ban).
+    if (target && state.linkSessionId) {
+      const session = await this.sessionsRepository.findActive(state.linkSessionId, target.id, now);
+      if (!session || target.banned) return fail('invalid_state');
+    }
+    const issueCode = (userId: string) =>
+      this.issueExchangeCode(userId, providerName, state.browserHash, state.codeChallenge);
     let outcome: LinkOutcome;
     try {
       outcome = await this.linking.resolve(providerName, profile, target ? { user: target } : null);
@@ -176,20 +220,36 @@ export class OAuthSignInService {
       case 'upgraded':
         // As with POST /me/upgrade: the anonymous session ends, the code opens the new one.
         if (state.linkSessionId) await this.sessions.revokeSession(state.linkSessionId, 'upgraded');
-        return withQuery(state.redirectUrl, { code: await this.issueExchangeCode(outcome.userId) });
+        return withQuery(state.redirectUrl, { code: await issueCode(outcome.userId) });
       case 'signed_in':
-        return withQuery(state.redirectUrl, { code: await this.issueExchangeCode(outcome.userId) });
+        return withQuery(state.redirectUrl, { code: await issueCode(outcome.userId) });
     }
   }
 
-  /** The one-time code → a new session's tokens. */
-  async exchange(code: string, meta: RequestMeta): Promise<IssuedTokens> {
+  /**
+   * The one-time code → a new session's tokens, or the 2FA challenge. Only the browser that
+   * started the flow redeems it (its binding cookie, or the verifier of its code_challenge): a
+   * code sent to someone else signs nobody in (login CSRF).
+   */
+  async exchange(
+    code: string,
+    meta: RequestMeta,
+    binding: { browserToken: string | null; codeVerifier?: string | null },
+  ): Promise<OAuthExchangeOutcome> {
     const now = new Date();
-    const userId = await this.flows.consumeExchangeCode(hashSecretToken(code), now);
-    const user = userId ? await this.users.findFullById(userId) : null;
+    const spent = await this.flows.consumeExchangeCode(hashSecretToken(code), now);
+    if (!spent || !boundToCaller(spent, binding)) throw new UserKitException('OAUTH_CODE_INVALID');
+    const user = await this.users.findFullById(spent.userId);
     if (!user || user.banned) throw new UserKitException('OAUTH_CODE_INVALID');
+    const skipsSecondFactor =
+      spent.provider !== null && this.options.providers[spent.provider]?.skipTwoFactor === true;
+    if (user.twoFactorEnabled && !skipsSecondFactor)
+      return {
+        twoFactorRequired: true,
+        challenge: await this.passwordSignIn.startTwoFactor(user.id),
+      };
     await this.users.recordSignIn(user.id, now);
-    return this.sessions.open(user, meta);
+    return { twoFactorRequired: false, tokens: await this.sessions.open(user, meta) };
   }
 
   private async fetchProfile(
@@ -211,13 +271,21 @@ export class OAuthSignInService {
     }
   }
 
-  private async issueExchangeCode(userId: string): Promise<string> {
+  private async issueExchangeCode(
+    userId: string,
+    provider: string,
+    browserHash: string,
+    codeChallenge: string | null,
+  ): Promise<string> {
     const code = generateSecretToken();
-    await this.flows.createExchangeCode(
-      hashSecretToken(code),
+    await this.flows.createExchangeCode({
+      codeHash: hashSecretToken(code),
       userId,
-      new Date(Date.now() + OAUTH_EXCHANGE_CODE_TTL_MS),
-    );
+      provider,
+      browserHash,
+      codeChallenge,
+      expiresAt: new Date(Date.now() + OAUTH_EXCHANGE_CODE_TTL_MS),
+    });
     return code;
   }
 
@@ -234,4 +302,22 @@ export class OAuthSignInService {
 
 function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
+}
+
+/** The caller holds the verifier of the flow's challenge, or the browser's binding cookie. */
+function boundToCaller(
+  spent: SpentExchangeCode,
+  binding: { browserToken: string | null; codeVerifier?: string | null },
+): boolean {
+  if (spent.codeChallenge !== null && typeof binding.codeVerifier === 'string')
+    return safeEqual(pkceChallenge(binding.codeVerifier), spent.codeChallenge);
+  if (spent.browserHash !== null && binding.browserToken !== null)
+    return safeEqual(hashSecretToken(binding.browserToken), spent.browserHash);
+  return false;
+}
+
+function safeEqual(left: string, right: string): boolean {
+  const a = Buffer.from(left);
+  const b = Buffer.from(right);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

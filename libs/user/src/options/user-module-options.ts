@@ -29,6 +29,12 @@ export interface OAuthProviderOptions {
   emailsUrl?: string;
   /** How to talk to this provider: needed for names other than `google` and `github`. */
   definition?: OAuthProviderDefinition;
+  /**
+   * A user with 2FA on who signs in through this provider skips the second factor (default
+   * false: the exchange answers the same challenge as a password sign-in). Only for a provider
+   * that enforces its own second factor, e.g. a company's identity provider.
+   */
+  skipTwoFactor?: boolean;
 }
 
 export interface RoleDefinition {

@@ -4,6 +4,7 @@ import { EmailAddress } from '../entities/email-address.entity.js';
 import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { User } from '../entities/user.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
+import { EMAIL_HOLDS, emailHeldByAnother, releaseUnverifiedClaims } from './email-claims.js';
 import { countSignInMethods, type SignInMethodCounts } from './sign-in-method-counts.js';
 import { lockUserRow } from './user-row-lock.js';
 
@@ -19,7 +20,7 @@ export interface ContactRecord {
   primary: boolean;
 }
 
-export type CodeRedemption = 'verified' | 'wrong_code' | 'exhausted' | 'no_code';
+export type CodeRedemption = 'verified' | 'wrong_code' | 'exhausted' | 'no_code' | 'taken';
 
 export const MAX_CODE_ATTEMPTS = 5;
 
@@ -60,8 +61,9 @@ export class ContactsRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Adds an unverified identifier (primary when the user has none of this kind). The unique index
-   * on the normalised value decides a taken one: 'taken'.
+   * Adds an unverified identifier (primary when the user has none of this kind). An email another
+   * user holds (verified or primary) is 'taken'; one merely claimed by others is not. The unique
+   * index on the normalised value decides the rest: 'taken'.
    */
   async add(
     kind: ContactKind,
@@ -74,6 +76,13 @@ export class ContactsRepository {
       return await this.em.transactional(async (em) => {
         await lockUserRow(em, userId);
         const entity = entityOf(kind);
+        // Taken: held by someone else (verified or primary), or already on this user.
+        if (
+          kind === 'email' &&
+          ((await emailHeldByAnother(em, normalized, userId)) ||
+            (await em.count(EmailAddress, { user: userId, normalizedEmail: normalized })) > 0)
+        )
+          throw new Refused('taken');
         // Counted under the user's lock: parallel adds cannot pass the cap together.
         if ((await em.count(entity, { user: userId })) >= maxPerUser) return 'too_many' as const;
         const hasPrimary = (await em.count(entity, { user: userId, primary: true })) > 0;
@@ -94,7 +103,8 @@ export class ContactsRepository {
         return toRecord(row);
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) return 'taken';
+      if (error instanceof UniqueConstraintViolationException || error instanceof Refused)
+        return 'taken';
       throw error;
     }
   }
@@ -160,16 +170,31 @@ export class ContactsRepository {
         ? 'wrong_code'
         : 'exhausted';
     if (!matches(code.id, code.codeHash)) return 'wrong_code';
-    return this.em.transactional(async (em) => {
-      const consumed = await em.nativeUpdate(
-        VerificationCode,
-        { id: code.id, consumedAt: null },
-        { consumedAt: now },
-      );
-      if (consumed !== 1) return 'wrong_code' as const;
-      await em.nativeUpdate(entityOf(kind), { id: targetId }, { verified: true });
-      return 'verified' as const;
-    });
+    try {
+      return await this.em.transactional(async (em) => {
+        const consumed = await em.nativeUpdate(
+          VerificationCode,
+          { id: code.id, consumedAt: null },
+          { consumedAt: now },
+        );
+        if (consumed !== 1) return 'wrong_code' as const;
+        // The partial unique index refuses a second verified holder: 'taken', rolled back.
+        await em.nativeUpdate(entityOf(kind), { id: targetId }, { verified: true });
+        if (kind === 'email') {
+          const row = await em.findOneOrFail(EmailAddress, { id: targetId }, { refresh: true });
+          await releaseUnverifiedClaims(em, row.normalizedEmail, row.user.id);
+        }
+        return 'verified' as const;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return 'taken';
+      throw error;
+    }
+  }
+
+  /** Unverified secondary claims of others on the address yield to its new holder. */
+  async releaseUnverifiedClaims(normalizedEmail: string, holderUserId: string): Promise<void> {
+    await releaseUnverifiedClaims(this.em, normalizedEmail, holderUserId);
   }
 
   /** Moves the primary mark to a verified identifier; false when it is not (or no longer) verified. */
@@ -220,12 +245,12 @@ export class ContactsRepository {
   /** The address a reset link may go to: verified, or the primary one (the sign-up address). */
   async findRecoverableEmail(
     normalizedEmail: string,
-  ): Promise<{ email: string; user: User } | null> {
+  ): Promise<{ id: string; email: string; user: User } | null> {
     const row = await this.em.findOne(
       EmailAddress,
-      { normalizedEmail, $or: [{ verified: true }, { primary: true }] },
+      { normalizedEmail, ...EMAIL_HOLDS },
       { populate: ['user'] },
     );
-    return row ? { email: row.email, user: row.user } : null;
+    return row ? { id: row.id, email: row.email, user: row.user } : null;
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { EMAIL_HOLDS } from './email-claims.js';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { newId } from '../entities/new-id.js';
@@ -38,12 +39,15 @@ export class ExternalAccountsRepository {
     );
   }
 
-  /** The stored addresses equal (case-insensitively) to any of these, with their users. */
+  /**
+   * The users holding (verified, or as primary) an address equal (case-insensitively) to any of
+   * these. Unverified secondary claims are no one's: they neither link nor block.
+   */
   findEmailOwners(emails: string[]): Promise<EmailAddress[]> {
     if (emails.length === 0) return Promise.resolve([]);
     return this.em.find(
       EmailAddress,
-      { normalizedEmail: { $in: emails.map(normalizeEmail) } },
+      { normalizedEmail: { $in: emails.map(normalizeEmail) }, ...EMAIL_HOLDS },
       { populate: ['user'], refresh: true },
     );
   }

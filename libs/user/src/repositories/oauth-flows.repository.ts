@@ -11,7 +11,25 @@ export interface NewOAuthStateRecord {
   redirectUrl: string;
   linkUserId: string | null;
   linkSessionId: string | null;
+  codeChallenge: string | null;
   expiresAt: Date;
+}
+
+export interface NewExchangeCodeRecord {
+  codeHash: string;
+  userId: string;
+  provider: string;
+  browserHash: string;
+  codeChallenge: string | null;
+  expiresAt: Date;
+}
+
+/** A spent exchange code: whose it is, and what binds it to the browser that started the flow. */
+export interface SpentExchangeCode {
+  userId: string;
+  provider: string | null;
+  browserHash: string | null;
+  codeChallenge: string | null;
 }
 
 export interface NewLinkIntentRecord {
@@ -20,6 +38,7 @@ export interface NewLinkIntentRecord {
   sessionId: string;
   provider: string;
   redirectUrl: string;
+  browserHash: string;
   expiresAt: Date;
 }
 
@@ -42,6 +61,7 @@ export class OAuthFlowsRepository {
       redirectUrl: record.redirectUrl,
       linkUser: record.linkUserId,
       linkSessionId: record.linkSessionId,
+      codeChallenge: record.codeChallenge,
       expiresAt: record.expiresAt,
     });
     await this.em.flush();
@@ -82,6 +102,7 @@ export class OAuthFlowsRepository {
       sessionId: record.sessionId,
       provider: record.provider,
       redirectUrl: record.redirectUrl,
+      browserHash: record.browserHash,
       expiresAt: record.expiresAt,
     });
     await this.em.flush();
@@ -98,13 +119,20 @@ export class OAuthFlowsRepository {
     return this.em.findOne(OAuthLinkIntent, { tokenHash }, { refresh: true });
   }
 
-  async createExchangeCode(codeHash: string, userId: string, expiresAt: Date): Promise<void> {
-    this.em.create(OAuthExchangeCode, { codeHash, user: userId, expiresAt });
+  async createExchangeCode(record: NewExchangeCodeRecord): Promise<void> {
+    this.em.create(OAuthExchangeCode, {
+      codeHash: record.codeHash,
+      user: record.userId,
+      provider: record.provider,
+      browserHash: record.browserHash,
+      codeChallenge: record.codeChallenge,
+      expiresAt: record.expiresAt,
+    });
     await this.em.flush();
   }
 
-  /** The user id if this call spent the code (unused and unexpired), else null. */
-  async consumeExchangeCode(codeHash: string, now: Date): Promise<string | null> {
+  /** The code if this call spent it (unused and unexpired), else null. */
+  async consumeExchangeCode(codeHash: string, now: Date): Promise<SpentExchangeCode | null> {
     const changed = await this.em.nativeUpdate(
       OAuthExchangeCode,
       { codeHash, usedAt: null, expiresAt: { $gt: now } },
@@ -112,7 +140,22 @@ export class OAuthFlowsRepository {
     );
     if (changed !== 1) return null;
     const row = await this.em.findOne(OAuthExchangeCode, { codeHash }, { refresh: true });
-    return row ? row.user.id : null;
+    if (!row) return null;
+    return {
+      userId: row.user.id,
+      provider: row.provider,
+      browserHash: row.browserHash,
+      codeChallenge: row.codeChallenge,
+    };
+  }
+
+  /**
+   * Ends the user's link round trips not finished yet (after a password reset or change): an
+   * intent or a started state taken from a session that may be the thief's links nothing.
+   */
+  async endPendingLinks(userId: string, now: Date): Promise<void> {
+    await this.em.nativeUpdate(OAuthLinkIntent, { user: userId, usedAt: null }, { usedAt: now });
+    await this.em.nativeUpdate(OAuthState, { linkUser: userId, usedAt: null }, { usedAt: now });
   }
 
   async purgeExpired(now: Date): Promise<void> {

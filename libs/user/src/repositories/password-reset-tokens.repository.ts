@@ -7,23 +7,32 @@ import { User } from '../entities/user.entity.js';
 export class PasswordResetTokensRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async create(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  async create(
+    userId: string,
+    emailAddressId: string,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<void> {
     this.em.create(PasswordResetToken, {
       user: this.em.getReference(User, userId),
+      emailAddressId,
       tokenHash,
       expiresAt,
     });
     await this.em.flush();
   }
 
-  /** The user of a live (unused, unexpired) token, without spending it. */
-  async findLiveUserId(tokenHash: string, now: Date): Promise<string | null> {
+  /** The user of a live (unused, unexpired) token and the address it went to, without spending it. */
+  async findLive(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ userId: string; emailAddressId: string | null } | null> {
     const token = await this.em.findOne(
       PasswordResetToken,
       { tokenHash, usedAt: null, expiresAt: { $gt: now } },
       { refresh: true },
     );
-    return token ? token.user.id : null;
+    return token ? { userId: token.user.id, emailAddressId: token.emailAddressId } : null;
   }
 
   /**

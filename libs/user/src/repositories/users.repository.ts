@@ -4,6 +4,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { EMAIL_HOLDS } from './email-claims.js';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { PreparedRead, entityColumns } from './prepared-read.js';
 import {
@@ -145,11 +146,11 @@ export class UsersRepository {
 
   private collectionsRead: PreparedRead | undefined;
 
-  /** The user owning this address (any verification state), with roles. */
+  /** The user holding this address (verified, or as primary), with roles. */
   async findByEmail(email: string): Promise<User | null> {
     const address = await this.em.findOne(
       EmailAddress,
-      { normalizedEmail: normalizeEmail(email) },
+      { normalizedEmail: normalizeEmail(email), ...EMAIL_HOLDS },
       { populate: ['user', 'user.roles'] },
     );
     return address?.user ?? null;
@@ -199,16 +200,18 @@ export class UsersRepository {
     const select =
       `select ${columns.join(', ')}, ${userCollectionsSelect(this.em, 'u.id')}, ` +
       `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles"`;
-    const from = `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ?`;
-    if (!postgres) return new PreparedRead('userkit_sign_in_user_v2', `${select} ${from}`);
+    // Only an address the user holds (verified, or the primary) signs in: never a mere claim.
+    const holds = `(e.verified or e."primary")`;
+    const from = `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ? and ${holds}`;
+    if (!postgres) return new PreparedRead('userkit_sign_in_user_v4', `${select} ${from}`);
     // The main select reads the row as it was before the CTE's update (one snapshot).
     const countFirstAttempt =
       `update "${users}" set "failed_sign_in_count" = 1, "last_failed_sign_in_at" = ? ` +
-      `where "id" = (select "user_id" from "${emails}" where "normalized_email" = ?) ` +
+      `where "id" = (select e."user_id" from "${emails}" e where e."normalized_email" = ? and ${holds}) ` +
       `and "failed_sign_in_count" = 0 and "password_sign_in_disabled" = false ` +
       `and "password_hash" is not null returning "id"`;
     return new PreparedRead(
-      'userkit_sign_in_user_v3',
+      'userkit_sign_in_user_v5',
       `with counted as (${countFirstAttempt}) ` +
         `${select}, exists (select 1 from counted) as "attemptCounted" ${from}`,
     );

@@ -5,8 +5,10 @@ import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { ContactsRepository } from '../repositories/contacts.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
+import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import { HashingGate } from './hashing-gate.js';
@@ -44,6 +46,7 @@ export class AccountsService implements OnModuleInit {
     private readonly hashingGate: HashingGate,
     private readonly signInAttempts: SignInAttemptsService,
     private readonly events: UserEventsPublisher,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -72,6 +75,9 @@ export class AccountsService implements OnModuleInit {
       roleNames: [this.options.defaultRole],
       signedIn: true,
     });
+    // Others' unverified claims on the address yield to the one who registers it.
+    if (draft.email)
+      await this.contacts.releaseUnverifiedClaims(normalizeEmail(draft.email), user.id);
     await this.runAfterCreate(user);
     return this.signedUp(user, meta);
   }

@@ -89,6 +89,7 @@ export class ContactsService {
     if (outcome === 'exhausted' || outcome === 'no_code')
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
+    if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
     return { ...contact, verified: true };
   }
 

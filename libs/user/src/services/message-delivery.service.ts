@@ -4,7 +4,10 @@ import { MessageSender, type MessageRecipient } from '../extension-points/messag
 import { logValue } from '../messages/log-value.js';
 
 type MessageKind =
-  'sendEmailVerificationCode' | 'sendPhoneVerificationCode' | 'sendPasswordResetLink';
+  | 'sendEmailVerificationCode'
+  | 'sendPhoneVerificationCode'
+  | 'sendPasswordResetLink'
+  | 'sendSignInMethodLinkedNotice';
 
 /**
  * Calls the host's MessageSender after the change it announces is committed. A failing sender is
@@ -18,13 +21,13 @@ export class MessageDeliveryService {
 
   async deliver<K extends MessageKind>(
     kind: K,
-    message: Parameters<MessageSender[K]>[0],
+    message: Parameters<NonNullable<MessageSender[K]>>[0],
   ): Promise<void> {
+    const send = this.sender[kind] as
+      ((message: Parameters<NonNullable<MessageSender[K]>>[0]) => Promise<void>) | undefined;
+    if (typeof send !== 'function') return; // an optional notice the host's sender does not send
     try {
-      await (this.sender[kind] as (message: Parameters<MessageSender[K]>[0]) => Promise<void>).call(
-        this.sender,
-        message,
-      );
+      await send.call(this.sender, message);
     } catch (error) {
       this.logger.error(
         `MessageSender.${kind} failed for user ${message.user.id}: ${logValue(error)}`,

@@ -10,7 +10,10 @@ import {
   ExternalAccountsRepository,
   IdentityConflictError,
 } from '../repositories/external-accounts.repository.js';
+import { ContactsRepository } from '../repositories/contacts.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
+import { MessageDeliveryService, recipientOf } from './message-delivery.service.js';
 import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import { logValue } from '../messages/log-value.js';
@@ -45,6 +48,9 @@ export class OAuthLinkingService {
     @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
     private readonly accounts: ExternalAccountsRepository,
     private readonly events: UserEventsPublisher,
+    private readonly users: UsersRepository,
+    private readonly delivery: MessageDeliveryService,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   async resolve(
@@ -91,6 +97,7 @@ export class OAuthLinkingService {
     const owner = owners[0].user;
     if (owner.banned) return { kind: 'refused', error: 'sign_in_refused' };
     await this.accounts.attach(owner.id, provider, profile);
+    await this.announceLink(owner.id, provider, profile);
     return { kind: 'signed_in', userId: owner.id };
   }
 
@@ -120,7 +127,32 @@ export class OAuthLinkingService {
       if (upgraded) return { kind: 'upgraded', userId: user.id };
     }
     await this.accounts.attach(user.id, provider, profile);
+    await this.announceLink(user.id, provider, profile);
     return { kind: 'linked', userId: user.id };
+  }
+
+  /** The event, and a notice to the owner's primary address: a link they did not make shows. */
+  private async announceLink(
+    userId: string,
+    provider: string,
+    profile: OAuthProfile,
+  ): Promise<void> {
+    this.events.emit('externalAccount.linked', {
+      userId,
+      provider,
+      providerUserId: profile.providerUserId,
+    });
+    const user = await this.users.findFullById(userId);
+    const primary = user?.emailAddresses.getItems().find((email) => email.primary);
+    if (!user || !primary) return;
+    const providerEmail = profile.emails.find((email) => email.primary) ?? profile.emails[0];
+    await this.delivery.deliver('sendSignInMethodLinkedNotice', {
+      user: recipientOf(user),
+      email: primary.email,
+      provider,
+      providerEmail: providerEmail?.email ?? null,
+      linkedAt: new Date(),
+    });
   }
 
   private async create(provider: string, profile: OAuthProfile): Promise<string> {
@@ -153,6 +185,9 @@ export class OAuthLinkingService {
       publicMetadata: draft?.publicMetadata ?? {},
       roleNames: [this.options.defaultRole],
     });
+    // Others' unverified claims on the addresses the new user now holds yield to it.
+    for (const email of profile.emails.filter((entry) => entry.verified || entry === primary))
+      await this.contacts.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
     this.events.emit('user.created', { userId, isAnonymous: false });
     try {
       await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });

@@ -38,13 +38,18 @@ export class PasswordSignInService {
       const tokens = await this.accounts.signedInWithPassword(user, meta);
       return { twoFactorRequired: false, tokens };
     }
+    return { twoFactorRequired: true, challenge: await this.startTwoFactor(user.id) };
+  }
+
+  /** The first factor passed (a password, or a provider): the challenge for the second. */
+  async startTwoFactor(userId: string): Promise<string> {
     const challenge = generateSecretToken();
     await this.twoFactorStore.createChallenge(
-      user.id,
+      userId,
       hashSecretToken(challenge),
       new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
     );
-    return { twoFactorRequired: true, challenge };
+    return challenge;
   }
 
   async completeTwoFactor(

@@ -3,8 +3,10 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { ContactsRepository } from '../repositories/contacts.repository.js';
+import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { PasswordResetTokensRepository } from '../repositories/password-reset-tokens.repository.js';
+import { UnverifiedClaimResetRepository } from '../repositories/unverified-claim-reset.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { normalizeEmail } from '../validation/email.js';
@@ -38,6 +40,8 @@ export class PasswordsService {
     private readonly delivery: MessageDeliveryService,
     private readonly ormContext: OrmContext,
     private readonly urls: RouteUrlsService,
+    private readonly oauthFlows: OAuthFlowsRepository,
+    private readonly unverifiedClaims: UnverifiedClaimResetRepository,
   ) {}
 
   /**
@@ -75,6 +79,7 @@ export class PasswordsService {
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
     await this.users.setPasswordHash(user.id, nextHash);
     await this.sessions.revokeOthers(user.id, sessionId, 'password_changed');
+    await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
 
   /**
@@ -92,18 +97,27 @@ export class PasswordsService {
   /** Single use, one hour; sets the password, lifts the sign-in lock, and ends every session. */
   async reset(token: string, newPassword: string): Promise<void> {
     const tokenHash = hashSecretToken(token);
-    const userId = await this.resetTokens.findLiveUserId(tokenHash, new Date());
-    const user = userId ? await this.users.findFullById(userId) : null;
-    if (!user) throw new UserKitException('INVALID_RESET_TOKEN');
+    const live = await this.resetTokens.findLive(tokenHash, new Date());
+    const user = live ? await this.users.findFullById(live.userId) : null;
+    if (!live || !user) throw new UserKitException('INVALID_RESET_TOKEN');
     // A refused password leaves the link usable for a better one.
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
     if (!(await this.resetTokens.redeem(tokenHash, user.id, new Date())))
       throw new UserKitException('INVALID_RESET_TOKEN');
+    // The link proved the mailbox. If nobody had proved it before, whoever registered it may not
+    // own it: what they added goes, so the mailbox's owner gets the account alone. A link to an
+    // address the account no longer has proves nothing about the account.
+    if (
+      live.emailAddressId !== null &&
+      (await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId)) === 'gone'
+    )
+      throw new UserKitException('INVALID_RESET_TOKEN');
     await this.users.setPasswordHash(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
     await this.sessions.revokeOthers(user.id, null, 'password_reset');
+    await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
 
   private async sendResetLink(email: string): Promise<void> {
@@ -116,7 +130,7 @@ export class PasswordsService {
     }
     const token = generateSecretToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-    await this.resetTokens.create(found.user.id, hashSecretToken(token), expiresAt);
+    await this.resetTokens.create(found.user.id, found.id, hashSecretToken(token), expiresAt);
     const link = new URL(base);
     link.searchParams.set('token', token);
     await this.delivery.deliver('sendPasswordResetLink', {

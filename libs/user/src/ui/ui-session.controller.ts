@@ -5,10 +5,10 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
-import { mapTokens } from '../dto/user.mapper.js';
 import { TokenResponse } from '../dto/user.response.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
 import { RouteUrlsService } from '../services/route-urls.service.js';
 import { SessionsService } from '../services/sessions.service.js';
 import { USER_OPTIONS } from '../tokens.js';
@@ -32,6 +32,7 @@ export class UiSessionController {
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly sessions: SessionsService,
     private readonly urls: RouteUrlsService,
+    private readonly tokenResponses: TokenResponsesService,
   ) {}
 
   @Post('session/refresh')
@@ -53,7 +54,9 @@ export class UiSessionController {
     const token = readRefreshCookie(request.headers.cookie);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
     try {
-      const { refreshToken, ...rest } = mapTokens(await this.sessions.rotate(token));
+      const { refreshToken, ...rest } = await this.tokenResponses.tokens(
+        await this.sessions.rotate(token),
+      );
       response.setHeader(
         'Set-Cookie',
         refreshCookie(refreshToken, this.cookiePath(), this.options),

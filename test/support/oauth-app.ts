@@ -1,0 +1,66 @@
+import type { UserModuleOptions } from '@userkit/user';
+import { freePort } from './browser.js';
+import { uniqueEmail } from './users.js';
+import type { LocalOAuthServer } from './oauth-server.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+/** The front-end the flows return to: nothing listens there, the browser stops at it. */
+export const FRONT_END = 'http://127.0.0.1:5173';
+export const RETURN_TO = `${FRONT_END}/auth/done`;
+
+export interface Running {
+  t: TestApp;
+  base: string;
+}
+
+/** The sample app listening on a real port, its providers pointed at the local OAuth server. */
+export async function startOAuthApp(
+  provider: LocalOAuthServer,
+  overrides: Partial<UserModuleOptions> = {},
+  env: Record<string, string> = {},
+): Promise<Running> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await startTestApp({
+    env: {
+      PUBLIC_URL: base,
+      OAUTH_REDIRECT_ALLOWLIST: `${FRONT_END}/auth`,
+      ...provider.env(),
+      ...env,
+    },
+    overrides: { oauthTimeoutSeconds: 2, ...overrides },
+  });
+  await t.app.listen(port, '127.0.0.1');
+  return { t, base };
+}
+
+let counter = 0;
+export function googlePerson(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  return {
+    sub: `g-${Date.now()}-${counter}`,
+    name: 'Ada Lovelace',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    picture: 'https://images.example/ada.png',
+    email: uniqueEmail('google'),
+    email_verified: true,
+    ...fields,
+  };
+}
+
+export function gitHubPerson(
+  emails: Array<{ email: string; primary: boolean; verified: boolean }>,
+) {
+  counter += 1;
+  return {
+    user: {
+      id: 100_000 + counter,
+      login: `octo${counter}`,
+      name: 'Octo Cat',
+      avatar_url: 'https://avatars.example/octo.png',
+      email: emails[0]?.email ?? null,
+    },
+    emails,
+  };
+}
