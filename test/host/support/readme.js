@@ -8,7 +8,7 @@ const README = new URL('../../../README.md', import.meta.url);
 export function readmeBlocks() {
   const text = readFileSync(README, 'utf8');
   const blocks = new Map();
-  for (const match of text.matchAll(/<!-- host:(.+?) -->\n```\w*\n([\s\S]*?)\n```/g)) {
+  for (const match of text.matchAll(/<!-- host:(.+?) -->\n\s*```\w*\n([\s\S]*?)\n```/g)) {
     blocks.set(match[1], `${match[2]}\n`);
   }
   return blocks;
