@@ -26,7 +26,6 @@ import { ProfileImagesController } from './controllers/profile-images.controller
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import { uiModuleParts } from './ui/ui-module-parts.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
-import { USER_ROUTE_CONTROLLERS } from './tokens.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -85,7 +84,6 @@ export const {
         ...(definition.providers ?? []),
         ...guards,
         ...ui.providers,
-        { provide: USER_ROUTE_CONTROLLERS, useValue: controllers },
       ],
     };
   })
