@@ -151,13 +151,16 @@ ${
   with the same host without UserModule, round by round. What UserModule adds to a host's public
   route is its two global guards, each one cached lookup of the route's @Public()/@Roles() per
   controller and method (guards/route-access.ts) and a plain \`true\`, which Nest's guard loop
-  takes without an await: 0.5–0.6 µs per request in bench/host-profile.js (2026-12-04 18:01 UTC,
-  load average 3–5), against 76–141 µs of CPU for the whole route. Nothing else of the library
+  takes without an await: 0.5–0.7 µs per request in bench/host-profile.js (2026-12-04
+  18:01–18:23 UTC, load average 3–5), against 69–154 µs of CPU for the whole route. Nothing else of the library
   touches a host route: its exception filter, the pages' cookie interceptor and its ORM context
   sit on its own controllers (\`@UserKitApi()\`). The ORM context was a middleware bound to the
   library's controllers route by route (\`forRoutes(...controllers)\`), so Express tried one more
   path match per library route on every host request (12–15 µs per request in "express + router"
-  in a profile at load average 18); it is now an interceptor of \`@UserKitApi()\`, which runs on
+  in a profile at load average 18; in profiles of 2026-12-04 18:22 UTC with that build beside
+  this one, BENCH_HOST_LIBS, "express + router" took 22–27 % of the route's CPU with it, 19–21 %
+  with this one, as in the host without UserModule, 20–21 %); it is now an interceptor of
+  \`@UserKitApi()\`, which runs on
   the library's routes only, after the guards: the guards need no context (the session check is
   a prepared statement on the driver, its touch a native update; test/host-request-context covers
   both with MikroORM's context off). With MikroORM's \`registerRequestContext: false\` on both
@@ -170,10 +173,13 @@ ${
   nothing measured ${spread(d.hostOverhead.floor)} of the host without it (CPU ${spread(d.hostOverhead.floor.cpu)}),
   and the UserModule host ${spread(d.hostOverhead.publicRouteVsFloor)} of that one. The first guard
   costs Nest two awaited async functions and an execution context per request; the library's two
-  guards' own code is the 0.5–0.6 µs above. On 2 cores shared with the load generator and other
+  guards' own code is the 0.5–0.7 µs above. On 2 cores shared with the load generator and other
   work, one round's rates swing by up to 2× (the spreads; a no-op guard cannot cost a host
-  what some rounds show, either way), so these medians move by about ±0.05 from run to run; the
-  profiles split the cost. With \`ui\`, the pages' cookie interceptor sits on the library's controllers:
+  what some rounds show, either way), so these medians move by ±0.05 from run to run: two runs
+  of \`node bench/host-overhead.js\` at commit 6cebbe3 (2026-12-04 18:00 and 18:20 UTC, the second
+  15 rounds of 2 s) gave 0.98 (0.84–1.4) and 0.92 (0.67–1.25) for this figure, the no-op guard
+  1.03 and 0.91, the UserModule host ÷ the no-op guard's 0.89 and 1.03. The library's own part
+  is below what this machine can resolve; the profiles split the cost. With \`ui\`, the pages' cookie interceptor sits on the library's controllers:
   the host with the pages measured ${d.hostOverhead.withUi.ratio} of the host without UserModule.${
     d.hostOverhead.others?.['userKitUi:premerge']
       ? ` With the pre-merge build (interceptor app-wide): ${d.hostOverhead.others['userKitUi:premerge'].ratio}.`
