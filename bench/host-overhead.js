@@ -1,8 +1,10 @@
 // What UserModule costs a host's route that does not use auth: a public route in a minimal host
-// with UserModule (global guards on) ÷ the same route in the same host without it
-// (bench/host-server.js), interleaved rounds. Beside them: the UserModule host with MikroORM's
-// per-request context middleware off (the library then opens one on its own routes only), the
-// same host with the pages (`ui`) on, and the sample's /hello/public (helmet, Swagger, pages).
+// that owns MikroORM (default config) with UserModule (global guards on) ÷ the same route in the
+// same host without UserModule (bench/host-server.js), interleaved rounds. Beside them: the floor
+// (the MikroORM host with one global guard that does nothing: Nest's own cost of a guard), both
+// hosts with MikroORM's per-request context middleware off (the library then opens one on its
+// own routes only), a bare Nest host without MikroORM, the UserModule host with the pages (`ui`)
+// on, and the sample's /hello/public (helmet, Swagger, pages).
 //
 // Part of `npm run bench`; `node bench/host-overhead.js` runs this part alone (after `npm run
 // build`) and prints its figures. BENCH_HOST_LIBS=name=dir[=ui],… adds the UserModule host (with
@@ -38,15 +40,26 @@ export async function measureHostOverhead() {
     track(
       startProcess(
         ['bench/host-server.js'],
-        { ...env, SQLITE_FILE: env.USERKIT === 'on' ? sqliteFile(name) : '' },
+        { ...env, SQLITE_FILE: env.ORM === 'off' ? '' : sqliteFile(name) },
         '/public',
       ),
     );
   try {
     const apps = {
-      bare: await host('bare', { USERKIT: 'off' }),
+      ormHost: await host('orm', { USERKIT: 'off' }),
       userKit: await host('userkit', { USERKIT: 'on' }),
+      noopGuard: await host('noopguard', { USERKIT: 'off', NOOP_GUARD: 'on' }),
+      ormHostNoRequestContext: await host('orm-nocontext', {
+        USERKIT: 'off',
+        REQUEST_CONTEXT: 'off',
+      }),
       userKitNoRequestContext: await host('nocontext', { USERKIT: 'on', REQUEST_CONTEXT: 'off' }),
+      noopGuardNoRequestContext: await host('noopguard-nocontext', {
+        USERKIT: 'off',
+        NOOP_GUARD: 'on',
+        REQUEST_CONTEXT: 'off',
+      }),
+      bare: await host('bare', { USERKIT: 'off', ORM: 'off' }),
       userKitUi: await host('ui', { USERKIT: 'on', UI: 'on' }),
     };
     for (const entry of (process.env.BENCH_HOST_LIBS ?? '').split(',').filter(Boolean)) {
@@ -87,22 +100,28 @@ export async function measureHostOverhead() {
         }),
       );
     const { figures, rounds } = await sideBySide('host overhead', contenders, { warmUp: true });
-    // Per second (higher is better) and, less moved by the neighbours, the bare host's CPU per
+    // Per second (higher is better) and, less moved by the neighbours, the other host's CPU per
     // request ÷ this one's (also higher is better: 1 = costs nothing).
     const versus = (ours, theirs) => ({
       ...ratio(rounds, ours, theirs),
       cpu: ratio(rounds, theirs, ours, 'cpuUs'),
     });
     return {
-      publicRoute: versus('userKit', 'bare'),
-      withoutRequestContext: versus('userKitNoRequestContext', 'bare'),
-      withUi: versus('userKitUi', 'bare'),
+      publicRoute: versus('userKit', 'ormHost'),
+      floor: versus('noopGuard', 'ormHost'),
+      publicRouteVsFloor: versus('userKit', 'noopGuard'),
+      withoutRequestContext: versus('userKitNoRequestContext', 'ormHostNoRequestContext'),
+      floorWithoutRequestContext: versus('noopGuardNoRequestContext', 'ormHostNoRequestContext'),
+      withoutRequestContextVsBare: versus('userKitNoRequestContext', 'bare'),
+      publicRouteVsBare: versus('userKit', 'bare'),
+      ormHostVsBare: versus('ormHost', 'bare'),
+      withUi: versus('userKitUi', 'ormHost'),
       sampleVsBare: versus('sample', 'bare'),
       sampleVsUserKitUiHost: versus('sample', 'userKitUi'),
       others: Object.fromEntries(
         Object.keys(apps)
           .filter((name) => name.includes(':'))
-          .map((name) => [name, versus(name, 'bare')]),
+          .map((name) => [name, versus(name, 'ormHost')]),
       ),
       figures,
     };

@@ -3,7 +3,7 @@
 // count. Their CPU time is split by who runs it (MikroORM, Nest's middleware, the guards, …) and
 // divided by the requests answered: µs per request, which the machine's load moves much less than
 // requests per second. `node bench/host-profile.js` (after `npm run build`); BENCH_HOST_LIBS as in
-// bench/host-overhead.js.
+// bench/host-overhead.js; BENCH_HOSTS=name,… profiles only those hosts.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,8 +92,12 @@ async function profileHost(name, env) {
 }
 
 const hosts = {
-  bare: { USERKIT: 'off' },
+  bare: { USERKIT: 'off', ORM: 'off' },
+  ormHost: { USERKIT: 'off' },
+  noopGuard: { USERKIT: 'off', NOOP_GUARD: 'on' },
   userKit: { USERKIT: 'on' },
+  ormHostNoRequestContext: { USERKIT: 'off', REQUEST_CONTEXT: 'off' },
+  noopGuardNoRequestContext: { USERKIT: 'off', NOOP_GUARD: 'on', REQUEST_CONTEXT: 'off' },
   userKitNoRequestContext: { USERKIT: 'on', REQUEST_CONTEXT: 'off' },
   userKitUi: { USERKIT: 'on', UI: 'on' },
 };
@@ -105,8 +109,10 @@ for (const entry of (process.env.BENCH_HOST_LIBS ?? '').split(',').filter(Boolea
     UI: ui ? 'on' : 'off',
   };
 }
+const only = (process.env.BENCH_HOSTS ?? '').split(',').filter(Boolean);
 const results = {};
 for (const [name, env] of Object.entries(hosts)) {
+  if (only.length > 0 && !only.includes(name)) continue;
   results[name] = await profileHost(name, env);
   log(`${name}: ${JSON.stringify(results[name])}`);
 }

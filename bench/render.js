@@ -11,8 +11,9 @@ export function renderSummary(r) {
   const host = d.hostOverhead;
   return `| figure | measured | goal |
 |---|---|---|
-| host overhead: a host's public route with UserModule (global guards) ÷ without it (minimal hosts, bench/host-server.js) | ${host ? goal(spread(host.publicRoute), r.hostOverhead.publicRoute >= 0.95) : 'not measured'} | ≥ 0.95 |
-| host overhead, the same host with MikroORM's \`registerRequestContext: false\` (the library opens a context on its own routes only) | ${host ? goal(spread(host.withoutRequestContext), host.withoutRequestContext.ratio >= 0.95) : 'not measured'} | ≥ 0.95 |
+| host overhead: a host's public route with UserModule (global guards) ÷ the same host without it (minimal hosts owning MikroORM, default config: bench/host-server.js) | ${host ? goal(spread(host.publicRoute), r.hostOverhead.publicRoute >= 0.95) : 'not measured'} | ≥ 0.95 |
+| (floor) that host with one global guard doing nothing ÷ without it; the UserModule host ÷ that one | ${host?.floor ? `${spread(host.floor)}; ${spread(host.publicRouteVsFloor)}` : 'not measured'} | |
+| host overhead, both hosts with MikroORM's \`registerRequestContext: false\` (the library opens a context on its own routes only); the no-op guard's floor there | ${host ? `${goal(spread(host.withoutRequestContext), host.withoutRequestContext.ratio >= 0.95)}${host.floorWithoutRequestContext ? `; ${spread(host.floorWithoutRequestContext)}` : ''}` : 'not measured'} | ≥ 0.95 |
 | auth overhead, SQLite: GET /me ÷ a public route of the same app | ${goal(spread(d.ratios.authOverhead.sqlite), r.authOverhead.sqlite >= 0.85)} | ≥ 0.85 |
 | auth overhead, PostgreSQL | ${goal(spread(d.ratios.authOverhead.postgres), r.authOverhead.postgres >= 0.85)} | ≥ 0.85 |
 | sign-ins ÷ raw argon2id verifications, same parameters and cores | ${goal(spread(d.ratios.signInVsHash), r.signInVsHash >= 0.9)} | ≥ 0.9 |
@@ -26,8 +27,9 @@ export function renderSummary(r) {
     .map((v) => `${v}`)
     .join(' / ')} ms ${Object.values(r.searchP95Ms).every((v) => v < 50) ? '✓' : '✗'} | < 50 ms |
 | (ceiling) a Nest route doing only the verification ÷ raw verifications; UserKit's sign-ins ÷ that route | ${d.ratios.hashCeiling ? `${spread(d.ratios.hashCeiling.hashRouteVsHash)}; ${spread(d.ratios.hashCeiling.signInVsHashRoute)}` : 'not measured'} | |
-| (profile) the UserModule host with the pages (\`ui\`) on ÷ the bare host | ${host ? spread(host.withUi) : 'not measured'} | |
-| (profile) server CPU per request of the public route: bare host ÷ UserModule host | ${host ? spread(host.publicRoute.cpu) : 'not measured'} | |
+| (profile) the UserModule host with the pages (\`ui\`) on ÷ the host without UserModule | ${host ? spread(host.withUi) : 'not measured'} | |
+| (profile) server CPU per request of the public route: host without UserModule ÷ with it; the same with the context off | ${host ? `${spread(host.publicRoute.cpu)}; ${spread(host.withoutRequestContext.cpu)}` : 'not measured'} | |
+| (for scale) the UserModule host ÷ a bare Nest host (no MikroORM): context on / off; the MikroORM host (context on) ÷ the bare one | ${host?.publicRouteVsBare ? `${spread(host.publicRouteVsBare)} / ${spread(host.withoutRequestContextVsBare)}; ${spread(host.ormHostVsBare)}` : 'not measured'} | |
 | (for scale) the sample's /hello/public (helmet, Swagger, pages) ÷ the bare host's route | ${host ? spread(host.sampleVsBare) : 'not measured'} | |
 | (for scale) UserKit's session check alone (GET /hello) ÷ /get-session | ${spread(d.ratios.vsBetterAuth.sessionCheckOnly)} | |
 | RSS of the sample app, idle / under load | ${r.rssMb.idle} / ${r.rssMb.load} MB | |
@@ -38,10 +40,14 @@ export function renderSummary(r) {
 /** The host-overhead contenders: a public route answering \`{ message }\`, 20 connections. */
 function renderHostTable(host) {
   const names = {
-    bare: 'bare host (one controller)',
+    ormHost: 'host + MikroORM (default config)',
     userKit: 'host + MikroORM + UserModule (global guards)',
-    userKitNoRequestContext: 'the same, MikroORM without its request-context middleware',
-    userKitUi: 'the same as the second, with the pages (`ui`)',
+    noopGuard: 'host + MikroORM + one global guard doing nothing (the floor)',
+    ormHostNoRequestContext: 'host + MikroORM without its request-context middleware',
+    userKitNoRequestContext: 'the same + UserModule (global guards)',
+    noopGuardNoRequestContext: 'the same + one global guard doing nothing',
+    bare: 'bare Nest host (one controller, no MikroORM)',
+    userKitUi: 'host + MikroORM + UserModule with the pages (`ui`)',
     sample: 'the sample app, /hello/public',
   };
   const rows = Object.entries(host.figures).map(
@@ -139,39 +145,47 @@ Each goal, met or missed, and why (profiled with \`DATABASE_DEBUG=on\`, a pg que
 
 ${
   d.hostOverhead
-    ? `- **Host overhead** (${r.hostOverhead.publicRoute} against ≥ 0.95${r.hostOverhead.publicRoute >= 0.95 ? '' : ', missed'}): on a host's public
-  route with \`globalGuards\`, the library's own work is its two guards. They read the route's
-  @Public()/@Roles() with Nest's Reflector on every request (an array and 2–4 metadata reads each)
-  and UserAuthGuard answered a promise; now each reads the route's rules once and keeps them per
-  controller and method (guards/route-access.ts), and UserAuthGuard answers a plain \`true\`,
-  which Nest's guard loop takes without an await. In bench/host-profile.js (2026-12-04 17:05 UTC,
-  load average 12) the guards' share of the route went from 2.5 to 0.6–1.0 µs per request.
-  The rest of the gap is MikroORM's request context: \`MikroOrmModule.forRoot\` registers its
-  middleware for every route (\`{*all}\`) unless \`registerRequestContext: false\`, and it forks
-  an EntityManager per request: 9–14 µs per request in MikroORM plus 2.5–3 µs of Nest's
-  middleware routing in those profiles, against ~65–90 µs of CPU for the whole bare route (and,
-  from /proc over a whole run, 66.5 µs bare, 112.7 µs with it, 66 µs without it in the run of
-  2026-12-04 17:16 UTC). That middleware is the host's configuration, and the library's routes
-  needed the context (their services use the request's EntityManager: with
-  \`registerRequestContext: false\` a sign-up answered 500), so a host could not turn it off. Now
-  UserModule applies a middleware of its own to its own controllers (reusing the host's context
-  when there is one), so a host may turn MikroORM's off: the second row, ${d.hostOverhead.withoutRequestContext.ratio} of the bare
-  host's requests per second here and ${spread(d.hostOverhead.withoutRequestContext.cpu)} of its CPU per request (bare ÷
-  this host). What is left there: the library's middleware is bound route by route, so Express
-  tries one more path match per library route on each host request (12–15 µs more in
-  "express + router" in a profile at load average 18, wall-clock sampling), and the guards. With \`ui\`, the pages' cookie interceptor was app-wide: ~10 µs per
-  request of rxjs on every route in those profiles; it now sits on the library's own controllers,
-  like the exception filter, which cost a successful request nothing anyway (a filter runs only
-  on an exception; what it cost a host was its answers to the host's errors).${
+    ? `- **Host overhead** (${r.hostOverhead.publicRoute} against ≥ 0.95${r.hostOverhead.publicRoute >= 0.95 ? '' : ', missed'}; ${spread(d.hostOverhead.publicRoute.cpu)} in server CPU per
+  request): the host owns MikroORM, so the figure compares a host with MikroORM (default config:
+  its request context forks an EntityManager on every route) and UserModule (\`globalGuards\`)
+  with the same host without UserModule, round by round. What UserModule adds to a host's public
+  route is its two global guards, each one cached lookup of the route's @Public()/@Roles() per
+  controller and method (guards/route-access.ts) and a plain \`true\`, which Nest's guard loop
+  takes without an await: 0.5–0.7 µs per request in bench/host-profile.js (2026-12-04
+  18:01–18:23 UTC, load average 3–5), against 69–154 µs of CPU for the whole route. Nothing else of the library
+  touches a host route: its exception filter, the pages' cookie interceptor and its ORM context
+  sit on its own controllers (\`@UserKitApi()\`). The ORM context was a middleware bound to the
+  library's controllers route by route (\`forRoutes(...controllers)\`), so Express tried one more
+  path match per library route on every host request (12–15 µs per request in "express + router"
+  in a profile at load average 18; in profiles of 2026-12-04 18:22 UTC with that build beside
+  this one, BENCH_HOST_LIBS, "express + router" took 22–27 % of the route's CPU with it, 19–21 %
+  with this one, as in the host without UserModule, 20–21 %); it is now an interceptor of
+  \`@UserKitApi()\`, which runs on
+  the library's routes only, after the guards: the guards need no context (the session check is
+  a prepared statement on the driver, its touch a native update; test/host-request-context covers
+  both with MikroORM's context off). With MikroORM's \`registerRequestContext: false\` on both
+  hosts: ${spread(d.hostOverhead.withoutRequestContext)} (CPU ${spread(d.hostOverhead.withoutRequestContext.cpu)});
+  the UserModule host with the context off ÷ a bare Nest host without MikroORM:
+  ${spread(d.hostOverhead.withoutRequestContextVsBare)}, and the MikroORM host with its default context
+  ÷ that bare host: ${spread(d.hostOverhead.ormHostVsBare)} (MikroORM's fork, 12–15 µs per request in the
+  profiles, is the host's configuration, and a host whose routes do not need it may turn it off).
+  The floor of any library with a global guard: the same MikroORM host with one guard that does
+  nothing measured ${spread(d.hostOverhead.floor)} of the host without it (CPU ${spread(d.hostOverhead.floor.cpu)}),
+  and the UserModule host ${spread(d.hostOverhead.publicRouteVsFloor)} of that one. The first guard
+  costs Nest two awaited async functions and an execution context per request; the library's two
+  guards' own code is the 0.5–0.7 µs above. On 2 cores shared with the load generator and other
+  work, one round's rates swing by up to 2× (the spreads; a no-op guard cannot cost a host
+  what some rounds show, either way), so these medians move by ±0.05 from run to run: two runs
+  of \`node bench/host-overhead.js\` at commit 6cebbe3 (2026-12-04 18:00 and 18:20 UTC, the second
+  15 rounds of 2 s) gave 0.98 (0.84–1.4) and 0.92 (0.67–1.25) for this figure, the no-op guard
+  1.03 and 0.91, the UserModule host ÷ the no-op guard's 0.89 and 1.03. The library's own part
+  is below what this machine can resolve; the profiles split the cost. With \`ui\`, the pages' cookie interceptor sits on the library's controllers:
+  the host with the pages measured ${d.hostOverhead.withUi.ratio} of the host without UserModule.${
     d.hostOverhead.others?.['userKitUi:premerge']
-      ? ` In this run the host with the pages measured ${d.hostOverhead.withUi.ratio} of the bare host with the
-  interceptor on its controllers and ${d.hostOverhead.others['userKitUi:premerge'].ratio} with it app-wide (CPU per request, bare ÷ host:
-  ${spread(d.hostOverhead.withUi.cpu)} and ${spread(d.hostOverhead.others['userKitUi:premerge'].cpu)}).`
+      ? ` With the pre-merge build (interceptor app-wide): ${d.hostOverhead.others['userKitUi:premerge'].ratio}.`
       : ''
-  } The sample's /hello/public adds helmet's
-  headers and the pages to all that: ${d.hostOverhead.sampleVsBare.ratio} of the bare host. On 2 cores shared with the
-  load generator and other work, one round's rates swing by 2–3× (the spreads), so the medians
-  move by ±0.1 from run to run; the profiles split the cost.
+  } The sample's /hello/public adds helmet's headers, Swagger and the pages to all that:
+  ${d.hostOverhead.sampleVsBare.ratio} of the bare Nest host.
 `
     : ''
 }- **Auth overhead** (${r.authOverhead.sqlite} / ${r.authOverhead.postgres} against ≥ 0.85, missed: at the ceiling of any cache, below): the public route answers in
@@ -252,9 +266,10 @@ ${
   libraries' databases; autocannon on 127.0.0.1; ${d.connections?.reads ?? 20} connections for reads, ${d.connections?.hashing ?? 8} for sign-in and
   sign-up (random one of ${d.signInUsers ?? 40} users for sign-in, a new address per sign-up).
 - Host overhead: bench/host-server.js, express, \`GET /public\` answering \`{ message }\`, 20
-  connections, one warm-up run of each host before the rounds; the UserModule host on SQLite
-  (migrated, no query on that route), \`UserModule.forRoot({ tokenSecret, rateLimits: false,
-  globalGuards: true })\`, the route \`@Public()\`; server CPU per request from /proc over each run.
+  connections, one warm-up run of each host before the rounds; the MikroORM hosts on SQLite with
+  the library's entities and migrations (migrated, no query on that route, \`allowGlobalContext:
+  false\`), with or without \`UserModule.forRoot({ tokenSecret, rateLimits: false, globalGuards:
+  true })\` (the route \`@Public()\`); server CPU per request from /proc over each run.
 - Password hashing on both sides: argon2id m=19456 KiB, t=2, p=1 through @node-rs/argon2 (the
   library's parameters); the raw figure is \`verify()\` with ${d.connections?.hashing ?? 8} in flight in the bench process.
 - UserKit: the built sample app (\`node dist/apps/sample/apps/sample/src/main.js\`) with

@@ -141,10 +141,12 @@ try {
     ADMIN_PASSWORD: PASSWORD,
   };
 
-  // 0. Host overhead: a public route in a minimal host with UserModule ÷ without (SQLite).
+  // 0. Host overhead: a public route in a minimal MikroORM host with UserModule ÷ without
+  // (SQLite), and the floor: the same host with one no-op global guard.
   const host = await measureHostOverhead();
   results.hostOverhead = {
     publicRoute: host.publicRoute.ratio,
+    floor: host.floor.ratio,
     withoutRequestContext: host.withoutRequestContext.ratio,
   };
   details.hostOverhead = host;

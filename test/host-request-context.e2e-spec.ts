@@ -1,11 +1,12 @@
 // A host that turns MikroORM's per-request context off (`registerRequestContext: false`), so its
 // own routes that do not use the ORM fork no EntityManager: the library's routes open their own
-// context and work as with the default, under the host's global prefix too.
-import { MikroORM } from '@mikro-orm/core';
+// context and work as with the default, under the host's global prefix too; the global guards,
+// which run before any context, check a session (and record its use) on the host's own routes.
+import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Public, UserModule, UsersService } from '@userkit/user';
+import { CurrentUser, Public, Session, UserModule, UsersService } from '@userkit/user';
 import request from 'supertest';
 import { databaseOptions } from '../apps/sample/src/database-options.js';
 import type { Http } from './support/http.js';
@@ -19,6 +20,11 @@ class HostController {
   @Get('public')
   hello(): { message: string } {
     return { message: 'Hello, anyone' };
+  }
+
+  @Get('mine')
+  mine(@CurrentUser('id') id: string, @CurrentUser('roles') roles: string[]): object {
+    return { id, roles };
   }
 }
 
@@ -75,6 +81,22 @@ describe('a host with MikroORM’s request context off (registerRequestContext: 
     expect(updated.body.firstName).toBe('Ada');
     const sessions = await http.get('/api/me/sessions').set(bearer(token)).expect(200);
     expect(sessions.body).toHaveLength(2);
+
+    // The host's own signed-in route: the guard's session check, then its write of the session's
+    // last use (due after a minute), with no ORM context open.
+    const em = app.get(EntityManager).fork();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await em.nativeUpdate(Session, { user: signedUp.body.user.id }, { lastUsedAt: longAgo });
+    await http
+      .get('/api/mine')
+      .set(bearer(token))
+      .expect(200, { id: signedUp.body.user.id, roles: ['user'] });
+    const touched = await em.find(Session, {
+      user: signedUp.body.user.id,
+      lastUsedAt: { $gt: longAgo },
+    });
+    expect(touched).toHaveLength(1);
+    await http.get('/api/mine').expect(401);
 
     const adminEmail = uniqueEmail('nocontext-admin');
     await app.get(UsersService).ensureAdmin(adminEmail, GOOD_PASSWORD);

@@ -5,6 +5,3 @@ export const USER_OPTIONS = Symbol('USER_OPTIONS');
 export const IS_PUBLIC_KEY = 'userkit:isPublic';
 export const ROLES_KEY = 'userkit:roles';
 export const RATE_LIMIT_KEY = 'userkit:rateLimit';
-
-/** The controllers UserModule serves (none with `routes: false`), for its own middleware. */
-export const USER_ROUTE_CONTROLLERS = Symbol('USER_ROUTE_CONTROLLERS');

@@ -26,7 +26,6 @@ import { ProfileImagesController } from './controllers/profile-images.controller
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import { uiModuleParts } from './ui/ui-module-parts.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
-import { USER_ROUTE_CONTROLLERS } from './tokens.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -81,12 +80,7 @@ export const {
       ...definition,
       global: extras.isGlobal ?? false,
       controllers,
-      providers: [
-        ...(definition.providers ?? []),
-        ...guards,
-        ...ui.providers,
-        { provide: USER_ROUTE_CONTROLLERS, useValue: controllers },
-      ],
+      providers: [...(definition.providers ?? []), ...guards, ...ui.providers],
     };
   })
   .build();

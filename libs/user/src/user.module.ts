@@ -1,12 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import {
-  Inject,
-  Logger,
-  Module,
-  type MiddlewareConsumer,
-  type NestModule,
-  type Type,
-} from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
@@ -50,8 +43,7 @@ import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
 import { ExternalAccountsService } from './oauth/external-accounts.service.js';
 import { OAuthLinkingService } from './services/oauth-linking.service.js';
 import { OAuthSignInService } from './oauth/oauth-sign-in.service.js';
-import { USER_OPTIONS, USER_ROUTE_CONTROLLERS } from './tokens.js';
-import { OrmRequestContextMiddleware } from './repositories/orm-request-context.middleware.js';
+import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
 import { ContactsRepository } from './repositories/contacts.repository.js';
@@ -221,13 +213,4 @@ const SERVICES = [
     RolesGuard,
   ],
 })
-export class UserModule extends UserConfigurableModule implements NestModule {
-  constructor(@Inject(USER_ROUTE_CONTROLLERS) private readonly routeControllers: Type[]) {
-    super();
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    if (this.routeControllers.length > 0)
-      consumer.apply(OrmRequestContextMiddleware).forRoutes(...this.routeControllers);
-  }
-}
+export class UserModule extends UserConfigurableModule {}
