@@ -1,16 +1,11 @@
 // A host that turns MikroORM's per-request context off (`registerRequestContext: false`), so its
 // own routes that do not use the ORM fork no EntityManager: the library's routes open their own
 // context and work as with the default, under the host's global prefix too.
-import { MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Public, UserModule, UsersService } from '@userkit/user';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { startBareHost, type BareHost } from './support/bare-host.js';
 import type { Http } from './support/http.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 @Controller()
@@ -23,29 +18,25 @@ class HostController {
 }
 
 describe('a host with MikroORM’s request context off (registerRequestContext: false)', () => {
-  let database: TestDatabase;
+  let host: BareHost;
   let app: INestApplication;
   let http: Http;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    @Module({
-      imports: [
-        MikroOrmModule.forRoot({ ...databaseOptions(database.url), registerRequestContext: false }),
-        UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false, globalGuards: true }),
-      ],
+    host = await startBareHost({
+      orm: { registerRequestContext: false },
+      userModule: UserModule.forRoot({
+        tokenSecret: TEST_JWT_SECRET,
+        rateLimits: false,
+        globalGuards: true,
+      }),
       controllers: [HostController],
-    })
-    class NoContextHostModule {}
-    app = await NestFactory.create(NoContextHostModule, { logger: false, abortOnError: false });
-    app.setGlobalPrefix('api');
-    await app.get(MikroORM).migrator.up();
-    await app.init();
-    http = request(app.getHttpServer());
+      beforeInit: (nest) => nest.setGlobalPrefix('api'),
+    });
+    ({ app, http } = host);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await host?.close();
   });
 
   it('sign-up, sign-in, refresh, /me, its update and sessions, and an admin route work', async () => {
