@@ -1,13 +1,5 @@
 import { Browser } from './support/browser.js';
-import { CapturingMessageSender } from './support/captured-messages.js';
-import {
-  FRONT_END,
-  RETURN_TO,
-  googlePerson,
-  startOAuthApp,
-  type Running,
-} from './support/oauth-app.js';
-import { LocalOAuthServer } from './support/oauth-server.js';
+import { FRONT_END, RETURN_TO, googlePerson, useOAuthApp } from './support/oauth-app.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail, type SignedUp } from './support/users.js';
 
 /**
@@ -16,20 +8,9 @@ import { bearer, GOOD_PASSWORD, signUp, uniqueEmail, type SignedUp } from './sup
  * yields when someone registers or verifies the address.
  */
 describe('an unverified address claim blocks nobody', () => {
-  let provider: LocalOAuthServer;
-  let app: Running;
-  const inbox = new CapturingMessageSender();
+  const oauth = useOAuthApp();
 
-  beforeAll(async () => {
-    provider = await LocalOAuthServer.start();
-    app = await startOAuthApp(provider, { messageSender: inbox });
-  });
-  afterAll(async () => {
-    await app?.t.close();
-    await provider?.stop();
-  });
-
-  const http = () => app.t.http;
+  const http = () => oauth.app.t.http;
 
   async function claim(account: SignedUp, email: string) {
     return http().post('/me/emails').set(bearer(account.accessToken)).send({ email });
@@ -54,21 +35,21 @@ describe('an unverified address claim blocks nobody', () => {
       .send({ email: victimEmail, password: GOOD_PASSWORD.toUpperCase() })
       .expect(401);
     await http().post('/auth/password/forgot').send({ email: victimEmail }).expect(202);
-    expect((await inbox.waitForResetLink(victimEmail)).user.id).toBe(victim.user.id);
+    expect((await oauth.inbox.waitForResetLink(victimEmail)).user.id).toBe(victim.user.id);
 
     // Google sign-in with a squatted address creates the owner's account.
     const googleEmail = uniqueEmail('google-victim');
     expect((await claim(squatter, googleEmail)).status).toBe(201);
-    provider.googlePerson = googlePerson({ email: googleEmail, email_verified: true });
+    oauth.provider.googlePerson = googlePerson({ email: googleEmail, email_verified: true });
     const browser = new Browser();
     const { stoppedAt } = await browser.navigate(
-      `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
+      `${oauth.app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
       FRONT_END,
     );
     expect(stoppedAt!.searchParams.get('error')).toBeNull();
     const tokens = await http()
       .post('/auth/oauth/exchange')
-      .set('Cookie', browser.cookieHeader(app.base))
+      .set('Cookie', browser.cookieHeader(oauth.app.base))
       .send({ code: stoppedAt!.searchParams.get('code') })
       .expect(200);
     expect(tokens.body.user.primaryEmail).toBe(googleEmail);
@@ -82,7 +63,7 @@ describe('an unverified address claim blocks nobody', () => {
     const shared = uniqueEmail('shared');
     const firstClaim = await claim(first, shared);
     expect(firstClaim.status).toBe(201);
-    const firstCode = inbox.lastCode(shared);
+    const firstCode = oauth.inbox.lastCode(shared);
     expect((await claim(second, shared)).status).toBe(201);
 
     await http()

@@ -1,7 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { ForbiddenException, Injectable, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   Argon2PasswordHasher,
   UserModule,
@@ -10,13 +7,11 @@ import {
   type PasswordResetMessage,
 } from '@userkit/user';
 import { hash as argon2Hash } from '@node-rs/argon2';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { startBareHost, type BareHost } from './support/bare-host.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
 import type { Http } from './support/http.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
 /** A host's hasher: wraps argon2 and records what it was asked, to prove the override is used. */
@@ -75,36 +70,27 @@ class HostExtensionsModule {}
 
 describe('extension points a host overrides', () => {
   describe('collaborators built by the host DI through forRootAsync({ imports, inject })', () => {
-    let database: TestDatabase;
+    let host: BareHost;
     let app: INestApplication;
     let http: Http;
     beforeAll(async () => {
-      database = await createTestDatabase();
-      @Module({
-        imports: [
-          MikroOrmModule.forRoot(databaseOptions(database.url)),
-          UserModule.forRootAsync({
-            imports: [HostExtensionsModule],
-            inject: [HostHasher, HostMailer],
-            useFactory: (passwordHasher: HostHasher, messageSender: HostMailer) => ({
-              tokenSecret: TEST_JWT_SECRET,
-              rateLimits: false,
-              publicUrl: 'http://127.0.0.1:3000',
-              passwordHasher,
-              messageSender,
-            }),
+      host = await startBareHost({
+        userModule: UserModule.forRootAsync({
+          imports: [HostExtensionsModule],
+          inject: [HostHasher, HostMailer],
+          useFactory: (passwordHasher: HostHasher, messageSender: HostMailer) => ({
+            tokenSecret: TEST_JWT_SECRET,
+            rateLimits: false,
+            publicUrl: 'http://127.0.0.1:3000',
+            passwordHasher,
+            messageSender,
           }),
-        ],
-      })
-      class HostModule {}
-      app = await NestFactory.create(HostModule, { logger: false, abortOnError: false });
-      await app.get(MikroORM).migrator.up();
-      await app.init();
-      http = request(app.getHttpServer());
+        }),
+      });
+      ({ app, http } = host);
     });
     afterAll(async () => {
-      await app?.close();
-      await database?.drop();
+      await host?.close();
     });
 
     it("hashes and verifies passwords with the host's PasswordHasher", async () => {

@@ -1,14 +1,17 @@
 import { RequestMethod } from '@nestjs/common';
-import { Browser, freePort } from './support/browser.js';
+import { Browser } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
+import {
+  FRONT_END,
+  RETURN_TO,
+  startOAuthApp,
+  type Running as OAuthRunning,
+} from './support/oauth-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
 import { ensureUiBuilt, pageConfig, refreshSetCookie } from './support/pages.js';
-import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
+import type { TestApp, TestAppOptions } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
-/** The front-end OAuth flows return to: nothing listens there, the browser stops at it. */
-const FRONT_END = 'http://127.0.0.1:5173';
-const RETURN_TO = `${FRONT_END}/auth/done`;
 const NEW_PASSWORD = 'saffron-lantern-cobalt-57';
 
 /** A real 1x1 PNG. */
@@ -17,9 +20,7 @@ const PNG = Buffer.from(
   'base64',
 );
 
-interface Running {
-  t: TestApp;
-  base: string;
+interface Running extends OAuthRunning {
   inbox: CapturingMessageSender;
 }
 
@@ -30,21 +31,14 @@ async function startApp(
   beforeInit?: TestAppOptions['beforeInit'],
 ): Promise<Running> {
   ensureUiBuilt();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const inbox = new CapturingMessageSender();
-  const t = await startTestApp({
-    env: {
-      PUBLIC_URL: base,
-      OAUTH_REDIRECT_ALLOWLIST: `${FRONT_END}/auth`,
-      ...provider.env(),
-      ...env,
-    },
-    overrides: { messageSender: inbox, oauthTimeoutSeconds: 5 },
+  const running = await startOAuthApp(
+    provider,
+    { messageSender: inbox, oauthTimeoutSeconds: 5 },
+    env,
     beforeInit,
-  });
-  await t.app.listen(port, '127.0.0.1');
-  return { t, base, inbox };
+  );
+  return { ...running, inbox };
 }
 
 describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api)', () => {

@@ -1,16 +1,11 @@
 // The global guards (`globalGuards: true`) on a host's own routes: @Public() opens a route or a
 // controller, @Roles() limits one, and the guards' per-route cache of these keeps each route's own
 // answer, also for a method two controllers share by inheritance.
-import { MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Public, Roles, UserModule, UsersService } from '@userkit/user';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { startBareHost, type BareHost } from './support/bare-host.js';
 import type { Http } from './support/http.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
 @Controller('members')
@@ -60,17 +55,17 @@ class StaffController {
 }
 
 describe('global guards on the host’s own routes', () => {
-  let database: TestDatabase;
+  let host: BareHost;
   let app: INestApplication;
   let http: Http;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    @Module({
-      imports: [
-        MikroOrmModule.forRoot(databaseOptions(database.url)),
-        UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false, globalGuards: true }),
-      ],
+    host = await startBareHost({
+      userModule: UserModule.forRoot({
+        tokenSecret: TEST_JWT_SECRET,
+        rateLimits: false,
+        globalGuards: true,
+      }),
       controllers: [
         MembersController,
         OpenController,
@@ -78,16 +73,11 @@ describe('global guards on the host’s own routes', () => {
         OpenBController,
         StaffController,
       ],
-    })
-    class GuardedHostModule {}
-    app = await NestFactory.create(GuardedHostModule, { logger: false, abortOnError: false });
-    await app.get(MikroORM).migrator.up();
-    await app.init();
-    http = request(app.getHttpServer());
+    });
+    ({ app, http } = host);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await host?.close();
   });
 
   it('a method a @Public() controller inherits is public there and guarded in its parent, whichever is asked first', async () => {

@@ -2,16 +2,12 @@
 // own routes that do not use the ORM fork no EntityManager: the library's routes open their own
 // context and work as with the default, under the host's global prefix too; the global guards,
 // which run before any context, check a session (and record its use) on the host's own routes.
-import { EntityManager, MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { EntityManager } from '@mikro-orm/core';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { CurrentUser, Public, Session, UserModule, UsersService } from '@userkit/user';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { startBareHost, type BareHost } from './support/bare-host.js';
 import type { Http } from './support/http.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 @Controller()
@@ -29,29 +25,25 @@ class HostController {
 }
 
 describe('a host with MikroORM’s request context off (registerRequestContext: false)', () => {
-  let database: TestDatabase;
+  let host: BareHost;
   let app: INestApplication;
   let http: Http;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    @Module({
-      imports: [
-        MikroOrmModule.forRoot({ ...databaseOptions(database.url), registerRequestContext: false }),
-        UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false, globalGuards: true }),
-      ],
+    host = await startBareHost({
+      orm: { registerRequestContext: false },
+      userModule: UserModule.forRoot({
+        tokenSecret: TEST_JWT_SECRET,
+        rateLimits: false,
+        globalGuards: true,
+      }),
       controllers: [HostController],
-    })
-    class NoContextHostModule {}
-    app = await NestFactory.create(NoContextHostModule, { logger: false, abortOnError: false });
-    app.setGlobalPrefix('api');
-    await app.get(MikroORM).migrator.up();
-    await app.init();
-    http = request(app.getHttpServer());
+      beforeInit: (nest) => nest.setGlobalPrefix('api'),
+    });
+    ({ app, http } = host);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await host?.close();
   });
 
   it('sign-up, sign-in, refresh, /me, its update and sessions, and an admin route work', async () => {

@@ -1,25 +1,19 @@
 // A host of its own (not the sample) with UserModule, global guards and the pages on: the
 // library's exception filter and cookie interceptor belong to its own controllers, so a host
 // route's errors and answers are the host's and Nest's, untouched.
-import { MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
 import {
   Catch,
   Controller,
   Get,
-  Module,
   type ArgumentsHost,
   type ExceptionFilter,
-  type INestApplication,
   type Provider,
 } from '@nestjs/common';
-import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { Public, UserModule } from '@userkit/user';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
+import { startBareHost } from './support/bare-host.js';
 import type { Http } from './support/http.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 /** What a host's route might throw when its own upstream times out. */
@@ -57,42 +51,18 @@ interface Host {
   close(): Promise<void>;
 }
 
-async function startHost(hostProviders: Provider[]): Promise<Host> {
-  const database: TestDatabase = await createTestDatabase();
-  @Module({
-    imports: [
-      MikroOrmModule.forRoot(databaseOptions(database.url)),
-      UserModule.forRoot({
-        tokenSecret: TEST_JWT_SECRET,
-        rateLimits: false,
-        publicUrl: 'http://127.0.0.1:3000',
-        globalGuards: true,
-        ui: { path: '/account' },
-      }),
-    ],
+function startHost(hostProviders: Provider[]): Promise<Host> {
+  return startBareHost({
+    userModule: UserModule.forRoot({
+      tokenSecret: TEST_JWT_SECRET,
+      rateLimits: false,
+      publicUrl: 'http://127.0.0.1:3000',
+      globalGuards: true,
+      ui: { path: '/account' },
+    }),
     controllers: [HostController],
     providers: hostProviders,
-  })
-  class HostModule {}
-  const app: INestApplication = await NestFactory.create(HostModule, {
-    logger: false,
-    abortOnError: false,
   });
-  try {
-    await app.get(MikroORM).migrator.up();
-    await app.init();
-  } catch (error) {
-    await app.close();
-    await database.drop();
-    throw error;
-  }
-  return {
-    http: request(app.getHttpServer()),
-    async close() {
-      await app.close();
-      await database.drop();
-    },
-  };
 }
 
 describe('a host without a filter of its own', () => {

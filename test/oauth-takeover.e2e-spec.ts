@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { readOAuthProviders } from '../apps/sample/src/oauth-provider-config.js';
 import { Browser } from './support/browser.js';
-import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
 import {
   FRONT_END,
@@ -10,6 +9,7 @@ import {
   gitHubPerson,
   googlePerson,
   startOAuthApp,
+  useOAuthApp,
   type Running,
 } from './support/oauth-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
@@ -24,20 +24,9 @@ const NEW_PASSWORD = 'copper-lantern-meadow-61';
  * each attack played end to end against the local OAuth server.
  */
 describe('account takeover through OAuth linking and unverified addresses', () => {
-  let provider: LocalOAuthServer;
-  let app: Running;
-  const inbox = new CapturingMessageSender();
+  const oauth = useOAuthApp();
 
-  beforeAll(async () => {
-    provider = await LocalOAuthServer.start();
-    app = await startOAuthApp(provider, { messageSender: inbox });
-  });
-  afterAll(async () => {
-    await app?.t.close();
-    await provider?.stop();
-  });
-
-  const http = () => app.t.http;
+  const http = () => oauth.app.t.http;
 
   /** A whole round trip in the given (or a fresh) browser; returns where it came back to. */
   async function roundTrip(startUrl: string, browser = new Browser()) {
@@ -47,12 +36,12 @@ describe('account takeover through OAuth linking and unverified addresses', () =
   }
 
   const signInStart = (providerName: string, query = '') =>
-    `${app.base}/oauth/${providerName}?redirect_url=${encodeURIComponent(RETURN_TO)}${query}`;
+    `${oauth.app.base}/oauth/${providerName}?redirect_url=${encodeURIComponent(RETURN_TO)}${query}`;
 
   /** The exchange as the page the browser came back to makes it (that browser's cookies). */
   function exchange(code: string, browser: Browser | null, codeVerifier?: string) {
     const request = http().post('/auth/oauth/exchange');
-    if (browser) request.set('Cookie', browser.cookieHeader(app.base));
+    if (browser) request.set('Cookie', browser.cookieHeader(oauth.app.base));
     return request.send(codeVerifier ? { code, codeVerifier } : { code });
   }
 
@@ -63,7 +52,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       .set(bearer(accessToken))
       .send({ provider: providerName, redirectUrl: RETURN_TO });
     expect(response.status).toBe(201);
-    browser.receive(app.base, response.headers['set-cookie']);
+    browser.receive(oauth.app.base, response.headers['set-cookie']);
     return {
       url: response.body.externalVerificationRedirectURL as string,
       browser,
@@ -90,7 +79,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
 
   async function resetPassword(email: string): Promise<void> {
     await http().post('/auth/password/forgot').send({ email }).expect(202);
-    const link = new URL((await inbox.waitForResetLink(email)).link);
+    const link = new URL((await oauth.inbox.waitForResetLink(email)).link);
     await http()
       .post('/auth/password/reset')
       .send({ token: link.searchParams.get('token'), password: NEW_PASSWORD })
@@ -105,10 +94,11 @@ describe('account takeover through OAuth linking and unverified addresses', () =
     it('a refreshed session whose sign-in is old cannot start a link (403); a fresh sign-in can', async () => {
       const owner = await signUp(http());
       // The thief holds the refresh token of a session signed in two hours ago.
-      await sql(app.t.app, 'update userkit_sessions set authenticated_at = ? where user_id = ?', [
-        new Date(Date.now() - 2 * 60 * 60 * 1000),
-        owner.user.id,
-      ]);
+      await sql(
+        oauth.app.t.app,
+        'update userkit_sessions set authenticated_at = ? where user_id = ?',
+        [new Date(Date.now() - 2 * 60 * 60 * 1000), owner.user.id],
+      );
       const stolen = await http()
         .post('/auth/refresh')
         .send({ refreshToken: owner.refreshToken })
@@ -126,7 +116,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
 
     it('a user with 2FA on who signs in through Google gets the challenge; only the code opens a session', async () => {
       const owner = await signUp(http());
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const linked = await link(owner.accessToken, 'google');
       expect(linked.back.searchParams.get('linked')).toBe('google');
       const secret = await enableTotp(owner.accessToken);
@@ -151,10 +141,10 @@ describe('account takeover through OAuth linking and unverified addresses', () =
 
     it('a link started before a password reset or change never completes after it', async () => {
       const owner = await signUp(http());
-      provider.githubPerson = gitHubPerson([
+      oauth.provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('thief'), primary: true, verified: true },
       ]);
-      // Flow 1: an intent not opened yet. Flow 2: opened, waiting at the provider.
+      // Flow 1: an intent not opened yet. Flow 2: opened, waiting at the oauth.provider.
       const unopened = await startLinkIn(owner.accessToken, 'github');
       const thief = await startLinkIn(owner.accessToken, 'github');
       const atProvider = await thief.browser.get(thief.url);
@@ -189,25 +179,27 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       const owner = await signUp(http());
       const events: unknown[] = [];
       const hear = (payload: unknown) => events.push(payload);
-      app.t.app.get(EventEmitter2).on('externalAccount.linked', hear);
-      provider.githubPerson = gitHubPerson([
+      oauth.app.t.app.get(EventEmitter2).on('externalAccount.linked', hear);
+      oauth.provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('octo'), primary: true, verified: true },
       ]);
       const { back } = await link(owner.accessToken, 'github');
-      app.t.app.get(EventEmitter2).off('externalAccount.linked', hear);
+      oauth.app.t.app.get(EventEmitter2).off('externalAccount.linked', hear);
       expect(back.searchParams.get('linked')).toBe('github');
       expect(events).toEqual([
         {
           userId: owner.user.id,
           provider: 'github',
-          providerUserId: String(provider.githubPerson.user.id),
+          providerUserId: String(oauth.provider.githubPerson.user.id),
         },
       ]);
-      expect(inbox.linkedNotices.filter((notice) => notice.user.id === owner.user.id)).toEqual([
+      expect(
+        oauth.inbox.linkedNotices.filter((notice) => notice.user.id === owner.user.id),
+      ).toEqual([
         expect.objectContaining({
           email: owner.email,
           provider: 'github',
-          providerEmail: provider.githubPerson.emails[0].email,
+          providerEmail: oauth.provider.githubPerson.emails[0].email,
           linkedAt: expect.any(Date),
         }),
       ]);
@@ -218,10 +210,10 @@ describe('account takeover through OAuth linking and unverified addresses', () =
     it('the attacker registers the victim’s address, links GitHub and turns on 2FA; the victim’s reset takes the account alone', async () => {
       const victimEmail = uniqueEmail('victim');
       const attacker = await signUp(http(), { email: victimEmail });
-      provider.githubPerson = gitHubPerson([
+      oauth.provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('attacker'), primary: true, verified: true },
       ]);
-      const attackerGitHub = provider.githubPerson;
+      const attackerGitHub = oauth.provider.githubPerson;
       await link(attacker.accessToken, 'github');
       await enableTotp(attacker.accessToken);
       await http()
@@ -239,7 +231,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
 
       // The attacker's session and GitHub lead nowhere near the account any more.
       await http().get('/me').set(bearer(attacker.accessToken)).expect(401);
-      provider.githubPerson = attackerGitHub;
+      oauth.provider.githubPerson = attackerGitHub;
       const { back, browser } = await roundTrip(signInStart('github'));
       const viaGitHub = await exchange(back.searchParams.get('code')!, browser);
       expect(viaGitHub.status).toBe(200);
@@ -263,9 +255,9 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       const victimEmail = uniqueEmail('victim');
       const attacker = await signUp(http(), { email: victimEmail });
       await http().post('/auth/password/forgot').send({ email: victimEmail }).expect(202);
-      const token = new URL((await inbox.waitForResetLink(victimEmail)).link).searchParams.get(
-        'token',
-      );
+      const token = new URL(
+        (await oauth.inbox.waitForResetLink(victimEmail)).link,
+      ).searchParams.get('token');
       // Meanwhile the attacker verifies an address of their own and makes it the primary.
       const own = uniqueEmail('attacker-own');
       const added = await http()
@@ -276,7 +268,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       await http()
         .post(`/me/emails/${added.body.id}/verify`)
         .set(bearer(attacker.accessToken))
-        .send({ code: inbox.lastCode(own) })
+        .send({ code: oauth.inbox.lastCode(own) })
         .expect(200);
       await http()
         .post(`/me/emails/${added.body.id}/primary`)
@@ -291,9 +283,9 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       // A link to an address the account has dropped since opens nothing.
       const second = await signUp(http(), { email: uniqueEmail('dropped') });
       await http().post('/auth/password/forgot').send({ email: second.email }).expect(202);
-      const dropped = new URL((await inbox.waitForResetLink(second.email)).link).searchParams.get(
-        'token',
-      );
+      const dropped = new URL(
+        (await oauth.inbox.waitForResetLink(second.email)).link,
+      ).searchParams.get('token');
       const other = uniqueEmail('kept-one');
       const kept = await http()
         .post('/me/emails')
@@ -303,7 +295,7 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       await http()
         .post(`/me/emails/${kept.body.id}/verify`)
         .set(bearer(second.accessToken))
-        .send({ code: inbox.lastCode(other) })
+        .send({ code: oauth.inbox.lastCode(other) })
         .expect(200);
       await http()
         .post(`/me/emails/${kept.body.id}/primary`)
@@ -325,11 +317,11 @@ describe('account takeover through OAuth linking and unverified addresses', () =
     it('a reset through an address that was already verified keeps the other sign-in methods', async () => {
       const owner = await signUp(http());
       await sql(
-        app.t.app,
+        oauth.app.t.app,
         `update userkit_email_addresses set verified = ${TEST_DB === 'postgres' ? 'true' : '1'} where user_id = ?`,
         [owner.user.id],
       );
-      provider.githubPerson = gitHubPerson([
+      oauth.provider.githubPerson = gitHubPerson([
         { email: uniqueEmail('kept'), primary: true, verified: true },
       ]);
       await link(owner.accessToken, 'github');
@@ -343,31 +335,31 @@ describe('account takeover through OAuth linking and unverified addresses', () =
 
   describe('login CSRF: an exchange code works only in the browser that started the flow (item 7)', () => {
     it('an attacker’s code opened by the victim signs nobody in', async () => {
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const attackerFlow = await roundTrip(signInStart('google'));
       const code = attackerFlow.back.searchParams.get('code')!;
       // The victim's page exchanges the ?code= of the link it was sent: its browser has no (or
       // another flow's) binding cookie.
       const victimBrowser = new Browser();
       await victimBrowser.get(signInStart('google'));
-      expect(victimBrowser.hasCookie(new URL(app.base).host, 'userkit_oauth')).toBe(true);
+      expect(victimBrowser.hasCookie(new URL(oauth.app.base).host, 'userkit_oauth')).toBe(true);
       const victim = await exchange(code, victimBrowser);
       expect(victim.status).toBe(401);
       expect(victim.body).toMatchObject({ code: 'OAUTH_CODE_INVALID' });
       expect(victim.body).not.toHaveProperty('accessToken');
 
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const noCookie = await roundTrip(signInStart('google'));
       expect((await exchange(noCookie.back.searchParams.get('code')!, null)).status).toBe(401);
 
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const own = await roundTrip(signInStart('google'));
       expect((await exchange(own.back.searchParams.get('code')!, own.browser)).status).toBe(200);
     });
 
     it('an attacker’s link intent opened by the victim links nothing: only the browser that asked may open it', async () => {
       const attacker = await signUp(http());
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const { url: intentUrl, setCookie } = await startLinkIn(attacker.accessToken, 'google');
       expect(setCookie).toEqual([
         expect.stringMatching(/^userkit_oauth_link=[^;]+;.*; HttpOnly; SameSite=Lax$/),
@@ -400,14 +392,14 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       const start = signInStart('google', `&code_challenge=${challenge}`);
 
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const stolen = await roundTrip(start);
       const otherVerifier = randomBytes(32).toString('base64url');
       expect(
         (await exchange(stolen.back.searchParams.get('code')!, null, otherVerifier)).status,
       ).toBe(401);
 
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const withNull = await roundTrip(start);
       const nullVerifier = await http()
         .post('/auth/oauth/exchange')
@@ -416,11 +408,11 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       expect(nullVerifier.status).toBe(400);
       expect(nullVerifier.body.code).toBe('VALIDATION_FAILED');
 
-      provider.googlePerson = googlePerson();
+      oauth.provider.googlePerson = googlePerson();
       const own = await roundTrip(start);
       const tokens = await exchange(own.back.searchParams.get('code')!, null, verifier);
       expect(tokens.status).toBe(200);
-      expect(tokens.body.user.primaryEmail).toBe(provider.googlePerson.email);
+      expect(tokens.body.user.primaryEmail).toBe(oauth.provider.googlePerson.email);
 
       await http()
         .get(`/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}&code_challenge=short`)

@@ -1,21 +1,17 @@
 // A host that places UserModule's routes with Nest's other tools besides the global prefix: a
 // RouterModule path and URI versioning. The URLs the library builds (OAuth callback, link start,
 // reset links, the pages' base and API base, the refresh cookie's Path, profile image URLs) follow.
-import { MikroORM } from '@mikro-orm/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Module, VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
-import { NestFactory, RouterModule } from '@nestjs/core';
+import { VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
 import { UserModule } from '@userkit/user';
-import request from 'supertest';
-import { databaseOptions } from '../apps/sample/src/database-options.js';
 import { readOAuthProviders } from '../apps/sample/src/oauth-provider-config.js';
+import { startBareHost } from './support/bare-host.js';
 import { Browser, freePort } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import type { Http } from './support/http.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
 import { ensureUiBuilt, pageConfig, refreshSetCookie } from './support/pages.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { bearer, GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 const FRONT_END = 'http://127.0.0.1:5173';
@@ -45,47 +41,25 @@ async function startHost(
   shape: (app: INestApplication) => void,
 ): Promise<Host> {
   ensureUiBuilt();
-  const database: TestDatabase = await createTestDatabase();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const inbox = new CapturingMessageSender();
-  @Module({
-    imports: [
-      MikroOrmModule.forRoot(databaseOptions(database.url)),
-      UserModule.forRoot({
-        tokenSecret: TEST_JWT_SECRET,
-        rateLimits: false,
-        publicUrl: base,
-        redirectAllowList: [`${FRONT_END}/auth`],
-        messageSender: inbox,
-        providers: readOAuthProviders(provider.env()),
-        oauthTimeoutSeconds: 5,
-        ui: { path: '/account' },
-      }),
-      ...(routerPath ? [RouterModule.register([{ path: routerPath, module: UserModule }])] : []),
-    ],
-  })
-  class PlacedHostModule {}
-  const app = await NestFactory.create(PlacedHostModule, { logger: false, abortOnError: false });
-  try {
-    shape(app);
-    await app.get(MikroORM).migrator.up();
-    await app.listen(port, '127.0.0.1');
-  } catch (error) {
-    await app.close();
-    await database.drop();
-    throw error;
-  }
-  return {
-    app,
-    http: request(app.getHttpServer()),
-    base,
-    inbox,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
-  };
+  const host = await startBareHost({
+    userModule: UserModule.forRoot({
+      tokenSecret: TEST_JWT_SECRET,
+      rateLimits: false,
+      publicUrl: base,
+      redirectAllowList: [`${FRONT_END}/auth`],
+      messageSender: inbox,
+      providers: readOAuthProviders(provider.env()),
+      oauthTimeoutSeconds: 5,
+      ui: { path: '/account' },
+    }),
+    imports: routerPath ? [RouterModule.register([{ path: routerPath, module: UserModule }])] : [],
+    beforeInit: shape,
+    listenPort: port,
+  });
+  return { ...host, base, inbox };
 }
 
 describe('RouterModule path "identity", URI versioning (default version 1) and the prefix "api"', () => {

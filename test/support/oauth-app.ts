@@ -1,8 +1,9 @@
 import type { UserModuleOptions } from '@userkit/user';
 import { freePort } from './browser.js';
 import { uniqueEmail } from './users.js';
-import type { LocalOAuthServer } from './oauth-server.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import { CapturingMessageSender } from './captured-messages.js';
+import { LocalOAuthServer } from './oauth-server.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 /** The front-end the flows return to: nothing listens there, the browser stops at it. */
 export const FRONT_END = 'http://127.0.0.1:5173';
@@ -18,6 +19,7 @@ export async function startOAuthApp(
   provider: LocalOAuthServer,
   overrides: Partial<UserModuleOptions> = {},
   env: Record<string, string> = {},
+  beforeInit?: TestAppOptions['beforeInit'],
 ): Promise<Running> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -29,9 +31,34 @@ export async function startOAuthApp(
       ...env,
     },
     overrides: { oauthTimeoutSeconds: 2, ...overrides },
+    beforeInit,
   });
   await t.app.listen(port, '127.0.0.1');
   return { t, base };
+}
+
+export interface OAuthFixture {
+  provider: LocalOAuthServer;
+  app: Running;
+  /** The app's outgoing messages. */
+  inbox: CapturingMessageSender;
+}
+
+/** Starts the local OAuth server and the app around the calling describe (jest hooks). */
+export function useOAuthApp(overrides: Partial<UserModuleOptions> = {}): OAuthFixture {
+  const fixture = { inbox: new CapturingMessageSender() } as OAuthFixture;
+  beforeAll(async () => {
+    fixture.provider = await LocalOAuthServer.start();
+    fixture.app = await startOAuthApp(fixture.provider, {
+      messageSender: fixture.inbox,
+      ...overrides,
+    });
+  });
+  afterAll(async () => {
+    await fixture.app?.t.close();
+    await fixture.provider?.stop();
+  });
+  return fixture;
 }
 
 let counter = 0;
