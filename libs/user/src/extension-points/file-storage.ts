@@ -6,8 +6,9 @@ export interface StoredFile {
 
 /**
  * Where uploaded files (profile images) live. The default writes to a local directory
- * (`profileImageDirectory`); a host with several instances provides a shared store (S3, a
- * database, ...) through the `fileStorage` option or by providing this token.
+ * (`profileImageDirectory`); a host with several instances gives a shared store (S3, a
+ * database, ...) as the `fileStorage` option (built by its own DI through `forRootAsync`). The
+ * token injects the store in use; providing it elsewhere replaces nothing.
  */
 export interface FileStorage {
   /** Stores the bytes under `id` (chosen by the library: a UUID v7 plus an extension). */
