@@ -139,6 +139,35 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       expect(completed.body.accessToken).toEqual(expect.any(String));
     });
 
+    it('strangers who locked password sign-in (100 failures) do not block a 2FA user’s Google sign-in', async () => {
+      const owner = await signUp(http());
+      oauth.provider.googlePerson = googlePerson();
+      await link(owner.accessToken, 'google');
+      const secret = await enableTotp(owner.accessToken);
+      await sql(
+        oauth.app.t.app,
+        'update userkit_users set failed_sign_in_count = 100, password_sign_in_disabled = ? where id = ?',
+        [true, owner.user.id],
+      );
+
+      const { back, browser } = await roundTrip(signInStart('google'));
+      const answer = await exchange(back.searchParams.get('code')!, browser).expect(200);
+      expect(answer.body).toEqual({ twoFactorRequired: true, challenge: expect.any(String) });
+      await awayFromStepEdge();
+      const completed = await http()
+        .post('/auth/login/2fa')
+        .send({ challenge: answer.body.challenge, code: await codeAt(secret, 0) });
+      expect(completed.status).toBe(200);
+      expect(completed.body.user.id).toBe(owner.user.id);
+      expect(completed.body.accessToken).toEqual(expect.any(String));
+
+      const password = await http()
+        .post('/auth/login')
+        .send({ email: owner.email, password: owner.password });
+      expect(password.status).toBe(429);
+      expect(password.body.code).toBe('PASSWORD_SIGN_IN_DISABLED');
+    });
+
     it('a link started before a password reset or change never completes after it', async () => {
       const owner = await signUp(http());
       oauth.provider.githubPerson = gitHubPerson([

@@ -10,6 +10,8 @@ export function ApiSignInLimitsResponse(name: RateLimitName): MethodDecorator {
     description:
       `Over the "${name}" rate limit (RATE_LIMITED); this client waits after 5 failed tries ` +
       'at this account (SIGN_IN_BACKOFF, 1 s doubling to 15 min); or password sign-in is off ' +
-      'after 100 consecutive failures until a password reset (PASSWORD_SIGN_IN_DISABLED)',
+      'after 100 consecutive failures until a password reset (PASSWORD_SIGN_IN_DISABLED; its ' +
+      'Retry-After of 900 s is only when to check back: waiting does not end it). A second ' +
+      'factor after a provider sign-in is not refused by that lock',
   });
 }

@@ -3,8 +3,11 @@ import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/deco
 import { newId } from './new-id.js';
 import { User } from './user.entity.js';
 
+/** What passed before the second factor was asked for. */
+export type FirstFactor = 'password' | 'provider';
+
 /**
- * Handed out by a password sign-in when two-factor is on: single use, five minutes, a few tries.
+ * Handed out by a password or provider sign-in when two-factor is on: single use, five minutes, a few tries.
  * In the database so that any app instance can complete it; only the SHA-256 is stored.
  */
 @Entity({ tableName: 'userkit_two_factor_challenges' })
@@ -18,6 +21,10 @@ export class TwoFactorChallenge {
   @Property({ type: 'string', length: 64 })
   @Unique({ name: 'userkit_two_factor_challenges_token_hash_unique' })
   tokenHash!: string;
+
+  /** A provider's challenge is not refused by the password lock (strangers can turn it on). */
+  @Property({ type: 'string', length: 16, default: 'password' })
+  firstFactor: Opt<FirstFactor> = 'password';
 
   @Property({ type: 'integer' })
   attempts: Opt<number> = 0;

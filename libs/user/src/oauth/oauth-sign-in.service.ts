@@ -246,7 +246,7 @@ export class OAuthSignInService {
     if (user.twoFactorEnabled && !skipsSecondFactor)
       return {
         twoFactorRequired: true,
-        challenge: await this.passwordSignIn.startTwoFactor(user.id),
+        challenge: await this.passwordSignIn.startTwoFactor(user.id, 'provider'),
       };
     await this.users.recordSignIn(user.id, now);
     return { twoFactorRequired: false, tokens: await this.sessions.open(user, meta) };

@@ -2,7 +2,7 @@ import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-o
 import { Injectable } from '@nestjs/common';
 import { BackupCode } from '../entities/backup-code.entity.js';
 import { TotpCredential } from '../entities/totp-credential.entity.js';
-import { TwoFactorChallenge } from '../entities/two-factor-challenge.entity.js';
+import { TwoFactorChallenge, type FirstFactor } from '../entities/two-factor-challenge.entity.js';
 import { User } from '../entities/user.entity.js';
 
 export const MAX_CHALLENGE_ATTEMPTS = 5;
@@ -99,11 +99,17 @@ export class TwoFactorRepository {
     });
   }
 
-  async createChallenge(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  async createChallenge(
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    firstFactor: FirstFactor,
+  ): Promise<void> {
     this.em.create(TwoFactorChallenge, {
       user: this.em.getReference(User, userId),
       tokenHash,
       expiresAt,
+      firstFactor,
     });
     await this.em.flush();
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
+import type { FirstFactor } from '../entities/two-factor-challenge.entity.js';
 import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -19,8 +20,9 @@ export type PasswordSignInOutcome =
 /**
  * `POST /auth/login` and `/auth/login/2fa`: the password, then (when the user turned it on) a
  * second factor against a single-use challenge kept in the database, so any instance completes it.
- * The account's failed-attempt count is cleared only when every factor passed, and each wrong
- * second-factor code counts too: knowing the password does not buy unlimited code guesses.
+ * After a password, the account's failed-attempt count is cleared only when every factor passed,
+ * and each wrong second-factor code counts too: knowing the password does not buy unlimited code
+ * guesses. After a provider, the challenge's own tries and the client's backoff limit the codes.
  */
 @Injectable()
 export class PasswordSignInService {
@@ -38,16 +40,17 @@ export class PasswordSignInService {
       const tokens = await this.accounts.signedInWithPassword(user, meta);
       return { twoFactorRequired: false, tokens };
     }
-    return { twoFactorRequired: true, challenge: await this.startTwoFactor(user.id) };
+    return { twoFactorRequired: true, challenge: await this.startTwoFactor(user.id, 'password') };
   }
 
   /** The first factor passed (a password, or a provider): the challenge for the second. */
-  async startTwoFactor(userId: string): Promise<string> {
+  async startTwoFactor(userId: string, firstFactor: FirstFactor): Promise<string> {
     const challenge = generateSecretToken();
     await this.twoFactorStore.createChallenge(
       userId,
       hashSecretToken(challenge),
       new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
+      firstFactor,
     );
     return challenge;
   }
@@ -63,7 +66,11 @@ export class PasswordSignInService {
     const user = await this.users.findFullById(taken.user.id);
     if (!user) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     const attempt = this.signInAttempts.forUser(user, meta.ip);
-    await this.signInAttempts.reserve(attempt);
+    // After a provider only this client's backoff and the challenge's tries apply: the password
+    // lock, which strangers can turn on, must not shut the owner out of their provider.
+    const afterProvider = taken.firstFactor === 'provider';
+    if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
+    else await this.signInAttempts.reserve(attempt);
     if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
       await this.signInAttempts.failed(attempt);
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
@@ -72,6 +79,9 @@ export class PasswordSignInService {
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     if (user.banned || !user.twoFactorEnabled)
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    return this.accounts.signedInWithPassword(user, meta);
+    // Only a password proves the password lock wrong; a provider sign-in leaves it on.
+    return afterProvider
+      ? this.accounts.signedIn(user, meta)
+      : this.accounts.signedInWithPassword(user, meta);
   }
 }

@@ -73,7 +73,7 @@ export class PasswordsService {
       await this.signInAttempts.failed(attempt);
       throw new UserKitException('INVALID_CURRENT_PASSWORD');
     }
-    await this.signInAttempts.succeeded(user.id);
+    await this.signInAttempts.clear(user.id);
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));

@@ -8,9 +8,9 @@ import { hashSecretToken } from './secret-token.js';
 import { normalizeEmail } from '../validation/email.js';
 
 /** Free tries before backoff; the sign-in lock after this many consecutive failures. */
-export const FREE_ATTEMPTS = 5;
-export const DISABLE_AFTER_FAILURES = 100;
-export const MAX_BACKOFF_SECONDS = 15 * 60;
+const FREE_ATTEMPTS = 5;
+const DISABLE_AFTER_FAILURES = 100;
+const MAX_BACKOFF_SECONDS = 15 * 60;
 /** Failures of one client on one account are remembered this long after the first. */
 const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** How long an unknown email remembers its attempts (a real account: until a success or reset). */
@@ -19,7 +19,7 @@ const UNLIMITED = Number.MAX_SAFE_INTEGER;
 const BUCKET = 'userkit-sign-in-account';
 
 /** Seconds to wait after the last failure once `count` failures are on record. */
-export function backoffSeconds(count: number): number {
+function backoffSeconds(count: number): number {
   return count < FREE_ATTEMPTS ? 0 : Math.min(2 ** (count - FREE_ATTEMPTS), MAX_BACKOFF_SECONDS);
 }
 
@@ -77,17 +77,7 @@ export class SignInAttemptsService {
    * `alreadyCounted`: the sign-in read counted it already.
    */
   async reserve(attempt: SignInAttempt, alreadyCounted = false): Promise<void> {
-    const backoff = await this.storage.increment(
-      `backoff:${this.key(attempt)}`,
-      1000,
-      UNLIMITED,
-      0,
-      BUCKET,
-    );
-    if (backoff.isBlocked)
-      throw new UserKitException('SIGN_IN_BACKOFF', undefined, {
-        retryAfterSeconds: Math.max(1, backoff.timeToBlockExpire),
-      });
+    await this.checkBackoff(attempt);
     if (alreadyCounted) return;
     const counted =
       attempt.userId !== null
@@ -101,9 +91,25 @@ export class SignInAttemptsService {
               BUCKET,
             )
           ).totalHits <= DISABLE_AFTER_FAILURES;
+    // The lock ends only with a reset; Retry-After is the longest backoff, a time to check back.
     if (!counted)
       throw new UserKitException('PASSWORD_SIGN_IN_DISABLED', undefined, {
         retryAfterSeconds: MAX_BACKOFF_SECONDS,
+      });
+  }
+
+  /** Refused while this client backs off from this account; the account's lock is not looked at. */
+  async checkBackoff(attempt: SignInAttempt): Promise<void> {
+    const backoff = await this.storage.increment(
+      `backoff:${this.key(attempt)}`,
+      1000,
+      UNLIMITED,
+      0,
+      BUCKET,
+    );
+    if (backoff.isBlocked)
+      throw new UserKitException('SIGN_IN_BACKOFF', undefined, {
+        retryAfterSeconds: Math.max(1, backoff.timeToBlockExpire),
       });
   }
 
@@ -122,11 +128,7 @@ export class SignInAttemptsService {
     if (wait > 0) await this.storage.increment(`backoff:${key}`, 1000, 0, wait * 1000, BUCKET);
   }
 
-  async succeeded(userId: string): Promise<void> {
-    await this.attempts.clear(userId);
-  }
-
-  /** After a password reset: the account may sign in with a password again. */
+  /** After a success or a password reset: the account may sign in with a password again. */
   async clear(userId: string): Promise<void> {
     await this.attempts.clear(userId);
   }
