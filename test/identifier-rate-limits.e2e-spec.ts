@@ -1,6 +1,6 @@
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { bearer, signUp, uniqueEmail } from './support/users.js';
+import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
 /** The buckets of API.md on the routes of emails, phones, recovery and 2FA (per client address). */
 describe('rate limits of the identifier routes', () => {
@@ -113,6 +113,15 @@ describe('verification messages per account and per recipient', () => {
       .post(`/me/phones/${id}/resend`)
       .set(bearer(accessToken))
       .set('X-Forwarded-For', nextClient());
+  /** A sign-up from a fresh client address, clear of the per-address sign-up limit. */
+  const signUpFrom = async () => {
+    const response = await t.http
+      .post('/auth/signup')
+      .set('X-Forwarded-For', nextClient())
+      .send({ email: uniqueEmail('quota'), password: GOOD_PASSWORD })
+      .expect(201);
+    return response.body as { accessToken: string };
+  };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
   it('sends one number at most 5 codes an hour, from any number of addresses', async () => {
@@ -134,14 +143,36 @@ describe('verification messages per account and per recipient', () => {
       ids.push((await addPhone(account.accessToken, `+1201555016${i}`).expect(201)).body.id);
     const capped = await addPhone(account.accessToken, '+12015550170').expect(400);
     expect(capped.body.code).toBe('PHONE_NUMBER_LIMIT');
-    // 6 counted so far (the refused add too): 4 more resends, then the account is at its limit.
-    for (const id of ids.slice(0, 4)) await resendPhone(account.accessToken, id).expect(204);
-    const limited = await resendPhone(account.accessToken, ids[4]).expect(429);
+    // 5 counted so far (the refused add sent nothing): 5 more resends, then the account is at its limit.
+    for (const id of ids) await resendPhone(account.accessToken, id).expect(204);
+    const limited = await resendPhone(account.accessToken, ids[0]).expect(429);
     expect(limited.body.code).toBe('TOO_MANY_MESSAGES');
     await settle();
     const sent = inbox.messages.filter(
       (message) => message.kind === 'phoneCode' && message.phoneNumber.startsWith('+1201555016'),
     );
-    expect(sent).toHaveLength(9);
+    expect(sent).toHaveLength(10);
+  });
+
+  it('refused adds (409, the number is taken) spend neither the recipient’s nor the account’s quota', async () => {
+    const owner = await signUpFrom();
+    const phone = '+12015550190';
+    const added = await addPhone(owner.accessToken, phone).expect(201);
+    await t.http
+      .post(`/me/phones/${added.body.id}/verify`)
+      .set(bearer(owner.accessToken))
+      .set('X-Forwarded-For', nextClient())
+      .send({ code: inbox.lastCode(phone) })
+      .expect(200);
+    const stranger = await signUpFrom();
+    for (let i = 0; i < 10; i += 1) await addPhone(stranger.accessToken, phone).expect(409);
+    // The stranger can still send, and the number can still get its codes.
+    await addPhone(stranger.accessToken, '+12015550191').expect(201);
+    await t.http
+      .delete(`/me/phones/${added.body.id}`)
+      .set(bearer(owner.accessToken))
+      .set('X-Forwarded-For', nextClient())
+      .expect(204);
+    await addPhone(owner.accessToken, phone).expect(201);
   });
 });

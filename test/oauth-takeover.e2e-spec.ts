@@ -343,6 +343,51 @@ describe('account takeover through OAuth linking and unverified addresses', () =
         .expect(400);
     });
 
+    it('a guest upgrading with an address another user only claims takes it; that user’s old reset link answers 400, not 500', async () => {
+      const victimEmail = uniqueEmail('victim');
+      const attacker = await signUp(http(), { email: victimEmail });
+      await http().post('/auth/password/forgot').send({ email: victimEmail }).expect(202);
+      const token = new URL(
+        (await oauth.inbox.waitForResetLink(victimEmail)).link,
+      ).searchParams.get('token');
+      const own = uniqueEmail('attacker-own');
+      const added = await http()
+        .post('/me/emails')
+        .set(bearer(attacker.accessToken))
+        .send({ email: own })
+        .expect(201);
+      await http()
+        .post(`/me/emails/${added.body.id}/verify`)
+        .set(bearer(attacker.accessToken))
+        .send({ code: oauth.inbox.lastCode(own) })
+        .expect(200);
+      await http()
+        .post(`/me/emails/${added.body.id}/primary`)
+        .set(bearer(attacker.accessToken))
+        .expect(200);
+      // The victim's address is now a mere claim on the attacker's account; a guest upgrades with it.
+      const guest = await http().post('/auth/signup/anonymous').send({}).expect(201);
+      await http()
+        .post('/me/upgrade')
+        .set(bearer(guest.body.accessToken))
+        .send({ email: victimEmail, password: NEW_PASSWORD })
+        .expect(200);
+      const claims = (await http().get('/me').set(bearer(attacker.accessToken)).expect(200)).body
+        .emailAddresses as Array<{ email: string }>;
+      expect(claims.map((address) => address.email)).toEqual([own]);
+      const response = await http()
+        .post('/auth/password/reset')
+        .send({ token, password: 'An0ther-passw0rd-here' });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('INVALID_RESET_TOKEN');
+      // Nothing half done: the guest still holds the address, the attacker's password is unchanged.
+      await signInWithPassword(victimEmail, NEW_PASSWORD);
+      await http()
+        .post('/auth/login')
+        .send({ email: own, password: 'An0ther-passw0rd-here' })
+        .expect(401);
+    });
+
     it('a reset through an address that was already verified keeps the other sign-in methods', async () => {
       const owner = await signUp(http());
       await sql(

@@ -8,6 +8,7 @@ import { TotpCredential } from '../entities/totp-credential.entity.js';
 import { TwoFactorChallenge } from '../entities/two-factor-challenge.entity.js';
 import { User } from '../entities/user.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
+import { emailHeldByAnother } from './email-claims.js';
 import { lockUserRow } from './user-row-lock.js';
 
 /**
@@ -21,7 +22,7 @@ export class UnverifiedClaimResetRepository {
   /**
    * In one transaction: if the address is still unverified, verify it and make it primary, and
    * drop what the unproven owner added: other addresses and phones, external accounts, 2FA, the
-   * user-written metadata. 'gone' when the address is no longer the user's.
+   * user-written metadata. 'gone' when the address is no longer the user's, or another user holds it.
    */
   async verifyAndReclaim(
     userId: string,
@@ -35,6 +36,8 @@ export class UnverifiedClaimResetRepository {
         { refresh: true },
       );
       if (!address) return 'gone';
+      // Another user holds it now (a sign-up or upgrade took it while it was a mere claim here).
+      if (await emailHeldByAnother(em, address.normalizedEmail, userId)) return 'gone';
       if (address.verified) return 'already_verified';
       // The others first: one of them may hold the primary mark meanwhile.
       await em.nativeDelete(EmailAddress, { user: userId, id: { $ne: emailAddressId } });

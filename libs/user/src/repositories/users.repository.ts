@@ -4,7 +4,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { EMAIL_HOLDS } from './email-claims.js';
+import { EMAIL_HOLDS, releaseUnverifiedClaims } from './email-claims.js';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { PreparedRead, entityColumns } from './prepared-read.js';
 import {
@@ -402,6 +402,8 @@ export class UsersRepository {
           primary: true,
           createdAt: new Date(),
         });
+        // The address is now this user's primary: others' unproven claims on it yield, as at sign-up.
+        await releaseUnverifiedClaims(em, normalizeEmail(email), userId);
         const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
         user.roles.remove(em.getReference(Role, fromRole));
         user.roles.add(em.getReference(Role, toRole));

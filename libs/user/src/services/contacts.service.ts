@@ -50,7 +50,6 @@ export class ContactsService {
     const value = kind === 'email' ? input.trim() : toE164(input);
     if (value === null) throw new UserKitException('INVALID_PHONE_NUMBER');
     const normalized = kind === 'email' ? normalizeEmail(value) : value;
-    await countMessageToSend(this.rateLimitStorage, user.id, normalized);
     const added = await this.contacts.add(
       kind,
       user.id,
@@ -60,6 +59,14 @@ export class ContactsService {
     );
     if (added === 'taken') throw new UserKitException(ERRORS[kind].taken);
     if (added === 'too_many') throw new UserKitException('PHONE_NUMBER_LIMIT');
+    // Counted only once a message will really go: a refused add spends no one's quota. Over the
+    // limit, the new identifier goes again, so a 429 leaves nothing behind.
+    try {
+      await countMessageToSend(this.rateLimitStorage, user.id, normalized);
+    } catch (error) {
+      await this.contacts.remove(kind, user.id, added.id, () => undefined);
+      throw error;
+    }
     await this.sendCode(kind, user, added);
     return added;
   }

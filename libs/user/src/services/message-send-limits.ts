@@ -3,8 +3,8 @@ import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js
 import { hashSecretToken } from './secret-token.js';
 
 /** Verification messages one account may have sent, and one recipient may receive, per hour. */
-export const MESSAGES_PER_ACCOUNT_PER_HOUR = 10;
-export const MESSAGES_PER_RECIPIENT_PER_HOUR = 5;
+const MESSAGES_PER_ACCOUNT_PER_HOUR = 10;
+const MESSAGES_PER_RECIPIENT_PER_HOUR = 5;
 /** Phone numbers (verified or not) one account may hold. */
 export const MAX_PHONE_NUMBERS_PER_ACCOUNT = 5;
 
@@ -21,9 +21,10 @@ export async function countMessageToSend(
   userId: string,
   recipient: string,
 ): Promise<void> {
+  // The recipient first: a message it refuses does not spend the account's quota.
   for (const [key, limit] of [
-    [`account:${userId}`, MESSAGES_PER_ACCOUNT_PER_HOUR],
     [`to:${hashSecretToken(recipient)}`, MESSAGES_PER_RECIPIENT_PER_HOUR],
+    [`account:${userId}`, MESSAGES_PER_ACCOUNT_PER_HOUR],
   ] as const) {
     const record = await storage.increment(key, HOUR_MS, limit, HOUR_MS, BUCKET);
     if (record.isBlocked)

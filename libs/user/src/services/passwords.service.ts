@@ -106,6 +106,8 @@ export class PasswordsService {
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
     if (!(await this.resetTokens.redeem(tokenHash, user.id, new Date())))
       throw new UserKitException('INVALID_RESET_TOKEN');
+    // Before the reclaim commits, so no session of the unproven owner outlives it.
+    await this.sessions.revokeOthers(user.id, null, 'password_reset');
     // The link proved the mailbox. If nobody had proved it before, whoever registered it may not
     // own it: what they added goes, so the mailbox's owner gets the account alone. A link to an
     // address the account no longer has proves nothing about the account.
@@ -116,7 +118,6 @@ export class PasswordsService {
       throw new UserKitException('INVALID_RESET_TOKEN');
     await this.users.setPasswordHash(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
-    await this.sessions.revokeOthers(user.id, null, 'password_reset');
     await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
 
