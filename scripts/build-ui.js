@@ -1,9 +1,9 @@
-// Bundles the prebuilt pages (libs/ui, Preact + TSX) into dist/libs/user/ui/public, inside the
+// Bundles the prebuilt pages (libs/ui, Preact + TSX) into dist/libs/user/pages/public, inside the
 // @userkit/user package: served by the module itself, no CDN or download at run time.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const outdir = 'dist/libs/user/ui/public';
+const outdir = 'dist/libs/user/pages/public';
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
  * `npm run build` has not run (jest runs one suite at a time, so nobody reads it meanwhile).
  */
 export function ensureUiBuilt(): void {
-  if (!existsSync('dist/libs/user/ui/public/index.html'))
+  if (!existsSync('dist/libs/user/pages/public/index.html'))
     execFileSync(process.execPath, ['scripts/build-ui.js'], { stdio: 'ignore' });
 }
 

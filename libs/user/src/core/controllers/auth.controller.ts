@@ -1,0 +1,131 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UsePipes,
+  UseInterceptors,
+} from '@nestjs/common';
+import { RefreshCookieInterceptor } from '../../pages/refresh-cookie.interceptor.js';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
+import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
+import { ClientMeta } from '../decorators/request-meta.decorator.js';
+import { Public } from '../decorators/public.decorator.js';
+import { RateLimit } from '../decorators/rate-limit.decorator.js';
+import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
+import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
+import { SignInDto } from '../dto/sign-in.dto.js';
+import { SignUpDto } from '../dto/sign-up.dto.js';
+import { TokenResponse } from '../dto/user.response.js';
+import { AccountsService } from '../services/accounts.service.js';
+import { TwoFactorChallengeResponse } from '../dto/identifiers.response.js';
+import { PasswordSignInService } from '../services/password-sign-in.service.js';
+import { TokenResponsesService } from '../services/token-responses.service.js';
+import type { RequestMeta } from '../services/request-meta.js';
+import { SessionsService } from '../services/sessions.service.js';
+import { EmptyBodyPipe } from '../validation/empty-body.pipe.js';
+import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { NoStore } from '../decorators/no-store.decorator.js';
+
+@ApiTags('auth')
+@Public()
+@UsePipes(createUserKitValidationPipe())
+@Controller('auth')
+@UseInterceptors(RefreshCookieInterceptor)
+@UserKitApi()
+@ApiUserKitError(403, {
+  description: 'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+})
+export class AuthController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly passwordSignIn: PasswordSignInService,
+    private readonly tokenResponses: TokenResponsesService,
+  ) {}
+
+  @Post('signup')
+  @NoStore()
+  @RateLimit('signUp')
+  @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
+  @ApiUserKitError(403, {
+    description:
+      "The host's beforeCreate hook refused the sign-up (its own error body), or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
+  @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
+  @ApiUserKitError(409, { description: 'Email taken' })
+  async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
+    return this.tokenResponses.tokens(await this.accounts.signUpWithPassword(body, meta));
+  }
+
+  @Post('signup/anonymous')
+  @NoStore()
+  @RateLimit('signUp')
+  @ApiCreatedResponse({ type: TokenResponse, description: 'An anonymous user, signed in' })
+  @ApiUserKitError(403, {
+    description:
+      "Anonymous sign-up is disabled, the host's beforeCreate hook refused it, or a foreign Origin asked for the cookie session",
+    orHostError: true,
+  })
+  async signUpAnonymously(
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<TokenResponse> {
+    return this.tokenResponses.tokens(await this.accounts.signUpAnonymously(meta));
+  }
+
+  @Post('login')
+  @NoStore()
+  @ApiSignInLimitsResponse('signIn')
+  @RateLimit('signIn')
+  @HttpCode(HttpStatus.OK)
+  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
+  @ApiOkResponse({
+    description: 'Signed in; or, with two-factor on, a challenge for POST /auth/login/2fa',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TokenResponse) },
+        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
+      ],
+    },
+  })
+  @ApiUserKitError(401, { description: 'Invalid email or password' })
+  async signIn(
+    @Body() body: SignInDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<TokenResponse | TwoFactorChallengeResponse> {
+    const outcome = await this.passwordSignIn.signIn(body.email, body.password, meta);
+    if (outcome.twoFactorRequired) return { twoFactorRequired: true, challenge: outcome.challenge };
+    return this.tokenResponses.tokens(outcome.tokens);
+  }
+
+  @Post('refresh')
+  @NoStore()
+  @RateLimit('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: TokenResponse,
+    description: 'A new token pair; the old refresh token is spent',
+  })
+  @ApiUserKitError(401, { description: 'Unknown, expired or reused refresh token' })
+  async refresh(@Body() body: RefreshTokenDto): Promise<TokenResponse> {
+    return this.tokenResponses.tokens(await this.sessions.rotate(body.refreshToken));
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Session revoked (also answered for an unknown token)' })
+  async signOut(@Body() body: RefreshTokenDto): Promise<void> {
+    await this.sessions.revokeByRefreshToken(body.refreshToken);
+  }
+}

@@ -1,0 +1,118 @@
+import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
+import type { ResolvedUserOptions } from './resolved-options.js';
+import { resolveLoadLimits } from './resolve-rate-limits.js';
+import { resolveIdentifierOptions } from './resolve-identifier-options.js';
+import { resolveOAuthOptions } from '../../oauth/options/resolve-oauth-options.js';
+import { resolveProfileOptions } from './resolve-profile-options.js';
+import type { UserModuleOptions } from './user-module-options.js';
+
+const DAY = 24 * 60 * 60;
+
+/** Thrown at start-up so a misconfigured host fails with a readable message. */
+export class UserModuleOptionsError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid UserModule options:\n - ${problems.join('\n - ')}`);
+    this.name = 'UserModuleOptionsError';
+  }
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+/** Applies defaults and checks every option; throws one error listing all problems. */
+export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOptions {
+  const problems: string[] = [];
+  if (!options || typeof options !== 'object')
+    throw new UserModuleOptionsError(['options are missing']);
+
+  if (typeof options.tokenSecret !== 'string' || options.tokenSecret.length < 32) {
+    problems.push('tokenSecret must be a string of at least 32 characters');
+  }
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 15 * 60;
+  if (!isPositiveInteger(accessTokenTtlSeconds))
+    problems.push('accessTokenTtlSeconds must be a positive integer');
+  const refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? 30 * DAY;
+  if (!isPositiveInteger(refreshTokenTtlSeconds))
+    problems.push('refreshTokenTtlSeconds must be a positive integer');
+
+  const passwordMinLength = options.passwordPolicy?.minLength ?? 8;
+  const passwordMaxLength = options.passwordPolicy?.maxLength ?? 128;
+  if (!isPositiveInteger(passwordMinLength) || passwordMinLength < 8) {
+    problems.push('passwordPolicy.minLength must be an integer of at least 8');
+  }
+  if (
+    !isPositiveInteger(passwordMaxLength) ||
+    passwordMaxLength > 128 ||
+    passwordMaxLength < passwordMinLength
+  ) {
+    problems.push('passwordPolicy.maxLength must be an integer between minLength and 128');
+  }
+
+  const roles = [...BUILT_IN_ROLES];
+  for (const role of options.roles ?? []) {
+    if (!role || typeof role.name !== 'string' || !ROLE_NAME_PATTERN.test(role.name)) {
+      problems.push(`role name ${JSON.stringify(role?.name)} must match ${ROLE_NAME_PATTERN}`);
+    } else if (!roles.some((known) => known.name === role.name)) {
+      roles.push({ name: role.name, description: role.description });
+    }
+  }
+  const defaultRole = options.defaultRole ?? 'user';
+  if (!roles.some((role) => role.name === defaultRole))
+    problems.push(`defaultRole "${defaultRole}" is not a known role`);
+
+  const redirectAllowList = options.redirectAllowList ?? [];
+  for (const entry of redirectAllowList) {
+    if (!isAbsoluteHttpUrl(entry))
+      problems.push(`redirectAllowList entry "${entry}" must be an absolute http(s) URL`);
+  }
+  if (options.publicUrl !== undefined && !isAbsoluteHttpUrl(options.publicUrl)) {
+    problems.push('publicUrl must be an absolute http(s) URL');
+  }
+
+  const loadLimits = resolveLoadLimits(options, problems);
+  const identifiers = resolveIdentifierOptions(options, problems);
+  const oauth = resolveOAuthOptions(options, problems);
+  const profileOptions = resolveProfileOptions(options, problems);
+  const storage = options.fileStorage as unknown as Record<string, unknown> | undefined;
+  if (
+    storage !== undefined &&
+    !['put', 'get', 'delete'].every((m) => typeof storage?.[m] === 'function')
+  )
+    problems.push('fileStorage must implement put, get and delete');
+  if (
+    options.profileImageDirectory !== undefined &&
+    (typeof options.profileImageDirectory !== 'string' || options.profileImageDirectory === '')
+  )
+    problems.push('profileImageDirectory must be a non-empty path');
+
+  if (problems.length > 0) throw new UserModuleOptionsError(problems);
+  return {
+    ...loadLimits,
+    ...oauth,
+    ...profileOptions,
+    tokenSecret: options.tokenSecret,
+    tokenIssuer: options.tokenIssuer ?? 'userkit',
+    accessTokenTtlSeconds,
+    refreshTokenTtlSeconds,
+    passwordMinLength,
+    passwordMaxLength,
+    defaultRole,
+    roles,
+    anonymousSignUp: options.anonymousSignUp ?? false,
+    redirectAllowList,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    providers: options.providers ?? {},
+    identifiers,
+  };
+}
+
+function isAbsoluteHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,128 @@
+import type { PasswordHasher } from '../extension-points/password-hasher.js';
+import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
+import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
+import type { MessageSender } from '../extension-points/message-sender.js';
+import type { FileStorage } from '../../profile-images/extension-points/file-storage.js';
+import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
+import type { OAuthProfileMapper } from '../../oauth/extension-points/oauth-profile-mapper.js';
+import type { OAuthProviderDefinition } from '../../oauth/extension-points/oauth-provider-definition.js';
+import type { JsonWebKey } from 'node:crypto';
+import type { AttributeAccess } from './attribute-access.js';
+import type { StandardAttributeName } from './standard-attributes.js';
+import type { TokenTemplate } from '../../token-templates/options/token-template-options.js';
+import type { UiOptions } from '../../pages/ui-options.js';
+
+/** Settings of one OAuth provider; a provider with no clientId is off. */
+export interface OAuthProviderOptions {
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string[];
+  /**
+   * Where the provider sends the browser back; defaults to `${publicUrl}/oauth/<provider>/callback`
+   * wherever the app serves that route (global prefix, URI version, RouterModule path included).
+   */
+  callbackUrl?: string;
+  /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise. */
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  userInfoUrl?: string;
+  emailsUrl?: string;
+  /** How to talk to this provider: needed for names other than `google` and `github`. */
+  definition?: OAuthProviderDefinition;
+  /**
+   * A user with 2FA on who signs in through this provider skips the second factor (default
+   * false: the exchange answers the same challenge as a password sign-in). Only for a provider
+   * that enforces its own second factor, e.g. a company's identity provider.
+   */
+  skipTwoFactor?: boolean;
+}
+
+export interface RoleDefinition {
+  name: string;
+  description?: string;
+}
+
+export interface PasswordPolicyOptions {
+  /** At least 8 (the floor is a security default, not an option). */
+  minLength?: number;
+  /** At most 128. */
+  maxLength?: number;
+}
+
+/** Options of `UserModule.forRoot()` / the factory of `forRootAsync()`. */
+export interface UserModuleOptions {
+  /** HMAC secret of the access tokens (HS256), at least 32 characters. */
+  tokenSecret: string;
+  /** Issuer claim of access tokens. Default `userkit`. */
+  tokenIssuer?: string;
+  /** Access token lifetime in seconds. Default 900 (15 min). */
+  accessTokenTtlSeconds?: number;
+  /** Absolute session (refresh token family) lifetime in seconds. Default 30 days. */
+  refreshTokenTtlSeconds?: number;
+  passwordPolicy?: PasswordPolicyOptions;
+  /** Role given at sign-up. Default `user`. */
+  defaultRole?: string;
+  /** Roles beyond the built-in `admin`, `user` and `anonymous`. */
+  roles?: RoleDefinition[];
+  /** Whether `POST /auth/signup/anonymous` is open. Default false. */
+  anonymousSignUp?: boolean;
+  /** Origins or URL prefixes OAuth may redirect back to. */
+  redirectAllowList?: string[];
+  /** The public base URL of the app, without the global prefix (OAuth callbacks, links in messages). */
+  publicUrl?: string;
+  providers?: Record<string, OAuthProviderOptions>;
+  /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
+  passwordHasher?: PasswordHasher;
+  /** Callbacks around account creation (veto, enrich, provision elsewhere). */
+  lifecycleHooks?: UserLifecycleHooks;
+  /** Per-address limits by bucket; `false` turns them off (benchmarks only). */
+  rateLimits?: false | Partial<Record<RateLimitName, RateLimitRule>>;
+  /** Shared counters for several instances, e.g. `new RedisThrottlerStorage(redis)`. */
+  rateLimitStorage?: RateLimitStorage;
+  /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
+  hashingConcurrency?: number;
+  hashingQueueLimit?: number;
+  /** Delivers verification codes and reset links. Default: logs them (development only). */
+  messageSender?: MessageSender;
+  /** Sensitive changes (add email/phone, password, 2FA off) need a sign-in this recent. Default 3600. */
+  reauthenticationWindowSeconds?: number;
+  /**
+   * Where password reset links point (`?token=…` is added). Default: with `ui`, the pages' reset
+   * form (where the app serves them); else `${publicUrl}/reset-password`.
+   */
+  passwordResetUrl?: string;
+  /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
+  twoFactorIssuer?: string;
+  /** Replaces how provider profiles become users (default: each provider's own mapping). */
+  oauthProfileMapper?: OAuthProfileMapper;
+  /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
+  oauthTimeoutSeconds?: number;
+  /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
+  standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
+  /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */
+  tokenTemplates?: Record<string, TokenTemplate>;
+  /** Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing template tokens; required with templates. */
+  tokenSigningKey?: string | JsonWebKey;
+  /** `kid` of that key. Default: its RFC 7638 thumbprint. */
+  tokenSigningKeyId?: string;
+  /** Where profile images are stored; default a LocalDiskFileStorage in `profileImageDirectory`. */
+  fileStorage?: FileStorage;
+  /**
+   * Directory of the default file storage, created with mode 0700 if missing; refused at start when
+   * it is a symbolic link, another user's or writable by others. Default
+   * `<os tmpdir>/userkit-uploads-<uid>`.
+   */
+  profileImageDirectory?: string;
+}
+
+/** Structural switches, read synchronously even under forRootAsync. */
+export interface UserModuleExtras {
+  /** Make the module's exports visible to every module. Default false. */
+  isGlobal?: boolean;
+  /** Register the auth and roles guards as APP_GUARDs: every route needs a session unless @Public(). */
+  globalGuards?: boolean;
+  /** Serve the library's HTTP routes. Default true; false leaves only the services and guards. */
+  routes?: boolean;
+  /** Serve the prebuilt pages (sign-in, sign-up, profile, admin) at `ui.path` (`true`: `/account`). Default off. */
+  ui?: UiOptions | boolean;
+}

@@ -1,0 +1,219 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Logger, Module } from '@nestjs/common';
+import { USER_ENTITIES } from './entities/index.js';
+import { PasswordHasher } from './extension-points/password-hasher.js';
+import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
+import { RolesGuard } from './guards/roles.guard.js';
+import { UserAuthGuard } from './guards/user-auth.guard.js';
+import { resolveUserOptions } from './options/resolve-options.js';
+import type { UserModuleOptions } from './options/user-module-options.js';
+import { OrmContext } from './repositories/orm-context.js';
+import { SignInAttemptsRepository } from './repositories/sign-in-attempts.repository.js';
+import { RolesRepository } from './repositories/roles.repository.js';
+import { RoleDeletionRepository } from './repositories/role-deletion.repository.js';
+import { SessionsRepository } from './repositories/sessions.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
+import { AccessTokenService } from './services/access-token.service.js';
+import { AccountsService } from './services/accounts.service.js';
+import { Argon2PasswordHasher } from './services/argon2-password-hasher.js';
+import { PasswordPolicyService } from './services/password-policy.service.js';
+import { ProfileService } from './services/profile.service.js';
+import { RolesService } from './services/roles.service.js';
+import { SessionsService } from './services/sessions.service.js';
+import { UsersService } from './services/users.service.js';
+import { AdminUsersService } from './services/admin-users.service.js';
+import { UserSearchRepository } from './repositories/user-search.repository.js';
+import { HashingGate } from './services/hashing-gate.js';
+import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
+import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
+import { RateLimitGuard } from './guards/rate-limit.guard.js';
+import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
+import {
+  DEFAULT_OAUTH_PROFILE_MAPPER,
+  OAuthProfileMapper,
+} from '../oauth/extension-points/oauth-profile-mapper.js';
+import { OAuthProviderRegistry } from '../oauth/providers/oauth-provider-registry.js';
+import {
+  OAUTH_PROVIDER_DEFINITIONS,
+  loadOAuthProviderDefinitions,
+} from '../oauth/providers/oauth-provider-definitions.js';
+import type { ResolvedUserOptions } from './options/resolved-options.js';
+import { ExternalAccountsRepository } from '../oauth/repositories/external-accounts.repository.js';
+import { OAuthFlowsRepository } from '../oauth/repositories/oauth-flows.repository.js';
+import { ExternalAccountsService } from '../oauth/services/external-accounts.service.js';
+import { OAuthLinkingService } from '../oauth/services/oauth-linking.service.js';
+import { OAuthSignInService } from '../oauth/services/oauth-sign-in.service.js';
+import { USER_OPTIONS } from './tokens.js';
+import { MessageSender } from './extension-points/message-sender.js';
+import { LoggingMessageSender } from './messages/logging-message-sender.js';
+import { ContactsRepository } from '../contacts/repositories/contacts.repository.js';
+import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
+import { TwoFactorRepository } from '../two-factor/repositories/two-factor.repository.js';
+import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
+import { ContactsService } from '../contacts/services/contacts.service.js';
+import { MessageDeliveryService } from './services/message-delivery.service.js';
+import { PasswordSignInService } from './services/password-sign-in.service.js';
+import { PasswordsService } from './services/passwords.service.js';
+import { SignInMethodsService } from './services/sign-in-methods.service.js';
+import { TwoFactorService } from '../two-factor/services/two-factor.service.js';
+import { UserSessionsService } from './services/user-sessions.service.js';
+import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
+import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
+import { UserModerationRepository } from './repositories/user-moderation.repository.js';
+import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
+import { TokenResponsesService } from './services/token-responses.service.js';
+import { UnverifiedClaimResetRepository } from './repositories/unverified-claim-reset.repository.js';
+import { OwnViewRepository } from './repositories/own-view.repository.js';
+import { UserEventsPublisher } from './events/user-events.publisher.js';
+import { AttributeSchemaService } from './services/attribute-schema.service.js';
+import { ProfileAttributesService } from './services/profile-attributes.service.js';
+import { UserInfoService } from './services/userinfo.service.js';
+import { UserModerationService } from './services/user-moderation.service.js';
+import { TokenTemplatesService } from '../token-templates/services/token-templates.service.js';
+import { FileStorage } from '../profile-images/extension-points/file-storage.js';
+import { LocalDiskFileStorage } from '../profile-images/files/local-disk-file-storage.js';
+import { ProfileImageService } from '../profile-images/services/profile-image.service.js';
+import {
+  defaultUploadDirectory,
+  ensureUploadDirectory,
+} from '../profile-images/files/private-upload-directory.js';
+import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
+import { RouteUrlsService } from './services/route-urls.service.js';
+
+const SERVICES = [
+  AccountsService,
+  SessionsService,
+  AccessTokenService,
+  PasswordPolicyService,
+  ProfileService,
+  RolesService,
+  UsersService,
+  AdminUsersService,
+  ContactsService,
+  MessageDeliveryService,
+  PasswordSignInService,
+  PasswordsService,
+  SignInMethodsService,
+  TwoFactorService,
+  UserSessionsService,
+  OAuthSignInService,
+  OAuthLinkingService,
+  ExternalAccountsService,
+  AttributeSchemaService,
+  ProfileAttributesService,
+  UserInfoService,
+  UserModerationService,
+  TokenTemplatesService,
+  RouteUrlsService,
+  TokenResponsesService,
+];
+
+/**
+ * Users, sessions, roles and the HTTP routes of API.md. The host owns MikroORM: it lists
+ * USER_ENTITIES and USER_MIGRATIONS in its own config; this module never opens a connection.
+ */
+@Module({
+  imports: [MikroOrmModule.forFeature(USER_ENTITIES)],
+  providers: [
+    {
+      provide: USER_OPTIONS,
+      useFactory: (options: UserModuleOptions) => resolveUserOptions(options),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: PasswordHasher,
+      useFactory: (options: UserModuleOptions) =>
+        options.passwordHasher ?? new Argon2PasswordHasher(),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: UserLifecycleHooks,
+      useFactory: (options: UserModuleOptions): UserLifecycleHooks => options.lifecycleHooks ?? {},
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: RateLimitStorage,
+      useFactory: (options: UserModuleOptions) =>
+        options.rateLimitStorage ?? new MemoryThrottlerStorage(),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: MessageSender,
+      useFactory: (options: UserModuleOptions) => {
+        if (options.messageSender) return options.messageSender;
+        new Logger('UserKit').warn(
+          'No messageSender configured: verification codes and reset links are written to the log. Configure one (e.g. SmtpMessageSender) in production.',
+        );
+        return new LoggingMessageSender();
+      },
+      inject: [USER_MODULE_OPTIONS],
+    },
+    ContactsRepository,
+    PasswordResetTokensRepository,
+    TwoFactorRepository,
+    UserSessionsRepository,
+    RecentSignInGuard,
+    {
+      provide: OAuthProfileMapper,
+      useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
+        options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: OAUTH_PROVIDER_DEFINITIONS,
+      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
+      inject: [USER_OPTIONS],
+    },
+    OAuthProviderRegistry,
+    OAuthFlowsRepository,
+    ExternalAccountsRepository,
+    {
+      provide: FileStorage,
+      useFactory: async (options: UserModuleOptions) =>
+        options.fileStorage ??
+        new LocalDiskFileStorage(
+          await ensureUploadDirectory(options.profileImageDirectory ?? defaultUploadDirectory()),
+        ),
+      inject: [USER_MODULE_OPTIONS],
+    },
+    ProfileImageService,
+    HashingGate,
+    SignInAttemptsRepository,
+    SignInAttemptsService,
+    RateLimitGuard,
+    OrmContext,
+    UserSearchRepository,
+    UsersRepository,
+    SessionsRepository,
+    RolesRepository,
+    RoleDeletionRepository,
+    AttributeDefinitionsRepository,
+    UserModerationRepository,
+    LockedUserUpdateRepository,
+    OwnViewRepository,
+    UnverifiedClaimResetRepository,
+    UserEventsPublisher,
+    ...SERVICES,
+    UserAuthGuard,
+    RolesGuard,
+  ],
+  exports: [
+    USER_OPTIONS,
+    OrmContext,
+    RateLimitStorage,
+    RateLimitGuard,
+    SignInAttemptsService,
+    PasswordHasher,
+    UserLifecycleHooks,
+    MessageSender,
+    RecentSignInGuard,
+    OAuthProfileMapper,
+    OAuthProviderRegistry,
+    FileStorage,
+    ProfileImageService,
+    ...SERVICES,
+    UserAuthGuard,
+    RolesGuard,
+  ],
+})
+export class UserModule extends UserConfigurableModule {}

@@ -1,0 +1,212 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { EMAIL_HOLDS } from '../../core/repositories/email-claims.js';
+import { EmailAddress } from '../../core/entities/email-address.entity.js';
+import { ExternalAccount } from '../../core/entities/external-account.entity.js';
+import { newId } from '../../core/entities/new-id.js';
+import { Role } from '../../core/entities/role.entity.js';
+import { User, type JsonObject } from '../../core/entities/user.entity.js';
+import type { OAuthProfile, OAuthProfileEmail } from '../extension-points/oauth-profile.js';
+import { normalizeEmail } from '../../core/validation/email.js';
+import {
+  countSignInMethods,
+  type SignInMethodCounts,
+} from '../../core/repositories/sign-in-method-counts.js';
+import { lockUserRow } from '../../core/sql/user-row-lock.js';
+
+export interface NewOAuthUserRecord {
+  provider: string;
+  profile: OAuthProfile;
+  displayName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  picture: string | null;
+  unsafeMetadata: JsonObject;
+  publicMetadata: JsonObject;
+  roleNames: string[];
+}
+
+/** A unique index said no: an email or the (provider, provider user id) pair is someone else's. */
+export class IdentityConflictError extends Error {}
+
+/** External accounts and the users they sign in: the only code writing them. */
+@Injectable()
+export class ExternalAccountsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findByProviderUserId(provider: string, providerUserId: string): Promise<ExternalAccount | null> {
+    return this.em.findOne(
+      ExternalAccount,
+      { provider, providerUserId },
+      { populate: ['user'], refresh: true },
+    );
+  }
+
+  /**
+   * The users holding (verified, or as primary) an address equal (case-insensitively) to any of
+   * these. Unverified secondary claims are no one's: they neither link nor block.
+   */
+  findEmailOwners(emails: string[]): Promise<EmailAddress[]> {
+    if (emails.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      EmailAddress,
+      { normalizedEmail: { $in: emails.map(normalizeEmail) }, ...EMAIL_HOLDS },
+      { populate: ['user'], refresh: true },
+    );
+  }
+
+  /** The provider's latest name, email and picture on an account already linked. */
+  async refreshSnapshot(accountId: string, provider: string, profile: OAuthProfile): Promise<void> {
+    await this.em.nativeUpdate(ExternalAccount, { id: accountId, provider }, snapshot(profile));
+  }
+
+  /** A new user with the provider's emails and the external account, in one transaction. */
+  async createUser(record: NewOAuthUserRecord): Promise<string> {
+    return this.guardUnique(() =>
+      this.em.transactional(async (em) => {
+        const user = em.create(User, {
+          displayName: record.displayName,
+          firstName: record.firstName,
+          lastName: record.lastName,
+          picture: record.picture,
+          unsafeMetadata: record.unsafeMetadata,
+          publicMetadata: record.publicMetadata,
+          privateMetadata: {},
+        });
+        for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
+        for (const email of orderedEmails(record.profile.emails)) {
+          em.create(EmailAddress, {
+            user,
+            email: email.email,
+            normalizedEmail: normalizeEmail(email.email),
+            verified: email.verified,
+            primary: email.primary,
+          });
+        }
+        em.create(ExternalAccount, {
+          user,
+          provider: record.provider,
+          providerUserId: record.profile.providerUserId,
+          ...snapshot(record.profile),
+        });
+        await em.flush();
+        return user.id;
+      }),
+    );
+  }
+
+  /** Attaches the provider account to an existing user; a taken pair is an IdentityConflictError. */
+  async attach(userId: string, provider: string, profile: OAuthProfile): Promise<void> {
+    await this.guardUnique(() =>
+      this.em.insert(ExternalAccount, {
+        id: newId(),
+        user: userId,
+        provider,
+        providerUserId: profile.providerUserId,
+        createdAt: new Date(),
+        ...snapshot(profile),
+      }),
+    );
+  }
+
+  /**
+   * Anonymous → real account in place (same id): the provider's emails, the external account, the
+   * names and picture where empty, and the default role instead of `anonymous`. False when the user
+   * is no longer anonymous.
+   */
+  async upgradeAnonymous(
+    userId: string,
+    provider: string,
+    profile: OAuthProfile,
+    fromRole: string,
+    toRole: string,
+  ): Promise<boolean> {
+    return this.guardUnique(() =>
+      this.em.transactional(async (em) => {
+        const changed = await em.nativeUpdate(
+          User,
+          { id: userId, isAnonymous: true },
+          { isAnonymous: false, updatedAt: new Date() },
+        );
+        if (changed !== 1) return false;
+        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+        user.displayName ??= profile.displayName;
+        user.firstName ??= profile.firstName;
+        user.lastName ??= profile.lastName;
+        user.picture ??= profile.picture;
+        user.roles.remove(em.getReference(Role, fromRole));
+        user.roles.add(em.getReference(Role, toRole));
+        for (const email of orderedEmails(profile.emails)) {
+          em.create(EmailAddress, {
+            user,
+            email: email.email,
+            normalizedEmail: normalizeEmail(email.email),
+            verified: email.verified,
+            primary: email.primary,
+          });
+        }
+        em.create(ExternalAccount, {
+          user,
+          provider,
+          providerUserId: profile.providerUserId,
+          ...snapshot(profile),
+        });
+        await em.flush();
+        return true;
+      }),
+    );
+  }
+
+  /**
+   * Removes one of the user's external accounts after `check` approves (it throws to refuse: the
+   * last-way-to-sign-in rule). The user row is locked first, so two concurrent unlinks cannot
+   * each see the other account and both succeed. False when the account is not the user's.
+   */
+  async unlink(
+    userId: string,
+    accountId: string,
+    check: (counts: SignInMethodCounts) => void,
+  ): Promise<boolean> {
+    return this.em.transactional(async (em) => {
+      await lockUserRow(em, userId);
+      const account = await em.findOne(ExternalAccount, { id: accountId, user: userId });
+      if (!account) return false;
+      check(await countSignInMethods(em, userId));
+      await em.nativeDelete(ExternalAccount, { id: accountId, user: userId });
+      return true;
+    });
+  }
+
+  private async guardUnique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException)
+        throw new IdentityConflictError(error.message);
+      throw error;
+    }
+  }
+}
+
+function snapshot(profile: OAuthProfile) {
+  const primary = profile.emails.find((email) => email.primary) ?? profile.emails[0];
+  return {
+    email: primary?.email ?? null,
+    displayName: profile.displayName,
+    picture: profile.picture,
+    verificationStatus: 'verified' as const,
+    verificationError: null,
+  };
+}
+
+/** Exactly one primary when there are emails: the provider's primary, else the first. */
+function orderedEmails(emails: OAuthProfileEmail[]): OAuthProfileEmail[] {
+  let primarySeen = false;
+  const ordered = emails.map((email) => {
+    const primary = email.primary && !primarySeen;
+    if (primary) primarySeen = true;
+    return { ...email, primary };
+  });
+  if (!primarySeen && ordered.length > 0) ordered[0].primary = true;
+  return ordered;
+}
