@@ -20,6 +20,7 @@ export default {
   },
   moduleNameMapper: {
     '^@userkit/user$': '<rootDir>/libs/user/src/index.ts',
+    '^@userkit/user/([a-z-]+)$': '<rootDir>/libs/user/src/$1/index.ts',
     '^@userkit/client$': '<rootDir>/libs/client/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

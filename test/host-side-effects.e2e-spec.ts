@@ -1,6 +1,7 @@
 // A host of its own (not the sample) with UserModule, global guards and the pages on: the
 // library's exception filter and cookie interceptor belong to its own controllers, so a host
 // route's errors and answers are the host's and Nest's, untouched.
+import { UserPagesModule } from '@userkit/user/pages';
 import {
   Catch,
   Controller,
@@ -58,8 +59,8 @@ function startHost(hostProviders: Provider[]): Promise<Host> {
       rateLimits: false,
       publicUrl: 'http://127.0.0.1:3000',
       globalGuards: true,
-      ui: { path: '/account' },
     }),
+    imports: [UserPagesModule.forRoot({ path: '/account' })],
     controllers: [HostController],
     providers: hostProviders,
   });

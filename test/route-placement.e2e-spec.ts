@@ -1,6 +1,7 @@
 // A host that places UserModule's routes with Nest's other tools besides the global prefix: a
 // RouterModule path and URI versioning. The URLs the library builds (OAuth callback, link start,
 // reset links, the pages' base and API base, the refresh cookie's Path, profile image URLs) follow.
+import { UserPagesModule } from '@userkit/user/pages';
 import { VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { UserModule } from '@userkit/user';
@@ -44,6 +45,7 @@ async function startHost(
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const inbox = new CapturingMessageSender();
+  const pages = UserPagesModule.forRoot({ path: '/account' });
   const host = await startBareHost({
     userModule: UserModule.forRoot({
       tokenSecret: TEST_JWT_SECRET,
@@ -53,9 +55,19 @@ async function startHost(
       messageSender: inbox,
       providers: readOAuthProviders(provider.env()),
       oauthTimeoutSeconds: 5,
-      ui: { path: '/account' },
     }),
-    imports: routerPath ? [RouterModule.register([{ path: routerPath, module: UserModule }])] : [],
+    imports: [
+      pages,
+      // Every UserKit module under the same path: the links they build assume one place.
+      ...(routerPath
+        ? [
+            RouterModule.register([
+              { path: routerPath, module: UserModule },
+              { path: routerPath, module: UserPagesModule },
+            ]),
+          ]
+        : []),
+    ],
     beforeInit: shape,
     listenPort: port,
   });

@@ -24,9 +24,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
 import { DevelopmentMessageSender } from './development-message-sender.js';
+import { featureModules, type SampleOverrides } from './feature-modules.js';
 
-/** Where the sample serves the prebuilt pages (UserModule's `ui`). */
-export const SAMPLE_UI_PATH = '/account';
+export { SAMPLE_UI_PATH } from './feature-modules.js';
 
 /** UserModule options from the sample's environment; `overrides` lets tests swap collaborators. */
 export function userOptionsFrom(
@@ -60,7 +60,7 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
     @Inject(SAMPLE_CONFIG) private readonly config: SampleConfig,
   ) {}
 
-  static register(config: SampleConfig, overrides: Partial<UserModuleOptions> = {}): DynamicModule {
+  static register(config: SampleConfig, overrides: SampleOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -76,9 +76,8 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
             ...overrides,
           }),
           globalGuards: true,
-          // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
-          ui: config.ui ? { path: SAMPLE_UI_PATH } : false,
         }),
+        ...featureModules(config, overrides),
       ],
       controllers: [HelloController, HealthController],
     };

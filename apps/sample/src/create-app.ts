@@ -3,8 +3,9 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { ServiceUnavailableFilter, type UserModuleOptions } from '@userkit/user';
+import { ServiceUnavailableFilter } from '@userkit/user';
 import { AppModule } from './app.module.js';
+import type { SampleOverrides } from './feature-modules.js';
 import type { SampleConfig } from './sample-config.js';
 
 /**
@@ -14,7 +15,7 @@ import type { SampleConfig } from './sample-config.js';
  */
 export async function createApp(
   config: SampleConfig,
-  overrides: Partial<UserModuleOptions> = {},
+  overrides: SampleOverrides = {},
   beforeInit?: (app: NestExpressApplication) => void,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(

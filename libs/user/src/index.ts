@@ -190,4 +190,3 @@ export {
 } from './profile-images/services/profile-image.service.js';
 export { RouteUrlsService } from './core/services/route-urls.service.js';
 export { ProfileImageResponse } from './profile-images/dto/profile-image.response.js';
-export type { UiOptions } from './pages/ui-options.js';

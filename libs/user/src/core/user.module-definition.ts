@@ -24,7 +24,6 @@ import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { MeProfileImageController } from '../profile-images/controllers/me-profile-image.controller.js';
 import { ProfileImagesController } from '../profile-images/controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
-import { uiModuleParts } from '../pages/ui-module-parts.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
 
 export const USER_CONTROLLERS = [
@@ -56,7 +55,6 @@ const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
   isGlobal: false,
   globalGuards: false,
   routes: true,
-  ui: false,
 };
 
 export const {
@@ -73,14 +71,13 @@ export const {
           { provide: APP_GUARD, useExisting: RolesGuard },
         ]
       : [];
-    // The prebuilt pages (`ui`) are clients of the routes: no routes, no pages.
-    const ui = uiModuleParts(extras.routes === false ? false : extras.ui);
-    const controllers = extras.routes === false ? [] : [...USER_CONTROLLERS, ...ui.controllers];
+    const controllers = extras.routes === false ? [] : USER_CONTROLLERS;
     return {
       ...definition,
-      global: extras.isGlobal ?? false,
+      // Global like MikroOrmCoreModule: the feature modules (and the host) inject the core's services.
+      global: true,
       controllers,
-      providers: [...(definition.providers ?? []), ...guards, ...ui.providers],
+      providers: [...(definition.providers ?? []), ...guards],
     };
   })
   .build();

@@ -79,6 +79,7 @@ import {
 } from '../profile-images/files/private-upload-directory.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
+import { UserFeatureListeners } from './services/user-feature-listeners.js';
 
 const SERVICES = [
   AccountsService,
@@ -106,6 +107,7 @@ const SERVICES = [
   TokenTemplatesService,
   RouteUrlsService,
   TokenResponsesService,
+  UserFeatureListeners,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { Controller, type Provider, type Type } from '@nestjs/common';
 import { resolveUiOptions, type UiOptions } from './ui-options.js';
 import { UiPagesController } from './ui-pages.controller.js';
 import { UiSessionController } from './ui-session.controller.js';
-import { UI_OPTIONS } from './ui-tokens.js';
+import { UI_OPTIONS } from '../core/cookie-session/ui-tokens.js';
 
 /**
  * The controllers and providers of `ui` (none without it). The path is structural — Express

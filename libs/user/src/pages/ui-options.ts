@@ -1,13 +1,12 @@
-/** `ui` of UserModule.forRoot(): the prebuilt pages (sign-in, sign-up, profile, admin console). */
+import type { ResolvedUiOptions } from '../core/cookie-session/ui-tokens.js';
+
+/** Options of UserPagesModule.forRoot(): the prebuilt pages (sign-in, sign-up, profile, admin console). */
 export interface UiOptions {
   /** Where the pages are served; the refresh cookie is scoped under it. Default `/account`. */
   path?: string;
 }
 
-export interface ResolvedUiOptions {
-  /** Starts with `/`, no trailing slash. */
-  path: string;
-}
+export type { ResolvedUiOptions };
 
 const PATH_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
 

@@ -1,7 +1,7 @@
 import { Get, Inject, NotFoundException, Param, Res, UseFilters } from '@nestjs/common';
 import { ServiceUnavailableFilter } from '../core/filters/service-unavailable.filter.js';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { ExpressResponse as Response } from './express-http.js';
+import type { ExpressResponse as Response } from '../core/cookie-session/express-http.js';
 import { Public } from '../core/decorators/public.decorator.js';
 import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
 import { RouteUrlsService } from '../core/services/route-urls.service.js';

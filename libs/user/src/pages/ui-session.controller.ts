@@ -1,6 +1,9 @@
 import { Body, HttpCode, HttpStatus, Inject, Post, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
+import type {
+  ExpressRequest as Request,
+  ExpressResponse as Response,
+} from '../core/cookie-session/express-http.js';
 import { UserKitApi } from '../core/decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../core/decorators/api-user-kit-errors.decorator.js';
 import { Public } from '../core/decorators/public.decorator.js';
@@ -14,8 +17,8 @@ import { SessionsService } from '../core/services/sessions.service.js';
 import { USER_OPTIONS } from '../core/tokens.js';
 import { EmptyBodyPipe } from '../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../core/validation/user-kit-validation.pipe.js';
-import { readRefreshCookie, refreshCookie } from './refresh-cookie.js';
-import { sameOriginProblem } from './same-origin.js';
+import { readRefreshCookie, refreshCookie } from '../core/cookie-session/refresh-cookie.js';
+import { sameOriginProblem } from '../core/cookie-session/same-origin.js';
 
 /**
  * Refresh and sign-out of the prebuilt pages by the httpOnly cookie (`{ui.path}/session/...`):

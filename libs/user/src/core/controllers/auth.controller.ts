@@ -7,7 +7,7 @@ import {
   UsePipes,
   UseInterceptors,
 } from '@nestjs/common';
-import { RefreshCookieInterceptor } from '../../pages/refresh-cookie.interceptor.js';
+import { RefreshCookieInterceptor } from '../cookie-session/refresh-cookie.interceptor.js';
 import {
   ApiCreatedResponse,
   ApiExtraModels,

@@ -7,7 +7,7 @@ import {
   UsePipes,
   UseInterceptors,
 } from '@nestjs/common';
-import { RefreshCookieInterceptor } from '../../pages/refresh-cookie.interceptor.js';
+import { RefreshCookieInterceptor } from '../cookie-session/refresh-cookie.interceptor.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';

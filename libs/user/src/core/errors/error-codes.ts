@@ -155,6 +155,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The authenticator or backup code is wrong or already used',
   },
+  SECOND_FACTOR_UNAVAILABLE: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This account has two-factor authentication on, and this app does not offer it',
+  },
   INVALID_TWO_FACTOR_CHALLENGE: {
     status: HttpStatus.UNAUTHORIZED,
     message:

@@ -10,7 +10,6 @@ import type { JsonWebKey } from 'node:crypto';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
 import type { TokenTemplate } from '../../token-templates/options/token-template-options.js';
-import type { UiOptions } from '../../pages/ui-options.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -117,12 +116,10 @@ export interface UserModuleOptions {
 
 /** Structural switches, read synchronously even under forRootAsync. */
 export interface UserModuleExtras {
-  /** Make the module's exports visible to every module. Default false. */
+  /** @deprecated The core is always global now (its feature modules inject its services); ignored. */
   isGlobal?: boolean;
   /** Register the auth and roles guards as APP_GUARDs: every route needs a session unless @Public(). */
   globalGuards?: boolean;
   /** Serve the library's HTTP routes. Default true; false leaves only the services and guards. */
   routes?: boolean;
-  /** Serve the prebuilt pages (sign-in, sign-up, profile, admin) at `ui.path` (`true`: `/account`). Default off. */
-  ui?: UiOptions | boolean;
 }

@@ -9,8 +9,7 @@ import {
 import { ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { USER_OPTIONS } from '../tokens.js';
-import type { ResolvedUiOptions } from '../../pages/ui-options.js';
-import { UI_OPTIONS } from '../../pages/ui-tokens.js';
+import { UI_OPTIONS, type ResolvedUiOptions } from '../cookie-session/ui-tokens.js';
 
 /** What Nest keeps of `setGlobalPrefix(prefix, { exclude })`: one compiled exclusion. */
 interface ExcludedRoute {

@@ -11,7 +11,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { RefreshCookieInterceptor } from '../../pages/refresh-cookie.interceptor.js';
+import { RefreshCookieInterceptor } from '../../core/cookie-session/refresh-cookie.interceptor.js';
 import {
   ApiExtraModels,
   ApiFoundResponse,

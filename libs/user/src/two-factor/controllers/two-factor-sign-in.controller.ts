@@ -7,7 +7,7 @@ import {
   UsePipes,
   UseInterceptors,
 } from '@nestjs/common';
-import { RefreshCookieInterceptor } from '../../pages/refresh-cookie.interceptor.js';
+import { RefreshCookieInterceptor } from '../../core/cookie-session/refresh-cookie.interceptor.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';

@@ -1,5 +1,5 @@
 import { parse, serialize } from 'cookie';
-import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
 
 /** The httpOnly cookie holding the refresh token of the prebuilt pages. */
 export const REFRESH_COOKIE = 'userkit_refresh';

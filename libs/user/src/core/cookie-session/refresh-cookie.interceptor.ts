@@ -7,10 +7,10 @@ import {
 } from '@nestjs/common';
 import type { ExpressRequest as Request, ExpressResponse as Response } from './express-http.js';
 import { map, type Observable } from 'rxjs';
-import { UserKitException } from '../core/errors/user-kit.exception.js';
-import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
-import { RouteUrlsService } from '../core/services/route-urls.service.js';
-import { USER_OPTIONS } from '../core/tokens.js';
+import { UserKitException } from '../errors/user-kit.exception.js';
+import type { ResolvedUserOptions } from '../options/resolved-options.js';
+import { RouteUrlsService } from '../services/route-urls.service.js';
+import { USER_OPTIONS } from '../tokens.js';
 import { refreshCookie } from './refresh-cookie.js';
 import { sameOriginProblem, wantsCookieSession } from './same-origin.js';
 

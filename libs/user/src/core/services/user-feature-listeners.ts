@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+
+/** What a feature module does with its own rows when the core changes a user's standing. */
+export interface UserFeatureListener {
+  /** The password was changed or reset: end what the old credentials started. */
+  passwordChanged?(userId: string): Promise<void>;
+  /**
+   * A reset link proved an address nobody had verified: inside that transaction, drop what the
+   * unproven owner added through this feature (2FA, pending codes, ...).
+   */
+  accountReclaimed?(em: EntityManager, userId: string): Promise<void>;
+}
+
+/**
+ * The core calls the feature modules through this registry, never by import: a feature registers
+ * its listener when it starts (`onModuleInit`), and a host without the feature has none.
+ */
+@Injectable()
+export class UserFeatureListeners {
+  private readonly listeners: UserFeatureListener[] = [];
+
+  register(listener: UserFeatureListener): void {
+    this.listeners.push(listener);
+  }
+
+  async passwordChanged(userId: string): Promise<void> {
+    for (const listener of this.listeners) await listener.passwordChanged?.(userId);
+  }
+
+  async accountReclaimed(em: EntityManager, userId: string): Promise<void> {
+    for (const listener of this.listeners) await listener.accountReclaimed?.(em, userId);
+  }
+}
