@@ -9,13 +9,19 @@ import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
 
 export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 
+/** The core's entities and those of every feature module the sample imports. */
+const ENTITIES = [...USER_ENTITIES];
+
+/** The core's migrations first, then each feature's (their tables reference the core's). */
+const MIGRATIONS = [...USER_MIGRATIONS];
+
 /** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */
 export function databaseOptions(databaseUrl: string | undefined, debug = false): Partial<Options> {
   const common = {
-    entities: USER_ENTITIES,
+    entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    migrations: { migrationsList: USER_MIGRATIONS, snapshot: false, silent: true },
+    migrations: { migrationsList: MIGRATIONS, snapshot: false, silent: true },
     debug,
     allowGlobalContext: false,
   };
