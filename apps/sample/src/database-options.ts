@@ -6,6 +6,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
+import { CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
+import { OAUTH_MIGRATIONS } from '@userkit/user/oauth';
+import { TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
 
 export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 
@@ -13,7 +16,12 @@ export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 const ENTITIES = [...USER_ENTITIES];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
-const MIGRATIONS = [...USER_MIGRATIONS];
+const MIGRATIONS = [
+  ...USER_MIGRATIONS,
+  ...OAUTH_MIGRATIONS,
+  ...TWO_FACTOR_MIGRATIONS,
+  ...CONTACTS_MIGRATIONS,
+];
 
 /** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */
 export function databaseOptions(databaseUrl: string | undefined, debug = false): Partial<Options> {

@@ -2,21 +2,20 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
 import { Migration20261125100000AdminSearch } from './Migration20261125100000AdminSearch.js';
 import { Migration20261125400000SignInBackoff } from './Migration20261125400000SignInBackoff.js';
-import { Migration20261125500000OAuth } from './Migration20261125500000OAuth.js';
 import { Migration20261125600000Identifiers } from './Migration20261125600000Identifiers.js';
 import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
 import { Migration20261204000000ProfileImageOwner } from './Migration20261204000000ProfileImageOwner.js';
 import { Migration20261204100000OAuthBindings } from './Migration20261204100000OAuthBindings.js';
 
 /**
- * The library's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
- * MikroORM `migrations.migrationsList` (next to the host's own) and run `orm.migrator.up()` at start.
+ * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
+ * MikroORM `migrations.migrationsList` (next to the host's own), then each imported feature's
+ * (`OAUTH_MIGRATIONS`, ...), and run `orm.migrator.up()` at start.
  */
 export const USER_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000InitialSchema', class: Migration20261125000000InitialSchema },
   { name: 'Migration20261125100000AdminSearch', class: Migration20261125100000AdminSearch },
   { name: 'Migration20261125400000SignInBackoff', class: Migration20261125400000SignInBackoff },
-  { name: 'Migration20261125500000OAuth', class: Migration20261125500000OAuth },
   { name: 'Migration20261125600000Identifiers', class: Migration20261125600000Identifiers },
   { name: 'Migration20261125700000ProfileSchema', class: Migration20261125700000ProfileSchema },
   {

@@ -1,0 +1,2 @@
+// `@userkit/user/contacts`.
+export { CONTACTS_MIGRATIONS } from './migrations/index.js';

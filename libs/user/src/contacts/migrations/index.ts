@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261205000000ContactsSchema } from './Migration20261205000000ContactsSchema.js';
+
+/** This feature's tables: list them after USER_MIGRATIONS in the host's `migrationsList`. */
+export const CONTACTS_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261205000000ContactsSchema', class: Migration20261205000000ContactsSchema },
+];

@@ -1,0 +1,2 @@
+// `@userkit/user/oauth`.
+export { OAUTH_MIGRATIONS } from './migrations/index.js';

@@ -1,0 +1,2 @@
+// `@userkit/user/two-factor`.
+export { TWO_FACTOR_MIGRATIONS } from './migrations/index.js';
