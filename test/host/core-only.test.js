@@ -1,11 +1,14 @@
 // `npm run test:host`, core only: a new ESM host made of the README's Install section verbatim
 // (its SQLite install command, tsconfig.json and files) and nothing else: none of the optional
 // peers, OAuth unused. It builds with skipLibCheck: false, starts, and its users sign up, sign
-// in, and its first admin (ensureAdmin at start) reaches the admin routes.
+// in, and its first admin (ensureAdmin at start) reaches the admin routes; the feature modules it
+// did not import have no routes and no tables there.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { call, createHost } from './support/host-app.js';
 import { installedPaths, packageName } from './support/installed.js';
 import { packPackages } from './support/packages.js';
@@ -88,6 +91,49 @@ test('the first admin made at start reaches the admin routes, a user does not', 
     USER.email,
     ADMIN.email,
   ]);
+});
+
+test('the features it did not import are absent: no routes, no tables', async () => {
+  const from = '127.0.0.4';
+  const { body } = await call(app, 'POST', '/auth/login', { body: USER, from });
+  for (const [method, path] of [
+    ['GET', '/oauth/github'],
+    ['POST', '/auth/oauth/exchange'],
+    ['POST', '/me/external-accounts'],
+    ['POST', '/auth/login/2fa'],
+    ['POST', '/me/2fa/totp'],
+    ['POST', '/me/emails'],
+    ['POST', '/me/phones'],
+    ['PUT', '/me/profile-image'],
+    ['GET', '/me/tokens/billing'],
+    ['GET', '/.well-known/jwks.json'],
+    ['GET', '/account'],
+  ]) {
+    const answer = await call(app, method, path, { token: body.accessToken, from });
+    assert.equal(answer.status, 404, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+  }
+  const database = new Database(join(host.dir, 'data/app.sqlite'), { readonly: true });
+  try {
+    const tables = database
+      .prepare("select name from sqlite_master where type = 'table' and name like 'userkit_%'")
+      .all()
+      .map((row) => row.name)
+      .sort();
+    assert.deepEqual(tables, [
+      'userkit_attribute_definitions',
+      'userkit_email_addresses',
+      'userkit_external_accounts',
+      'userkit_password_reset_tokens',
+      'userkit_phone_numbers',
+      'userkit_refresh_tokens',
+      'userkit_roles',
+      'userkit_sessions',
+      'userkit_user_roles',
+      'userkit_users',
+    ]);
+  } finally {
+    database.close();
+  }
 });
 
 test("the host's Swagger document lists the library's routes", async () => {
