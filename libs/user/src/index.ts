@@ -31,6 +31,7 @@ export { PasswordHasher } from './core/extension-points/password-hasher.js';
 export {
   UserLifecycleHooks,
   type NewUserDraft,
+  type UserCreationSource,
 } from './core/extension-points/user-lifecycle-hooks.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
@@ -41,6 +42,14 @@ export { SessionsService, type AuthenticatedPrincipal } from './core/services/se
 export { ProfileService } from './core/services/profile.service.js';
 export { RolesService } from './core/services/roles.service.js';
 export { UsersService } from './core/services/users.service.js';
+export {
+  UserCreationService,
+  type NewUserAccount,
+  type WrittenUser,
+} from './core/services/user-creation.service.js';
+export { UserUpdateService, type ComputedUpdate } from './core/services/user-update.service.js';
+export { UserDeletionService } from './core/services/user-deletion.service.js';
+export { SessionRevocationService } from './core/services/session-revocation.service.js';
 export {
   AdminUsersService,
   type UserListQuery,
@@ -141,8 +150,18 @@ export { OAuthClient, OAuthProviderError } from './oauth/providers/oauth-client.
 export { OAuthSignInService } from './oauth/services/oauth-sign-in.service.js';
 export { OAuthLinkingService, type LinkOutcome } from './oauth/services/oauth-linking.service.js';
 export { ExternalAccountsService } from './oauth/services/external-accounts.service.js';
-export type { UserKitEvents, UserKitEventName } from './core/events/user-kit-events.js';
-export { USER_KIT_EVENT_NAMES } from './core/events/user-kit-events.js';
+export type {
+  UserKitEvents,
+  UserKitEventName,
+  UserCreatedEvent,
+  UserUpdatedEvent,
+  UserDeletedEvent,
+  SessionCreatedEvent,
+  SessionRevokedEvent,
+  SessionRevokedReason,
+  ExternalAccountLinkedEvent,
+} from './core/events/user-kit-events.js';
+export { USER_KIT_EVENT_NAMES, SESSION_REVOKED_REASONS } from './core/events/user-kit-events.js';
 export type {
   AttributeParty,
   AccessLevel,

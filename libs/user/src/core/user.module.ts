@@ -80,8 +80,16 @@ import {
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
+import { SessionRevocationService } from './services/session-revocation.service.js';
+import { UserCreationService } from './services/user-creation.service.js';
+import { UserDeletionService } from './services/user-deletion.service.js';
+import { UserUpdateService } from './services/user-update.service.js';
 
 const SERVICES = [
+  UserCreationService,
+  UserUpdateService,
+  UserDeletionService,
+  SessionRevocationService,
   AccountsService,
   SessionsService,
   AccessTokenService,

@@ -17,6 +17,7 @@ import { RouteUrlsService } from './route-urls.service.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import { UserSessionsService } from './user-sessions.service.js';
+import { UserUpdateService } from './user-update.service.js';
 import { logValue } from '../messages/log-value.js';
 
 /** Reset links live one hour. */
@@ -42,6 +43,7 @@ export class PasswordsService {
     private readonly urls: RouteUrlsService,
     private readonly oauthFlows: OAuthFlowsRepository,
     private readonly unverifiedClaims: UnverifiedClaimResetRepository,
+    private readonly updates: UserUpdateService,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class PasswordsService {
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
-    await this.users.setPasswordHash(user.id, nextHash);
+    await this.updates.setPassword(user.id, nextHash);
     await this.sessions.revokeOthers(user.id, sessionId, 'password_changed');
     await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
@@ -116,7 +118,7 @@ export class PasswordsService {
       (await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId)) === 'gone'
     )
       throw new UserKitException('INVALID_RESET_TOKEN');
-    await this.users.setPasswordHash(user.id, nextHash);
+    await this.updates.setPassword(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
     await this.oauthFlows.endPendingLinks(user.id, new Date());
   }
