@@ -109,7 +109,6 @@ export {
   PasswordSignInService,
   type PasswordSignInOutcome,
 } from './core/services/password-sign-in.service.js';
-export { TwoFactorService, type TotpEnrollment } from './two-factor/services/two-factor.service.js';
 export { UserSessionsService } from './core/services/user-sessions.service.js';
 export {
   SignInMethodsService,

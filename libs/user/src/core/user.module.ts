@@ -48,14 +48,12 @@ import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
 import { ContactsRepository } from '../contacts/repositories/contacts.repository.js';
 import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
-import { TwoFactorRepository } from '../two-factor/repositories/two-factor.repository.js';
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
 import { ContactsService } from '../contacts/services/contacts.service.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
-import { TwoFactorService } from '../two-factor/services/two-factor.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
@@ -95,7 +93,6 @@ const SERVICES = [
   PasswordSignInService,
   PasswordsService,
   SignInMethodsService,
-  TwoFactorService,
   UserSessionsService,
   OAuthSignInService,
   OAuthLinkingService,
@@ -152,7 +149,6 @@ const SERVICES = [
     },
     ContactsRepository,
     PasswordResetTokensRepository,
-    TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
     {
@@ -201,6 +197,7 @@ const SERVICES = [
   ],
   exports: [
     USER_OPTIONS,
+    UsersRepository,
     OrmContext,
     RateLimitStorage,
     RateLimitGuard,

@@ -90,8 +90,6 @@ export interface UserModuleOptions {
    * form (where the app serves them); else `${publicUrl}/reset-password`.
    */
   passwordResetUrl?: string;
-  /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
-  twoFactorIssuer?: string;
   /** Replaces how provider profiles become users (default: each provider's own mapping). */
   oauthProfileMapper?: OAuthProfileMapper;
   /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
