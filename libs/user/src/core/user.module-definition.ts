@@ -12,8 +12,6 @@ import { MePasswordController } from './controllers/me-password.controller.js';
 import { MeTwoFactorController } from '../two-factor/controllers/me-two-factor.controller.js';
 import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
 import { TwoFactorSignInController } from '../two-factor/controllers/two-factor-sign-in.controller.js';
-import { OAuthController } from '../oauth/controllers/oauth.controller.js';
-import { ExternalAccountsController } from '../oauth/controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
@@ -39,8 +37,6 @@ export const USER_CONTROLLERS = [
   MeTwoFactorController,
   PasswordRecoveryController,
   TwoFactorSignInController,
-  OAuthController,
-  ExternalAccountsController,
   AdminAttributesController,
   AdminUserModerationController,
   UserInfoController,

@@ -12,13 +12,8 @@ import { TotpCredential } from '../../two-factor/entities/totp-credential.entity
 import { BackupCode } from '../../two-factor/entities/backup-code.entity.js';
 import { TwoFactorChallenge } from '../../two-factor/entities/two-factor-challenge.entity.js';
 
-import { OAuthState } from '../../oauth/entities/oauth-state.entity.js';
-import { OAuthLinkIntent } from '../../oauth/entities/oauth-link-intent.entity.js';
-import { OAuthExchangeCode } from '../../oauth/entities/oauth-exchange-code.entity.js';
-
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
 export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
-export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 export { AttributeDefinition };
@@ -38,8 +33,5 @@ export const USER_ENTITIES = [
   TotpCredential,
   BackupCode,
   TwoFactorChallenge,
-  OAuthState,
-  OAuthLinkIntent,
-  OAuthExchangeCode,
   AttributeDefinition,
 ];
