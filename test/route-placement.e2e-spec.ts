@@ -156,6 +156,8 @@ describe('RouterModule path "identity", URI versioning (default version 1) and t
     expect(pageConfig(page.text)).toMatchObject({
       basePath: `${API}/account`,
       apiBaseUrl: API,
+      // The sign-in buttons: UserOAuthModule's enabled providers, read by the pages' core token.
+      providers: ['google', 'github'],
     });
     await host.http.get(`${API}/account/app.js`).expect(200);
 
