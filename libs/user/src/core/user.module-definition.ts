@@ -10,8 +10,6 @@ import { MePhonesController } from '../contacts/controllers/me-phones.controller
 import { MeSessionsController } from './controllers/me-sessions.controller.js';
 import { MePasswordController } from './controllers/me-password.controller.js';
 import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
-import { OAuthController } from '../oauth/controllers/oauth.controller.js';
-import { ExternalAccountsController } from '../oauth/controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
@@ -35,8 +33,6 @@ export const USER_CONTROLLERS = [
   MeSessionsController,
   MePasswordController,
   PasswordRecoveryController,
-  OAuthController,
-  ExternalAccountsController,
   AdminAttributesController,
   AdminUserModerationController,
   UserInfoController,

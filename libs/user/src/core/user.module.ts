@@ -28,21 +28,6 @@ import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
-import {
-  DEFAULT_OAUTH_PROFILE_MAPPER,
-  OAuthProfileMapper,
-} from '../oauth/extension-points/oauth-profile-mapper.js';
-import { OAuthProviderRegistry } from '../oauth/providers/oauth-provider-registry.js';
-import {
-  OAUTH_PROVIDER_DEFINITIONS,
-  loadOAuthProviderDefinitions,
-} from '../oauth/providers/oauth-provider-definitions.js';
-import type { ResolvedUserOptions } from './options/resolved-options.js';
-import { ExternalAccountsRepository } from '../oauth/repositories/external-accounts.repository.js';
-import { OAuthFlowsRepository } from '../oauth/repositories/oauth-flows.repository.js';
-import { ExternalAccountsService } from '../oauth/services/external-accounts.service.js';
-import { OAuthLinkingService } from '../oauth/services/oauth-linking.service.js';
-import { OAuthSignInService } from '../oauth/services/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
@@ -94,9 +79,6 @@ const SERVICES = [
   PasswordsService,
   SignInMethodsService,
   UserSessionsService,
-  OAuthSignInService,
-  OAuthLinkingService,
-  ExternalAccountsService,
   AttributeSchemaService,
   ProfileAttributesService,
   UserInfoService,
@@ -152,20 +134,6 @@ const SERVICES = [
     UserSessionsRepository,
     RecentSignInGuard,
     {
-      provide: OAuthProfileMapper,
-      useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
-        options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
-      inject: [USER_MODULE_OPTIONS],
-    },
-    {
-      provide: OAUTH_PROVIDER_DEFINITIONS,
-      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
-      inject: [USER_OPTIONS],
-    },
-    OAuthProviderRegistry,
-    OAuthFlowsRepository,
-    ExternalAccountsRepository,
-    {
       provide: FileStorage,
       useFactory: async (options: UserModuleOptions) =>
         options.fileStorage ??
@@ -206,8 +174,11 @@ const SERVICES = [
     UserLifecycleHooks,
     MessageSender,
     RecentSignInGuard,
-    OAuthProfileMapper,
-    OAuthProviderRegistry,
+    // What the feature modules build on: users, sessions, addresses and the events.
+    UsersRepository,
+    SessionsRepository,
+    ContactsRepository,
+    UserEventsPublisher,
     FileStorage,
     ProfileImageService,
     ...SERVICES,

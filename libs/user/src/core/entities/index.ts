@@ -9,13 +9,7 @@ import { User } from './user.entity.js';
 import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 
-import { OAuthState } from '../../oauth/entities/oauth-state.entity.js';
-import { OAuthLinkIntent } from '../../oauth/entities/oauth-link-intent.entity.js';
-import { OAuthExchangeCode } from '../../oauth/entities/oauth-exchange-code.entity.js';
-
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
-export { VerificationCode, PasswordResetToken };
-export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 export { AttributeDefinition };
@@ -32,8 +26,5 @@ export const USER_ENTITIES = [
   RefreshToken,
   VerificationCode,
   PasswordResetToken,
-  OAuthState,
-  OAuthLinkIntent,
-  OAuthExchangeCode,
   AttributeDefinition,
 ];
