@@ -10,7 +10,6 @@ export {
 export type {
   UserModuleOptions,
   UserModuleExtras,
-  OAuthProviderOptions,
   PasswordPolicyOptions,
   RoleDefinition,
 } from './core/options/user-module-options.js';
@@ -33,6 +32,7 @@ export {
   type NewUserDraft,
   type UserCreationSource,
 } from './core/extension-points/user-lifecycle-hooks.js';
+export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';
@@ -118,7 +118,6 @@ export {
   PasswordSignInService,
   type PasswordSignInOutcome,
 } from './core/services/password-sign-in.service.js';
-export { TwoFactorService, type TotpEnrollment } from './two-factor/services/two-factor.service.js';
 export { UserSessionsService } from './core/services/user-sessions.service.js';
 export {
   SignInMethodsService,
@@ -128,28 +127,6 @@ export { RecentSignInGuard } from './core/guards/recent-sign-in.guard.js';
 export { RequiresRecentSignIn } from './core/decorators/requires-recent-sign-in.decorator.js';
 export * from './core/dto/identifiers.response.js';
 
-export {
-  OAuthProfileMapper,
-  DEFAULT_OAUTH_PROFILE_MAPPER,
-  type OAuthProfileMapperInput,
-} from './oauth/extension-points/oauth-profile-mapper.js';
-export type { OAuthProfile, OAuthProfileEmail } from './oauth/extension-points/oauth-profile.js';
-export type { PassportProfile } from './oauth/extension-points/passport-profile.js';
-export type {
-  OAuthProviderDefinition,
-  OAuth2StrategyLike,
-  OAuthStrategySettings,
-} from './oauth/extension-points/oauth-provider-definition.js';
-export { mapGoogleProfile } from './oauth/providers/google-profile.js';
-export { mapGitHubProfile } from './oauth/providers/github-profile.js';
-export {
-  OAuthProviderRegistry,
-  type EnabledOAuthProvider,
-} from './oauth/providers/oauth-provider-registry.js';
-export { OAuthClient, OAuthProviderError } from './oauth/providers/oauth-client.js';
-export { OAuthSignInService } from './oauth/services/oauth-sign-in.service.js';
-export { OAuthLinkingService, type LinkOutcome } from './oauth/services/oauth-linking.service.js';
-export { ExternalAccountsService } from './oauth/services/external-accounts.service.js';
 export type {
   UserKitEvents,
   UserKitEventName,

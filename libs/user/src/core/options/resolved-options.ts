@@ -1,11 +1,7 @@
 import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { ResolvedProfileOptions } from './resolve-profile-options.js';
-import type {
-  OAuthProviderOptions,
-  RoleDefinition,
-  UserModuleOptions,
-} from './user-module-options.js';
+import type { RoleDefinition, UserModuleOptions } from './user-module-options.js';
 
 /** Options after defaults are applied and validation passed: what services read. */
 export interface ResolvedUserOptions extends ResolvedProfileOptions {
@@ -18,14 +14,11 @@ export interface ResolvedUserOptions extends ResolvedProfileOptions {
   defaultRole: string;
   roles: RoleDefinition[];
   anonymousSignUp: boolean;
-  redirectAllowList: string[];
   publicUrl?: string;
-  providers: Record<string, OAuthProviderOptions>;
   rateLimits: false | Record<RateLimitName, RateLimitRule>;
   hashingConcurrency: number;
   hashingQueueLimit: number;
   identifiers: ResolvedIdentifierOptions;
-  oauthTimeoutMs: number;
 }
 
 export type { UserModuleOptions };
