@@ -46,11 +46,10 @@ import { OAuthSignInService } from '../oauth/services/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
-import { ContactsRepository } from '../contacts/repositories/contacts.repository.js';
 import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
+import { EmailAddressesRepository } from './repositories/email-addresses.repository.js';
 import { TwoFactorRepository } from '../two-factor/repositories/two-factor.repository.js';
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
-import { ContactsService } from '../contacts/services/contacts.service.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { PasswordsService } from './services/passwords.service.js';
@@ -69,14 +68,6 @@ import { AttributeSchemaService } from './services/attribute-schema.service.js';
 import { ProfileAttributesService } from './services/profile-attributes.service.js';
 import { UserInfoService } from './services/userinfo.service.js';
 import { UserModerationService } from './services/user-moderation.service.js';
-import { TokenTemplatesService } from '../token-templates/services/token-templates.service.js';
-import { FileStorage } from '../profile-images/extension-points/file-storage.js';
-import { LocalDiskFileStorage } from '../profile-images/files/local-disk-file-storage.js';
-import { ProfileImageService } from '../profile-images/services/profile-image.service.js';
-import {
-  defaultUploadDirectory,
-  ensureUploadDirectory,
-} from '../profile-images/files/private-upload-directory.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
@@ -90,7 +81,6 @@ const SERVICES = [
   RolesService,
   UsersService,
   AdminUsersService,
-  ContactsService,
   MessageDeliveryService,
   PasswordSignInService,
   PasswordsService,
@@ -104,7 +94,6 @@ const SERVICES = [
   ProfileAttributesService,
   UserInfoService,
   UserModerationService,
-  TokenTemplatesService,
   RouteUrlsService,
   TokenResponsesService,
   UserFeatureListeners,
@@ -150,8 +139,8 @@ const SERVICES = [
       },
       inject: [USER_MODULE_OPTIONS],
     },
-    ContactsRepository,
     PasswordResetTokensRepository,
+    EmailAddressesRepository,
     TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
@@ -169,16 +158,6 @@ const SERVICES = [
     OAuthProviderRegistry,
     OAuthFlowsRepository,
     ExternalAccountsRepository,
-    {
-      provide: FileStorage,
-      useFactory: async (options: UserModuleOptions) =>
-        options.fileStorage ??
-        new LocalDiskFileStorage(
-          await ensureUploadDirectory(options.profileImageDirectory ?? defaultUploadDirectory()),
-        ),
-      inject: [USER_MODULE_OPTIONS],
-    },
-    ProfileImageService,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -211,8 +190,9 @@ const SERVICES = [
     RecentSignInGuard,
     OAuthProfileMapper,
     OAuthProviderRegistry,
-    FileStorage,
-    ProfileImageService,
+    // The repositories the feature modules read through.
+    UsersRepository,
+    EmailAddressesRepository,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

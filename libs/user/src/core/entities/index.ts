@@ -6,7 +6,6 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { Role } from './role.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
-import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { TotpCredential } from '../../two-factor/entities/totp-credential.entity.js';
 import { BackupCode } from '../../two-factor/entities/backup-code.entity.js';
@@ -17,7 +16,7 @@ import { OAuthLinkIntent } from '../../oauth/entities/oauth-link-intent.entity.j
 import { OAuthExchangeCode } from '../../oauth/entities/oauth-exchange-code.entity.js';
 
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
-export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
+export { PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
 export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
@@ -33,7 +32,6 @@ export const USER_ENTITIES = [
   Role,
   Session,
   RefreshToken,
-  VerificationCode,
   PasswordResetToken,
   TotpCredential,
   BackupCode,

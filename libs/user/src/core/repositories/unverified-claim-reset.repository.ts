@@ -7,9 +7,9 @@ import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { TotpCredential } from '../../two-factor/entities/totp-credential.entity.js';
 import { TwoFactorChallenge } from '../../two-factor/entities/two-factor-challenge.entity.js';
 import { User } from '../entities/user.entity.js';
-import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { emailHeldByAnother } from './email-claims.js';
 import { lockUserRow } from '../sql/user-row-lock.js';
+import { UserFeatureListeners } from '../services/user-feature-listeners.js';
 
 /**
  * A reset link used from an address nobody had verified: the one who proved the mailbox takes
@@ -17,7 +17,10 @@ import { lockUserRow } from '../sql/user-row-lock.js';
  */
 @Injectable()
 export class UnverifiedClaimResetRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly featureListeners: UserFeatureListeners,
+  ) {}
 
   /**
    * In one transaction: if the address is still unverified, verify it and make it primary, and
@@ -47,12 +50,13 @@ export class UnverifiedClaimResetRepository {
         { verified: true, primary: true },
       );
       await em.nativeDelete(PhoneNumber, { user: userId });
-      await em.nativeDelete(VerificationCode, { user: userId });
       await em.nativeDelete(ExternalAccount, { user: userId });
       await em.nativeDelete(TotpCredential, { user: userId });
       await em.nativeDelete(BackupCode, { user: userId });
       await em.nativeDelete(TwoFactorChallenge, { user: userId });
       await em.nativeUpdate(User, { id: userId }, { twoFactorEnabled: false, unsafeMetadata: {} });
+      // The feature modules drop what the unproven owner added through them (pending codes, ...).
+      await this.featureListeners.accountReclaimed(em, userId);
       return 'reclaimed' as const;
     });
   }

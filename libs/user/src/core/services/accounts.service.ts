@@ -5,7 +5,7 @@ import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
+import { EmailAddressesRepository } from '../repositories/email-addresses.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { normalizeEmail } from '../validation/email.js';
@@ -46,7 +46,7 @@ export class AccountsService implements OnModuleInit {
     private readonly hashingGate: HashingGate,
     private readonly signInAttempts: SignInAttemptsService,
     private readonly events: UserEventsPublisher,
-    private readonly contacts: ContactsRepository,
+    private readonly emailAddresses: EmailAddressesRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -77,7 +77,7 @@ export class AccountsService implements OnModuleInit {
     });
     // Others' unverified claims on the address yield to the one who registers it.
     if (draft.email)
-      await this.contacts.releaseUnverifiedClaims(normalizeEmail(draft.email), user.id);
+      await this.emailAddresses.releaseUnverifiedClaims(normalizeEmail(draft.email), user.id);
     await this.runAfterCreate(user);
     return this.signedUp(user, meta);
   }
