@@ -2,6 +2,8 @@
 // RouterModule path and URI versioning. The URLs the library builds (OAuth callback, link start,
 // reset links, the pages' base and API base, the refresh cookie's Path, profile image URLs) follow.
 import { UserPagesModule } from '@userkit/user/pages';
+import { UserProfileImagesModule } from '@userkit/user/profile-images';
+import { UserTokenTemplatesModule } from '@userkit/user/token-templates';
 import { VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { UserModule } from '@userkit/user';
@@ -33,8 +35,9 @@ interface Host {
 }
 
 /**
- * A host of its own (not the sample): UserModule with the pages at /account and Google pointed at
- * the local provider, optionally under a RouterModule path; `shape` sets prefix and versioning.
+ * A host of its own (not the sample): UserModule with the pages at /account, profile images, the
+ * JWKS and Google pointed at the local provider, optionally under a RouterModule path; `shape`
+ * sets prefix and versioning.
  */
 async function startHost(
   provider: LocalOAuthServer,
@@ -58,12 +61,16 @@ async function startHost(
     }),
     imports: [
       pages,
+      UserProfileImagesModule.forRoot({}),
+      UserTokenTemplatesModule.forRoot({}),
       // Every UserKit module under the same path: the links they build assume one place.
       ...(routerPath
         ? [
             RouterModule.register([
               { path: routerPath, module: UserModule },
               { path: routerPath, module: UserPagesModule },
+              { path: routerPath, module: UserProfileImagesModule },
+              { path: routerPath, module: UserTokenTemplatesModule },
             ]),
           ]
         : []),

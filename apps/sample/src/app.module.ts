@@ -48,7 +48,6 @@ export function userOptionsFrom(
       ? new DevelopmentMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
     providers: config.oauthProviders,
-    profileImageDirectory: config.uploadsDirectory,
   };
 }
 
