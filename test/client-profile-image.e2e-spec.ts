@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUserKitClient, UserKitError, type User } from '@userkit/client';
-import type { FileStorage, StoredFile } from '@userkit/user';
+import type { FileStorage, StoredFile } from '@userkit/user/profile-images';
 import { startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
 import { createTestDatabase } from './support/test-database.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';

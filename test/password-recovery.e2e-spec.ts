@@ -246,6 +246,25 @@ describe('password recovery: POST /auth/password/forgot and /reset', () => {
     await t.http.post('/me/2fa/totp').set(bearer(signedIn.body.accessToken)).expect(201);
   });
 
+  it('a reset through the unverified sign-up address drops the codes its unproven owner asked for', async () => {
+    const account = await signUp(t.http);
+    const me = await t.http.get('/me').set(bearer(account.accessToken)).expect(200);
+    const [address] = me.body.emailAddresses;
+    await t.http
+      .post(`/me/emails/${address.id}/resend`)
+      .set(bearer(account.accessToken))
+      .expect(204);
+    await t.http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
+    const token = tokenOf((await inbox.waitForResetLink(account.email)).link);
+    await t.http.post('/auth/password/reset').send({ token, password: NEW_PASSWORD }).expect(204);
+    // The contacts module's listener ran inside the reclaim: no code of the account is left.
+    expect(
+      await sql(t.app, 'select id from userkit_verification_codes where user_id = ?', [
+        account.user.id,
+      ]),
+    ).toEqual([]);
+  });
+
   it.each([[{}], [{ email: 'a@example.com', extra: 1 }], [{ email: 7 }]])(
     'answers 400 to forgot with %j',
     async (body) => {

@@ -3,6 +3,8 @@
 // reset links, the pages' base and API base, the refresh cookie's Path, profile image URLs) follow.
 import { UserOAuthModule } from '@userkit/user/oauth';
 import { UserPagesModule } from '@userkit/user/pages';
+import { UserProfileImagesModule } from '@userkit/user/profile-images';
+import { UserTokenTemplatesModule } from '@userkit/user/token-templates';
 import { VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { UserModule } from '@userkit/user';
@@ -34,9 +36,9 @@ interface Host {
 }
 
 /**
- * A host of its own (not the sample): UserModule with the pages at /account and UserOAuthModule
- * with Google pointed at the local provider, optionally under a RouterModule path; `shape` sets
- * prefix and versioning.
+ * A host of its own (not the sample): UserModule with the pages at /account, profile images, the
+ * JWKS and Google pointed at the local provider, optionally under a RouterModule path; `shape`
+ * sets prefix and versioning.
  */
 async function startHost(
   provider: LocalOAuthServer,
@@ -62,6 +64,8 @@ async function startHost(
         timeoutSeconds: 5,
       }),
       pages,
+      UserProfileImagesModule.forRoot({}),
+      UserTokenTemplatesModule.forRoot({}),
       // Every UserKit module under the same path: the links they build assume one place.
       ...(routerPath
         ? [
@@ -69,6 +73,8 @@ async function startHost(
               { path: routerPath, module: UserModule },
               { path: routerPath, module: UserOAuthModule },
               { path: routerPath, module: UserPagesModule },
+              { path: routerPath, module: UserProfileImagesModule },
+              { path: routerPath, module: UserTokenTemplatesModule },
             ]),
           ]
         : []),

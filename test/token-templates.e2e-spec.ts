@@ -1,14 +1,19 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { resolveUserOptions, type UserModuleOptions } from '@userkit/user';
+import {
+  resolveTokenTemplatesOptions,
+  UserTokenTemplatesModule,
+  UserTokenTemplatesOptionsError,
+  type UserTokenTemplatesOptions,
+} from '@userkit/user/token-templates';
 import { signInAdmin, ADMIN_ENV } from './support/admin.js';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
 const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const privatePem = ecKey.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
-const templates: UserModuleOptions['tokenTemplates'] = {
+const templates: UserTokenTemplatesOptions['templates'] = {
   billing: {
     claims: {
       email: 'email',
@@ -133,11 +138,11 @@ describe('integration tokens from templates, verified with the JWKS', () => {
 });
 
 describe('token signing options', () => {
-  const base = { tokenSecret: TEST_JWT_SECRET };
-
   it('templates need a key: every instance must sign with the same one', () => {
-    expect(() => resolveUserOptions({ ...base, tokenTemplates: templates })).toThrow(
-      /tokenSigningKey is required/,
+    expect(() => resolveTokenTemplatesOptions({ templates })).toThrow(/signingKey is required/);
+    // forRoot checks at once: the host's module fails to load, before anything starts.
+    expect(() => UserTokenTemplatesModule.forRoot({ templates })).toThrow(
+      UserTokenTemplatesOptionsError,
     );
   });
 
@@ -145,17 +150,12 @@ describe('token signing options', () => {
     const weakRsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString();
-    expect(() => resolveUserOptions({ ...base, tokenSigningKey: weakRsa })).toThrow(
-      /at least 2048/,
-    );
-    expect(() => resolveUserOptions({ ...base, tokenSigningKey: 'not a key' })).toThrow(
-      /private key/,
-    );
+    expect(() => resolveTokenTemplatesOptions({ signingKey: weakRsa })).toThrow(/at least 2048/);
+    expect(() => resolveTokenTemplatesOptions({ signingKey: 'not a key' })).toThrow(/private key/);
     expect(() =>
-      resolveUserOptions({
-        ...base,
-        tokenSigningKey: privatePem,
-        tokenTemplates: { x: { claims: { sub: 'id' } } },
+      resolveTokenTemplatesOptions({
+        signingKey: privatePem,
+        templates: { x: { claims: { sub: 'id' } } },
       }),
     ).toThrow(/"sub" is set by the library/);
   });
@@ -164,8 +164,8 @@ describe('token signing options', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
       format: 'jwk',
     });
-    const first = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
-    const second = resolveUserOptions({ ...base, tokenSigningKey: rsa }).tokenSigningKey!;
+    const first = resolveTokenTemplatesOptions({ signingKey: rsa }).signingKey!;
+    const second = resolveTokenTemplatesOptions({ signingKey: rsa }).signingKey!;
     expect(first.algorithm).toBe('RS256');
     expect(first.keyId).toBe(second.keyId);
     expect(first.publicJwk).not.toHaveProperty('d');

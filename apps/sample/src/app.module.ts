@@ -45,7 +45,6 @@ export function userOptionsFrom(
     messageSender: config.smtpUrl
       ? new DevelopmentMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
-    profileImageDirectory: config.uploadsDirectory,
   };
 }
 

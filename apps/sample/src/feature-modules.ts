@@ -1,11 +1,20 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { UserModuleOptions } from '@userkit/user';
+import { UserContactsModule } from '@userkit/user/contacts';
 import {
   UserOAuthModule,
   type OAuthProfileMapper,
   type OAuthProviderOptions,
 } from '@userkit/user/oauth';
 import { UserPagesModule } from '@userkit/user/pages';
+import {
+  UserProfileImagesModule,
+  type UserProfileImagesOptions,
+} from '@userkit/user/profile-images';
+import {
+  UserTokenTemplatesModule,
+  type UserTokenTemplatesOptions,
+} from '@userkit/user/token-templates';
 import { UserTwoFactorModule } from '@userkit/user/two-factor';
 import type { SampleConfig } from './sample-config.js';
 
@@ -28,6 +37,13 @@ export type SampleOverrides = Partial<UserModuleOptions> &
   SampleOAuthOverrides & {
     /** UserTwoFactorModule's `issuer`. */
     twoFactorIssuer?: string;
+    /** UserTokenTemplatesModule's `templates`, `signingKey` and `signingKeyId`. */
+    tokenTemplates?: UserTokenTemplatesOptions['templates'];
+    tokenSigningKey?: UserTokenTemplatesOptions['signingKey'];
+    tokenSigningKeyId?: UserTokenTemplatesOptions['signingKeyId'];
+    /** UserProfileImagesModule's `fileStorage` and `directory` (default UPLOADS_DIR). */
+    fileStorage?: UserProfileImagesOptions['fileStorage'];
+    profileImageDirectory?: UserProfileImagesOptions['directory'];
   };
 
 /** Every feature module of @userkit/user: the sample shows them all. */
@@ -42,6 +58,23 @@ export function featureModules(config: SampleConfig, overrides: SampleOverrides)
       redirectAllowList: overrides.redirectAllowList ?? config.redirectAllowList,
       timeoutSeconds: overrides.oauthTimeoutSeconds,
       profileMapper: overrides.oauthProfileMapper,
+    }),
+    // /me/emails and /me/phones: more addresses and numbers, verified by code.
+    UserContactsModule.forRoot({}),
+    // PUT /me/profile-image, GET /profile-images/:id. An override of the directory, even to
+    // undefined (the default private temp folder), replaces UPLOADS_DIR.
+    UserProfileImagesModule.forRoot({
+      fileStorage: overrides.fileStorage,
+      directory:
+        'profileImageDirectory' in overrides
+          ? overrides.profileImageDirectory
+          : config.uploadsDirectory,
+    }),
+    // GET /me/tokens/:template and /.well-known/jwks.json (empty keys: no template configured).
+    UserTokenTemplatesModule.forRoot({
+      templates: overrides.tokenTemplates,
+      signingKey: overrides.tokenSigningKey,
+      signingKeyId: overrides.tokenSigningKeyId,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

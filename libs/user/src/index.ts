@@ -112,7 +112,6 @@ export {
   SmtpMessageSender,
   type SmtpMessageSenderOptions,
 } from './core/messages/smtp-message-sender.js';
-export { ContactsService } from './contacts/services/contacts.service.js';
 export { PasswordsService } from './core/services/passwords.service.js';
 export {
   PasswordSignInService,
@@ -149,10 +148,6 @@ export {
   DEFAULT_STANDARD_ATTRIBUTE_ACCESS,
   type StandardAttributeName,
 } from './core/options/standard-attributes.js';
-export type {
-  TokenTemplate,
-  TokenTemplateUser,
-} from './token-templates/options/token-template-options.js';
 export {
   AttributeSchemaService,
   type NewCustomAttribute,
@@ -174,15 +169,4 @@ export {
   type MetadataPatch,
   type AdminUserView,
 } from './core/services/user-moderation.service.js';
-export {
-  TokenTemplatesService,
-  type IntegrationToken,
-} from './token-templates/services/token-templates.service.js';
-export { FileStorage, type StoredFile } from './profile-images/extension-points/file-storage.js';
-export { LocalDiskFileStorage } from './profile-images/files/local-disk-file-storage.js';
-export {
-  ProfileImageService,
-  type StoredProfileImage,
-} from './profile-images/services/profile-image.service.js';
 export { RouteUrlsService } from './core/services/route-urls.service.js';
-export { ProfileImageResponse } from './profile-images/dto/profile-image.response.js';

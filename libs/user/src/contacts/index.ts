@@ -1,2 +1,6 @@
-// `@userkit/user/contacts`.
+// `@userkit/user/contacts`: several email addresses and phone numbers, verified by code.
+export { UserContactsModule, type UserContactsOptions } from './user-contacts.module.js';
+export { CONTACTS_ENTITIES, VerificationCode } from './entities/index.js';
 export { CONTACTS_MIGRATIONS } from './migrations/index.js';
+export { ContactsService } from './services/contacts.service.js';
+export type { ContactKind, ContactRecord } from './repositories/contacts.repository.js';

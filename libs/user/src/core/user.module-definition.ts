@@ -5,8 +5,6 @@ import { MeController } from './controllers/me.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
-import { MeEmailsController } from '../contacts/controllers/me-emails.controller.js';
-import { MePhonesController } from '../contacts/controllers/me-phones.controller.js';
 import { MeSessionsController } from './controllers/me-sessions.controller.js';
 import { MePasswordController } from './controllers/me-password.controller.js';
 import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
@@ -14,11 +12,7 @@ import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
 import { UserInfoController } from './controllers/userinfo.controller.js';
-import { MeTokensController } from '../token-templates/controllers/me-tokens.controller.js';
-import { JwksController } from '../token-templates/controllers/jwks.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
-import { MeProfileImageController } from '../profile-images/controllers/me-profile-image.controller.js';
-import { ProfileImagesController } from '../profile-images/controllers/profile-images.controller.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
 
@@ -28,18 +22,12 @@ export const USER_CONTROLLERS = [
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
-  MeEmailsController,
-  MePhonesController,
   MeSessionsController,
   MePasswordController,
   PasswordRecoveryController,
   AdminAttributesController,
   AdminUserModerationController,
   UserInfoController,
-  MeTokensController,
-  JwksController,
-  MeProfileImageController,
-  ProfileImagesController,
   MeAttributeSchemaController,
 ];
 

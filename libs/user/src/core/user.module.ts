@@ -31,10 +31,9 @@ import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
-import { ContactsRepository } from '../contacts/repositories/contacts.repository.js';
 import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
+import { EmailAddressesRepository } from './repositories/email-addresses.repository.js';
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
-import { ContactsService } from '../contacts/services/contacts.service.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { PasswordsService } from './services/passwords.service.js';
@@ -52,14 +51,6 @@ import { AttributeSchemaService } from './services/attribute-schema.service.js';
 import { ProfileAttributesService } from './services/profile-attributes.service.js';
 import { UserInfoService } from './services/userinfo.service.js';
 import { UserModerationService } from './services/user-moderation.service.js';
-import { TokenTemplatesService } from '../token-templates/services/token-templates.service.js';
-import { FileStorage } from '../profile-images/extension-points/file-storage.js';
-import { LocalDiskFileStorage } from '../profile-images/files/local-disk-file-storage.js';
-import { ProfileImageService } from '../profile-images/services/profile-image.service.js';
-import {
-  defaultUploadDirectory,
-  ensureUploadDirectory,
-} from '../profile-images/files/private-upload-directory.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
@@ -81,7 +72,6 @@ const SERVICES = [
   RolesService,
   UsersService,
   AdminUsersService,
-  ContactsService,
   MessageDeliveryService,
   PasswordSignInService,
   PasswordsService,
@@ -91,7 +81,6 @@ const SERVICES = [
   ProfileAttributesService,
   UserInfoService,
   UserModerationService,
-  TokenTemplatesService,
   RouteUrlsService,
   TokenResponsesService,
   UserFeatureListeners,
@@ -137,20 +126,10 @@ const SERVICES = [
       },
       inject: [USER_MODULE_OPTIONS],
     },
-    ContactsRepository,
     PasswordResetTokensRepository,
+    EmailAddressesRepository,
     UserSessionsRepository,
     RecentSignInGuard,
-    {
-      provide: FileStorage,
-      useFactory: async (options: UserModuleOptions) =>
-        options.fileStorage ??
-        new LocalDiskFileStorage(
-          await ensureUploadDirectory(options.profileImageDirectory ?? defaultUploadDirectory()),
-        ),
-      inject: [USER_MODULE_OPTIONS],
-    },
-    ProfileImageService,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -185,10 +164,8 @@ const SERVICES = [
     // What the feature modules build on: users, sessions, addresses and the events.
     UsersRepository,
     SessionsRepository,
-    ContactsRepository,
+    EmailAddressesRepository,
     UserEventsPublisher,
-    FileStorage,
-    ProfileImageService,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

@@ -17,9 +17,9 @@ import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../../core/decorators/requires-recent-sign-in.decorator.js';
 import { AddPhoneDto } from '../dto/add-phone.dto.js';
-import { mapPhoneNumber } from '../../core/dto/identifiers.mapper.js';
+import { mapPhoneNumber } from '../dto/contact.mapper.js';
 import { PhoneNumberResponse } from '../../core/dto/user.response.js';
-import { VerificationCodeDto } from '../dto/verification-code.dto.js';
+import { VerificationCodeDto } from '../../core/dto/verification-code.dto.js';
 import { ContactsService } from '../services/contacts.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';

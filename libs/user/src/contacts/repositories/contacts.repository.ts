@@ -5,7 +5,6 @@ import { PhoneNumber } from '../../core/entities/phone-number.entity.js';
 import { User } from '../../core/entities/user.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
 import {
-  EMAIL_HOLDS,
   emailHeldByAnother,
   releaseUnverifiedClaims,
 } from '../../core/repositories/email-claims.js';
@@ -199,11 +198,6 @@ export class ContactsRepository {
     }
   }
 
-  /** Unverified secondary claims of others on the address yield to its new holder. */
-  async releaseUnverifiedClaims(normalizedEmail: string, holderUserId: string): Promise<void> {
-    await releaseUnverifiedClaims(this.em, normalizedEmail, holderUserId);
-  }
-
   /** Moves the primary mark to a verified identifier; false when it is not (or no longer) verified. */
   async setPrimary(kind: ContactKind, userId: string, id: string): Promise<boolean> {
     return this.em
@@ -249,15 +243,8 @@ export class ContactsRepository {
     });
   }
 
-  /** The address a reset link may go to: verified, or the primary one (the sign-up address). */
-  async findRecoverableEmail(
-    normalizedEmail: string,
-  ): Promise<{ id: string; email: string; user: User } | null> {
-    const row = await this.em.findOne(
-      EmailAddress,
-      { normalizedEmail, ...EMAIL_HOLDS },
-      { populate: ['user'] },
-    );
-    return row ? { id: row.id, email: row.email, user: row.user } : null;
+  /** A reclaimed account's pending codes go with what the unproven owner added (same transaction). */
+  async deleteCodesOf(em: EntityManager, userId: string): Promise<void> {
+    await em.nativeDelete(VerificationCode, { user: userId });
   }
 }

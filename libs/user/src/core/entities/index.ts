@@ -6,7 +6,6 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { Role } from './role.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
-import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
@@ -24,7 +23,6 @@ export const USER_ENTITIES = [
   Role,
   Session,
   RefreshToken,
-  VerificationCode,
   PasswordResetToken,
   AttributeDefinition,
 ];

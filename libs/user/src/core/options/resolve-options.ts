@@ -67,17 +67,6 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
   const profileOptions = resolveProfileOptions(options, problems);
-  const storage = options.fileStorage as unknown as Record<string, unknown> | undefined;
-  if (
-    storage !== undefined &&
-    !['put', 'get', 'delete'].every((m) => typeof storage?.[m] === 'function')
-  )
-    problems.push('fileStorage must implement put, get and delete');
-  if (
-    options.profileImageDirectory !== undefined &&
-    (typeof options.profileImageDirectory !== 'string' || options.profileImageDirectory === '')
-  )
-    problems.push('profileImageDirectory must be a non-empty path');
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {

@@ -2,12 +2,9 @@ import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { MessageSender } from '../extension-points/message-sender.js';
-import type { FileStorage } from '../../profile-images/extension-points/file-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
-import type { JsonWebKey } from 'node:crypto';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
-import type { TokenTemplate } from '../../token-templates/options/token-template-options.js';
 
 export interface RoleDefinition {
   name: string;
@@ -62,20 +59,6 @@ export interface UserModuleOptions {
   passwordResetUrl?: string;
   /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
   standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
-  /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */
-  tokenTemplates?: Record<string, TokenTemplate>;
-  /** Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing template tokens; required with templates. */
-  tokenSigningKey?: string | JsonWebKey;
-  /** `kid` of that key. Default: its RFC 7638 thumbprint. */
-  tokenSigningKeyId?: string;
-  /** Where profile images are stored; default a LocalDiskFileStorage in `profileImageDirectory`. */
-  fileStorage?: FileStorage;
-  /**
-   * Directory of the default file storage, created with mode 0700 if missing; refused at start when
-   * it is a symbolic link, another user's or writable by others. Default
-   * `<os tmpdir>/userkit-uploads-<uid>`.
-   */
-  profileImageDirectory?: string;
 }
 
 /** Structural switches, read synchronously even under forRootAsync. */

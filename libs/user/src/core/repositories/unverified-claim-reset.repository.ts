@@ -4,7 +4,6 @@ import { EmailAddress } from '../entities/email-address.entity.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { User } from '../entities/user.entity.js';
-import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { emailHeldByAnother } from './email-claims.js';
 import { lockUserRow } from '../sql/user-row-lock.js';
 import { UserFeatureListeners } from '../services/user-feature-listeners.js';
@@ -48,11 +47,12 @@ export class UnverifiedClaimResetRepository {
         { verified: true, primary: true },
       );
       await em.nativeDelete(PhoneNumber, { user: userId });
-      await em.nativeDelete(VerificationCode, { user: userId });
       await em.nativeDelete(ExternalAccount, { user: userId });
       // The feature modules' rows (2FA, ...), in this transaction.
       await this.featureListeners.accountReclaimed(em, userId);
       await em.nativeUpdate(User, { id: userId }, { twoFactorEnabled: false, unsafeMetadata: {} });
+      // The feature modules drop what the unproven owner added through them (pending codes, ...).
+      await this.featureListeners.accountReclaimed(em, userId);
       return 'reclaimed' as const;
     });
   }

@@ -309,11 +309,6 @@ export class UsersRepository {
     return write;
   }
 
-  /** Other users' unverified secondary claims on the address yield to its new holder. */
-  async releaseUnverifiedClaims(normalizedEmail: string, holderUserId: string): Promise<void> {
-    await releaseUnverifiedClaims(this.em, normalizedEmail, holderUserId);
-  }
-
   async updateProfile(user: User, changes: UserProfileChanges): Promise<void> {
     this.em.assign(user, changes, { mergeObjectProperties: false });
     await this.em.flush();

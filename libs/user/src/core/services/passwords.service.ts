@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
+import { EmailAddressesRepository } from '../repositories/email-addresses.repository.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { PasswordResetTokensRepository } from '../repositories/password-reset-tokens.repository.js';
 import { UnverifiedClaimResetRepository } from '../repositories/unverified-claim-reset.repository.js';
@@ -32,7 +32,7 @@ export class PasswordsService {
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     private readonly users: UsersRepository,
-    private readonly contacts: ContactsRepository,
+    private readonly emailAddresses: EmailAddressesRepository,
     private readonly resetTokens: PasswordResetTokensRepository,
     private readonly hashingGate: HashingGate,
     private readonly passwordPolicy: PasswordPolicyService,
@@ -124,7 +124,7 @@ export class PasswordsService {
   }
 
   private async sendResetLink(email: string): Promise<void> {
-    const found = await this.contacts.findRecoverableEmail(normalizeEmail(email));
+    const found = await this.emailAddresses.findRecoverableEmail(normalizeEmail(email));
     if (!found || found.user.banned) return;
     const base = this.urls.passwordResetUrl();
     if (!base) {

@@ -4,6 +4,7 @@ import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { logValue } from '../messages/log-value.js';
+import { EmailAddressesRepository } from '../repositories/email-addresses.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
@@ -42,6 +43,7 @@ export class UserCreationService {
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     private readonly hashingGate: HashingGate,
     private readonly users: UsersRepository,
+    private readonly emailAddresses: EmailAddressesRepository,
     private readonly events: UserEventsPublisher,
   ) {}
 
@@ -62,7 +64,8 @@ export class UserCreationService {
         signedIn: account.signedIn,
       });
       // Others' unverified claims on the address yield to the one who now holds it.
-      if (email !== null) await this.users.releaseUnverifiedClaims(normalizeEmail(email), user.id);
+      if (email !== null)
+        await this.emailAddresses.releaseUnverifiedClaims(normalizeEmail(email), user.id);
       return {
         userId: user.id,
         email: user.emailAddresses.getItems()[0]?.email ?? null,

@@ -9,7 +9,7 @@ import {
   ExternalAccountsRepository,
   IdentityConflictError,
 } from '../repositories/external-accounts.repository.js';
-import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
+import { EmailAddressesRepository } from '../../core/repositories/email-addresses.repository.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import {
@@ -48,7 +48,7 @@ export class OAuthLinkingService {
     private readonly events: UserEventsPublisher,
     private readonly users: UsersRepository,
     private readonly delivery: MessageDeliveryService,
-    private readonly contacts: ContactsRepository,
+    private readonly emailAddresses: EmailAddressesRepository,
     private readonly creation: UserCreationService,
   ) {}
 
@@ -182,7 +182,7 @@ export class OAuthLinkingService {
       });
       // Others' unverified claims on the addresses the new user now holds yield to it.
       for (const email of profile.emails.filter((entry) => entry.verified || entry === primary))
-        await this.contacts.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
+        await this.emailAddresses.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
       return { userId, email: primary?.email ?? null, result: userId };
     });
   }

@@ -5,10 +5,10 @@ export interface StoredFile {
 }
 
 /**
- * Where uploaded files (profile images) live. The default writes to a local directory
- * (`profileImageDirectory`); a host with several instances gives a shared store (S3, a
- * database, ...) as the `fileStorage` option (built by its own DI through `forRootAsync`). The
- * token injects the store in use; providing it elsewhere replaces nothing.
+ * Where uploaded files (profile images) live. The default writes to a local directory (the
+ * `directory` option of UserProfileImagesModule); a host with several instances gives a shared
+ * store (S3, a database, ...) as its `fileStorage` option (built by its own DI through
+ * `forRootAsync`). The token injects the store in use; providing it elsewhere replaces nothing.
  */
 export interface FileStorage {
   /** Stores the bytes under `id` (chosen by the library: a UUID v7 plus an extension). */

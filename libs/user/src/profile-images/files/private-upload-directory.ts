@@ -2,7 +2,7 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-/** The default of `profileImageDirectory`: this OS user's own folder in the temp directory. */
+/** The default of `directory`: this OS user's own folder in the temp directory. */
 export function defaultUploadDirectory(): string {
   return join(tmpdir(), `userkit-uploads-${process.getuid?.() ?? userInfo().username}`);
 }
@@ -21,6 +21,7 @@ export async function ensureUploadDirectory(directory: string): Promise<string> 
       : stats.mode & 0o022
         ? 'is writable by other users'
         : null;
-  if (problem) throw new Error(`UserModule: the profile image directory ${directory} ${problem}`);
+  if (problem)
+    throw new Error(`UserProfileImagesModule: the profile image directory ${directory} ${problem}`);
   return directory;
 }

@@ -14,7 +14,7 @@ export class JwksController {
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOkResponse({
-    description: 'Public keys of the integration tokens (empty without tokenSigningKey)',
+    description: 'Public keys of the integration tokens (empty without signingKey)',
     schema: {
       example: {
         keys: [{ kty: 'EC', crv: 'P-256', x: '…', y: '…', kid: '…', alg: 'ES256', use: 'sig' }],

@@ -8,6 +8,8 @@ import {
   RESERVED_TOKEN_CLAIMS,
   type TokenTemplateUser,
 } from '../options/token-template-options.js';
+import type { ResolvedTokenTemplatesOptions } from '../options/user-token-templates-options.js';
+import { TOKEN_TEMPLATES_OPTIONS } from '../tokens.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import { standardValueOf } from '../../core/services/profile-attributes.service.js';
@@ -38,10 +40,11 @@ export class TokenTemplatesService {
   private readonly jwt: JwtService | null;
 
   constructor(
-    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(USER_OPTIONS) private readonly userOptions: ResolvedUserOptions,
+    @Inject(TOKEN_TEMPLATES_OPTIONS) private readonly options: ResolvedTokenTemplatesOptions,
     private readonly users: UsersRepository,
   ) {
-    const key = options.tokenSigningKey;
+    const key = options.signingKey;
     this.jwt = key
       ? new JwtService({
           privateKey: key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
@@ -52,13 +55,13 @@ export class TokenTemplatesService {
 
   /** The public keys, for `/.well-known/jwks.json`. */
   jwks(): { keys: JsonWebKey[] } {
-    const key = this.options.tokenSigningKey;
+    const key = this.options.signingKey;
     return { keys: key ? [key.publicJwk] : [] };
   }
 
   async issue(userId: string, templateName: string): Promise<IntegrationToken> {
-    const template = Object.hasOwn(this.options.tokenTemplates, templateName)
-      ? this.options.tokenTemplates[templateName]
+    const template = Object.hasOwn(this.options.templates, templateName)
+      ? this.options.templates[templateName]
       : undefined;
     if (!template || !this.jwt)
       throw new UserKitException(
@@ -99,7 +102,7 @@ export class TokenTemplatesService {
     }
     const jwt = await this.jwt.signAsync(claims, {
       subject: user.id,
-      issuer: this.options.tokenIssuer,
+      issuer: this.userOptions.tokenIssuer,
       expiresIn: template.lifetimeSeconds,
       jwtid: randomUUID(),
       ...(template.audience !== undefined ? { audience: template.audience } : {}),

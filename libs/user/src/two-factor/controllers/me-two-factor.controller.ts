@@ -11,7 +11,7 @@ import {
   TotpEnrollmentResponse,
 } from '../../core/dto/identifiers.response.js';
 import { TwoFactorCodeDto } from '../dto/two-factor-code.dto.js';
-import { VerificationCodeDto } from '../../contacts/dto/verification-code.dto.js';
+import { VerificationCodeDto } from '../../core/dto/verification-code.dto.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { TwoFactorService } from '../services/two-factor.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { ApiStrictBody } from '../../core/decorators/api-strict-body.decorator.js';
+import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 
 @ApiStrictBody()
 export class VerificationCodeDto {

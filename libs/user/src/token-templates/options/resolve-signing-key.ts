@@ -37,7 +37,7 @@ export function resolveSigningKey(
         ? createPrivateKey(key)
         : createPrivateKey({ key: key as JsonWebKey, format: 'jwk' });
   } catch {
-    problems.push('tokenSigningKey must be a private key (PKCS#8/PEM string or private JWK)');
+    problems.push('signingKey must be a private key (PKCS#8/PEM string or private JWK)');
     return null;
   }
   const details = privateKey.asymmetricKeyDetails;
@@ -47,7 +47,7 @@ export function resolveSigningKey(
   } else if (privateKey.asymmetricKeyType === 'ec' && details?.namedCurve === 'prime256v1') {
     algorithm = 'ES256';
   } else {
-    problems.push('tokenSigningKey must be an RSA key of at least 2048 bits or an EC P-256 key');
+    problems.push('signingKey must be an RSA key of at least 2048 bits or an EC P-256 key');
     return null;
   }
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MeEmailsController } from './controllers/me-emails.controller.js';
+import { MePhonesController } from './controllers/me-phones.controller.js';
+import { ContactsRepository } from './repositories/contacts.repository.js';
+import { ContactsFeatureListener } from './services/contacts-feature-listener.js';
+import { ContactsService } from './services/contacts.service.js';
+
+/** Options of `UserContactsModule.forRoot()`: none yet. */
+export type UserContactsOptions = Record<string, never>;
+
+/**
+ * Several email addresses and phone numbers per user, each verified by a 6-digit code
+ * (`/me/emails`, `/me/phones`). The tables of addresses and numbers are the core's (sign-in and
+ * reset read them); this module adds the codes. Global, so the host's own modules can inject
+ * ContactsService.
+ */
+@Module({})
+export class UserContactsModule {
+  static forRoot(_options: UserContactsOptions = {}): DynamicModule {
+    return {
+      module: UserContactsModule,
+      global: true,
+      controllers: [MeEmailsController, MePhonesController],
+      providers: [ContactsRepository, ContactsService, ContactsFeatureListener],
+      exports: [ContactsService],
+    };
+  }
+}
