@@ -80,6 +80,8 @@ import {
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
+import { DeclaredFieldsService } from './services/declared-fields.service.js';
+import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 
 const SERVICES = [
   AccountsService,
@@ -195,6 +197,8 @@ const SERVICES = [
     OwnViewRepository,
     UnverifiedClaimResetRepository,
     UserEventsPublisher,
+    DeclaredFieldsService,
+    SelfViewExtensionService,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

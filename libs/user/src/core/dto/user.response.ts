@@ -77,6 +77,19 @@ export class UserResponse {
   customAttributes?: Record<string, unknown>;
 }
 
+/** The self view of GET and PATCH /me: plus the host's own data, when it registered a SelfViewExtension. */
+export class OwnUserResponse extends UserResponse {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { memberships: [{ organizationId: 'org_1', role: 'owner' }] },
+    description:
+      "The host's own data for this user, from its SelfViewExtension (absent without one; null when it failed, which the server logs)",
+  })
+  extensions?: Record<string, unknown> | null;
+}
+
 /** The admin view adds what only admins may see. */
 export class AdminUserResponse extends UserResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) privateMetadata!: Record<

@@ -4,6 +4,7 @@ import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
 import { resolveOAuthOptions } from '../../oauth/options/resolve-oauth-options.js';
 import { resolveProfileOptions } from './resolve-profile-options.js';
+import { resolveFieldOptions } from './resolve-field-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -74,6 +75,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   const identifiers = resolveIdentifierOptions(options, problems);
   const oauth = resolveOAuthOptions(options, problems);
   const profileOptions = resolveProfileOptions(options, problems);
+  const fields = resolveFieldOptions(options.fields, problems);
   const storage = options.fileStorage as unknown as Record<string, unknown> | undefined;
   if (
     storage !== undefined &&
@@ -104,6 +106,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     providers: options.providers ?? {},
     identifiers,
+    fields,
   };
 }
 

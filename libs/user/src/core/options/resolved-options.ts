@@ -1,6 +1,7 @@
 import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { ResolvedProfileOptions } from './resolve-profile-options.js';
+import type { ResolvedUserField } from './resolve-field-options.js';
 import type {
   OAuthProviderOptions,
   RoleDefinition,
@@ -26,6 +27,8 @@ export interface ResolvedUserOptions extends ResolvedProfileOptions {
   hashingQueueLimit: number;
   identifiers: ResolvedIdentifierOptions;
   oauthTimeoutMs: number;
+  /** The host's declared fields (`fields`), in declaration order. */
+  fields: ResolvedUserField[];
 }
 
 export type { UserModuleOptions };

@@ -10,6 +10,7 @@ import type { JsonWebKey } from 'node:crypto';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
 import type { TokenTemplate } from '../../token-templates/options/token-template-options.js';
+import type { UserFieldDeclarations } from './user-fields.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -96,6 +97,14 @@ export interface UserModuleOptions {
   oauthProfileMapper?: OAuthProfileMapper;
   /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
   oauthTimeoutSeconds?: number;
+  /**
+   * The host's own fields on every user, declared in code (best through `defineUserFields`, which
+   * keeps their literal types): created or updated at every start as custom attributes of the
+   * profile schema, shown and written under `customAttributes` as their access allows, e.g.
+   * `{ companyId: { type: 'string', access: { endUser: 'readonly' } }, plan: { type: 'enum',
+   * values: ['free', 'pro'] } }`.
+   */
+  fields?: UserFieldDeclarations;
   /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
   standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
   /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */

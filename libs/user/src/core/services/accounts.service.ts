@@ -18,6 +18,7 @@ import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { logValue } from '../messages/log-value.js';
+import { ProfileAttributesService } from './profile-attributes.service.js';
 
 export interface PasswordSignUp {
   email: string;
@@ -27,6 +28,8 @@ export interface PasswordSignUp {
   lastName?: string | null;
   picture?: string | null;
   unsafeMetadata?: JsonObject;
+  /** Custom attributes the end user may write (the host's fields among them), e.g. `{ plan: 'pro' }`. */
+  customAttributes?: Record<string, unknown>;
 }
 
 /** Sign-up and sign-in: the flows that create users and open their first sessions. */
@@ -47,6 +50,7 @@ export class AccountsService implements OnModuleInit {
     private readonly signInAttempts: SignInAttemptsService,
     private readonly events: UserEventsPublisher,
     private readonly contacts: ContactsRepository,
+    private readonly attributes: ProfileAttributesService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -55,6 +59,10 @@ export class AccountsService implements OnModuleInit {
 
   async signUpWithPassword(input: PasswordSignUp, meta: RequestMeta): Promise<IssuedTokens> {
     this.passwordPolicy.assertAcceptable(input.password, input.email);
+    const customAttributes = await this.attributes.initialCustomValues(
+      'endUser',
+      input.customAttributes,
+    );
     const draft = await this.runBeforeCreate({
       email: input.email.trim(),
       displayName: input.displayName ?? null,
@@ -72,6 +80,7 @@ export class AccountsService implements OnModuleInit {
       emailVerified: false,
       passwordHash,
       privateMetadata: {},
+      customAttributes,
       roleNames: [this.options.defaultRole],
       signedIn: true,
     });

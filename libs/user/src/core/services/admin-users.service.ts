@@ -56,6 +56,8 @@ export interface AdminNewUser {
   roles?: string[];
   publicMetadata?: JsonObject;
   privateMetadata?: JsonObject;
+  /** Custom attributes the admin may write (the host's fields among them). */
+  customAttributes?: Record<string, unknown>;
 }
 
 export interface AdminUserChanges {
@@ -168,6 +170,10 @@ export class AdminUsersService {
   async create(input: AdminNewUser): Promise<User> {
     const roleNames = [...new Set(input.roles ?? [this.options.defaultRole])];
     await this.assertRolesExist(roleNames);
+    const customAttributes = await this.attributes.initialCustomValues(
+      'admin',
+      input.customAttributes,
+    );
     let passwordHash: string | null = null;
     if (input.password !== undefined) {
       this.passwordPolicy.assertAcceptable(input.password, input.email);
@@ -185,6 +191,7 @@ export class AdminUsersService {
       unsafeMetadata: {},
       publicMetadata: input.publicMetadata ?? {},
       privateMetadata: input.privateMetadata ?? {},
+      customAttributes,
       isAnonymous: false,
       roleNames,
     });
