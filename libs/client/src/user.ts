@@ -5,6 +5,7 @@ import type {
   ExternalAccountResponse,
   IntegrationTokenResponse,
   OwnAttributeSchemaResponse,
+  OwnUserResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
   SessionResponse,
@@ -16,8 +17,23 @@ import type {
 } from './generated/api-types.js';
 import type { Transport } from './transport.js';
 
+/**
+ * What the host's SelfViewExtension adds to `/me` (`user.extensions`). Name its data for your
+ * types by augmenting this interface:
+ * `declare module '@userkit/client' { interface UserExtensions { memberships: Membership[] } }`.
+ */
+export interface UserExtensions {
+  [name: string]: unknown;
+}
+
 /** The user's fields as `/me` returns them; `twoFactorEnabled` is a method (as in the seed SDK). */
-export type UserFields = Readonly<Omit<UserResponse, 'twoFactorEnabled'>>;
+export type UserFields = Readonly<Omit<OwnUserResponse, 'twoFactorEnabled' | 'extensions'>> & {
+  /**
+   * The host's own data from GET and PATCH /me (`reload()`, `update()`); absent in the answers of
+   * sign-in, sign-up and refresh, and without a SelfViewExtension; null when it failed.
+   */
+  readonly extensions?: Readonly<UserExtensions> | null;
+};
 
 export interface CreateExternalAccountParams {
   /** `oauth_google` (the seed's naming) or just the provider name `google`. */
@@ -80,13 +96,13 @@ export class User {
   }
 
   async reload(): Promise<this> {
-    this.assign(await this.send<UserResponse>('GET', '/me'));
+    this.assign(await this.send<OwnUserResponse>('GET', '/me'));
     this.#host.changed(this);
     return this;
   }
 
   async update(params: UpdateProfileDto): Promise<this> {
-    this.assign(await this.send<UserResponse>('PATCH', '/me', params));
+    this.assign(await this.send<OwnUserResponse>('PATCH', '/me', params));
     this.#host.changed(this);
     return this;
   }

@@ -71,6 +71,11 @@ export interface UserResponse {
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
+export interface OwnUserResponse extends UserResponse {
+  extensions?: Record<string, unknown> | null;
+}
+
+/** From libs/user/src/core/dto/user.response.ts. */
 export interface AdminUserResponse extends UserResponse {
   privateMetadata: Record<string, unknown>;
   banned: boolean;
@@ -130,6 +135,7 @@ export interface ProfileFieldsDto {
 export interface SignUpDto extends ProfileFieldsDto {
   email: string;
   password: string;
+  customAttributes?: Record<string, unknown>;
 }
 
 /** From libs/user/src/core/dto/sign-in.dto.ts. */
@@ -206,6 +212,7 @@ export interface CustomAttributeResponse {
   order: number;
   searchable: boolean;
   obsolete: boolean;
+  declared: boolean;
   createdAt: string;
   updatedAt: string;
 }
