@@ -5,7 +5,6 @@ import type {
   ExternalAccountResponse,
   IntegrationTokenResponse,
   OwnAttributeSchemaResponse,
-  OwnUserResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
   SessionResponse,
@@ -27,7 +26,7 @@ export interface UserExtensions {
 }
 
 /** The user's fields as `/me` returns them; `twoFactorEnabled` is a method (as in the seed SDK). */
-export type UserFields = Readonly<Omit<OwnUserResponse, 'twoFactorEnabled' | 'extensions'>> & {
+export type UserFields = Readonly<Omit<UserResponse, 'twoFactorEnabled' | 'extensions'>> & {
   /**
    * The host's own data from GET and PATCH /me (`reload()`, `update()`); absent in the answers of
    * sign-in, sign-up and refresh, and without a SelfViewExtension; null when it failed.
@@ -96,13 +95,13 @@ export class User {
   }
 
   async reload(): Promise<this> {
-    this.assign(await this.send<OwnUserResponse>('GET', '/me'));
+    this.assign(await this.send<UserResponse>('GET', '/me'));
     this.#host.changed(this);
     return this;
   }
 
   async update(params: UpdateProfileDto): Promise<this> {
-    this.assign(await this.send<OwnUserResponse>('PATCH', '/me', params));
+    this.assign(await this.send<UserResponse>('PATCH', '/me', params));
     this.#host.changed(this);
     return this;
   }

@@ -68,10 +68,6 @@ export interface UserResponse {
   lastSignInAt: string | null;
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
-}
-
-/** From libs/user/src/core/dto/user.response.ts. */
-export interface OwnUserResponse extends UserResponse {
   extensions?: Record<string, unknown> | null;
 }
 

@@ -7,7 +7,7 @@ import { CurrentUser } from '../decorators/current-user.decorator.js';
 import { withAttributes } from '../dto/attributes.mapper.js';
 import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
-import { OwnUserResponse } from '../dto/user.response.js';
+import { UserResponse } from '../dto/user.response.js';
 import { ProfileService } from '../services/profile.service.js';
 import { SelfViewExtensionService } from '../services/self-view-extension.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
@@ -26,21 +26,21 @@ export class MeController {
 
   @Get()
   @ApiOkResponse({
-    type: OwnUserResponse,
+    type: UserResponse,
     description: "With the attributes the user may see, and the host's extensions if any",
   })
-  async getMe(@CurrentUser() principal: AuthenticatedPrincipal): Promise<OwnUserResponse> {
+  async getMe(@CurrentUser() principal: AuthenticatedPrincipal): Promise<UserResponse> {
     const [{ user, attributes }, extensions] = await Promise.all([
       this.profile.getOwnViewFrom(principal),
       this.selfView.extensionsFor(principal),
     ]);
-    const view: OwnUserResponse = withAttributes(mapUser(user), attributes);
+    const view: UserResponse = withAttributes(mapUser(user), attributes);
     if (extensions !== undefined) view.extensions = extensions;
     return view;
   }
 
   @Patch()
-  @ApiOkResponse({ type: OwnUserResponse })
+  @ApiOkResponse({ type: UserResponse })
   @ApiUserKitError(400, {
     description: 'Invalid value, unknown attribute, or a field the user may not write',
   })
@@ -48,13 +48,13 @@ export class MeController {
   async updateMe(
     @CurrentUser() principal: AuthenticatedPrincipal,
     @Body() body: UpdateProfileDto,
-  ): Promise<OwnUserResponse> {
+  ): Promise<UserResponse> {
     await this.profile.updateOwn(principal.id, body);
     const [{ user, attributes }, extensions] = await Promise.all([
       this.profile.getOwnView(principal.id),
       this.selfView.extensionsFor(principal),
     ]);
-    const view: OwnUserResponse = withAttributes(mapUser(user), attributes);
+    const view: UserResponse = withAttributes(mapUser(user), attributes);
     if (extensions !== undefined) view.extensions = extensions;
     return view;
   }

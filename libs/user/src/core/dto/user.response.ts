@@ -75,17 +75,13 @@ export class UserResponse {
     description: 'Custom attributes this party may see',
   })
   customAttributes?: Record<string, unknown>;
-}
-
-/** The self view of GET and PATCH /me: plus the host's own data, when it registered a SelfViewExtension. */
-export class OwnUserResponse extends UserResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
     nullable: true,
     example: { memberships: [{ organizationId: 'org_1', role: 'owner' }] },
     description:
-      "The host's own data for this user, from its SelfViewExtension (absent without one; null when it failed, which the server logs)",
+      "GET and PATCH /me only: the host's own data for this user, from its SelfViewExtension (absent without one; null when it failed, which the server logs)",
   })
   extensions?: Record<string, unknown> | null;
 }
