@@ -82,6 +82,7 @@ import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
+import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 
 const SERVICES = [
   AccountsService,
@@ -198,6 +199,7 @@ const SERVICES = [
     UnverifiedClaimResetRepository,
     UserEventsPublisher,
     DeclaredFieldsService,
+    StartupDeclarationsService,
     SelfViewExtensionService,
     ...SERVICES,
     UserAuthGuard,

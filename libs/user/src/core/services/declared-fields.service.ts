@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import { UserModuleOptionsError } from '../options/resolve-options.js';
 import type { ResolvedUserField } from '../options/resolve-field-options.js';
@@ -8,7 +8,6 @@ import {
   definitionKey,
   type AttributeDefinitionChanges,
 } from '../repositories/attribute-definitions.repository.js';
-import { OrmContext } from '../repositories/orm-context.js';
 import { USER_OPTIONS } from '../tokens.js';
 
 function columnsOf(field: ResolvedUserField): Required<AttributeDefinitionChanges> {
@@ -40,25 +39,21 @@ function sameColumns(row: AttributeDefinition, columns: AttributeDefinitionChang
 }
 
 /**
- * Makes the schema match the fields the host declares in code, at every start: a new field
+ * Makes the schema match the fields the host declares in code, at every start (run by
+ * StartupDeclarationsService, in an ORM context, after the host's migrations): a new field
  * becomes a custom attribute of kind `declared`, a changed one is updated, one left out of the
  * code goes back to the admins as an obsolete custom attribute (its values stay on the users).
  */
 @Injectable()
-export class DeclaredFieldsService implements OnApplicationBootstrap {
+export class DeclaredFieldsService {
   private readonly logger = new Logger('UserKit');
 
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly definitions: AttributeDefinitionsRepository,
-    private readonly ormContext: OrmContext,
   ) {}
 
-  /** After the host's onModuleInit, where it runs the migrations (as RolesService). */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ormContext.run(() => this.declare());
-  }
-
+  /** Refuses (UserModuleOptionsError) a field whose type differs from the schema's, before any write. */
   async declare(): Promise<void> {
     const rows = new Map(
       (await this.definitions.findAll())
