@@ -705,3 +705,21 @@ describe('OAuth extension points', () => {
     expect(statuses.filter((status) => status === 302).length).toBeLessThanOrEqual(10);
   });
 });
+
+describe('UserOAuthModule options', () => {
+  it('stop the start with every problem listed', async () => {
+    const provider = await LocalOAuthServer.start();
+    try {
+      await expect(
+        startOAuthApp(provider, {
+          oauthTimeoutSeconds: 0,
+          providers: { gitlab: { clientId: 'id', clientSecret: 'secret' } },
+        }),
+      ).rejects.toThrow(
+        /Invalid UserOAuthModule options:\n - timeoutSeconds must be a number of seconds between 0 and 300\n - providers\.gitlab is not a built-in provider: give it a definition/,
+      );
+    } finally {
+      await provider.stop();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
 
 const NEW_PASSWORD = 'saffron-lantern-cobalt-57';
@@ -197,6 +198,52 @@ describe('password recovery: POST /auth/password/forgot and /reset', () => {
     await inbox.waitForResetLink(account.email);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(inbox.messages.some((m) => m.kind === 'resetLink' && m.email === secondary)).toBe(false);
+  });
+
+  it('a reset through an address nobody had verified drops the 2FA of its unproven holder: authenticator, backup codes, challenges', async () => {
+    const account = await signUp(t.http);
+    await awayFromStepEdge();
+    const enrolled = await t.http.post('/me/2fa/totp').set(bearer(account.accessToken)).expect(201);
+    const { secret } = enrolled.body;
+    await t.http
+      .post('/me/2fa/totp/verify')
+      .set(bearer(account.accessToken))
+      .send({ code: await codeAt(secret, -30) })
+      .expect(200);
+    const pending = await t.http
+      .post('/auth/login')
+      .send({ email: account.email, password: account.password })
+      .expect(200);
+    expect(pending.body).toEqual({ twoFactorRequired: true, challenge: expect.any(String) });
+
+    await t.http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
+    const token = tokenOf((await inbox.waitForResetLink(account.email)).link);
+    await t.http.post('/auth/password/reset').send({ token, password: NEW_PASSWORD }).expect(204);
+
+    for (const table of [
+      'userkit_totp_credentials',
+      'userkit_backup_codes',
+      'userkit_two_factor_challenges',
+    ]) {
+      const [row] = await sql<{ count: number | string }>(
+        t.app,
+        `select count(*) as count from ${table} where user_id = ?`,
+        [account.user.id],
+      );
+      expect({ table, rows: Number(row!.count) }).toEqual({ table, rows: 0 });
+    }
+    // The challenge of before is dead, even with a code of the old authenticator.
+    await t.http
+      .post('/auth/login/2fa')
+      .send({ challenge: pending.body.challenge, code: await codeAt(secret, 0) })
+      .expect(401);
+    // The owner signs in on the password alone, and may set up an authenticator of their own.
+    const signedIn = await t.http
+      .post('/auth/login')
+      .send({ email: account.email, password: NEW_PASSWORD })
+      .expect(200);
+    expect(signedIn.body.user.twoFactorEnabled).toBe(false);
+    await t.http.post('/me/2fa/totp').set(bearer(signedIn.body.accessToken)).expect(201);
   });
 
   it.each([[{}], [{ email: 'a@example.com', extra: 1 }], [{ email: 7 }]])(

@@ -1,6 +1,7 @@
 // A host that places UserModule's routes with Nest's other tools besides the global prefix: a
 // RouterModule path and URI versioning. The URLs the library builds (OAuth callback, link start,
 // reset links, the pages' base and API base, the refresh cookie's Path, profile image URLs) follow.
+import { UserOAuthModule } from '@userkit/user/oauth';
 import { UserPagesModule } from '@userkit/user/pages';
 import { VERSION_NEUTRAL, VersioningType, type INestApplication } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
@@ -33,8 +34,9 @@ interface Host {
 }
 
 /**
- * A host of its own (not the sample): UserModule with the pages at /account and Google pointed at
- * the local provider, optionally under a RouterModule path; `shape` sets prefix and versioning.
+ * A host of its own (not the sample): UserModule with the pages at /account and UserOAuthModule
+ * with Google pointed at the local provider, optionally under a RouterModule path; `shape` sets
+ * prefix and versioning.
  */
 async function startHost(
   provider: LocalOAuthServer,
@@ -51,18 +53,21 @@ async function startHost(
       tokenSecret: TEST_JWT_SECRET,
       rateLimits: false,
       publicUrl: base,
-      redirectAllowList: [`${FRONT_END}/auth`],
       messageSender: inbox,
-      providers: readOAuthProviders(provider.env()),
-      oauthTimeoutSeconds: 5,
     }),
     imports: [
+      UserOAuthModule.forRoot({
+        providers: readOAuthProviders(provider.env()),
+        redirectAllowList: [`${FRONT_END}/auth`],
+        timeoutSeconds: 5,
+      }),
       pages,
       // Every UserKit module under the same path: the links they build assume one place.
       ...(routerPath
         ? [
             RouterModule.register([
               { path: routerPath, module: UserModule },
+              { path: routerPath, module: UserOAuthModule },
               { path: routerPath, module: UserPagesModule },
             ]),
           ]
@@ -151,6 +156,8 @@ describe('RouterModule path "identity", URI versioning (default version 1) and t
     expect(pageConfig(page.text)).toMatchObject({
       basePath: `${API}/account`,
       apiBaseUrl: API,
+      // The sign-in buttons: UserOAuthModule's enabled providers, read by the pages' core token.
+      providers: ['google', 'github'],
     });
     await host.http.get(`${API}/account/app.js`).expect(200);
 

@@ -1,4 +1,4 @@
-import type { UserModuleOptions } from '@userkit/user';
+import type { SampleOverrides } from '../../apps/sample/src/feature-modules.js';
 import { freePort } from './browser.js';
 import { uniqueEmail } from './users.js';
 import { CapturingMessageSender } from './captured-messages.js';
@@ -17,7 +17,7 @@ export interface Running {
 /** The sample app listening on a real port, its providers pointed at the local OAuth server. */
 export async function startOAuthApp(
   provider: LocalOAuthServer,
-  overrides: Partial<UserModuleOptions> = {},
+  overrides: SampleOverrides = {},
   env: Record<string, string> = {},
   beforeInit?: TestAppOptions['beforeInit'],
 ): Promise<Running> {
@@ -45,7 +45,7 @@ export interface OAuthFixture {
 }
 
 /** Starts the local OAuth server and the app around the calling describe (jest hooks). */
-export function useOAuthApp(overrides: Partial<UserModuleOptions> = {}): OAuthFixture {
+export function useOAuthApp(overrides: SampleOverrides = {}): OAuthFixture {
   const fixture = { inbox: new CapturingMessageSender() } as OAuthFixture;
   beforeAll(async () => {
     fixture.provider = await LocalOAuthServer.start();

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { UserModuleOptions } from '@userkit/user';
 import request from 'supertest';
 import { conformingHttp, type Http } from './http.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 import { createApp } from '../../apps/sample/src/create-app.js';
+import type { SampleOverrides } from '../../apps/sample/src/feature-modules.js';
 import { readSampleConfig } from '../../apps/sample/src/sample-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -19,8 +19,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Sample app environment variables on top of the test defaults. */
   env?: Record<string, string>;
-  /** UserModule options on top of what the environment gives (e.g. a host's PasswordHasher). */
-  overrides?: Partial<UserModuleOptions>;
+  /**
+   * Options of UserModule and the feature modules on top of what the environment gives (e.g. a
+   * host's PasswordHasher, OAuth providers), flat: each module takes its own keys.
+   */
+  overrides?: SampleOverrides;
   /** Reuse a database (e.g. to restart the app on the same data). */
   database?: TestDatabase;
   /** Shapes the app before it starts, as a host's main.ts would (e.g. `app.setGlobalPrefix`). */

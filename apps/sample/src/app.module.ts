@@ -38,16 +38,13 @@ export function userOptionsFrom(
     rateLimitStorage: redis ? new RedisThrottlerStorage(redis) : undefined,
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
+    // With the pages on, reset links point at their reset form, under GLOBAL_PREFIX when it is set.
     publicUrl: config.publicUrl,
-    // With the pages on, UserModule itself allows OAuth back to them (`?code=`) and points reset
-    // links at their reset form, under GLOBAL_PREFIX when it is set.
-    redirectAllowList: config.redirectAllowList,
     // Codes and reset links: mailed when SMTP_URL is set (phone codes, which SMTP cannot carry,
     // logged), else all written to the log (development).
     messageSender: config.smtpUrl
       ? new DevelopmentMessageSender({ transport: config.smtpUrl, from: config.smtpFrom })
       : new LoggingMessageSender(),
-    providers: config.oauthProviders,
     profileImageDirectory: config.uploadsDirectory,
   };
 }

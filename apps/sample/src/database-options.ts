@@ -7,13 +7,13 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
 import { CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
-import { OAUTH_MIGRATIONS } from '@userkit/user/oauth';
-import { TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
+import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
+import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
 
 export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 
 /** The core's entities and those of every feature module the sample imports. */
-const ENTITIES = [...USER_ENTITIES];
+const ENTITIES = [...USER_ENTITIES, ...OAUTH_ENTITIES, ...TWO_FACTOR_ENTITIES];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
 const MIGRATIONS = [

@@ -1,4 +1,4 @@
-import type { OAuthProviderOptions } from '@userkit/user';
+import type { OAuthProviderOptions } from '@userkit/user/oauth';
 
 /** Environment variable prefix → provider name, and which variable fills which URL option. */
 const PROVIDERS: Record<

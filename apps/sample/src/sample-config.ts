@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { OAuthProviderOptions } from '@userkit/user';
+import type { OAuthProviderOptions } from '@userkit/user/oauth';
 import { readOAuthProviders } from './oauth-provider-config.js';
 
 /** Everything the sample app reads from the environment (API.md, "Sample app environment"). */

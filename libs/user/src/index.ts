@@ -10,7 +10,6 @@ export {
 export type {
   UserModuleOptions,
   UserModuleExtras,
-  OAuthProviderOptions,
   PasswordPolicyOptions,
   RoleDefinition,
 } from './core/options/user-module-options.js';
@@ -50,11 +49,13 @@ export { PasswordHasher } from './core/extension-points/password-hasher.js';
 export {
   UserLifecycleHooks,
   type NewUserDraft,
+  type UserCreationSource,
 } from './core/extension-points/user-lifecycle-hooks.js';
 export {
   SelfViewExtension,
   type SelfViewExtensions,
 } from './core/extension-points/self-view-extension.js';
+export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';
@@ -64,6 +65,14 @@ export { SessionsService, type AuthenticatedPrincipal } from './core/services/se
 export { ProfileService } from './core/services/profile.service.js';
 export { RolesService } from './core/services/roles.service.js';
 export { UsersService } from './core/services/users.service.js';
+export {
+  UserCreationService,
+  type NewUserAccount,
+  type WrittenUser,
+} from './core/services/user-creation.service.js';
+export { UserUpdateService, type ComputedUpdate } from './core/services/user-update.service.js';
+export { UserDeletionService } from './core/services/user-deletion.service.js';
+export { SessionRevocationService } from './core/services/session-revocation.service.js';
 export {
   AdminUsersService,
   type UserListQuery,
@@ -132,7 +141,6 @@ export {
   PasswordSignInService,
   type PasswordSignInOutcome,
 } from './core/services/password-sign-in.service.js';
-export { TwoFactorService, type TotpEnrollment } from './two-factor/services/two-factor.service.js';
 export { UserSessionsService } from './core/services/user-sessions.service.js';
 export {
   SignInMethodsService,
@@ -142,30 +150,18 @@ export { RecentSignInGuard } from './core/guards/recent-sign-in.guard.js';
 export { RequiresRecentSignIn } from './core/decorators/requires-recent-sign-in.decorator.js';
 export * from './core/dto/identifiers.response.js';
 
-export {
-  OAuthProfileMapper,
-  DEFAULT_OAUTH_PROFILE_MAPPER,
-  type OAuthProfileMapperInput,
-} from './oauth/extension-points/oauth-profile-mapper.js';
-export type { OAuthProfile, OAuthProfileEmail } from './oauth/extension-points/oauth-profile.js';
-export type { PassportProfile } from './oauth/extension-points/passport-profile.js';
 export type {
-  OAuthProviderDefinition,
-  OAuth2StrategyLike,
-  OAuthStrategySettings,
-} from './oauth/extension-points/oauth-provider-definition.js';
-export { mapGoogleProfile } from './oauth/providers/google-profile.js';
-export { mapGitHubProfile } from './oauth/providers/github-profile.js';
-export {
-  OAuthProviderRegistry,
-  type EnabledOAuthProvider,
-} from './oauth/providers/oauth-provider-registry.js';
-export { OAuthClient, OAuthProviderError } from './oauth/providers/oauth-client.js';
-export { OAuthSignInService } from './oauth/services/oauth-sign-in.service.js';
-export { OAuthLinkingService, type LinkOutcome } from './oauth/services/oauth-linking.service.js';
-export { ExternalAccountsService } from './oauth/services/external-accounts.service.js';
-export type { UserKitEvents, UserKitEventName } from './core/events/user-kit-events.js';
-export { USER_KIT_EVENT_NAMES } from './core/events/user-kit-events.js';
+  UserKitEvents,
+  UserKitEventName,
+  UserCreatedEvent,
+  UserUpdatedEvent,
+  UserDeletedEvent,
+  SessionCreatedEvent,
+  SessionRevokedEvent,
+  SessionRevokedReason,
+  ExternalAccountLinkedEvent,
+} from './core/events/user-kit-events.js';
+export { USER_KIT_EVENT_NAMES, SESSION_REVOKED_REASONS } from './core/events/user-kit-events.js';
 export type {
   AttributeParty,
   AccessLevel,

@@ -9,11 +9,7 @@ import { MeEmailsController } from '../contacts/controllers/me-emails.controller
 import { MePhonesController } from '../contacts/controllers/me-phones.controller.js';
 import { MeSessionsController } from './controllers/me-sessions.controller.js';
 import { MePasswordController } from './controllers/me-password.controller.js';
-import { MeTwoFactorController } from '../two-factor/controllers/me-two-factor.controller.js';
 import { PasswordRecoveryController } from './controllers/password-recovery.controller.js';
-import { TwoFactorSignInController } from '../two-factor/controllers/two-factor-sign-in.controller.js';
-import { OAuthController } from '../oauth/controllers/oauth.controller.js';
-import { ExternalAccountsController } from '../oauth/controllers/external-accounts.controller.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
@@ -36,11 +32,7 @@ export const USER_CONTROLLERS = [
   MePhonesController,
   MeSessionsController,
   MePasswordController,
-  MeTwoFactorController,
   PasswordRecoveryController,
-  TwoFactorSignInController,
-  OAuthController,
-  ExternalAccountsController,
   AdminAttributesController,
   AdminUserModerationController,
   UserInfoController,

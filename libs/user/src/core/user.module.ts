@@ -28,34 +28,17 @@ import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
-import {
-  DEFAULT_OAUTH_PROFILE_MAPPER,
-  OAuthProfileMapper,
-} from '../oauth/extension-points/oauth-profile-mapper.js';
-import { OAuthProviderRegistry } from '../oauth/providers/oauth-provider-registry.js';
-import {
-  OAUTH_PROVIDER_DEFINITIONS,
-  loadOAuthProviderDefinitions,
-} from '../oauth/providers/oauth-provider-definitions.js';
-import type { ResolvedUserOptions } from './options/resolved-options.js';
-import { ExternalAccountsRepository } from '../oauth/repositories/external-accounts.repository.js';
-import { OAuthFlowsRepository } from '../oauth/repositories/oauth-flows.repository.js';
-import { ExternalAccountsService } from '../oauth/services/external-accounts.service.js';
-import { OAuthLinkingService } from '../oauth/services/oauth-linking.service.js';
-import { OAuthSignInService } from '../oauth/services/oauth-sign-in.service.js';
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
 import { ContactsRepository } from '../contacts/repositories/contacts.repository.js';
 import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository.js';
-import { TwoFactorRepository } from '../two-factor/repositories/two-factor.repository.js';
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
 import { ContactsService } from '../contacts/services/contacts.service.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
-import { TwoFactorService } from '../two-factor/services/two-factor.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
@@ -83,8 +66,16 @@ import { UserFeatureListeners } from './services/user-feature-listeners.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
+import { SessionRevocationService } from './services/session-revocation.service.js';
+import { UserCreationService } from './services/user-creation.service.js';
+import { UserDeletionService } from './services/user-deletion.service.js';
+import { UserUpdateService } from './services/user-update.service.js';
 
 const SERVICES = [
+  UserCreationService,
+  UserUpdateService,
+  UserDeletionService,
+  SessionRevocationService,
   AccountsService,
   SessionsService,
   AccessTokenService,
@@ -98,11 +89,7 @@ const SERVICES = [
   PasswordSignInService,
   PasswordsService,
   SignInMethodsService,
-  TwoFactorService,
   UserSessionsService,
-  OAuthSignInService,
-  OAuthLinkingService,
-  ExternalAccountsService,
   AttributeSchemaService,
   ProfileAttributesService,
   UserInfoService,
@@ -155,23 +142,8 @@ const SERVICES = [
     },
     ContactsRepository,
     PasswordResetTokensRepository,
-    TwoFactorRepository,
     UserSessionsRepository,
     RecentSignInGuard,
-    {
-      provide: OAuthProfileMapper,
-      useFactory: (options: UserModuleOptions): OAuthProfileMapper =>
-        options.oauthProfileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER,
-      inject: [USER_MODULE_OPTIONS],
-    },
-    {
-      provide: OAUTH_PROVIDER_DEFINITIONS,
-      useFactory: (options: ResolvedUserOptions) => loadOAuthProviderDefinitions(options),
-      inject: [USER_OPTIONS],
-    },
-    OAuthProviderRegistry,
-    OAuthFlowsRepository,
-    ExternalAccountsRepository,
     {
       provide: FileStorage,
       useFactory: async (options: UserModuleOptions) =>
@@ -207,6 +179,7 @@ const SERVICES = [
   ],
   exports: [
     USER_OPTIONS,
+    UsersRepository,
     OrmContext,
     RateLimitStorage,
     RateLimitGuard,
@@ -215,8 +188,11 @@ const SERVICES = [
     UserLifecycleHooks,
     MessageSender,
     RecentSignInGuard,
-    OAuthProfileMapper,
-    OAuthProviderRegistry,
+    // What the feature modules build on: users, sessions, addresses and the events.
+    UsersRepository,
+    SessionsRepository,
+    ContactsRepository,
+    UserEventsPublisher,
     FileStorage,
     ProfileImageService,
     ...SERVICES,

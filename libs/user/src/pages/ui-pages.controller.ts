@@ -1,8 +1,9 @@
-import { Get, Inject, NotFoundException, Param, Res, UseFilters } from '@nestjs/common';
+import { Get, Inject, NotFoundException, Optional, Param, Res, UseFilters } from '@nestjs/common';
 import { ServiceUnavailableFilter } from '../core/filters/service-unavailable.filter.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ExpressResponse as Response } from '../core/cookie-session/express-http.js';
 import { Public } from '../core/decorators/public.decorator.js';
+import { ExternalSignInProviders } from '../core/extension-points/external-sign-in-providers.js';
 import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
 import { RouteUrlsService } from '../core/services/route-urls.service.js';
 import { USER_OPTIONS } from '../core/tokens.js';
@@ -30,6 +31,10 @@ export class UiPagesController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly urls: RouteUrlsService,
+    // UserOAuthModule's providers: without it, the pages offer no provider sign-in.
+    @Optional()
+    @Inject(ExternalSignInProviders)
+    private readonly externalProviders: ExternalSignInProviders | null = null,
   ) {
     this.assets = loadAssets(findAssetDirectory());
     this.template = this.assets.get('index.html')?.body.toString('utf8') ?? null;
@@ -44,9 +49,7 @@ export class UiPagesController {
       this.index = renderIndex(this.template, {
         basePath: this.urls.uiBasePath() as string,
         apiBaseUrl: this.urls.apiBasePath(),
-        providers: Object.entries(this.options.providers)
-          .filter(([, provider]) => Boolean(provider.clientId))
-          .map(([name]) => name),
+        providers: this.externalProviders?.names() ?? [],
         anonymousSignUp: this.options.anonymousSignUp,
       });
     return this.index;

@@ -103,6 +103,10 @@ export class AuthController {
     },
   })
   @ApiUserKitError(401, { description: 'Invalid email or password' })
+  @ApiUserKitError(403, {
+    description:
+      'SECOND_FACTOR_UNAVAILABLE: the user turned two-factor sign-in on and this app does not offer it (no UserTwoFactorModule); or CROSS_SITE_REQUEST: asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+  })
   async signIn(
     @Body() body: SignInDto,
     @ClientMeta() meta: RequestMeta,

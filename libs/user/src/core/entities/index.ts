@@ -8,17 +8,8 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
-import { TotpCredential } from '../../two-factor/entities/totp-credential.entity.js';
-import { BackupCode } from '../../two-factor/entities/backup-code.entity.js';
-import { TwoFactorChallenge } from '../../two-factor/entities/two-factor-challenge.entity.js';
-
-import { OAuthState } from '../../oauth/entities/oauth-state.entity.js';
-import { OAuthLinkIntent } from '../../oauth/entities/oauth-link-intent.entity.js';
-import { OAuthExchangeCode } from '../../oauth/entities/oauth-exchange-code.entity.js';
 
 export { EmailAddress, ExternalAccount, PhoneNumber, RefreshToken, Role, Session, User };
-export { VerificationCode, PasswordResetToken, TotpCredential, BackupCode, TwoFactorChallenge };
-export { OAuthState, OAuthLinkIntent, OAuthExchangeCode };
 export type { JsonObject } from './user.entity.js';
 export type { ExternalVerificationStatus } from './external-account.entity.js';
 export { AttributeDefinition };
@@ -35,11 +26,5 @@ export const USER_ENTITIES = [
   RefreshToken,
   VerificationCode,
   PasswordResetToken,
-  TotpCredential,
-  BackupCode,
-  TwoFactorChallenge,
-  OAuthState,
-  OAuthLinkIntent,
-  OAuthExchangeCode,
   AttributeDefinition,
 ];

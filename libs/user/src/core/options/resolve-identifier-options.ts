@@ -1,6 +1,6 @@
 import type { UserModuleOptions } from './user-module-options.js';
 
-/** Options of emails, phones, password recovery and two-factor sign-in, after defaults. */
+/** Options of emails, phones and password recovery, after defaults. */
 export interface ResolvedIdentifierOptions {
   /** A sensitive change needs a sign-in this recent (seconds). */
   reauthenticationWindowSeconds: number;
@@ -8,8 +8,6 @@ export interface ResolvedIdentifierOptions {
   passwordResetUrl?: string;
   /** Whether the host set passwordResetUrl (else the prebuilt pages' reset form may take over). */
   passwordResetUrlGiven: boolean;
-  /** The issuer authenticator apps show next to the account. */
-  twoFactorIssuer: string;
 }
 
 /** Defaults and checks; problems are pushed onto `problems`. */
@@ -31,10 +29,6 @@ export function resolveIdentifierOptions(
   } else if (passwordResetUrl === undefined && typeof options.publicUrl === 'string') {
     passwordResetUrl = `${options.publicUrl.replace(/\/+$/, '')}/reset-password`;
   }
-  const twoFactorIssuer = options.twoFactorIssuer ?? options.tokenIssuer ?? 'userkit';
-  if (typeof twoFactorIssuer !== 'string' || twoFactorIssuer.length === 0) {
-    problems.push('twoFactorIssuer must be a non-empty string');
-  }
   if (
     options.messageSender !== undefined &&
     (typeof options.messageSender !== 'object' || options.messageSender === null)
@@ -45,7 +39,6 @@ export function resolveIdentifierOptions(
     reauthenticationWindowSeconds,
     passwordResetUrl,
     passwordResetUrlGiven: options.passwordResetUrl !== undefined,
-    twoFactorIssuer,
   };
 }
 

@@ -2,7 +2,6 @@ import { BUILT_IN_ROLES, ROLE_NAME_PATTERN } from './built-in-roles.js';
 import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
-import { resolveOAuthOptions } from '../../oauth/options/resolve-oauth-options.js';
 import { resolveProfileOptions } from './resolve-profile-options.js';
 import { resolveFieldOptions } from './resolve-field-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
@@ -62,18 +61,12 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   if (!roles.some((role) => role.name === defaultRole))
     problems.push(`defaultRole "${defaultRole}" is not a known role`);
 
-  const redirectAllowList = options.redirectAllowList ?? [];
-  for (const entry of redirectAllowList) {
-    if (!isAbsoluteHttpUrl(entry))
-      problems.push(`redirectAllowList entry "${entry}" must be an absolute http(s) URL`);
-  }
   if (options.publicUrl !== undefined && !isAbsoluteHttpUrl(options.publicUrl)) {
     problems.push('publicUrl must be an absolute http(s) URL');
   }
 
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
-  const oauth = resolveOAuthOptions(options, problems);
   const profileOptions = resolveProfileOptions(options, problems);
   const fields = resolveFieldOptions(options.fields, problems);
   const storage = options.fileStorage as unknown as Record<string, unknown> | undefined;
@@ -91,7 +84,6 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
     ...loadLimits,
-    ...oauth,
     ...profileOptions,
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
@@ -102,9 +94,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     defaultRole,
     roles,
     anonymousSignUp: options.anonymousSignUp ?? false,
-    redirectAllowList,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
-    providers: options.providers ?? {},
     identifiers,
     fields,
   };

@@ -2,11 +2,7 @@ import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js'
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { ResolvedProfileOptions } from './resolve-profile-options.js';
 import type { ResolvedUserField } from './resolve-field-options.js';
-import type {
-  OAuthProviderOptions,
-  RoleDefinition,
-  UserModuleOptions,
-} from './user-module-options.js';
+import type { RoleDefinition, UserModuleOptions } from './user-module-options.js';
 
 /** Options after defaults are applied and validation passed: what services read. */
 export interface ResolvedUserOptions extends ResolvedProfileOptions {
@@ -19,14 +15,11 @@ export interface ResolvedUserOptions extends ResolvedProfileOptions {
   defaultRole: string;
   roles: RoleDefinition[];
   anonymousSignUp: boolean;
-  redirectAllowList: string[];
   publicUrl?: string;
-  providers: Record<string, OAuthProviderOptions>;
   rateLimits: false | Record<RateLimitName, RateLimitRule>;
   hashingConcurrency: number;
   hashingQueueLimit: number;
   identifiers: ResolvedIdentifierOptions;
-  oauthTimeoutMs: number;
   /** The host's declared fields (`fields`), in declaration order. */
   fields: ResolvedUserField[];
 }

@@ -4,38 +4,11 @@ import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js
 import type { MessageSender } from '../extension-points/message-sender.js';
 import type { FileStorage } from '../../profile-images/extension-points/file-storage.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
-import type { OAuthProfileMapper } from '../../oauth/extension-points/oauth-profile-mapper.js';
-import type { OAuthProviderDefinition } from '../../oauth/extension-points/oauth-provider-definition.js';
 import type { JsonWebKey } from 'node:crypto';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
 import type { TokenTemplate } from '../../token-templates/options/token-template-options.js';
 import type { UserFieldDeclarations } from './user-fields.js';
-
-/** Settings of one OAuth provider; a provider with no clientId is off. */
-export interface OAuthProviderOptions {
-  clientId?: string;
-  clientSecret?: string;
-  scope?: string[];
-  /**
-   * Where the provider sends the browser back; defaults to `${publicUrl}/oauth/<provider>/callback`
-   * wherever the app serves that route (global prefix, URI version, RouterModule path included).
-   */
-  callbackUrl?: string;
-  /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise. */
-  authorizationUrl?: string;
-  tokenUrl?: string;
-  userInfoUrl?: string;
-  emailsUrl?: string;
-  /** How to talk to this provider: needed for names other than `google` and `github`. */
-  definition?: OAuthProviderDefinition;
-  /**
-   * A user with 2FA on who signs in through this provider skips the second factor (default
-   * false: the exchange answers the same challenge as a password sign-in). Only for a provider
-   * that enforces its own second factor, e.g. a company's identity provider.
-   */
-  skipTwoFactor?: boolean;
-}
 
 export interface RoleDefinition {
   name: string;
@@ -66,11 +39,8 @@ export interface UserModuleOptions {
   roles?: RoleDefinition[];
   /** Whether `POST /auth/signup/anonymous` is open. Default false. */
   anonymousSignUp?: boolean;
-  /** Origins or URL prefixes OAuth may redirect back to. */
-  redirectAllowList?: string[];
   /** The public base URL of the app, without the global prefix (OAuth callbacks, links in messages). */
   publicUrl?: string;
-  providers?: Record<string, OAuthProviderOptions>;
   /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
   passwordHasher?: PasswordHasher;
   /** Callbacks around account creation (veto, enrich, provision elsewhere). */
@@ -91,12 +61,6 @@ export interface UserModuleOptions {
    * form (where the app serves them); else `${publicUrl}/reset-password`.
    */
   passwordResetUrl?: string;
-  /** Issuer shown by authenticator apps. Default `tokenIssuer`. */
-  twoFactorIssuer?: string;
-  /** Replaces how provider profiles become users (default: each provider's own mapping). */
-  oauthProfileMapper?: OAuthProfileMapper;
-  /** How long a provider may take to answer the code exchange and profile fetch. Default 30. */
-  oauthTimeoutSeconds?: number;
   /**
    * The host's own fields on every user, declared in code (best through `defineUserFields`, which
    * keeps their literal types): created or updated at every start as custom attributes of the

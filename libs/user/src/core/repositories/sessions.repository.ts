@@ -257,11 +257,9 @@ export class SessionsRepository {
     );
   }
 
-  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<number> {
-    return this.em.nativeUpdate(
-      Session,
-      { user: userId, revokedAt: null },
-      { revokedAt: at, revokedReason: reason },
-    );
+  /** The user the session belongs to, or null when there is no such session. */
+  async ownerOf(sessionId: string): Promise<string | null> {
+    const session = await this.em.findOne(Session, { id: sessionId }, { refresh: true });
+    return session?.user.id ?? null;
   }
 }

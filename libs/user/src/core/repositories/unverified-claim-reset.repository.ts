@@ -1,15 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { BackupCode } from '../../two-factor/entities/backup-code.entity.js';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
 import { PhoneNumber } from '../entities/phone-number.entity.js';
-import { TotpCredential } from '../../two-factor/entities/totp-credential.entity.js';
-import { TwoFactorChallenge } from '../../two-factor/entities/two-factor-challenge.entity.js';
 import { User } from '../entities/user.entity.js';
 import { VerificationCode } from '../../contacts/entities/verification-code.entity.js';
 import { emailHeldByAnother } from './email-claims.js';
 import { lockUserRow } from '../sql/user-row-lock.js';
+import { UserFeatureListeners } from '../services/user-feature-listeners.js';
 
 /**
  * A reset link used from an address nobody had verified: the one who proved the mailbox takes
@@ -17,7 +15,10 @@ import { lockUserRow } from '../sql/user-row-lock.js';
  */
 @Injectable()
 export class UnverifiedClaimResetRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly featureListeners: UserFeatureListeners,
+  ) {}
 
   /**
    * In one transaction: if the address is still unverified, verify it and make it primary, and
@@ -49,9 +50,8 @@ export class UnverifiedClaimResetRepository {
       await em.nativeDelete(PhoneNumber, { user: userId });
       await em.nativeDelete(VerificationCode, { user: userId });
       await em.nativeDelete(ExternalAccount, { user: userId });
-      await em.nativeDelete(TotpCredential, { user: userId });
-      await em.nativeDelete(BackupCode, { user: userId });
-      await em.nativeDelete(TwoFactorChallenge, { user: userId });
+      // The feature modules' rows (2FA, ...), in this transaction.
+      await this.featureListeners.accountReclaimed(em, userId);
       await em.nativeUpdate(User, { id: userId }, { twoFactorEnabled: false, unsafeMetadata: {} });
       return 'reclaimed' as const;
     });

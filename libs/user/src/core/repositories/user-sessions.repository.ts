@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Session } from '../entities/session.entity.js';
 
-/** A user's view of their own sessions: list, revoke one, revoke all but the current one. */
+/** A user's own sessions: list, revoke one of them, revoke all (but one). */
 @Injectable()
 export class UserSessionsRepository {
   constructor(private readonly em: EntityManager) {}
@@ -25,13 +25,14 @@ export class UserSessionsRepository {
     return changed === 1;
   }
 
+  /** Every session of the user not revoked yet, but `keepSessionId`: the number revoked now. */
   async revokeAllExcept(
     userId: string,
     keepSessionId: string | null,
     reason: string,
     at: Date,
-  ): Promise<void> {
-    await this.em.nativeUpdate(
+  ): Promise<number> {
+    return this.em.nativeUpdate(
       Session,
       keepSessionId === null
         ? { user: userId, revokedAt: null }

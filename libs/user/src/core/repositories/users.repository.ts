@@ -15,12 +15,12 @@ import {
 } from './user-collections.js';
 import { PreparedWrite, insertRow } from '../sql/prepared-write.js';
 import { Role } from '../entities/role.entity.js';
+import { Session } from '../entities/session.entity.js';
 import { User, type JsonObject } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { normalizeEmail } from '../validation/email.js';
 import { isPostgres } from '../sql/sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
 
 /** The new user's own columns, as every way of creating one writes them. */
 function userFields(record: NewUserRecord) {
@@ -114,10 +114,7 @@ export type UserProfileChanges = Partial<
 
 @Injectable()
 export class UsersRepository {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly events: UserEventsPublisher,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   findFullById(id: string): Promise<User | null> {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
@@ -223,13 +220,13 @@ export class UsersRepository {
   /**
    * Creates the user, its email and roles in one transaction; a taken email is a 409. The user
    * returned is the one just written, complete (its email, no phones or external accounts, its
-   * roles): it is not read back.
+   * roles): it is not read back. Only UserCreationService calls it (hooks and events go there).
    */
   async create(record: NewUserRecord): Promise<User> {
     try {
       if (record.signedIn && record.roleNames.length === 1)
         return await this.createSignedUp(record);
-      const user = await this.em.transactional(async (em) => {
+      return await this.em.transactional(async (em) => {
         const user = em.create(User, userFields(record));
         if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
@@ -245,9 +242,6 @@ export class UsersRepository {
         await em.flush();
         return user;
       });
-      // Here, not in each service: every way a user is made (sign-up, admin, OAuth) passes by.
-      this.events.emit('user.created', { userId: user.id, isAnonymous: record.isAnonymous });
-      return user;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
         throw new UserKitException('EMAIL_TAKEN');
@@ -290,7 +284,6 @@ export class UsersRepository {
       ...(emailRow ? [emailRow.values] : []),
       [user.id, roleName],
     ]);
-    this.events.emit('user.created', { userId: user.id, isAnonymous: record.isAnonymous });
     return user;
   }
 
@@ -319,6 +312,11 @@ export class UsersRepository {
     return write;
   }
 
+  /** Other users' unverified secondary claims on the address yield to its new holder. */
+  async releaseUnverifiedClaims(normalizedEmail: string, holderUserId: string): Promise<void> {
+    await releaseUnverifiedClaims(this.em, normalizedEmail, holderUserId);
+  }
+
   async updateProfile(user: User, changes: UserProfileChanges): Promise<void> {
     this.em.assign(user, changes, { mergeObjectProperties: false });
     await this.em.flush();
@@ -330,22 +328,29 @@ export class UsersRepository {
 
   /**
    * Deletes the user (emails, phones, external accounts, sessions and role links go by cascade)
-   * unless that leaves no admin: 'deleted', 'not_found' or 'last_admin'. Counted
-   * after the delete, inside the transaction, so two admins deleting each other cannot both win.
+   * unless that leaves no admin: 'not_found', 'last_admin', or deleted with the number of its
+   * sessions not revoked before (they ended with it). Admins are counted after the delete, inside
+   * the transaction, so two admins deleting each other cannot both win.
    */
   async deleteUnlessLastAdmin(
     userId: string,
     adminRole: string,
-  ): Promise<'deleted' | 'not_found' | 'last_admin'> {
+  ): Promise<
+    | { outcome: 'deleted'; liveSessions: number }
+    | { outcome: 'not_found' }
+    | { outcome: 'last_admin' }
+  > {
     return this.em
       .transactional(async (em) => {
         await lockAdminRole(em, adminRole);
-        if ((await em.nativeDelete(User, { id: userId })) !== 1) return 'not_found' as const;
+        const liveSessions = await em.count(Session, { user: userId, revokedAt: null });
+        if ((await em.nativeDelete(User, { id: userId })) !== 1)
+          return { outcome: 'not_found' as const };
         if ((await countRealAdmins(em, adminRole)) === 0) throw new LastAdminError();
-        return 'deleted' as const;
+        return { outcome: 'deleted' as const, liveSessions };
       })
       .catch((error: unknown) => {
-        if (error instanceof LastAdminError) return 'last_admin' as const;
+        if (error instanceof LastAdminError) return { outcome: 'last_admin' as const };
         throw error;
       });
   }
@@ -420,11 +425,13 @@ export class UsersRepository {
     }
   }
 
-  /** Idempotent: adding a role the user has is a no-op. */
-  async addRole(userId: string, roleName: string): Promise<void> {
+  /** Idempotent: adding a role the user has is a no-op (false). */
+  async addRole(userId: string, roleName: string): Promise<boolean> {
     const user = await this.em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
+    if (user.roles.getItems().some((role) => role.name === roleName)) return false;
     user.roles.add(this.em.getReference(Role, roleName));
     await this.em.flush();
+    return true;
   }
 
   async recordSignIn(userId: string, at: Date): Promise<void> {

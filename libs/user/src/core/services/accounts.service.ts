@@ -1,23 +1,20 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
-import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
-import { normalizeEmail } from '../validation/email.js';
-import { metadataProblem } from '../validation/json-metadata.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import { HashingGate } from './hashing-gate.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
-import { logValue } from '../messages/log-value.js';
+import { SessionRevocationService } from './session-revocation.service.js';
+import { UserCreationService } from './user-creation.service.js';
+import { UserUpdateService } from './user-update.service.js';
 import { ProfileAttributesService } from './profile-attributes.service.js';
 
 export interface PasswordSignUp {
@@ -35,21 +32,20 @@ export interface PasswordSignUp {
 /** Sign-up and sign-in: the flows that create users and open their first sessions. */
 @Injectable()
 export class AccountsService implements OnModuleInit {
-  private readonly logger = new Logger('UserKit');
   /** Spent on unknown emails so that their timing matches a wrong password. */
   private dummyHash!: string;
 
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwordPolicy: PasswordPolicyService,
     private readonly hashingGate: HashingGate,
     private readonly signInAttempts: SignInAttemptsService,
-    private readonly events: UserEventsPublisher,
-    private readonly contacts: ContactsRepository,
+    private readonly creation: UserCreationService,
+    private readonly updates: UserUpdateService,
+    private readonly revocation: SessionRevocationService,
     private readonly attributes: ProfileAttributesService,
   ) {}
 
@@ -63,57 +59,52 @@ export class AccountsService implements OnModuleInit {
       'endUser',
       input.customAttributes,
     );
-    const draft = await this.runBeforeCreate({
-      email: input.email.trim(),
-      displayName: input.displayName ?? null,
-      firstName: input.firstName ?? null,
-      lastName: input.lastName ?? null,
-      picture: input.picture ?? null,
-      unsafeMetadata: input.unsafeMetadata ?? {},
-      publicMetadata: {},
-      isAnonymous: false,
-      source: 'password',
-    });
-    const passwordHash = await this.hashingGate.run(() => this.hasher.hash(input.password));
-    const user = await this.users.create({
-      ...draft,
-      emailVerified: false,
-      passwordHash,
-      privateMetadata: {},
-      customAttributes,
-      roleNames: [this.options.defaultRole],
-      signedIn: true,
-    });
-    // Others' unverified claims on the address yield to the one who registers it.
-    if (draft.email)
-      await this.contacts.releaseUnverifiedClaims(normalizeEmail(draft.email), user.id);
-    await this.runAfterCreate(user);
+    const user = await this.creation.create(
+      {
+        email: input.email.trim(),
+        displayName: input.displayName ?? null,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        picture: input.picture ?? null,
+        unsafeMetadata: input.unsafeMetadata ?? {},
+        publicMetadata: {},
+        isAnonymous: false,
+        source: 'password',
+      },
+      {
+        password: input.password,
+        emailVerified: false,
+        privateMetadata: {},
+        customAttributes,
+        roleNames: [this.options.defaultRole],
+        signedIn: true,
+      },
+    );
     return this.signedUp(user, meta);
   }
 
   async signUpAnonymously(meta: RequestMeta): Promise<IssuedTokens> {
     if (!this.options.anonymousSignUp) throw new UserKitException('ANONYMOUS_SIGNUP_DISABLED');
-    const draft = await this.runBeforeCreate({
-      email: null,
-      displayName: null,
-      firstName: null,
-      lastName: null,
-      picture: null,
-      unsafeMetadata: {},
-      publicMetadata: {},
-      isAnonymous: true,
-      source: 'anonymous',
-    });
-    const user = await this.users.create({
-      ...draft,
-      email: null,
-      emailVerified: false,
-      passwordHash: null,
-      privateMetadata: {},
-      roleNames: [ANONYMOUS_ROLE],
-      signedIn: true,
-    });
-    await this.runAfterCreate(user);
+    const user = await this.creation.create(
+      {
+        email: null,
+        displayName: null,
+        firstName: null,
+        lastName: null,
+        picture: null,
+        unsafeMetadata: {},
+        publicMetadata: {},
+        isAnonymous: true,
+        source: 'anonymous',
+      },
+      {
+        password: null,
+        emailVerified: false,
+        privateMetadata: {},
+        roleNames: [ANONYMOUS_ROLE],
+        signedIn: true,
+      },
+    );
     return this.signedUp(user, meta);
   }
 
@@ -176,7 +167,7 @@ export class AccountsService implements OnModuleInit {
     if (!current?.isAnonymous) throw new UserKitException('NOT_ANONYMOUS');
     this.passwordPolicy.assertAcceptable(password, email);
     const passwordHash = await this.hashingGate.run(() => this.hasher.hash(password));
-    const outcome = await this.users.upgradeAnonymous(
+    const outcome = await this.updates.upgradeAnonymous(
       userId,
       email,
       passwordHash,
@@ -184,11 +175,7 @@ export class AccountsService implements OnModuleInit {
       this.options.defaultRole,
     );
     if (outcome === 'not_anonymous') throw new UserKitException('NOT_ANONYMOUS');
-    this.events.emit('user.updated', {
-      userId,
-      changes: ['isAnonymous', 'emailAddresses', 'roles', 'password'],
-    });
-    await this.sessions.revokeSession(sessionId, 'upgraded', userId);
+    await this.revocation.revokeSession(sessionId, 'upgraded', userId);
     const user = await this.users.findFullById(userId);
     return this.signedIn(user!, meta);
   }
@@ -214,28 +201,5 @@ export class AccountsService implements OnModuleInit {
   async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
     const at = new Date();
     return this.sessions.open(user, meta, at, true);
-  }
-
-  private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {
-    const changed = (await this.hooks.beforeCreate?.({ ...draft })) ?? draft;
-    for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
-      const problem = metadataProblem(changed[field]);
-      if (problem)
-        throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
-    }
-    return changed;
-  }
-
-  private async runAfterCreate(user: User): Promise<void> {
-    try {
-      await this.hooks.afterCreate?.({
-        id: user.id,
-        email: user.emailAddresses.getItems()[0]?.email ?? null,
-      });
-    } catch (error) {
-      this.logger.error(
-        `UserLifecycleHooks.afterCreate failed for user ${user.id}: ${logValue(error)}`,
-      );
-    }
   }
 }

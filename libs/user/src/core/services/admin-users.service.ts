@@ -1,20 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserSearchRepository } from '../repositories/user-search.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
-import {
-  LockedUserUpdateRepository,
-  type LockedUserChanges,
-} from '../repositories/locked-user-update.repository.js';
+import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
-import { HashingGate } from './hashing-gate.js';
 import { PasswordPolicyService } from './password-policy.service.js';
-import { SessionsService } from './sessions.service.js';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor.js';
 import {
   decodeSortCursor,
@@ -22,8 +16,10 @@ import {
   type SortOrder,
   type UserSortField,
 } from './user-sort-cursor.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
+import { UserCreationService } from './user-creation.service.js';
+import { UserDeletionService } from './user-deletion.service.js';
+import { UserUpdateService } from './user-update.service.js';
 
 export interface UserListQuery {
   query?: string;
@@ -80,16 +76,14 @@ export const MAX_PAGE_SIZE = 100;
 export class AdminUsersService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     private readonly users: UsersRepository,
     private readonly search: UserSearchRepository,
     private readonly roles: RolesRepository,
-    private readonly sessions: SessionsService,
     private readonly passwordPolicy: PasswordPolicyService,
-    private readonly hashingGate: HashingGate,
     private readonly attributes: ProfileAttributesService,
-    private readonly events: UserEventsPublisher,
-    private readonly lockedUpdate: LockedUserUpdateRepository,
+    private readonly creation: UserCreationService,
+    private readonly updates: UserUpdateService,
+    private readonly deletion: UserDeletionService,
   ) {}
 
   async list(query: UserListQuery): Promise<UserPage> {
@@ -167,6 +161,7 @@ export class AdminUsersService {
     return user;
   }
 
+  /** The host's `beforeCreate` and `afterCreate` run for it too (source `admin`). */
   async create(input: AdminNewUser): Promise<User> {
     const roleNames = [...new Set(input.roles ?? [this.options.defaultRole])];
     await this.assertRolesExist(roleNames);
@@ -174,33 +169,35 @@ export class AdminUsersService {
       'admin',
       input.customAttributes,
     );
-    let passwordHash: string | null = null;
-    if (input.password !== undefined) {
+    if (input.password !== undefined)
       this.passwordPolicy.assertAcceptable(input.password, input.email);
-      const password = input.password;
-      passwordHash = await this.hashingGate.run(() => this.hasher.hash(password));
-    }
-    return this.users.create({
-      email: input.email,
-      emailVerified: false,
-      passwordHash,
-      displayName: input.displayName ?? null,
-      firstName: input.firstName ?? null,
-      lastName: input.lastName ?? null,
-      picture: null,
-      unsafeMetadata: {},
-      publicMetadata: input.publicMetadata ?? {},
-      privateMetadata: input.privateMetadata ?? {},
-      customAttributes,
-      isAnonymous: false,
-      roleNames,
-    });
+    return this.creation.create(
+      {
+        email: input.email,
+        displayName: input.displayName ?? null,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+        picture: null,
+        unsafeMetadata: {},
+        publicMetadata: input.publicMetadata ?? {},
+        isAnonymous: false,
+        source: 'admin',
+      },
+      {
+        password: input.password ?? null,
+        emailVerified: false,
+        privateMetadata: input.privateMetadata ?? {},
+        customAttributes,
+        roleNames,
+        signedIn: false,
+      },
+    );
   }
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
     const schema = await this.attributes.loadSchema();
-    const written = await this.lockedUpdate.update(id, (user) => {
+    const written = await this.updates.update(id, (user) => {
       // The name and picture columns are standard attributes: the admin's access rights apply.
       const prepared = this.attributes.prepare(user, 'admin', schema, changes);
       const fields: LockedUserChanges = { ...prepared.fields };
@@ -216,11 +213,9 @@ export class AdminUsersService {
         (fields as Record<string, unknown>)[key] = changes[key];
         changed.push(key);
       }
-      return { changes: fields, result: changed };
+      return { changes: fields, changed, result: undefined };
     });
     if (written === null) throw new UserKitException('USER_NOT_FOUND');
-    if (written.result.length > 0)
-      this.events.emit('user.updated', { userId: id, changes: written.result });
     return this.get(id);
   }
 
@@ -231,14 +226,8 @@ export class AdminUsersService {
   }
 
   /** The user's sessions die with it (they are deleted by cascade), so its tokens stop at once. */
-  async delete(id: string): Promise<void> {
-    await this.get(id);
-    // Sessions and refresh tokens go with the row (foreign keys on delete cascade).
-    const outcome = await this.users.deleteUnlessLastAdmin(id, ADMIN_ROLE);
-    if (outcome === 'not_found') throw new UserKitException('USER_NOT_FOUND');
-    if (outcome === 'last_admin')
-      throw new UserKitException('LAST_ADMIN', 'The last admin cannot be deleted');
-    this.events.emit('user.deleted', { userId: id });
+  delete(id: string): Promise<void> {
+    return this.deletion.delete(id);
   }
 
   /** Replaces the set; applies from the very next request, also to tokens issued before. */
@@ -246,10 +235,9 @@ export class AdminUsersService {
     await this.get(id);
     const roleNames = [...new Set(roles)];
     await this.assertRolesExist(roleNames);
-    const outcome = await this.users.replaceRoles(id, roleNames, ADMIN_ROLE);
+    const outcome = await this.updates.replaceRoles(id, roleNames, ADMIN_ROLE);
     if (outcome === 'last_admin') throw new UserKitException('LAST_ADMIN');
     if (outcome === 'anonymous_admin') throw new UserKitException('ANONYMOUS_ADMIN');
-    this.events.emit('user.updated', { userId: id, changes: ['roles'] });
     return this.get(id);
   }
 

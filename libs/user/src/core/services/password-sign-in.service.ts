@@ -1,37 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import type { FirstFactor } from '../../two-factor/entities/two-factor-challenge.entity.js';
-import { TwoFactorRepository } from '../../two-factor/repositories/two-factor.repository.js';
-import { UsersRepository } from '../repositories/users.repository.js';
+import { SecondFactor, type FirstFactor } from '../extension-points/second-factor.js';
 import { AccountsService } from './accounts.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
-import { generateSecretToken, hashSecretToken } from './secret-token.js';
-import { SignInAttemptsService } from './sign-in-attempts.service.js';
-import { TwoFactorService } from '../../two-factor/services/two-factor.service.js';
-
-/** Two-factor challenges live five minutes. */
-export const TWO_FACTOR_CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 export type PasswordSignInOutcome =
   | { twoFactorRequired: false; tokens: IssuedTokens }
   | { twoFactorRequired: true; challenge: string };
 
 /**
- * `POST /auth/login` and `/auth/login/2fa`: the password, then (when the user turned it on) a
- * second factor against a single-use challenge kept in the database, so any instance completes it.
- * After a password, the account's failed-attempt count is cleared only when every factor passed,
- * and each wrong second-factor code counts too: knowing the password does not buy unlimited code
- * guesses. After a provider, the challenge's own tries and the client's backoff limit the codes.
+ * `POST /auth/login`: the password, then (when the user turned it on) the challenge of the second
+ * factor, which UserTwoFactorModule provides and completes (`POST /auth/login/2fa`). The account's
+ * failed-attempt count is cleared only when every factor passed.
  */
 @Injectable()
 export class PasswordSignInService {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly users: UsersRepository,
-    private readonly twoFactor: TwoFactorService,
-    private readonly twoFactorStore: TwoFactorRepository,
-    private readonly signInAttempts: SignInAttemptsService,
+    @Optional() @Inject(SecondFactor) private readonly secondFactor?: SecondFactor,
   ) {}
 
   async signIn(email: string, password: string, meta: RequestMeta): Promise<PasswordSignInOutcome> {
@@ -43,45 +30,12 @@ export class PasswordSignInService {
     return { twoFactorRequired: true, challenge: await this.startTwoFactor(user.id, 'password') };
   }
 
-  /** The first factor passed (a password, or a provider): the challenge for the second. */
+  /**
+   * The first factor passed (a password, or a provider): the challenge for the second. Without a
+   * SecondFactor (no UserTwoFactorModule) a user with 2FA on is refused, never let in on one factor.
+   */
   async startTwoFactor(userId: string, firstFactor: FirstFactor): Promise<string> {
-    const challenge = generateSecretToken();
-    await this.twoFactorStore.createChallenge(
-      userId,
-      hashSecretToken(challenge),
-      new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
-      firstFactor,
-    );
-    return challenge;
-  }
-
-  async completeTwoFactor(
-    challenge: string,
-    code: string,
-    meta: RequestMeta,
-  ): Promise<IssuedTokens> {
-    const now = new Date();
-    const taken = await this.twoFactorStore.takeChallengeAttempt(hashSecretToken(challenge), now);
-    if (!taken) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    const user = await this.users.findFullById(taken.user.id);
-    if (!user) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    const attempt = this.signInAttempts.forUser(user, meta.ip);
-    // After a provider only this client's backoff and the challenge's tries apply: the password
-    // lock, which strangers can turn on, must not shut the owner out of their provider.
-    const afterProvider = taken.firstFactor === 'provider';
-    if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
-    else await this.signInAttempts.reserve(attempt);
-    if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
-      await this.signInAttempts.failed(attempt);
-      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    }
-    if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
-      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    if (user.banned || !user.twoFactorEnabled)
-      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    // Only a password proves the password lock wrong; a provider sign-in leaves it on.
-    return afterProvider
-      ? this.accounts.signedIn(user, meta)
-      : this.accounts.signedInWithPassword(user, meta);
+    if (!this.secondFactor) throw new UserKitException('SECOND_FACTOR_UNAVAILABLE');
+    return this.secondFactor.startChallenge(userId, firstFactor);
   }
 }

@@ -3,7 +3,6 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
-import { OAuthFlowsRepository } from '../../oauth/repositories/oauth-flows.repository.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { PasswordResetTokensRepository } from '../repositories/password-reset-tokens.repository.js';
 import { UnverifiedClaimResetRepository } from '../repositories/unverified-claim-reset.repository.js';
@@ -16,7 +15,9 @@ import { PasswordPolicyService } from './password-policy.service.js';
 import { RouteUrlsService } from './route-urls.service.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
+import { UserFeatureListeners } from './user-feature-listeners.js';
 import { UserSessionsService } from './user-sessions.service.js';
+import { UserUpdateService } from './user-update.service.js';
 import { logValue } from '../messages/log-value.js';
 
 /** Reset links live one hour. */
@@ -40,8 +41,9 @@ export class PasswordsService {
     private readonly delivery: MessageDeliveryService,
     private readonly ormContext: OrmContext,
     private readonly urls: RouteUrlsService,
-    private readonly oauthFlows: OAuthFlowsRepository,
+    private readonly featureListeners: UserFeatureListeners,
     private readonly unverifiedClaims: UnverifiedClaimResetRepository,
+    private readonly updates: UserUpdateService,
   ) {}
 
   /**
@@ -77,9 +79,9 @@ export class PasswordsService {
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
-    await this.users.setPasswordHash(user.id, nextHash);
+    await this.updates.setPassword(user.id, nextHash);
     await this.sessions.revokeOthers(user.id, sessionId, 'password_changed');
-    await this.oauthFlows.endPendingLinks(user.id, new Date());
+    await this.featureListeners.passwordChanged(user.id);
   }
 
   /**
@@ -116,9 +118,9 @@ export class PasswordsService {
       (await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId)) === 'gone'
     )
       throw new UserKitException('INVALID_RESET_TOKEN');
-    await this.users.setPasswordHash(user.id, nextHash);
+    await this.updates.setPassword(user.id, nextHash);
     await this.signInAttempts.clear(user.id);
-    await this.oauthFlows.endPendingLinks(user.id, new Date());
+    await this.featureListeners.passwordChanged(user.id);
   }
 
   private async sendResetLink(email: string): Promise<void> {

@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import type { UserViewSource } from '../dto/user.mapper.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import { OwnViewRepository } from '../repositories/own-view.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import type { AuthenticatedPrincipal } from './sessions.service.js';
-import {
-  LockedUserUpdateRepository,
-  type LockedUserChanges,
-} from '../repositories/locked-user-update.repository.js';
+import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
+import { UserUpdateService } from './user-update.service.js';
 
 export interface OwnProfileChanges {
   displayName?: string | null;
@@ -33,8 +30,7 @@ export class ProfileService {
   constructor(
     private readonly users: UsersRepository,
     private readonly attributes: ProfileAttributesService,
-    private readonly events: UserEventsPublisher,
-    private readonly lockedUpdate: LockedUserUpdateRepository,
+    private readonly updates: UserUpdateService,
     private readonly ownView: OwnViewRepository,
   ) {}
 
@@ -77,23 +73,22 @@ export class ProfileService {
    */
   async replaceProfileImage(userId: string, imageId: string, url: string): Promise<string | null> {
     const schema = await this.attributes.loadSchema();
-    const written = await this.lockedUpdate.update(userId, (user) => {
+    const written = await this.updates.update(userId, (user) => {
       const prepared = this.attributes.prepare(user, 'endUser', schema, { picture: url });
       return {
         changes: { ...prepared.fields, profileImageId: imageId },
-        result: { changed: prepared.changed, replaced: user.profileImageId },
+        changed: prepared.changed,
+        result: user.profileImageId,
       };
     });
     if (written === null) throw new UserKitException('NOT_SIGNED_IN');
-    if (written.result.changed.length > 0)
-      this.events.emit('user.updated', { userId, changes: written.result.changed });
-    return written.result.replaced;
+    return written.result;
   }
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
     const schema = await this.attributes.loadSchema();
-    const written = await this.lockedUpdate.update(userId, (user) => {
+    const written = await this.updates.update(userId, (user) => {
       const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
       const fields: LockedUserChanges = { ...prepared.fields };
       const changed = [...prepared.changed];
@@ -108,11 +103,9 @@ export class ProfileService {
         fields.unsafeMetadata = changes.unsafeMetadata;
         changed.push('unsafeMetadata');
       }
-      return { changes: fields, result: changed };
+      return { changes: fields, changed, result: undefined };
     });
     if (written === null) throw new UserKitException('NOT_SIGNED_IN');
-    if (written.result.length > 0)
-      this.events.emit('user.updated', { userId, changes: written.result });
     return this.getOwn(userId);
   }
 }

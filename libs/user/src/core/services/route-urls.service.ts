@@ -124,13 +124,6 @@ export class RouteUrlsService {
     return `${this.options.publicUrl}${this.uiBasePath()}/reset-password`;
   }
 
-  /** `redirectAllowList`, plus the pages themselves when they are on (their sign-in takes `?code=`). */
-  redirectAllowList(): string[] {
-    const pages = this.uiBasePath();
-    if (pages === null || !this.options.publicUrl) return this.options.redirectAllowList;
-    return [...this.options.redirectAllowList, `${this.options.publicUrl}${pages}/`];
-  }
-
   /** The module whose providers include this service: the one that declares the controllers. */
   private libraryModule(): object | null {
     if (this.declaringModule === undefined) {

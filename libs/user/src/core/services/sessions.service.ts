@@ -15,6 +15,8 @@ import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import type { SessionRevokedReason } from '../events/user-kit-events.js';
+import { SessionRevocationService } from './session-revocation.service.js';
 
 /** Who a valid access token belongs to, as the guard hands it to controllers. */
 export interface AuthenticatedPrincipal {
@@ -48,6 +50,7 @@ export class SessionsService {
     private readonly users: UsersRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly events: UserEventsPublisher,
+    private readonly revocation: SessionRevocationService,
   ) {}
 
   /**
@@ -92,7 +95,7 @@ export class SessionsService {
     if (!stored) throw new UserKitException('INVALID_REFRESH_TOKEN');
     const session = stored.session;
     if (stored.usedAt !== null) {
-      await this.revoked(session.user.id, session.id, 'refresh_token_reused', now);
+      await this.revocation.revokeSession(session.id, 'refresh_token_reused', session.user.id);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
     if (session.revokedAt !== null || session.expiresAt <= now || session.user.banned) {
@@ -101,7 +104,7 @@ export class SessionsService {
     const nextToken = generateSecretToken();
     const won = await this.sessions.rotate(stored.id, session.id, hashSecretToken(nextToken), now);
     if (!won) {
-      await this.revoked(session.user.id, session.id, 'refresh_token_reused', now);
+      await this.revocation.revokeSession(session.id, 'refresh_token_reused', session.user.id);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
     return this.issue(session.user.id, session.id, nextToken);
@@ -110,28 +113,21 @@ export class SessionsService {
   /** Logout: unknown tokens are ignored, so the answer says nothing about them. */
   async revokeByRefreshToken(refreshToken: string): Promise<void> {
     const stored = await this.sessions.findRefreshToken(hashSecretToken(refreshToken));
-    if (stored) await this.revoked(stored.session.user.id, stored.session.id, 'logout', new Date());
+    if (stored)
+      await this.revocation.revokeSession(stored.session.id, 'logout', stored.session.user.id);
   }
 
-  async revokeSession(sessionId: string, reason: string, userId?: string): Promise<void> {
-    const count = await this.sessions.revoke(sessionId, reason, new Date());
-    if (count > 0 && userId) this.events.emit('session.revoked', { userId, sessionId, reason });
-  }
-
-  async revokeAllOfUser(userId: string, reason: string): Promise<void> {
-    const count = await this.sessions.revokeAllOfUser(userId, reason, new Date());
-    if (count > 0) this.events.emit('session.revoked', { userId, sessionId: null, reason });
-  }
-
-  /** Revokes one session and tells listeners, once, when this call was the one that revoked it. */
-  private async revoked(
-    userId: string,
+  /** See SessionRevocationService, the one way sessions end (and `session.revoked` is emitted). */
+  async revokeSession(
     sessionId: string,
-    reason: string,
-    at: Date,
+    reason: SessionRevokedReason,
+    userId?: string,
   ): Promise<void> {
-    if ((await this.sessions.revoke(sessionId, reason, at)) > 0)
-      this.events.emit('session.revoked', { userId, sessionId, reason });
+    await this.revocation.revokeSession(sessionId, reason, userId);
+  }
+
+  async revokeAllOfUser(userId: string, reason: SessionRevokedReason): Promise<void> {
+    await this.revocation.revokeAllOfUser(userId, reason);
   }
 
   /** The guard's check: token valid AND session still live AND user not banned, read fresh. */

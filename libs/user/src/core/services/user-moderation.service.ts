@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
-import {
-  UserModerationRepository,
-  type MetadataField,
-} from '../repositories/user-moderation.repository.js';
+import type { MetadataField } from '../repositories/user-moderation.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
-import { LockedUserUpdateRepository } from '../repositories/locked-user-update.repository.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import { deepMergeMetadata } from './metadata-merge.js';
-import { SessionsService } from './sessions.service.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
+import { SessionRevocationService } from './session-revocation.service.js';
+import { UserUpdateService } from './user-update.service.js';
 
 export interface AdminUserView {
   user: User;
@@ -24,11 +20,9 @@ export type MetadataPatch = Partial<Record<MetadataField, JsonObject>>;
 @Injectable()
 export class UserModerationService {
   constructor(
-    private readonly moderation: UserModerationRepository,
-    private readonly lockedUpdate: LockedUserUpdateRepository,
+    private readonly updates: UserUpdateService,
+    private readonly revocation: SessionRevocationService,
     private readonly users: UsersRepository,
-    private readonly sessions: SessionsService,
-    private readonly events: UserEventsPublisher,
     private readonly attributes: ProfileAttributesService,
   ) {}
 
@@ -39,17 +33,13 @@ export class UserModerationService {
    */
   async ban(userId: string, actingAdminId: string): Promise<AdminUserView> {
     if (userId === actingAdminId) throw new UserKitException('CANNOT_BAN_SELF');
-    if (!(await this.moderation.setBanned(userId, true)))
-      throw new UserKitException('USER_NOT_FOUND');
-    this.events.emit('user.updated', { userId, changes: ['banned'] });
-    await this.sessions.revokeAllOfUser(userId, 'banned');
+    if (!(await this.updates.setBanned(userId, true))) throw new UserKitException('USER_NOT_FOUND');
     return this.getFull(userId);
   }
 
   async unban(userId: string): Promise<AdminUserView> {
-    if (!(await this.moderation.setBanned(userId, false)))
+    if (!(await this.updates.setBanned(userId, false)))
       throw new UserKitException('USER_NOT_FOUND');
-    this.events.emit('user.updated', { userId, changes: ['banned'] });
     return this.getFull(userId);
   }
 
@@ -60,12 +50,12 @@ export class UserModerationService {
    */
   async revokeSessions(userId: string): Promise<void> {
     if (!(await this.users.exists(userId))) throw new UserKitException('USER_NOT_FOUND');
-    await this.sessions.revokeAllOfUser(userId, 'admin_revoked');
+    await this.revocation.revokeAllOfUser(userId, 'admin_revoked');
   }
 
   /** Deep merge per object; `null` deletes a key. The result must still be valid metadata. */
   async mergeMetadata(userId: string, patch: MetadataPatch): Promise<AdminUserView> {
-    const written = await this.lockedUpdate.update(userId, (user) => {
+    const written = await this.updates.update(userId, (user) => {
       const changes: MetadataPatch = {};
       const problems: string[] = [];
       for (const field of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
@@ -78,11 +68,9 @@ export class UserModerationService {
         if (JSON.stringify(next) !== JSON.stringify(current)) changes[field] = next;
       }
       if (problems.length > 0) throw new UserKitException('METADATA_INVALID', problems);
-      return { changes, result: Object.keys(changes) };
+      return { changes, changed: Object.keys(changes), result: undefined };
     });
     if (written === null) throw new UserKitException('USER_NOT_FOUND');
-    if (written.result.length > 0)
-      this.events.emit('user.updated', { userId, changes: written.result });
     return this.getFull(userId);
   }
 

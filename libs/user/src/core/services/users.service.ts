@@ -1,11 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { PasswordPolicyService } from './password-policy.service.js';
+import { UserCreationService } from './user-creation.service.js';
+import { UserUpdateService } from './user-update.service.js';
 
 /** The host's "backend API" for users: call it from your own services. */
 @Injectable()
@@ -14,7 +15,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly ormContext: OrmContext,
     private readonly passwordPolicy: PasswordPolicyService,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    private readonly creation: UserCreationService,
+    private readonly updates: UserUpdateService,
   ) {}
 
   /** A user with emails, phones, external accounts and roles, or a 404. */
@@ -29,8 +31,9 @@ export class UsersService {
   }
 
   /**
-   * Makes sure an admin with this email exists (e.g. from ADMIN_EMAIL at start): creates it, or
-   * gives an existing user the admin role. An existing password is left as it is.
+   * Makes sure an admin with this email exists (e.g. from ADMIN_EMAIL at start): creates it (the
+   * lifecycle hooks run, source `admin`), or gives an existing user the admin role. An existing
+   * password is left as it is.
    */
   ensureAdmin(email: string, password: string): Promise<User> {
     return this.ormContext.run(() => this.createOrPromoteAdmin(email, password));
@@ -39,25 +42,31 @@ export class UsersService {
   private async createOrPromoteAdmin(email: string, password: string): Promise<User> {
     const existing = await this.users.findByEmail(email);
     if (existing) {
-      await this.users.addRole(existing.id, ADMIN_ROLE);
+      await this.updates.addRole(existing.id, ADMIN_ROLE);
       return this.getById(existing.id);
     }
     this.passwordPolicy.assertAcceptable(password, email);
     try {
-      return await this.users.create({
-        email,
-        emailVerified: true,
-        passwordHash: await this.hasher.hash(password),
-        displayName: null,
-        firstName: null,
-        lastName: null,
-        picture: null,
-        unsafeMetadata: {},
-        publicMetadata: {},
-        privateMetadata: {},
-        isAnonymous: false,
-        roleNames: [ADMIN_ROLE],
-      });
+      return await this.creation.create(
+        {
+          email,
+          displayName: null,
+          firstName: null,
+          lastName: null,
+          picture: null,
+          unsafeMetadata: {},
+          publicMetadata: {},
+          isAnonymous: false,
+          source: 'admin',
+        },
+        {
+          password,
+          emailVerified: true,
+          privateMetadata: {},
+          roleNames: [ADMIN_ROLE],
+          signedIn: false,
+        },
+      );
     } catch (error) {
       // Another instance created it at the same moment.
       if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN')

@@ -155,6 +155,10 @@ export class OAuthController {
       'Code unknown, already used or older than 60 s, or presented without the binding cookie or the codeVerifier of the browser that started the flow',
   })
   @ApiUserKitError(400, { description: 'Invalid body' })
+  @ApiUserKitError(403, {
+    description:
+      'SECOND_FACTOR_UNAVAILABLE: the user turned two-factor sign-in on and this app does not offer it (no UserTwoFactorModule); or CROSS_SITE_REQUEST: asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin',
+  })
   async exchange(
     @Body(createUserKitValidationPipe()) body: OAuthExchangeDto,
     @ClientMeta() meta: RequestMeta,

@@ -1,25 +1,59 @@
-import type { UserModuleOptions } from '../../core/options/user-module-options.js';
+import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
+import {
+  DEFAULT_OAUTH_PROFILE_MAPPER,
+  type OAuthProfileMapper,
+} from '../extension-points/oauth-profile-mapper.js';
+import { BUILT_IN_OAUTH_PROVIDERS } from '../providers/built-in-providers.js';
+import type { OAuthProviderOptions, UserOAuthModuleOptions } from './user-oauth-module-options.js';
 
+/** Thrown at start-up so a misconfigured host fails with a readable message. */
+export class UserOAuthOptionsError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid UserOAuthModule options:\n - ${problems.join('\n - ')}`);
+    this.name = 'UserOAuthOptionsError';
+  }
+}
+
+/** UserOAuthModule's options after defaults are applied and validation passed. */
 export interface ResolvedOAuthOptions {
-  oauthTimeoutMs: number;
+  providers: Record<string, OAuthProviderOptions>;
+  redirectAllowList: string[];
+  profileMapper: OAuthProfileMapper;
+  timeoutMs: number;
 }
 
 const URL_OPTIONS = ['callbackUrl', 'authorizationUrl', 'tokenUrl', 'userInfoUrl', 'emailsUrl'];
 
-/** OAuth settings: the provider timeout and the shape of each provider entry. */
+/**
+ * Applies defaults and checks every option; throws one error listing all problems. The core's
+ * `publicUrl` is where the default callbacks live.
+ */
 export function resolveOAuthOptions(
-  options: UserModuleOptions,
-  problems: string[],
+  options: UserOAuthModuleOptions,
+  core: Pick<ResolvedUserOptions, 'publicUrl'>,
 ): ResolvedOAuthOptions {
-  const timeoutSeconds = options.oauthTimeoutSeconds ?? 30;
+  if (!options || typeof options !== 'object')
+    throw new UserOAuthOptionsError(['options are missing']);
+  const problems: string[] = [];
+  const timeoutSeconds = options.timeoutSeconds ?? 30;
   if (
     typeof timeoutSeconds !== 'number' ||
     !Number.isFinite(timeoutSeconds) ||
     timeoutSeconds <= 0 ||
     timeoutSeconds > 300
   ) {
-    problems.push('oauthTimeoutSeconds must be a number of seconds between 0 and 300');
+    problems.push('timeoutSeconds must be a number of seconds between 0 and 300');
   }
+  const redirectAllowList = options.redirectAllowList ?? [];
+  if (!Array.isArray(redirectAllowList)) problems.push('redirectAllowList must be an array');
+  else
+    for (const entry of redirectAllowList) {
+      if (!isHttpUrl(entry))
+        problems.push(`redirectAllowList entry "${entry}" must be an absolute http(s) URL`);
+    }
+  const profileMapper = options.profileMapper ?? DEFAULT_OAUTH_PROFILE_MAPPER;
+  if (typeof (profileMapper as Partial<OAuthProfileMapper>)?.map !== 'function')
+    problems.push('profileMapper must have a map function');
   for (const [name, provider] of Object.entries(options.providers ?? {})) {
     if (!/^[a-z][a-z0-9-]{0,49}$/.test(name)) {
       problems.push(`providers.${name}: a provider name is lower-case letters, digits and dashes`);
@@ -38,10 +72,20 @@ export function resolveOAuthOptions(
       if (value !== undefined && !isHttpUrl(value))
         problems.push(`providers.${name}.${key} must be an absolute http(s) URL`);
     }
-    if (!provider.callbackUrl && !options.publicUrl)
-      problems.push(`providers.${name} needs publicUrl (or its own callbackUrl) for the callback`);
+    if (!provider.callbackUrl && !core.publicUrl)
+      problems.push(
+        `providers.${name} needs UserModule's publicUrl (or its own callbackUrl) for the callback`,
+      );
+    if (!provider.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
+      problems.push(`providers.${name} is not a built-in provider: give it a definition`);
   }
-  return { oauthTimeoutMs: Math.round(timeoutSeconds * 1000) };
+  if (problems.length > 0) throw new UserOAuthOptionsError(problems);
+  return {
+    providers: options.providers ?? {},
+    redirectAllowList,
+    profileMapper,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+  };
 }
 
 function isHttpUrl(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
-import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
+import type { ResolvedOAuthOptions } from '../options/resolve-oauth-options.js';
 import { BUILT_IN_OAUTH_PROVIDERS, loadBuiltInProvider } from './built-in-providers.js';
 
 /** Token of the definitions of the enabled providers, by name (built by an async factory). */
@@ -19,7 +19,7 @@ export function isProviderEnabled(
  * (at module start) so its passport packages load only when the host configures it.
  */
 export async function loadOAuthProviderDefinitions(
-  options: ResolvedUserOptions,
+  options: Pick<ResolvedOAuthOptions, 'providers'>,
 ): Promise<OAuthProviderDefinitions> {
   const definitions = new Map<string, OAuthProviderDefinition>();
   for (const [name, provider] of Object.entries(options.providers)) {

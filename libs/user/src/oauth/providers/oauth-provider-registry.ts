@@ -1,14 +1,12 @@
 import { Inject, Injectable, RequestMethod, type OnModuleInit } from '@nestjs/common';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
-import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
-import { UserModuleOptionsError } from '../../core/options/resolve-options.js';
+import type { ExternalSignInProviders } from '../../core/extension-points/external-sign-in-providers.js';
 import { RouteUrlsService } from '../../core/services/route-urls.service.js';
-import { USER_OPTIONS } from '../../core/tokens.js';
-import { BUILT_IN_OAUTH_PROVIDERS } from './built-in-providers.js';
+import type { ResolvedOAuthOptions } from '../options/resolve-oauth-options.js';
+import { OAUTH_OPTIONS } from '../tokens.js';
 import { OAuthClient } from './oauth-client.js';
 import {
   OAUTH_PROVIDER_DEFINITIONS,
-  isProviderEnabled,
   type OAuthProviderDefinitions,
 } from './oauth-provider-definitions.js';
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
@@ -24,25 +22,18 @@ export interface EnabledOAuthProvider {
  * The providers this app serves: the built-in ones and the host's own (`providers.<name>.definition`),
  * each on only when it has a client id. Options are checked when the module is built; strategies
  * are built once, at app.init() (onModuleInit), because their default callback URL carries the
- * host's global prefix, which is set after the module's providers are constructed.
+ * host's global prefix, which is set after the module's providers are constructed. The core reads
+ * the names through ExternalSignInProviders (the pages' sign-in buttons).
  */
 @Injectable()
-export class OAuthProviderRegistry implements OnModuleInit {
+export class OAuthProviderRegistry implements OnModuleInit, ExternalSignInProviders {
   private enabled: Map<string, EnabledOAuthProvider> | null = null;
 
   constructor(
-    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(OAUTH_OPTIONS) private readonly options: ResolvedOAuthOptions,
     private readonly urls: RouteUrlsService,
     @Inject(OAUTH_PROVIDER_DEFINITIONS) private readonly definitions: OAuthProviderDefinitions,
-  ) {
-    const problems: string[] = [];
-    for (const [name, provider] of Object.entries(options.providers)) {
-      if (!isProviderEnabled(provider)) continue;
-      if (!provider!.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
-        problems.push(`providers.${name} is not a built-in provider: give it a definition`);
-    }
-    if (problems.length > 0) throw new UserModuleOptionsError(problems);
-  }
+  ) {}
 
   onModuleInit(): void {
     this.providers();
@@ -87,7 +78,7 @@ export class OAuthProviderRegistry implements OnModuleInit {
         callbackUrl,
         scope: provider.scope ?? definition.defaultScope,
         pkce: definition.pkce,
-        timeoutMs: this.options.oauthTimeoutMs,
+        timeoutMs: this.options.timeoutMs,
       });
       enabled.set(name, { name, definition, client });
     }

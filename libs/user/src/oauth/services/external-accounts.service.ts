@@ -1,11 +1,13 @@
 import { Inject, Injectable, RequestMethod } from '@nestjs/common';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { OAuthProviderRegistry } from '../providers/oauth-provider-registry.js';
-import { allowedRedirectUrl } from './redirect-allow-list.js';
+import { OAuthRedirects } from './oauth-redirects.service.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
 import { ExternalAccountsRepository } from '../repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from '../repositories/oauth-flows.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
+import type { ResolvedOAuthOptions } from '../options/resolve-oauth-options.js';
+import { OAUTH_OPTIONS } from '../tokens.js';
 import { OAUTH_STATE_TTL_MS } from './oauth-sign-in.service.js';
 import { generateSecretToken, hashSecretToken } from '../../core/services/secret-token.js';
 import { RouteUrlsService } from '../../core/services/route-urls.service.js';
@@ -25,11 +27,13 @@ export interface StartedLink {
 export class ExternalAccountsService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(OAUTH_OPTIONS) private readonly oauthOptions: ResolvedOAuthOptions,
     private readonly registry: OAuthProviderRegistry,
     private readonly flows: OAuthFlowsRepository,
     private readonly accounts: ExternalAccountsRepository,
     private readonly signInMethods: SignInMethodsService,
     private readonly urls: RouteUrlsService,
+    private readonly redirects: OAuthRedirects,
   ) {}
 
   /**
@@ -50,7 +54,7 @@ export class ExternalAccountsService {
     const window = this.options.identifiers.reauthenticationWindowSeconds * 1000;
     if (!principal.isAnonymous && Date.now() - principal.authenticatedAt.getTime() > window)
       throw new UserKitException('REAUTHENTICATION_REQUIRED');
-    const allowed = allowedRedirectUrl(redirectUrl, this.urls.redirectAllowList());
+    const allowed = this.redirects.allowed(redirectUrl);
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
     const browserToken = generateSecretToken();
@@ -64,7 +68,7 @@ export class ExternalAccountsService {
       expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
     });
     // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
-    const customCallback = this.options.providers[providerName]?.callbackUrl;
+    const customCallback = this.oauthOptions.providers[providerName]?.callbackUrl;
     const startUrl = customCallback?.endsWith('/callback')
       ? customCallback.slice(0, -'/callback'.length)
       : this.urls.publicUrlOf('/oauth/:provider', RequestMethod.GET, `/oauth/${providerName}`);

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ExternalAccount } from '../../core/entities/external-account.entity.js';
 import type { User } from '../../core/entities/user.entity.js';
 import { UserEventsPublisher } from '../../core/events/user-events.publisher.js';
-import { UserLifecycleHooks } from '../../core/extension-points/user-lifecycle-hooks.js';
 import type { OAuthProfile } from '../extension-points/oauth-profile.js';
 import { ANONYMOUS_ROLE } from '../../core/options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
@@ -17,9 +16,8 @@ import {
   MessageDeliveryService,
   recipientOf,
 } from '../../core/services/message-delivery.service.js';
+import { UserCreationService } from '../../core/services/user-creation.service.js';
 import { normalizeEmail } from '../../core/validation/email.js';
-import { metadataProblem } from '../../core/validation/json-metadata.js';
-import { logValue } from '../../core/messages/log-value.js';
 
 /** The `error=` values a refused OAuth sign-in or link redirects with. */
 export type OAuthRefusal =
@@ -44,16 +42,14 @@ export interface LinkTarget {
  */
 @Injectable()
 export class OAuthLinkingService {
-  private readonly logger = new Logger('UserKit');
-
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
-    @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
     private readonly accounts: ExternalAccountsRepository,
     private readonly events: UserEventsPublisher,
     private readonly users: UsersRepository,
     private readonly delivery: MessageDeliveryService,
     private readonly contacts: ContactsRepository,
+    private readonly creation: UserCreationService,
   ) {}
 
   async resolve(
@@ -158,47 +154,36 @@ export class OAuthLinkingService {
     });
   }
 
+  /** Through the core's one creation path: the host's hooks and `user.created` run once. */
   private async create(provider: string, profile: OAuthProfile): Promise<string> {
     const primary = profile.emails.find((email) => email.primary) ?? profile.emails[0];
-    const draft =
-      (await this.hooks.beforeCreate?.({
-        email: primary?.email ?? null,
-        displayName: profile.displayName,
-        firstName: profile.firstName,
-        lastName: profile.lastName,
-        picture: profile.picture,
-        unsafeMetadata: {},
-        publicMetadata: {},
-        isAnonymous: false,
-        source: 'oauth',
-      })) ?? null;
-    for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
-      const problem = draft ? metadataProblem(draft[field]) : null;
-      if (problem)
-        throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
-    }
-    const userId = await this.accounts.createUser({
-      provider,
-      profile,
-      displayName: draft ? draft.displayName : profile.displayName,
-      firstName: draft ? draft.firstName : profile.firstName,
-      lastName: draft ? draft.lastName : profile.lastName,
-      picture: draft ? draft.picture : profile.picture,
-      unsafeMetadata: draft?.unsafeMetadata ?? {},
-      publicMetadata: draft?.publicMetadata ?? {},
-      roleNames: [this.options.defaultRole],
+    const draft = {
+      email: primary?.email ?? null,
+      displayName: profile.displayName,
+      firstName: profile.firstName,
+      lastName: profile.lastName,
+      picture: profile.picture,
+      unsafeMetadata: {},
+      publicMetadata: {},
+      isAnonymous: false,
+      source: 'oauth' as const,
+    };
+    return this.creation.createWith(draft, async (accepted) => {
+      const userId = await this.accounts.createUser({
+        provider,
+        profile,
+        displayName: accepted.displayName,
+        firstName: accepted.firstName,
+        lastName: accepted.lastName,
+        picture: accepted.picture,
+        unsafeMetadata: accepted.unsafeMetadata,
+        publicMetadata: accepted.publicMetadata,
+        roleNames: [this.options.defaultRole],
+      });
+      // Others' unverified claims on the addresses the new user now holds yield to it.
+      for (const email of profile.emails.filter((entry) => entry.verified || entry === primary))
+        await this.contacts.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
+      return { userId, email: primary?.email ?? null, result: userId };
     });
-    // Others' unverified claims on the addresses the new user now holds yield to it.
-    for (const email of profile.emails.filter((entry) => entry.verified || entry === primary))
-      await this.contacts.releaseUnverifiedClaims(normalizeEmail(email.email), userId);
-    this.events.emit('user.created', { userId, isAnonymous: false });
-    try {
-      await this.hooks.afterCreate?.({ id: userId, email: primary?.email ?? null });
-    } catch (error) {
-      this.logger.error(
-        `UserLifecycleHooks.afterCreate failed for user ${userId}: ${logValue(error)}`,
-      );
-    }
-    return userId;
   }
 }

@@ -8,7 +8,8 @@ import {
   OAuthProviderRegistry,
   type EnabledOAuthProvider,
 } from '../providers/oauth-provider-registry.js';
-import { allowedRedirectUrl, withQuery } from './redirect-allow-list.js';
+import { withQuery } from './redirect-allow-list.js';
+import { OAuthRedirects } from './oauth-redirects.service.js';
 import { sanitizeOAuthProfile } from '../providers/sanitize-oauth-profile.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
 import {
@@ -18,12 +19,13 @@ import {
 import { SessionsRepository } from '../../core/repositories/sessions.repository.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
+import type { ResolvedOAuthOptions } from '../options/resolve-oauth-options.js';
+import { OAUTH_OPTIONS } from '../tokens.js';
 import type { IssuedTokens } from '../../core/services/issued-tokens.js';
 import { OAuthLinkingService, type LinkOutcome } from './oauth-linking.service.js';
 import type { RequestMeta } from '../../core/services/request-meta.js';
 import { generateSecretToken, hashSecretToken } from '../../core/services/secret-token.js';
 import { PasswordSignInService } from '../../core/services/password-sign-in.service.js';
-import { RouteUrlsService } from '../../core/services/route-urls.service.js';
 import { SessionsService } from '../../core/services/sessions.service.js';
 import { logValue } from '../../core/messages/log-value.js';
 
@@ -72,6 +74,7 @@ export class OAuthSignInService {
 
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(OAUTH_OPTIONS) private readonly oauthOptions: ResolvedOAuthOptions,
     @Inject(OAuthProfileMapper) private readonly mapper: OAuthProfileMapper,
     private readonly registry: OAuthProviderRegistry,
     private readonly flows: OAuthFlowsRepository,
@@ -79,7 +82,7 @@ export class OAuthSignInService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly linking: OAuthLinkingService,
-    private readonly urls: RouteUrlsService,
+    private readonly redirects: OAuthRedirects,
     private readonly passwordSignIn: PasswordSignInService,
   ) {}
 
@@ -88,7 +91,7 @@ export class OAuthSignInService {
     const now = new Date();
     let redirectUrl: string | null = null;
     if (request.redirectUrl !== undefined) {
-      redirectUrl = allowedRedirectUrl(request.redirectUrl, this.urls.redirectAllowList());
+      redirectUrl = this.redirects.allowed(request.redirectUrl);
       if (!redirectUrl) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     }
     let link: { userId: string; sessionId: string } | null = null;
@@ -245,7 +248,8 @@ export class OAuthSignInService {
     const user = await this.users.findFullById(spent.userId);
     if (!user || user.banned) throw new UserKitException('OAUTH_CODE_INVALID');
     const skipsSecondFactor =
-      spent.provider !== null && this.options.providers[spent.provider]?.skipTwoFactor === true;
+      spent.provider !== null &&
+      this.oauthOptions.providers[spent.provider]?.skipTwoFactor === true;
     if (user.twoFactorEnabled && !skipsSecondFactor)
       return {
         twoFactorRequired: true,

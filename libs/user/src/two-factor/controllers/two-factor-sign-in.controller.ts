@@ -17,11 +17,11 @@ import { ApiSignInLimitsResponse } from '../../core/decorators/sign-in-limits.de
 import { ClientMeta } from '../../core/decorators/request-meta.decorator.js';
 import { TwoFactorSignInDto } from '../dto/two-factor-sign-in.dto.js';
 import { TokenResponse } from '../../core/dto/user.response.js';
-import { PasswordSignInService } from '../../core/services/password-sign-in.service.js';
 import { TokenResponsesService } from '../../core/services/token-responses.service.js';
 import type { RequestMeta } from '../../core/services/request-meta.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
+import { TwoFactorSignInService } from '../services/two-factor-sign-in.service.js';
 
 @ApiTags('auth')
 @Public()
@@ -34,7 +34,7 @@ import { NoStore } from '../../core/decorators/no-store.decorator.js';
 })
 export class TwoFactorSignInController {
   constructor(
-    private readonly signIn: PasswordSignInService,
+    private readonly twoFactorSignIn: TwoFactorSignInService,
     private readonly tokenResponses: TokenResponsesService,
   ) {}
 
@@ -52,7 +52,7 @@ export class TwoFactorSignInController {
     @ClientMeta() meta: RequestMeta,
   ): Promise<TokenResponse> {
     return this.tokenResponses.tokens(
-      await this.signIn.completeTwoFactor(body.challenge, body.code, meta),
+      await this.twoFactorSignIn.complete(body.challenge, body.code, meta),
     );
   }
 }

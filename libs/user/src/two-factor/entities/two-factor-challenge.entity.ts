@@ -2,9 +2,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../core/entities/new-id.js';
 import { User } from '../../core/entities/user.entity.js';
-
-/** What passed before the second factor was asked for. */
-export type FirstFactor = 'password' | 'provider';
+import type { FirstFactor } from '../../core/extension-points/second-factor.js';
 
 /**
  * Handed out by a password or provider sign-in when two-factor is on: single use, five minutes, a few tries.

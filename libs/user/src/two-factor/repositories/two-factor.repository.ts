@@ -2,8 +2,9 @@ import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-o
 import { Injectable } from '@nestjs/common';
 import { BackupCode } from '../entities/backup-code.entity.js';
 import { TotpCredential } from '../entities/totp-credential.entity.js';
-import { TwoFactorChallenge, type FirstFactor } from '../entities/two-factor-challenge.entity.js';
+import { TwoFactorChallenge } from '../entities/two-factor-challenge.entity.js';
 import { User } from '../../core/entities/user.entity.js';
+import type { FirstFactor } from '../../core/extension-points/second-factor.js';
 
 export const MAX_CHALLENGE_ATTEMPTS = 5;
 
@@ -86,11 +87,16 @@ export class TwoFactorRepository {
     return changed === 1;
   }
 
+  /** Inside the caller's transaction: the user's authenticator, backup codes and challenges go. */
+  async deleteAllOf(em: EntityManager, userId: string): Promise<void> {
+    await em.nativeDelete(TotpCredential, { user: userId });
+    await em.nativeDelete(BackupCode, { user: userId });
+    await em.nativeDelete(TwoFactorChallenge, { user: userId });
+  }
+
   async disable(userId: string): Promise<void> {
     await this.em.transactional(async (em) => {
-      await em.nativeDelete(TotpCredential, { user: userId });
-      await em.nativeDelete(BackupCode, { user: userId });
-      await em.nativeDelete(TwoFactorChallenge, { user: userId });
+      await this.deleteAllOf(em, userId);
       await em.nativeUpdate(
         User,
         { id: userId },

@@ -13,6 +13,10 @@ import {
   normalizeBackupCode,
 } from '../../core/services/one-time-codes.js';
 import { openSecret, sealSecret } from './secret-box.js';
+import {
+  TWO_FACTOR_OPTIONS,
+  type ResolvedTwoFactorOptions,
+} from '../options/two-factor-options.js';
 
 export const BACKUP_CODE_COUNT = 10;
 /** Codes of the previous and next 30-second step pass too (clock drift). */
@@ -30,7 +34,8 @@ export class TwoFactorService {
   private readonly backupKey: Buffer;
 
   constructor(
-    @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
+    @Inject(USER_OPTIONS) options: ResolvedUserOptions,
+    @Inject(TWO_FACTOR_OPTIONS) private readonly twoFactorOptions: ResolvedTwoFactorOptions,
     private readonly twoFactor: TwoFactorRepository,
     private readonly users: UsersRepository,
   ) {
@@ -47,7 +52,7 @@ export class TwoFactorService {
       throw new UserKitException('TWO_FACTOR_ENROLLMENT_CONFLICT');
     const label = user.emailAddresses.getItems().find((email) => email.primary)?.email ?? user.id;
     const otpauthUri = generateURI({
-      issuer: this.options.identifiers.twoFactorIssuer,
+      issuer: this.twoFactorOptions.issuer,
       label,
       secret,
     });

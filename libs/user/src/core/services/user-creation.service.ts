@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JsonObject, User } from '../entities/user.entity.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { PasswordHasher } from '../extension-points/password-hasher.js';
+import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
+import { logValue } from '../messages/log-value.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { normalizeEmail } from '../validation/email.js';
+import { metadataProblem } from '../validation/json-metadata.js';
+import { HashingGate } from './hashing-gate.js';
+
+/** What a user made by the core gets beyond the draft the hooks see. */
+export interface NewUserAccount {
+  /** Hashed once `beforeCreate` accepted the user (a refused one costs no hash); null: none. */
+  password: string | null;
+  emailVerified: boolean;
+  privateMetadata: JsonObject;
+  roleNames: string[];
+  /**
+   * Custom attribute values already checked against the writer's access (the host's declared
+   * fields among them); the hooks do not see them. Default none.
+   */
+  customAttributes?: JsonObject;
+  /** A self sign-up: the INSERT records the sign-in as well. */
+  signedIn: boolean;
+}
+
+/** What a feature's own write of a new user reports (see `createWith`). */
+export interface WrittenUser<Result> {
+  userId: string;
+  /** The user's primary address, as `afterCreate` is told it. */
+  email: string | null;
+  result: Result;
+}
+
+/**
+ * The one way a user comes to exist, whatever the source (sign-up, anonymous, OAuth, admin):
+ * `beforeCreate` before anything is written, the write, then `user.created` and `afterCreate`
+ * once each, after the commit (a refused or rolled-back creation emits and calls nothing after).
+ */
+@Injectable()
+export class UserCreationService {
+  private readonly logger = new Logger('UserKit');
+
+  constructor(
+    @Inject(UserLifecycleHooks) private readonly hooks: UserLifecycleHooks,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    private readonly hashingGate: HashingGate,
+    private readonly users: UsersRepository,
+    private readonly events: UserEventsPublisher,
+  ) {}
+
+  /** A user with at most one (primary) email, written by the core; the user returned is complete. */
+  create(draft: NewUserDraft, account: NewUserAccount): Promise<User> {
+    return this.createWith(draft, async (accepted) => {
+      const password = account.password;
+      const passwordHash =
+        password === null ? null : await this.hashingGate.run(() => this.hasher.hash(password));
+      const email = accepted.isAnonymous ? null : accepted.email;
+      const user = await this.users.create({
+        ...accepted,
+        email,
+        emailVerified: account.emailVerified,
+        passwordHash,
+        privateMetadata: account.privateMetadata,
+        customAttributes: account.customAttributes,
+        roleNames: account.roleNames,
+        signedIn: account.signedIn,
+      });
+      // Others' unverified claims on the address yield to the one who now holds it.
+      if (email !== null) await this.users.releaseUnverifiedClaims(normalizeEmail(email), user.id);
+      return {
+        userId: user.id,
+        email: user.emailAddresses.getItems()[0]?.email ?? null,
+        result: user,
+      };
+    });
+  }
+
+  /**
+   * For a feature that writes the new user with rows of its own in one transaction (OAuth: the
+   * external account): `write` gets the draft `beforeCreate` accepted and returns once committed.
+   */
+  async createWith<Result>(
+    draft: NewUserDraft,
+    write: (accepted: NewUserDraft) => Promise<WrittenUser<Result>>,
+  ): Promise<Result> {
+    const accepted = await this.runBeforeCreate(draft);
+    const written = await write(accepted);
+    this.events.emit('user.created', {
+      userId: written.userId,
+      isAnonymous: accepted.isAnonymous,
+    });
+    await this.runAfterCreate(written.userId, written.email);
+    return written.result;
+  }
+
+  private async runBeforeCreate(draft: NewUserDraft): Promise<NewUserDraft> {
+    const changed = (await this.hooks.beforeCreate?.({ ...draft })) ?? draft;
+    for (const field of ['unsafeMetadata', 'publicMetadata'] as const) {
+      const problem = metadataProblem(changed[field]);
+      if (problem)
+        throw new Error(`UserLifecycleHooks.beforeCreate returned ${field} that ${problem}`);
+    }
+    // The source decides how the user is made: a hook cannot turn one kind into another.
+    return { ...changed, isAnonymous: draft.isAnonymous, source: draft.source };
+  }
+
+  private async runAfterCreate(id: string, email: string | null): Promise<void> {
+    try {
+      await this.hooks.afterCreate?.({ id, email });
+    } catch (error) {
+      this.logger.error(`UserLifecycleHooks.afterCreate failed for user ${id}: ${logValue(error)}`);
+    }
+  }
+}

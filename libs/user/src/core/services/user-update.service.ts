@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  LockedUserUpdateRepository,
+  type LockedUserChanges,
+} from '../repositories/locked-user-update.repository.js';
+import { UserModerationRepository } from '../repositories/user-moderation.repository.js';
+import { UsersRepository } from '../repositories/users.repository.js';
+import { SessionRevocationService } from './session-revocation.service.js';
+
+/** What a locked update writes (`changes`), names for listeners (`changed`), and hands back. */
+export interface ComputedUpdate<Result> {
+  changes: LockedUserChanges;
+  /** What `user.updated` names: `displayName`, `customAttributes.plan`, ... (empty: no event). */
+  changed: string[];
+  result: Result;
+}
+
+/**
+ * The one way an existing user changes: every write here emits `user.updated` naming what
+ * changed, after the commit, and only when something did. A ban also ends every session.
+ */
+@Injectable()
+export class UserUpdateService {
+  constructor(
+    private readonly lockedUpdate: LockedUserUpdateRepository,
+    private readonly moderation: UserModerationRepository,
+    private readonly users: UsersRepository,
+    private readonly revocation: SessionRevocationService,
+    private readonly events: UserEventsPublisher,
+  ) {}
+
+  /**
+   * Read-modify-write under the user's row lock, so concurrent writes of different attributes all
+   * land; `compute` may throw to roll back. Null when the user does not exist.
+   */
+  async update<Result>(
+    userId: string,
+    compute: (user: User) => ComputedUpdate<Result>,
+  ): Promise<{ changed: string[]; result: Result } | null> {
+    const written = await this.lockedUpdate.update(userId, (user) => {
+      const computed = compute(user);
+      return { changes: computed.changes, result: computed };
+    });
+    if (written === null) return null;
+    const { changed, result } = written.result;
+    this.updated(userId, changed);
+    return { changed, result };
+  }
+
+  /**
+   * The flag first, then the sessions: a sign-in racing the ban cannot open a session that
+   * outlives it. False when the user does not exist.
+   */
+  async setBanned(userId: string, banned: boolean): Promise<boolean> {
+    if (!(await this.moderation.setBanned(userId, banned))) return false;
+    this.updated(userId, ['banned']);
+    if (banned) await this.revocation.revokeAllOfUser(userId, 'banned');
+    return true;
+  }
+
+  /** Replaces the user's roles; refused (nothing written) when it would leave no admin. */
+  async replaceRoles(
+    userId: string,
+    roleNames: string[],
+    adminRole: string,
+  ): ReturnType<UsersRepository['replaceRoles']> {
+    const outcome = await this.users.replaceRoles(userId, roleNames, adminRole);
+    if (outcome === 'replaced') this.updated(userId, ['roles']);
+    return outcome;
+  }
+
+  /** Adds one role (a no-op when the user has it). */
+  async addRole(userId: string, roleName: string): Promise<void> {
+    if (await this.users.addRole(userId, roleName)) this.updated(userId, ['roles']);
+  }
+
+  /** A new password the user chose (a change or a reset); a rehash of the same one is not a change. */
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.users.setPasswordHash(userId, passwordHash);
+    this.updated(userId, ['password']);
+  }
+
+  /** Anonymous → real account in place (see UsersRepository.upgradeAnonymous). */
+  async upgradeAnonymous(
+    userId: string,
+    email: string,
+    passwordHash: string,
+    fromRole: string,
+    toRole: string,
+  ): ReturnType<UsersRepository['upgradeAnonymous']> {
+    const outcome = await this.users.upgradeAnonymous(
+      userId,
+      email,
+      passwordHash,
+      fromRole,
+      toRole,
+    );
+    if (outcome === 'upgraded')
+      this.updated(userId, ['isAnonymous', 'emailAddresses', 'roles', 'password']);
+    return outcome;
+  }
+
+  private updated(userId: string, changes: string[]): void {
+    if (changes.length > 0) this.events.emit('user.updated', { userId, changes });
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { UserKitException } from '../../core/errors/user-kit.exception.js';
+import type { FirstFactor, SecondFactor } from '../../core/extension-points/second-factor.js';
+import { UsersRepository } from '../../core/repositories/users.repository.js';
+import { AccountsService } from '../../core/services/accounts.service.js';
+import type { IssuedTokens } from '../../core/services/issued-tokens.js';
+import type { RequestMeta } from '../../core/services/request-meta.js';
+import { generateSecretToken, hashSecretToken } from '../../core/services/secret-token.js';
+import { SignInAttemptsService } from '../../core/services/sign-in-attempts.service.js';
+import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
+import { TwoFactorService } from './two-factor.service.js';
+
+/** Two-factor challenges live five minutes. */
+export const TWO_FACTOR_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * The second step of a sign-in (`POST /auth/login/2fa`), the core's SecondFactor: after the first
+ * factor passed, a single-use challenge kept in the database, so any instance completes it. After
+ * a password, the account's failed-attempt count is cleared only when every factor passed, and
+ * each wrong code counts too: knowing the password does not buy unlimited code guesses. After a
+ * provider, the challenge's own tries and the client's backoff limit the codes.
+ */
+@Injectable()
+export class TwoFactorSignInService implements SecondFactor {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly users: UsersRepository,
+    private readonly twoFactor: TwoFactorService,
+    private readonly twoFactorStore: TwoFactorRepository,
+    private readonly signInAttempts: SignInAttemptsService,
+  ) {}
+
+  /** The first factor passed (a password, or a provider): the challenge for the second. */
+  async startChallenge(userId: string, firstFactor: FirstFactor): Promise<string> {
+    const challenge = generateSecretToken();
+    await this.twoFactorStore.createChallenge(
+      userId,
+      hashSecretToken(challenge),
+      new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
+      firstFactor,
+    );
+    return challenge;
+  }
+
+  /** The challenge and a code (TOTP or backup): the tokens of a new session. */
+  async complete(challenge: string, code: string, meta: RequestMeta): Promise<IssuedTokens> {
+    const now = new Date();
+    const taken = await this.twoFactorStore.takeChallengeAttempt(hashSecretToken(challenge), now);
+    if (!taken) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    const user = await this.users.findFullById(taken.user.id);
+    if (!user) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    const attempt = this.signInAttempts.forUser(user, meta.ip);
+    // After a provider only this client's backoff and the challenge's tries apply: the password
+    // lock, which strangers can turn on, must not shut the owner out of their provider.
+    const afterProvider = taken.firstFactor === 'provider';
+    if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
+    else await this.signInAttempts.reserve(attempt);
+    if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
+      await this.signInAttempts.failed(attempt);
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    }
+    if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    if (user.banned || !user.twoFactorEnabled)
+      throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
+    // Only a password proves the password lock wrong; a provider sign-in leaves it on.
+    return afterProvider
+      ? this.accounts.signedIn(user, meta)
+      : this.accounts.signedInWithPassword(user, meta);
+  }
+}
