@@ -2,7 +2,12 @@
 export { createUserKitClient, UserKitClient } from './client.js';
 export type { UserKitClientOptions, SignInResult, AuthListener } from './client.js';
 export { User } from './user.js';
-export type { UserFields, CreateExternalAccountParams, ExternalAccountStart } from './user.js';
+export type {
+  UserFields,
+  UserExtensions,
+  CreateExternalAccountParams,
+  ExternalAccountStart,
+} from './user.js';
 export { UserKitError, type ApiErrorBody } from './errors.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
 export type { HttpMethod } from './transport.js';

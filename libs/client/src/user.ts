@@ -16,8 +16,23 @@ import type {
 } from './generated/api-types.js';
 import type { Transport } from './transport.js';
 
+/**
+ * What the host's SelfViewExtension adds to `/me` (`user.extensions`). Name its data for your
+ * types by augmenting this interface:
+ * `declare module '@userkit/client' { interface UserExtensions { memberships: Membership[] } }`.
+ */
+export interface UserExtensions {
+  [name: string]: unknown;
+}
+
 /** The user's fields as `/me` returns them; `twoFactorEnabled` is a method (as in the seed SDK). */
-export type UserFields = Readonly<Omit<UserResponse, 'twoFactorEnabled'>>;
+export type UserFields = Readonly<Omit<UserResponse, 'twoFactorEnabled' | 'extensions'>> & {
+  /**
+   * The host's own data from GET and PATCH /me (`reload()`, `update()`); absent in the answers of
+   * sign-in, sign-up and refresh, and without a SelfViewExtension; null when it failed.
+   */
+  readonly extensions?: Readonly<UserExtensions> | null;
+};
 
 export interface CreateExternalAccountParams {
   /** `oauth_google` (the seed's naming) or just the provider name `google`. */

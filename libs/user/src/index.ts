@@ -14,6 +14,25 @@ export type {
   RoleDefinition,
 } from './core/options/user-module-options.js';
 export type { ResolvedUserOptions } from './core/options/resolved-options.js';
+export {
+  defineUserFields,
+  type UserFieldDeclaration,
+  type UserFieldDeclarations,
+  type StringUserField,
+  type NumberUserField,
+  type EnumUserField,
+  type FormattedUserField,
+  type UserFieldValue,
+  type UserFieldValues,
+  type ReadableUserFieldName,
+} from './core/options/user-fields.js';
+export type {
+  CustomAttributesWithFields,
+  UserWithFields,
+  PrincipalWithFields,
+  UserResponseWithFields,
+} from './core/options/user-field-types.js';
+export type { ResolvedUserField } from './core/options/resolve-field-options.js';
 export { resolveUserOptions, UserModuleOptionsError } from './core/options/resolve-options.js';
 export {
   ADMIN_ROLE,
@@ -32,6 +51,10 @@ export {
   type NewUserDraft,
   type UserCreationSource,
 } from './core/extension-points/user-lifecycle-hooks.js';
+export {
+  SelfViewExtension,
+  type SelfViewExtensions,
+} from './core/extension-points/self-view-extension.js';
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';

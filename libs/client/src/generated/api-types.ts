@@ -68,6 +68,7 @@ export interface UserResponse {
   lastSignInAt: string | null;
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
+  extensions?: Record<string, unknown> | null;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
@@ -130,6 +131,7 @@ export interface ProfileFieldsDto {
 export interface SignUpDto extends ProfileFieldsDto {
   email: string;
   password: string;
+  customAttributes?: Record<string, unknown>;
 }
 
 /** From libs/user/src/core/dto/sign-in.dto.ts. */
@@ -206,6 +208,7 @@ export interface CustomAttributeResponse {
   order: number;
   searchable: boolean;
   obsolete: boolean;
+  declared: boolean;
   createdAt: string;
   updatedAt: string;
 }

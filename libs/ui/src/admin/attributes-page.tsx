@@ -98,14 +98,18 @@ function CustomAttributes(props: {
                 <span class="badge">{attribute.type}</span>
                 {attribute.searchable && <span class="badge">searchable</span>}
                 {attribute.obsolete && <span class="badge badge-warn">obsolete</span>}
+                {attribute.declared && <span class="badge">declared in code</span>}
               </h3>
-              <Button
-                kind="link"
-                label={`${editing === attribute.name ? 'Close' : 'Edit'} ${attribute.name}`}
-                onClick={() => setEditing(editing === attribute.name ? null : attribute.name)}
-              >
-                {editing === attribute.name ? 'Close' : 'Edit'}
-              </Button>
+              {/* A field declared in the host's code changes there: the API refuses edits (409). */}
+              {!attribute.declared && (
+                <Button
+                  kind="link"
+                  label={`${editing === attribute.name ? 'Close' : 'Edit'} ${attribute.name}`}
+                  onClick={() => setEditing(editing === attribute.name ? null : attribute.name)}
+                >
+                  {editing === attribute.name ? 'Close' : 'Edit'}
+                </Button>
+              )}
             </div>
             <p class="hint">Rules: {describeRules(attribute.type, attribute.validation)}</p>
             <AccessSummary access={attribute.access} />

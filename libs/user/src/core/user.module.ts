@@ -54,6 +54,9 @@ import { UserModerationService } from './services/user-moderation.service.js';
 import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
+import { DeclaredFieldsService } from './services/declared-fields.service.js';
+import { SelfViewExtensionService } from './services/self-view-extension.service.js';
+import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
@@ -146,6 +149,9 @@ const SERVICES = [
     OwnViewRepository,
     UnverifiedClaimResetRepository,
     UserEventsPublisher,
+    DeclaredFieldsService,
+    StartupDeclarationsService,
+    SelfViewExtensionService,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

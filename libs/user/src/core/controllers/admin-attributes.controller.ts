@@ -21,7 +21,7 @@ import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { AttributeSchemaService } from '../services/attribute-schema.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { ResourceIdPipe } from '../validation/resource-id.pipe.js';
-import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
+import { FIELD_NAME_PATTERN } from '../validation/attribute-definition.js';
 
 @ApiTags('admin')
 @Authenticated({ roles: [ADMIN_ROLE] })
@@ -47,7 +47,10 @@ export class AdminAttributesController {
   @ApiUserKitError(400, {
     description: 'Bad name, type, or validation that does not fit the type',
   })
-  @ApiUserKitError(409, { description: 'Name taken (attributes are never deleted)' })
+  @ApiUserKitError(409, {
+    description:
+      "Name taken (ATTRIBUTE_TAKEN: attributes are never deleted), or the name of a field declared in the host's code (ATTRIBUTE_DECLARED)",
+  })
   async create(@Body() body: CreateAttributeDto): Promise<CustomAttributeResponse> {
     return mapCustomAttribute(await this.schema.create(body));
   }
@@ -64,8 +67,12 @@ export class AdminAttributesController {
   })
   @ApiUserKitError(400, { description: 'name or type sent (they never change), bad validation' })
   @ApiUserKitError(404, { description: 'No such attribute' })
+  @ApiUserKitError(409, {
+    description:
+      "A field declared in the host's code (ATTRIBUTE_DECLARED): it changes there, at the next start",
+  })
   async update(
-    @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', ATTRIBUTE_NAME_PATTERN)) name: string,
+    @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', FIELD_NAME_PATTERN)) name: string,
     @Body() body: PatchAttributeDto,
   ): Promise<CustomAttributeResponse | StandardAttributeResponse> {
     const updated = await this.schema.update(name, body);

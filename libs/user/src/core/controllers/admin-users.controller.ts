@@ -54,8 +54,13 @@ export class AdminUsersController {
 
   @Post()
   @ApiCreatedResponse({ type: AdminUserResponse })
+  @ApiUserKitError(400, {
+    description:
+      'Invalid input, unknown role, or a custom attribute that is unknown or whose value does not fit its type (ATTRIBUTE_INVALID)',
+  })
   @ApiUserKitError(403, {
-    description: "Lacks the admin role, or the host's beforeCreate hook refused the user",
+    description:
+      "Lacks the admin role, the host's beforeCreate hook refused the user, or a custom attribute admins may not edit was sent (ATTRIBUTE_FORBIDDEN)",
     orHostError: true,
   })
   @ApiUserKitError(409, { description: 'Email taken' })

@@ -59,10 +59,13 @@ export class AuthController {
   @ApiCreatedResponse({ type: TokenResponse, description: 'Signed up and signed in' })
   @ApiUserKitError(403, {
     description:
-      "The host's beforeCreate hook refused the sign-up (its own error body), or a foreign Origin asked for the cookie session",
+      "The host's beforeCreate hook refused the sign-up (its own error body), a foreign Origin asked for the cookie session, or a custom attribute the end user may not edit was sent (ATTRIBUTE_FORBIDDEN)",
     orHostError: true,
   })
-  @ApiUserKitError(400, { description: 'Invalid input, weak password or unknown field' })
+  @ApiUserKitError(400, {
+    description:
+      'Invalid input, weak password, unknown field, or a custom attribute that is unknown or whose value does not fit its type (ATTRIBUTE_INVALID)',
+  })
   @ApiUserKitError(409, { description: 'Email taken' })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
     return this.tokenResponses.tokens(await this.accounts.signUpWithPassword(body, meta));

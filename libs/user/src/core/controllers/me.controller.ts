@@ -9,6 +9,7 @@ import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
 import { UserResponse } from '../dto/user.response.js';
 import { ProfileService } from '../services/profile.service.js';
+import { SelfViewExtensionService } from '../services/self-view-extension.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 
@@ -18,13 +19,24 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Controller('me')
 @UserKitApi()
 export class MeController {
-  constructor(private readonly profile: ProfileService) {}
+  constructor(
+    private readonly profile: ProfileService,
+    private readonly selfView: SelfViewExtensionService,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ type: UserResponse, description: 'With the attributes the user may see' })
+  @ApiOkResponse({
+    type: UserResponse,
+    description: "With the attributes the user may see, and the host's extensions if any",
+  })
   async getMe(@CurrentUser() principal: AuthenticatedPrincipal): Promise<UserResponse> {
-    const { user, attributes } = await this.profile.getOwnViewFrom(principal);
-    return withAttributes(mapUser(user), attributes);
+    const [{ user, attributes }, extensions] = await Promise.all([
+      this.profile.getOwnViewFrom(principal),
+      this.selfView.extensionsFor(principal),
+    ]);
+    const view: UserResponse = withAttributes(mapUser(user), attributes);
+    if (extensions !== undefined) view.extensions = extensions;
+    return view;
   }
 
   @Patch()
@@ -34,11 +46,16 @@ export class MeController {
   })
   @ApiUserKitError(403, { description: 'An attribute that is read-only or hidden for the user' })
   async updateMe(
-    @CurrentUser('id') userId: string,
+    @CurrentUser() principal: AuthenticatedPrincipal,
     @Body() body: UpdateProfileDto,
   ): Promise<UserResponse> {
-    await this.profile.updateOwn(userId, body);
-    const { user, attributes } = await this.profile.getOwnView(userId);
-    return withAttributes(mapUser(user), attributes);
+    await this.profile.updateOwn(principal.id, body);
+    const [{ user, attributes }, extensions] = await Promise.all([
+      this.profile.getOwnView(principal.id),
+      this.selfView.extensionsFor(principal),
+    ]);
+    const view: UserResponse = withAttributes(mapUser(user), attributes);
+    if (extensions !== undefined) view.extensions = extensions;
+    return view;
   }
 }

@@ -5,6 +5,7 @@ import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
 import { IsOptional } from '../validation/is-optional.decorator.js';
 import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
+import { AttributeWritesProperty } from './attribute-writes.js';
 
 @ApiStrictBody()
 export class AdminCreateUserDto {
@@ -60,4 +61,7 @@ export class AdminCreateUserDto {
   @IsOptional()
   @IsJsonMetadata()
   privateMetadata?: JsonObject;
+
+  @AttributeWritesProperty('custom at creation')
+  customAttributes?: Record<string, unknown>;
 }

@@ -28,6 +28,11 @@ export class CustomAttributeResponse {
   @ApiProperty() order!: number;
   @ApiProperty() searchable!: boolean;
   @ApiProperty() obsolete!: boolean;
+  @ApiProperty({
+    description:
+      "A field declared in the host's code (UserModule fields): changed there, never through this API",
+  })
+  declared!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -51,6 +56,7 @@ export function mapCustomAttribute(definition: CustomAttributeDefinition): Custo
     order: definition.order,
     searchable: definition.searchable,
     obsolete: definition.obsolete,
+    declared: definition.declared,
     createdAt: definition.createdAt.toISOString(),
     updatedAt: definition.updatedAt.toISOString(),
   };

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { ToInteger } from './strict-query.js';
 import { ToBoolean } from './list-users-filters.js';
-import { ATTRIBUTE_NAME_PATTERN } from '../validation/attribute-definition.js';
+import { FIELD_NAME_PATTERN } from '../validation/attribute-definition.js';
 import { IsOptional } from '../validation/is-optional.decorator.js';
 
 export class ListUsersQuery {
@@ -79,13 +79,13 @@ export class ListUsersQuery {
   @ApiPropertyOptional({
     example: 'plan',
     maxLength: 63,
-    pattern: ATTRIBUTE_NAME_PATTERN.source,
+    pattern: FIELD_NAME_PATTERN.source,
     description: 'A custom attribute marked searchable',
   })
   @IsOptional()
   @IsString()
   @MaxLength(63)
-  @Matches(ATTRIBUTE_NAME_PATTERN, { message: 'attribute must be an attribute name' })
+  @Matches(FIELD_NAME_PATTERN, { message: 'attribute must be an attribute name' })
   attribute?: string;
 
   @ApiPropertyOptional({

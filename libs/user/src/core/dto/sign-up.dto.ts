@@ -3,6 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
 import { ProfileFieldsDto } from './profile-fields.js';
 import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
+import { AttributeWritesProperty } from './attribute-writes.js';
 
 @ApiStrictBody()
 export class SignUpDto extends ProfileFieldsDto {
@@ -18,4 +19,7 @@ export class SignUpDto extends ProfileFieldsDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+
+  @AttributeWritesProperty('custom at sign-up')
+  customAttributes?: Record<string, unknown>;
 }

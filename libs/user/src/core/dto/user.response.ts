@@ -75,6 +75,15 @@ export class UserResponse {
     description: 'Custom attributes this party may see',
   })
   customAttributes?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { memberships: [{ organizationId: 'org_1', role: 'owner' }] },
+    description:
+      "GET and PATCH /me only: the host's own data for this user, from its SelfViewExtension (absent without one; null when it failed, which the server logs)",
+  })
+  extensions?: Record<string, unknown> | null;
 }
 
 /** The admin view adds what only admins may see. */

@@ -4,6 +4,9 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 export type CustomAttributeType =
   'string' | 'number' | 'integer' | 'enum' | 'phone' | 'email' | 'url' | 'country_code';
 
+/** `declared`: a custom attribute declared in the host's code (`UserModule.forRoot({ fields })`). */
+export type AttributeKind = 'custom' | 'declared' | 'standard';
+
 export interface AttributeValidation {
   min?: number;
   max?: number;
@@ -16,16 +19,17 @@ export interface AttributeValidation {
 /**
  * The profile schema, changed at run time by admins: one row per custom attribute, and one per
  * standard attribute whose access an admin changed (kind `standard`, overriding the options).
- * Rows are never deleted: an attribute goes obsolete, its values stay on the users.
+ * A custom attribute the host declares in code (`fields`) has kind `declared`: the code, not the
+ * admin API, changes it. Rows are never deleted: an attribute goes obsolete, its values stay.
  */
 @Entity({ tableName: 'userkit_attribute_definitions' })
 export class AttributeDefinition {
-  /** `custom:<name>` or `standard:<name>`, so the two namespaces never collide. */
+  /** `custom:<name>` (declared ones too) or `standard:<name>`: the two namespaces never collide. */
   @PrimaryKey({ type: 'string', length: 80 })
   key!: string;
 
   @Property({ type: 'string', length: 10 })
-  kind!: 'custom' | 'standard';
+  kind!: AttributeKind;
 
   @Property({ type: 'string', length: 63 })
   name!: string;

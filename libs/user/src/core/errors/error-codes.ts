@@ -201,6 +201,11 @@ export const UserErrors = {
     status: HttpStatus.CONFLICT,
     message: 'An attribute with this name already exists',
   },
+  ATTRIBUTE_DECLARED: {
+    status: HttpStatus.CONFLICT,
+    message:
+      "This attribute is a field declared in the host's code (UserModule fields): change it there",
+  },
   ATTRIBUTE_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid attribute value' },
   ATTRIBUTE_FORBIDDEN: {
     status: HttpStatus.FORBIDDEN,

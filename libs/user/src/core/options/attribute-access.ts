@@ -13,3 +13,10 @@ export type AttributeAccess = Record<AttributeParty, AccessLevel>;
 export function isAccessLevel(value: unknown): value is AccessLevel {
   return typeof value === 'string' && (ACCESS_LEVELS as readonly string[]).includes(value);
 }
+
+/** Custom attributes start visible to admins only; an admin (or the declaring code) opens them. */
+export const DEFAULT_CUSTOM_ACCESS: AttributeAccess = {
+  admin: 'editable',
+  bearer: 'hidden',
+  endUser: 'hidden',
+};

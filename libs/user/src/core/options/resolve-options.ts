@@ -3,6 +3,7 @@ import type { ResolvedUserOptions } from './resolved-options.js';
 import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
 import { resolveProfileOptions } from './resolve-profile-options.js';
+import { resolveFieldOptions } from './resolve-field-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -67,6 +68,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
   const profileOptions = resolveProfileOptions(options, problems);
+  const fields = resolveFieldOptions(options.fields, problems);
 
   if (problems.length > 0) throw new UserModuleOptionsError(problems);
   return {
@@ -83,6 +85,7 @@ export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOpti
     anonymousSignUp: options.anonymousSignUp ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     identifiers,
+    fields,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedIdentifierOptions } from './resolve-identifier-options.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { ResolvedProfileOptions } from './resolve-profile-options.js';
+import type { ResolvedUserField } from './resolve-field-options.js';
 import type { RoleDefinition, UserModuleOptions } from './user-module-options.js';
 
 /** Options after defaults are applied and validation passed: what services read. */
@@ -19,6 +20,8 @@ export interface ResolvedUserOptions extends ResolvedProfileOptions {
   hashingConcurrency: number;
   hashingQueueLimit: number;
   identifiers: ResolvedIdentifierOptions;
+  /** The host's declared fields (`fields`), in declaration order. */
+  fields: ResolvedUserField[];
 }
 
 export type { UserModuleOptions };

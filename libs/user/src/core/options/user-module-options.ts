@@ -5,6 +5,7 @@ import type { MessageSender } from '../extension-points/message-sender.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
+import type { UserFieldDeclarations } from './user-fields.js';
 
 export interface RoleDefinition {
   name: string;
@@ -57,6 +58,14 @@ export interface UserModuleOptions {
    * form (where the app serves them); else `${publicUrl}/reset-password`.
    */
   passwordResetUrl?: string;
+  /**
+   * The host's own fields on every user, declared in code (best through `defineUserFields`, which
+   * keeps their literal types): created or updated at every start as custom attributes of the
+   * profile schema, shown and written under `customAttributes` as their access allows, e.g.
+   * `{ companyId: { type: 'string', access: { endUser: 'readonly' } }, plan: { type: 'enum',
+   * values: ['free', 'pro'] } }`.
+   */
+  fields?: UserFieldDeclarations;
   /** Per-party access to the OIDC standard attributes over Authgear's defaults; admins may change it at run time. */
   standardAttributeAccess?: Partial<Record<StandardAttributeName, Partial<AttributeAccess>>>;
 }

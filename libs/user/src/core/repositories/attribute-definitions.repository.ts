@@ -9,6 +9,7 @@ export type AttributeDefinitionRecord = Omit<AttributeDefinition, 'createdAt' | 
 export type AttributeDefinitionChanges = Partial<
   Pick<
     AttributeDefinition,
+    | 'kind'
     | 'validation'
     | 'accessAdmin'
     | 'accessBearer'

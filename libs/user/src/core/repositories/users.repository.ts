@@ -33,6 +33,7 @@ function userFields(record: NewUserRecord) {
     unsafeMetadata: record.unsafeMetadata,
     publicMetadata: record.publicMetadata,
     privateMetadata: record.privateMetadata,
+    customAttributes: record.customAttributes ?? {},
     isAnonymous: record.isAnonymous,
   };
 }
@@ -88,6 +89,8 @@ export interface NewUserRecord {
   unsafeMetadata: JsonObject;
   publicMetadata: JsonObject;
   privateMetadata: JsonObject;
+  /** Checked values of custom attributes (the host's fields among them). Default none. */
+  customAttributes?: JsonObject;
   isAnonymous: boolean;
   roleNames: string[];
   /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */

@@ -15,6 +15,7 @@ import { SessionsService } from './sessions.service.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 import { UserCreationService } from './user-creation.service.js';
 import { UserUpdateService } from './user-update.service.js';
+import { ProfileAttributesService } from './profile-attributes.service.js';
 
 export interface PasswordSignUp {
   email: string;
@@ -24,6 +25,8 @@ export interface PasswordSignUp {
   lastName?: string | null;
   picture?: string | null;
   unsafeMetadata?: JsonObject;
+  /** Custom attributes the end user may write (the host's fields among them), e.g. `{ plan: 'pro' }`. */
+  customAttributes?: Record<string, unknown>;
 }
 
 /** Sign-up and sign-in: the flows that create users and open their first sessions. */
@@ -43,6 +46,7 @@ export class AccountsService implements OnModuleInit {
     private readonly creation: UserCreationService,
     private readonly updates: UserUpdateService,
     private readonly revocation: SessionRevocationService,
+    private readonly attributes: ProfileAttributesService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -51,6 +55,10 @@ export class AccountsService implements OnModuleInit {
 
   async signUpWithPassword(input: PasswordSignUp, meta: RequestMeta): Promise<IssuedTokens> {
     this.passwordPolicy.assertAcceptable(input.password, input.email);
+    const customAttributes = await this.attributes.initialCustomValues(
+      'endUser',
+      input.customAttributes,
+    );
     const user = await this.creation.create(
       {
         email: input.email.trim(),
@@ -67,6 +75,7 @@ export class AccountsService implements OnModuleInit {
         password: input.password,
         emailVerified: false,
         privateMetadata: {},
+        customAttributes,
         roleNames: [this.options.defaultRole],
         signedIn: true,
       },

@@ -52,6 +52,8 @@ export interface AdminNewUser {
   roles?: string[];
   publicMetadata?: JsonObject;
   privateMetadata?: JsonObject;
+  /** Custom attributes the admin may write (the host's fields among them). */
+  customAttributes?: Record<string, unknown>;
 }
 
 export interface AdminUserChanges {
@@ -163,6 +165,10 @@ export class AdminUsersService {
   async create(input: AdminNewUser): Promise<User> {
     const roleNames = [...new Set(input.roles ?? [this.options.defaultRole])];
     await this.assertRolesExist(roleNames);
+    const customAttributes = await this.attributes.initialCustomValues(
+      'admin',
+      input.customAttributes,
+    );
     if (input.password !== undefined)
       this.passwordPolicy.assertAcceptable(input.password, input.email);
     return this.creation.create(
@@ -181,6 +187,7 @@ export class AdminUsersService {
         password: input.password ?? null,
         emailVerified: false,
         privateMetadata: input.privateMetadata ?? {},
+        customAttributes,
         roleNames,
         signedIn: false,
       },

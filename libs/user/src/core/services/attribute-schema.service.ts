@@ -5,7 +5,11 @@ import type {
   CustomAttributeType,
 } from '../entities/attribute-definition.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
-import type { AccessLevel, AttributeAccess } from '../options/attribute-access.js';
+import {
+  DEFAULT_CUSTOM_ACCESS,
+  type AccessLevel,
+  type AttributeAccess,
+} from '../options/attribute-access.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import {
   isStandardAttributeName,
@@ -38,13 +42,6 @@ export interface StandardAttributeSetting {
   access: AttributeAccess;
 }
 
-/** Custom attributes start visible to admins only; an admin opens them to bearers and users. */
-const DEFAULT_CUSTOM_ACCESS: AttributeAccess = {
-  admin: 'editable',
-  bearer: 'hidden',
-  endUser: 'hidden',
-};
-
 function accessOf(row: AttributeDefinition): AttributeAccess {
   return {
     admin: row.accessAdmin as AccessLevel,
@@ -62,6 +59,7 @@ function toDefinition(row: AttributeDefinition): CustomAttributeDefinition {
     order: row.displayOrder,
     searchable: row.searchable,
     obsolete: row.obsolete,
+    declared: row.kind === 'declared',
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -75,8 +73,9 @@ function compact(validation: AttributeValidation | undefined): AttributeValidati
 }
 
 /**
- * The profile schema: standard attributes' access (options, then admins' changes) and the custom
- * attributes admins define. Read from the database on each use: no instance keeps a stale copy.
+ * The profile schema: standard attributes' access (options, then admins' changes), the custom
+ * attributes admins define and the fields the host declares in code (DeclaredFieldsService).
+ * Read from the database on each use: no instance keeps a stale copy.
  */
 @Injectable()
 export class AttributeSchemaService {
@@ -96,7 +95,7 @@ export class AttributeSchemaService {
     for (const row of rows) {
       if (row.kind === 'standard' && isStandardAttributeName(row.name))
         standard[row.name] = accessOf(row);
-      else if (row.kind === 'custom') custom.set(row.name, toDefinition(row));
+      else if (row.kind !== 'standard') custom.set(row.name, toDefinition(row));
     }
     return { standard, custom };
   }
@@ -115,6 +114,7 @@ export class AttributeSchemaService {
   async create(input: NewCustomAttribute): Promise<CustomAttributeDefinition> {
     if (isStandardAttributeName(input.name))
       throw new UserKitException('ATTRIBUTE_TAKEN', `${input.name} is a standard attribute`);
+    if (this.options.fields.some((field) => field.name === input.name)) throw declared(input.name);
     const validation = compact(input.validation);
     this.assertValidation(input.type, validation);
     const access = { ...DEFAULT_CUSTOM_ACCESS, ...definedOnly(input.access) };
@@ -131,7 +131,13 @@ export class AttributeSchemaService {
       searchable: input.searchable ?? false,
       obsolete: input.obsolete ?? false,
     });
-    if (!inserted) throw new UserKitException('ATTRIBUTE_TAKEN');
+    if (!inserted) {
+      // Declared by another instance's code (a newer release starting beside this one).
+      const taken = await this.definitions.findOne('custom', input.name);
+      throw taken?.kind === 'declared'
+        ? declared(input.name)
+        : new UserKitException('ATTRIBUTE_TAKEN');
+    }
     return this.getCustom(input.name);
   }
 
@@ -155,6 +161,7 @@ export class AttributeSchemaService {
       return { name, access };
     }
     const current = await this.getCustom(name);
+    if (current.declared) throw declared(name);
     const validation =
       changes.validation !== undefined ? compact(changes.validation) : current.validation;
     this.assertValidation(current.type, validation);
@@ -181,6 +188,13 @@ export class AttributeSchemaService {
     const problems = validationProblems(type, validation);
     if (problems.length > 0) throw new UserKitException('ATTRIBUTE_INVALID', problems);
   }
+}
+
+function declared(name: string): UserKitException {
+  return new UserKitException(
+    'ATTRIBUTE_DECLARED',
+    `${name} is a field declared in the host's code (UserModule fields): change it there`,
+  );
 }
 
 function definedOnly(access: Partial<AttributeAccess> | undefined): Partial<AttributeAccess> {

@@ -13,6 +13,8 @@ export interface CustomAttributeDefinition {
   order: number;
   searchable: boolean;
   obsolete: boolean;
+  /** Declared in the host's code (`fields`): the admin API may not change it. */
+  declared: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

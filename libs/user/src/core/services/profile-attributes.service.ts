@@ -95,9 +95,29 @@ export class ProfileAttributesService {
     return { standardAttributes, customAttributes };
   }
 
+  /**
+   * The custom attribute values a new user starts with (sign-up: the end user's rights; admin
+   * create: the admin's), checked as a write on an empty user; no schema read when none are sent.
+   */
+  async initialCustomValues(
+    party: AttributeParty,
+    customAttributes: Record<string, unknown> | undefined,
+  ): Promise<JsonObject> {
+    if (!customAttributes || Object.keys(customAttributes).length === 0) return {};
+    const empty = {
+      firstName: null,
+      lastName: null,
+      picture: null,
+      standardAttributes: {},
+      customAttributes: {},
+    };
+    const prepared = this.prepare(empty, party, await this.loadSchema(), { customAttributes });
+    return prepared.fields.customAttributes ?? {};
+  }
+
   /** Checks every write against the party's rights and the value rules; throws 403, then 400. */
   prepare(
-    user: User,
+    user: AttributeValues,
     party: AttributeParty,
     schema: AttributeSchema,
     writes: AttributeWrites,

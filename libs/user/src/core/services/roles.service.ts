@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '../entities/role.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -8,7 +8,7 @@ import { RolesRepository } from '../repositories/roles.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 
 @Injectable()
-export class RolesService implements OnApplicationBootstrap {
+export class RolesService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly roles: RolesRepository,
@@ -16,8 +16,8 @@ export class RolesService implements OnApplicationBootstrap {
     private readonly deletion: RoleDeletionRepository,
   ) {}
 
-  /** After the host's onModuleInit (where it runs migrations): declare built-in and option roles. */
-  async onApplicationBootstrap(): Promise<void> {
+  /** The built-in and option roles, at every start (StartupDeclarationsService, after migrations). */
+  async declareRoles(): Promise<void> {
     await this.ormContext.run(() => this.roles.ensure(this.options.roles));
   }
 

@@ -32,6 +32,11 @@ export interface AuthenticatedPrincipal {
   readonly session: Session;
   /** The user's own values (no collections), plain, from the row the guard read: no entity. */
   readonly userValues: UserValues;
+  /**
+   * The custom attribute values, the host's declared fields among them (`UserModule.forRoot({
+   * fields })`), from the same row; typed with `PrincipalWithFields<typeof fields>`.
+   */
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
 const USER_AGENT_MAX = 512;
@@ -153,6 +158,9 @@ export class SessionsService {
       },
       get userValues(): UserValues {
         return (userValues ??= sessions.userValues(row));
+      },
+      get fields(): Readonly<Record<string, unknown>> {
+        return (userValues ??= sessions.userValues(row)).customAttributes;
       },
     };
   }

@@ -17,6 +17,11 @@ export interface NewUserAccount {
   emailVerified: boolean;
   privateMetadata: JsonObject;
   roleNames: string[];
+  /**
+   * Custom attribute values already checked against the writer's access (the host's declared
+   * fields among them); the hooks do not see them. Default none.
+   */
+  customAttributes?: JsonObject;
   /** A self sign-up: the INSERT records the sign-in as well. */
   signedIn: boolean;
 }
@@ -60,6 +65,7 @@ export class UserCreationService {
         emailVerified: account.emailVerified,
         passwordHash,
         privateMetadata: account.privateMetadata,
+        customAttributes: account.customAttributes,
         roleNames: account.roleNames,
         signedIn: account.signedIn,
       });

@@ -7,6 +7,11 @@ import { TEXT_MAX_LENGTH } from './attribute-values.js';
 /** Authgear's rule: lowercase letters, digits and `_`; starts with a letter; no trailing `_`. */
 export const ATTRIBUTE_NAME_PATTERN = /^[a-z](?:[a-z0-9_]*[a-z0-9])?$/;
 export const ATTRIBUTE_NAME_MAX_LENGTH = 63;
+/**
+ * Fields declared in code may also be camelCase (`companyId`): the same rule with capitals after
+ * the first letter. Every admin-made name matches it too, so it also checks names in paths.
+ */
+export const FIELD_NAME_PATTERN = /^[a-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 
 export const CUSTOM_ATTRIBUTE_TYPES: readonly CustomAttributeType[] = [
   'string',
