@@ -11,7 +11,11 @@ export default {
         jsc: {
           target: 'es2023',
           parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
           keepClassNames: true,
         },
         module: { type: 'es6' },
@@ -28,6 +32,22 @@ export default {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   // test/redis needs a redis-server binary: `npm run test:redis` runs it (in CI), `npm test` not.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/redis/'],
+  // The unit specs' jest.useFakeTimers({ now }) fakes the clock (Date) only: the code under test
+  // keeps its real ticks and timers (an access token's asynchronous signing waits on one).
+  fakeTimers: {
+    doNotFake: [
+      'nextTick',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'hrtime',
+      'performance',
+    ],
+  },
   testTimeout: 60_000,
   maxWorkers: 1,
 };
