@@ -3,7 +3,7 @@
 // same host without UserModule (bench/host-server.js), interleaved rounds. Beside them: the floor
 // (the MikroORM host with one global guard that does nothing: Nest's own cost of a guard), both
 // hosts with MikroORM's per-request context middleware off (the library then opens one on its
-// own routes only), a bare Nest host without MikroORM, the UserModule host with the pages (`ui`)
+// own routes only), a bare Nest host without MikroORM, the UserModule host with the pages (UserPagesModule)
 // on, and the sample's /hello/public (helmet, Swagger, pages).
 //
 // Part of `npm run bench`; `node bench/host-overhead.js` runs this part alone (after `npm run

@@ -9,7 +9,7 @@
 // Environment: USERKIT=on|off (UserModule, globalGuards); ORM=on|off (MikroORM, on by default;
 // off with USERKIT=off: the bare host); REQUEST_CONTEXT=on|off (MikroORM's per-request context
 // middleware, on by default; off, the library opens one on its own routes); NOOP_GUARD=on (one
-// global guard answering true); UI=on|off (UserModule's prebuilt pages); USERKIT_DIR: another
+// global guard answering true); UI=on|off (UserPagesModule, the prebuilt pages); USERKIT_DIR: another
 // build of the library to load (default dist/libs/user), to compare two versions in one run.
 import 'reflect-metadata';
 import { Controller, Get, Injectable, Module } from '@nestjs/common';
@@ -61,9 +61,14 @@ if (withOrm) {
         tokenSecret: 'bench-secret-bench-secret-bench-secret-0123',
         rateLimits: false,
         globalGuards: true,
-        ui: process.env.UI === 'on',
       }),
     );
+    if (process.env.UI === 'on') {
+      const pages = await import(
+        `../${process.env.USERKIT_DIR || 'dist/libs/user'}/pages/index.js`
+      );
+      imports.push(pages.UserPagesModule.forRoot({ path: '/account' }));
+    }
   }
 }
 if (process.env.NOOP_GUARD === 'on') providers.push({ provide: APP_GUARD, useClass: NoopGuard });

@@ -47,7 +47,7 @@ function renderHostTable(host) {
     userKitNoRequestContext: 'the same + UserModule (global guards)',
     noopGuardNoRequestContext: 'the same + one global guard doing nothing',
     bare: 'bare Nest host (one controller, no MikroORM)',
-    userKitUi: 'host + MikroORM + UserModule with the pages (`ui`)',
+    userKitUi: 'host + MikroORM + UserModule with the pages (UserPagesModule)',
     sample: 'the sample app, /hello/public',
   };
   const rows = Object.entries(host.figures).map(
