@@ -1,16 +1,21 @@
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { ContactsRepository } from '../../contacts/repositories/contacts.repository.js';
-import { OAuthFlowsRepository } from '../../oauth/repositories/oauth-flows.repository.js';
 import type { User } from '../entities/user.entity.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import type { UserKitEvents } from '../events/user-kit-events.js';
 import { MessageSender } from '../extension-points/message-sender.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { MemoryThrottlerStorage } from '../rate-limit/memory-throttler-storage.js';
+import { EmailAddressesRepository } from '../repositories/email-addresses.repository.js';
+import { LockedUserUpdateRepository } from '../repositories/locked-user-update.repository.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { PasswordResetTokensRepository } from '../repositories/password-reset-tokens.repository.js';
+import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { SignInAttemptsRepository } from '../repositories/sign-in-attempts.repository.js';
 import { UnverifiedClaimResetRepository } from '../repositories/unverified-claim-reset.repository.js';
+import { UserModerationRepository } from '../repositories/user-moderation.repository.js';
 import { UserSessionsRepository } from '../repositories/user-sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
@@ -20,8 +25,11 @@ import { PASSWORD_RESET_TTL_MS, PasswordsService } from './passwords.service.js'
 import { PasswordPolicyService } from './password-policy.service.js';
 import { RouteUrlsService } from './route-urls.service.js';
 import { hashSecretToken } from './secret-token.js';
+import { SessionRevocationService } from './session-revocation.service.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
+import { UserFeatureListeners } from './user-feature-listeners.js';
 import { UserSessionsService } from './user-sessions.service.js';
+import { UserUpdateService } from './user-update.service.js';
 
 // Under ESM the jest object is not a global: it comes with the module.
 const jest = import.meta.jest;
@@ -40,6 +48,8 @@ const NEW_PASSWORD = 'correct horse battery staple';
  * Reset links are single-use, one-hour secrets. The repositories are jest mocks (the link's
  * single use and expiry are conditional updates in SQL, checked against both databases by
  * test/password-recovery.e2e-spec.ts); the password hasher, an extension point, is a fast fake.
+ * The core services the reset goes through are real: the password is written by UserUpdateService
+ * (user.updated) and the sessions end through SessionRevocationService (session.revoked).
  */
 describe('PasswordsService reset links (mocked repositories)', () => {
   let module: TestingModule;
@@ -59,6 +69,7 @@ describe('PasswordsService reset links (mocked repositories)', () => {
   let signInAttempts: { countAttempt: jest.Mock; clear: jest.Mock };
   let ormContext: { runDetached: jest.Mock };
   let sender: { sendPasswordResetLink: jest.Mock };
+  let events: { name: string; payload: unknown }[];
 
   beforeEach(async () => {
     jest.useFakeTimers({ now: NOW });
@@ -79,12 +90,17 @@ describe('PasswordsService reset links (mocked repositories)', () => {
     ormContext = { runDetached: jest.fn((work: () => Promise<unknown>) => work()) };
     sender = { sendPasswordResetLink: jest.fn(async () => undefined) };
     module = await Test.createTestingModule({
+      imports: [EventEmitterModule.forRoot()],
       providers: [
         PasswordsService,
         HashingGate,
         PasswordPolicyService,
         SignInAttemptsService,
         UserSessionsService,
+        SessionRevocationService,
+        UserUpdateService,
+        UserFeatureListeners,
+        UserEventsPublisher,
         MessageDeliveryService,
         RouteUrlsService,
         { provide: USER_OPTIONS, useValue: OPTIONS },
@@ -104,7 +120,7 @@ describe('PasswordsService reset links (mocked repositories)', () => {
         { provide: UserSessionsRepository, useValue: userSessions },
         { provide: SignInAttemptsRepository, useValue: signInAttempts },
         {
-          provide: ContactsRepository,
+          provide: EmailAddressesRepository,
           useValue: {
             findRecoverableEmail: jest.fn(async () => ({
               id: 'email-1',
@@ -113,17 +129,23 @@ describe('PasswordsService reset links (mocked repositories)', () => {
             })),
           },
         },
-        {
-          provide: OAuthFlowsRepository,
-          useValue: { endPendingLinks: jest.fn(async () => undefined) },
-        },
+        // Reached only by what a reset link does not do (a single session's end, a locked update,
+        // a ban): present for the real services' constructors.
+        { provide: SessionsRepository, useValue: { revoke: jest.fn(), ownerOf: jest.fn() } },
+        { provide: LockedUserUpdateRepository, useValue: { update: jest.fn() } },
+        { provide: UserModerationRepository, useValue: { setBanned: jest.fn() } },
         {
           provide: UnverifiedClaimResetRepository,
           useValue: { verifyAndReclaim: jest.fn(async () => 'already_verified') },
         },
       ],
     }).compile();
+    await module.init();
     service = module.get(PasswordsService);
+    events = [];
+    module.get(EventEmitter2).onAny((name: string | string[], payload: unknown) => {
+      events.push({ name: String(name), payload });
+    });
   });
 
   afterEach(async () => {
@@ -169,6 +191,23 @@ describe('PasswordsService reset links (mocked repositories)', () => {
     // The lock lifts and every session ends.
     expect(signInAttempts.clear).toHaveBeenCalledWith('user-1');
     expect(userSessions.revokeAllExcept).toHaveBeenCalledWith('user-1', null, 'password_reset', at);
+    expect(events).toEqual([
+      {
+        name: 'session.revoked',
+        payload: {
+          userId: 'user-1',
+          sessionId: null,
+          reason: 'password_reset',
+        } satisfies UserKitEvents['session.revoked'],
+      },
+      {
+        name: 'user.updated',
+        payload: {
+          userId: 'user-1',
+          changes: ['password'],
+        } satisfies UserKitEvents['user.updated'],
+      },
+    ]);
   });
 
   it('refuses a token that is not live (unknown, spent or expired), changing nothing', async () => {
@@ -179,6 +218,7 @@ describe('PasswordsService reset links (mocked repositories)', () => {
     expect(resetTokens.redeem).not.toHaveBeenCalled();
     expect(users.setPasswordHash).not.toHaveBeenCalled();
     expect(userSessions.revokeAllExcept).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
   });
 
   it('leaves the link unspent when the new password is refused, so a better one can follow', async () => {
@@ -198,5 +238,6 @@ describe('PasswordsService reset links (mocked repositories)', () => {
     expect(users.setPasswordHash).not.toHaveBeenCalled();
     expect(userSessions.revokeAllExcept).not.toHaveBeenCalled();
     expect(signInAttempts.clear).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
   });
 });

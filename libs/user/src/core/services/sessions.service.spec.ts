@@ -12,10 +12,12 @@ import {
   type ActiveSessionRow,
   type NewSessionRecord,
 } from '../repositories/sessions.repository.js';
+import { UserSessionsRepository } from '../repositories/user-sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { AccessTokenService } from './access-token.service.js';
 import { hashSecretToken } from './secret-token.js';
+import { SessionRevocationService } from './session-revocation.service.js';
 import { SessionsService } from './sessions.service.js';
 
 // Under ESM the jest object is not a global: it comes with the module.
@@ -72,9 +74,18 @@ function mockedRepositories() {
       session.revokedReason = reason;
       return 1;
     }),
+    ownerOf: jest.fn(
+      async (sessionId: string) =>
+        tokens.find((token) => token.session.id === sessionId)?.session.user.id ?? null,
+    ),
     open: jest.fn(async (_record: NewSessionRecord) => 'session-new'),
     findActiveRow: jest.fn<Promise<ActiveSessionRow | null>, [string, string, Date]>(),
     touch: jest.fn(async () => undefined),
+  };
+  // A user's own sessions (devices); SessionsService never ends sessions through them.
+  const userSessions = {
+    revokeOwned: jest.fn(async () => false),
+    revokeAllExcept: jest.fn(async () => 0),
   };
   const users = {
     findFullById: jest.fn(async (id: string) => (id === user.id ? user : null)),
@@ -98,7 +109,7 @@ function mockedRepositories() {
     });
     return row;
   }
-  return { sessions, users, user, storeToken };
+  return { sessions, userSessions, users, user, storeToken };
 }
 
 describe('SessionsService (mocked repositories)', () => {
@@ -116,10 +127,13 @@ describe('SessionsService (mocked repositories)', () => {
       imports: [EventEmitterModule.forRoot()],
       providers: [
         SessionsService,
+        // Real: every revocation (and its session.revoked event) goes through it.
+        SessionRevocationService,
         AccessTokenService,
         UserEventsPublisher,
         { provide: USER_OPTIONS, useValue: OPTIONS },
         { provide: SessionsRepository, useValue: repositories.sessions },
+        { provide: UserSessionsRepository, useValue: repositories.userSessions },
         { provide: UsersRepository, useValue: repositories.users },
       ],
     }).compile();

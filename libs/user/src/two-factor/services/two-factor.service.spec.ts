@@ -6,6 +6,7 @@ import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { deriveKey, hashShortCode } from '../../core/services/one-time-codes.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import type { TotpCredential } from '../entities/totp-credential.entity.js';
+import { resolveTwoFactorOptions, TWO_FACTOR_OPTIONS } from '../options/two-factor-options.js';
 import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { sealSecret } from './secret-box.js';
 import { BACKUP_CODE_COUNT, TwoFactorService } from './two-factor.service.js';
@@ -51,6 +52,10 @@ describe('TwoFactorService codes (mocked repositories)', () => {
       providers: [
         TwoFactorService,
         { provide: USER_OPTIONS, useValue: { tokenSecret: TOKEN_SECRET } as ResolvedUserOptions },
+        {
+          provide: TWO_FACTOR_OPTIONS,
+          useValue: resolveTwoFactorOptions(undefined, 'userkit-unit-test'),
+        },
         { provide: TwoFactorRepository, useValue: repository },
         { provide: UsersRepository, useValue: { findFullById: jest.fn(async () => user) } },
       ],
