@@ -47,7 +47,14 @@ export async function startBareHost(options: BareHostOptions): Promise<BareHost>
     providers: options.providers ?? [],
   })
   class BareHostModule {}
-  const app = await NestFactory.create(BareHostModule, { logger: false, abortOnError: false });
+  let app: INestApplication;
+  try {
+    // Refused options throw here, before there is an app to close.
+    app = await NestFactory.create(BareHostModule, { logger: false, abortOnError: false });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   try {
     options.beforeInit?.(app);
     await app.get(MikroORM).migrator.up();

@@ -24,7 +24,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
 import { DevelopmentMessageSender } from './development-message-sender.js';
-import { featureModules, type SampleOverrides } from './feature-modules.js';
+import { featureModules, splitOverrides, type SampleOverrides } from './feature-modules.js';
 
 export { SAMPLE_UI_PATH } from './feature-modules.js';
 
@@ -57,6 +57,8 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   static register(config: SampleConfig, overrides: SampleOverrides = {}): DynamicModule {
+    // UserModule refuses the feature modules' options (they left it after 0.1.0): each its own.
+    const { core, features } = splitOverrides(overrides);
     return {
       module: AppModule,
       imports: [
@@ -69,11 +71,11 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
           inject: [REDIS_CLIENT],
           useFactory: (redis: Redis | null) => ({
             ...userOptionsFrom(config, redis),
-            ...overrides,
+            ...core,
           }),
           globalGuards: true,
         }),
-        ...featureModules(config, overrides),
+        ...featureModules(config, features),
       ],
       controllers: [HelloController, HealthController],
     };

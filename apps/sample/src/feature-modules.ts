@@ -29,25 +29,60 @@ export interface SampleOAuthOverrides {
   oauthProfileMapper?: OAuthProfileMapper;
 }
 
+/** The feature modules' options as flat overrides, named as UserModule 0.1.0 named them. */
+export interface SampleFeatureOverrides extends SampleOAuthOverrides {
+  /** UserTwoFactorModule's `issuer`. */
+  twoFactorIssuer?: string;
+  /** UserTokenTemplatesModule's `templates`, `signingKey` and `signingKeyId`. */
+  tokenTemplates?: UserTokenTemplatesOptions['templates'];
+  tokenSigningKey?: UserTokenTemplatesOptions['signingKey'];
+  tokenSigningKeyId?: UserTokenTemplatesOptions['signingKeyId'];
+  /** UserProfileImagesModule's `fileStorage` and `directory` (default UPLOADS_DIR). */
+  fileStorage?: UserProfileImagesOptions['fileStorage'];
+  profileImageDirectory?: UserProfileImagesOptions['directory'];
+}
+
 /**
  * Options a test (or another host built on the sample) puts over the environment's: the core's
  * and every feature module's, in one flat object; each module takes its own keys.
  */
-export type SampleOverrides = Partial<UserModuleOptions> &
-  SampleOAuthOverrides & {
-    /** UserTwoFactorModule's `issuer`. */
-    twoFactorIssuer?: string;
-    /** UserTokenTemplatesModule's `templates`, `signingKey` and `signingKeyId`. */
-    tokenTemplates?: UserTokenTemplatesOptions['templates'];
-    tokenSigningKey?: UserTokenTemplatesOptions['signingKey'];
-    tokenSigningKeyId?: UserTokenTemplatesOptions['signingKeyId'];
-    /** UserProfileImagesModule's `fileStorage` and `directory` (default UPLOADS_DIR). */
-    fileStorage?: UserProfileImagesOptions['fileStorage'];
-    profileImageDirectory?: UserProfileImagesOptions['directory'];
-  };
+export type SampleOverrides = Partial<UserModuleOptions> & SampleFeatureOverrides;
+
+/** Every key of SampleFeatureOverrides (the compiler checks none is missing). */
+const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
+  providers: true,
+  redirectAllowList: true,
+  oauthTimeoutSeconds: true,
+  oauthProfileMapper: true,
+  twoFactorIssuer: true,
+  tokenTemplates: true,
+  tokenSigningKey: true,
+  tokenSigningKeyId: true,
+  fileStorage: true,
+  profileImageDirectory: true,
+};
+
+/**
+ * Splits the flat overrides: UserModule gets only the core's keys (it refuses an option that moved
+ * to a feature module), the feature modules the rest. A key given as undefined stays given.
+ */
+export function splitOverrides(overrides: SampleOverrides): {
+  core: Partial<UserModuleOptions>;
+  features: SampleFeatureOverrides;
+} {
+  const core: Record<string, unknown> = {};
+  const features: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(overrides)) {
+    (Object.hasOwn(FEATURE_OVERRIDE_KEYS, key) ? features : core)[key] = value;
+  }
+  return { core: core as Partial<UserModuleOptions>, features: features as SampleFeatureOverrides };
+}
 
 /** Every feature module of @userkit/user: the sample shows them all. */
-export function featureModules(config: SampleConfig, overrides: SampleOverrides): DynamicModule[] {
+export function featureModules(
+  config: SampleConfig,
+  overrides: SampleFeatureOverrides,
+): DynamicModule[] {
   return [
     // TOTP and backup codes (/me/2fa/*, /auth/login/2fa); the issuer defaults to tokenIssuer.
     UserTwoFactorModule.forRoot({ issuer: overrides.twoFactorIssuer }),

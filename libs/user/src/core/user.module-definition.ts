@@ -14,6 +14,7 @@ import { AdminUserModerationController } from './controllers/admin-user-moderati
 import { UserInfoController } from './controllers/userinfo.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
+import type { RemovedUserModuleExtras } from './options/resolve-options.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
 
 export const USER_CONTROLLERS = [
@@ -31,10 +32,17 @@ export const USER_CONTROLLERS = [
   MeAttributeSchemaController,
 ];
 
-const DEFAULT_EXTRAS: Required<UserModuleExtras> = {
+/** The extras of 0.1.0 that are gone, as given (RemovedUserModuleExtras): refused at start. */
+export const USER_MODULE_REMOVED_EXTRAS = Symbol('UserKit.RemovedExtras');
+
+// `ui` is no extra of the type, but listed here so forRoot keeps it out of the options and the
+// definition below sees it, under forRootAsync too: a host upgrading from 0.1.0 is told where the
+// pages went instead of starting without them.
+const DEFAULT_EXTRAS: Required<UserModuleExtras> & Required<RemovedUserModuleExtras> = {
   isGlobal: false,
   globalGuards: false,
   routes: true,
+  ui: undefined,
 };
 
 export const {
@@ -52,12 +60,20 @@ export const {
         ]
       : [];
     const controllers = extras.routes === false ? [] : USER_CONTROLLERS;
+    // Checked with the options (resolveUserOptions), so the start fails with every problem at once.
+    const removedExtras: RemovedUserModuleExtras = {
+      ui: (extras as UserModuleExtras & RemovedUserModuleExtras).ui,
+    };
     return {
       ...definition,
       // Global like MikroOrmCoreModule: the feature modules (and the host) inject the core's services.
       global: true,
       controllers,
-      providers: [...(definition.providers ?? []), ...guards],
+      providers: [
+        ...(definition.providers ?? []),
+        { provide: USER_MODULE_REMOVED_EXTRAS, useValue: removedExtras },
+        ...guards,
+      ],
     };
   })
   .build();

@@ -5,7 +5,7 @@ import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
-import { resolveUserOptions } from './options/resolve-options.js';
+import { resolveUserOptions, type RemovedUserModuleExtras } from './options/resolve-options.js';
 import type { UserModuleOptions } from './options/user-module-options.js';
 import { OrmContext } from './repositories/orm-context.js';
 import { SignInAttemptsRepository } from './repositories/sign-in-attempts.repository.js';
@@ -51,7 +51,11 @@ import { AttributeSchemaService } from './services/attribute-schema.service.js';
 import { ProfileAttributesService } from './services/profile-attributes.service.js';
 import { UserInfoService } from './services/userinfo.service.js';
 import { UserModerationService } from './services/user-moderation.service.js';
-import { UserConfigurableModule, USER_MODULE_OPTIONS } from './user.module-definition.js';
+import {
+  UserConfigurableModule,
+  USER_MODULE_OPTIONS,
+  USER_MODULE_REMOVED_EXTRAS,
+} from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
@@ -98,8 +102,9 @@ const SERVICES = [
   providers: [
     {
       provide: USER_OPTIONS,
-      useFactory: (options: UserModuleOptions) => resolveUserOptions(options),
-      inject: [USER_MODULE_OPTIONS],
+      useFactory: (options: UserModuleOptions, removedExtras: RemovedUserModuleExtras) =>
+        resolveUserOptions(options, removedExtras),
+      inject: [USER_MODULE_OPTIONS, USER_MODULE_REMOVED_EXTRAS],
     },
     {
       provide: PasswordHasher,

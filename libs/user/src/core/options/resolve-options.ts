@@ -4,6 +4,7 @@ import { resolveLoadLimits } from './resolve-rate-limits.js';
 import { resolveIdentifierOptions } from './resolve-identifier-options.js';
 import { resolveProfileOptions } from './resolve-profile-options.js';
 import { resolveFieldOptions } from './resolve-field-options.js';
+import { movedOptionProblems } from './moved-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
@@ -20,11 +21,23 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/** Applies defaults and checks every option; throws one error listing all problems. */
-export function resolveUserOptions(options: UserModuleOptions): ResolvedUserOptions {
-  const problems: string[] = [];
+/** Structural extras of 0.1.0 that UserModule no longer takes, as the host passed them. */
+export interface RemovedUserModuleExtras {
+  /** The pages are UserPagesModule now. */
+  ui?: unknown;
+}
+
+/**
+ * Applies defaults and checks every option; throws one error listing all problems. An option (or
+ * extra) of 0.1.0 that moved to a feature module is one of them, named with its new home.
+ */
+export function resolveUserOptions(
+  options: UserModuleOptions,
+  removedExtras: RemovedUserModuleExtras = {},
+): ResolvedUserOptions {
   if (!options || typeof options !== 'object')
     throw new UserModuleOptionsError(['options are missing']);
+  const problems = movedOptionProblems(options, removedExtras ?? {});
 
   if (typeof options.tokenSecret !== 'string' || options.tokenSecret.length < 32) {
     problems.push('tokenSecret must be a string of at least 32 characters');

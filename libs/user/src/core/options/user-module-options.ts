@@ -54,7 +54,7 @@ export interface UserModuleOptions {
   /** Sensitive changes (add email/phone, password, 2FA off) need a sign-in this recent. Default 3600. */
   reauthenticationWindowSeconds?: number;
   /**
-   * Where password reset links point (`?token=…` is added). Default: with `ui`, the pages' reset
+   * Where password reset links point (`?token=…` is added). Default: with UserPagesModule, its reset
    * form (where the app serves them); else `${publicUrl}/reset-password`.
    */
   passwordResetUrl?: string;
