@@ -16,17 +16,14 @@ import {
   type AttributeParty,
 } from './attribute-access.js';
 import { isStandardAttributeName } from './standard-attributes.js';
+import type { CustomAttributeDefinition } from '../services/attribute-schema.js';
 import type { UserFieldDeclarations } from './user-fields.js';
 
 /** A declared field as the profile schema stores it. */
-export interface ResolvedUserField {
-  name: string;
-  type: CustomAttributeType;
-  validation: AttributeValidation;
-  access: AttributeAccess;
-  order: number;
-  searchable: boolean;
-}
+export type ResolvedUserField = Pick<
+  CustomAttributeDefinition,
+  'name' | 'type' | 'validation' | 'access' | 'order' | 'searchable'
+>;
 
 const COMMON_KEYS = ['type', 'access', 'order', 'searchable'];
 

@@ -13,7 +13,7 @@ import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import type { RequestMeta } from './request-meta.js';
 import { SessionsService } from './sessions.service.js';
 import { SessionRevocationService } from './session-revocation.service.js';
-import { UserCreationService } from './user-creation.service.js';
+import { bareDraft, UserCreationService } from './user-creation.service.js';
 import { UserUpdateService } from './user-update.service.js';
 import { ProfileAttributesService } from './profile-attributes.service.js';
 
@@ -85,26 +85,13 @@ export class AccountsService implements OnModuleInit {
 
   async signUpAnonymously(meta: RequestMeta): Promise<IssuedTokens> {
     if (!this.options.anonymousSignUp) throw new UserKitException('ANONYMOUS_SIGNUP_DISABLED');
-    const user = await this.creation.create(
-      {
-        email: null,
-        displayName: null,
-        firstName: null,
-        lastName: null,
-        picture: null,
-        unsafeMetadata: {},
-        publicMetadata: {},
-        isAnonymous: true,
-        source: 'anonymous',
-      },
-      {
-        password: null,
-        emailVerified: false,
-        privateMetadata: {},
-        roleNames: [ANONYMOUS_ROLE],
-        signedIn: true,
-      },
-    );
+    const user = await this.creation.create(bareDraft('anonymous', null), {
+      password: null,
+      emailVerified: false,
+      privateMetadata: {},
+      roleNames: [ANONYMOUS_ROLE],
+      signedIn: true,
+    });
     return this.signedUp(user, meta);
   }
 

@@ -10,6 +10,21 @@ import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import { HashingGate } from './hashing-gate.js';
 
+/** A draft with nothing but its address and source (anonymous, admin-made and startup users). */
+export function bareDraft(source: NewUserDraft['source'], email: string | null): NewUserDraft {
+  return {
+    email,
+    displayName: null,
+    firstName: null,
+    lastName: null,
+    picture: null,
+    unsafeMetadata: {},
+    publicMetadata: {},
+    isAnonymous: source === 'anonymous',
+    source,
+  };
+}
+
 /** What a user made by the core gets beyond the draft the hooks see. */
 export interface NewUserAccount {
   /** Hashed once `beforeCreate` accepted the user (a refused one costs no hash); null: none. */

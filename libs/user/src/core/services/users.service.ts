@@ -5,7 +5,7 @@ import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import { OrmContext } from '../repositories/orm-context.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { PasswordPolicyService } from './password-policy.service.js';
-import { UserCreationService } from './user-creation.service.js';
+import { bareDraft, UserCreationService } from './user-creation.service.js';
 import { UserUpdateService } from './user-update.service.js';
 
 /** The host's "backend API" for users: call it from your own services. */
@@ -47,26 +47,13 @@ export class UsersService {
     }
     this.passwordPolicy.assertAcceptable(password, email);
     try {
-      return await this.creation.create(
-        {
-          email,
-          displayName: null,
-          firstName: null,
-          lastName: null,
-          picture: null,
-          unsafeMetadata: {},
-          publicMetadata: {},
-          isAnonymous: false,
-          source: 'admin',
-        },
-        {
-          password,
-          emailVerified: true,
-          privateMetadata: {},
-          roleNames: [ADMIN_ROLE],
-          signedIn: false,
-        },
-      );
+      return await this.creation.create(bareDraft('admin', email), {
+        password,
+        emailVerified: true,
+        privateMetadata: {},
+        roleNames: [ADMIN_ROLE],
+        signedIn: false,
+      });
     } catch (error) {
       // Another instance created it at the same moment.
       if (error instanceof UserKitException && error.code === 'EMAIL_TAKEN')
