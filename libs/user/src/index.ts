@@ -159,6 +159,7 @@ export type {
   SessionRevokedEvent,
   SessionRevokedReason,
   ExternalAccountLinkedEvent,
+  ExternalAccountUnlinkedEvent,
 } from './core/events/user-kit-events.js';
 export { USER_KIT_EVENT_NAMES, SESSION_REVOKED_REASONS } from './core/events/user-kit-events.js';
 export type {

@@ -4,7 +4,10 @@ export interface UserCreatedEvent {
   isAnonymous: boolean;
 }
 
-/** `user.updated`: `changes` names what changed (`firstName`, `customAttributes.plan`, `roles`, `banned`, `password`, ...). */
+/**
+ * `user.updated`: `changes` names what changed (`firstName`, `customAttributes.plan`, `roles`,
+ * `banned`, `password`, `emailAddresses`, `phoneNumbers`, `externalAccounts`, `twoFactorEnabled`, ...).
+ */
 export interface UserUpdatedEvent {
   userId: string;
   changes: string[];
@@ -71,6 +74,13 @@ export interface ExternalAccountLinkedEvent {
   providerUserId: string;
 }
 
+/** `externalAccount.unlinked`: the user removed a provider account as a way in (`DELETE /me/external-accounts/:id`). */
+export interface ExternalAccountUnlinkedEvent {
+  userId: string;
+  provider: string;
+  providerUserId: string;
+}
+
 /**
  * Events the library emits through @nestjs/event-emitter, always after the change is committed
  * (a rolled-back change emits nothing). Listen with `@OnEvent('user.created')` in the host.
@@ -82,6 +92,7 @@ export interface UserKitEvents {
   'session.created': SessionCreatedEvent;
   'session.revoked': SessionRevokedEvent;
   'externalAccount.linked': ExternalAccountLinkedEvent;
+  'externalAccount.unlinked': ExternalAccountUnlinkedEvent;
 }
 
 export type UserKitEventName = keyof UserKitEvents;
@@ -93,4 +104,5 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'session.created',
   'session.revoked',
   'externalAccount.linked',
+  'externalAccount.unlinked',
 ];

@@ -76,10 +76,17 @@ export class UserUpdateService {
     if (await this.users.addRole(userId, roleName)) this.updated(userId, ['roles']);
   }
 
-  /** A new password the user chose (a change or a reset); a rehash of the same one is not a change. */
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
+  /**
+   * A new password the user chose (a change or a reset); a rehash of the same one is not a change.
+   * `alsoChanged`: what the same action changed before (a reset's reclaim), named in one event.
+   */
+  async setPassword(
+    userId: string,
+    passwordHash: string,
+    alsoChanged: readonly string[] = [],
+  ): Promise<void> {
     await this.users.setPasswordHash(userId, passwordHash);
-    this.updated(userId, ['password']);
+    this.updated(userId, ['password', ...alsoChanged]);
   }
 
   /** Anonymous → real account in place (see UsersRepository.upgradeAnonymous). */
@@ -102,7 +109,31 @@ export class UserUpdateService {
     return outcome;
   }
 
-  private updated(userId: string, changes: string[]): void {
-    if (changes.length > 0) this.events.emit('user.updated', { userId, changes });
+  /**
+   * A provider account became a way into the user (committed by the OAuth module):
+   * `externalAccount.linked`, then `user.updated` naming `externalAccounts`.
+   */
+  externalAccountLinked(userId: string, provider: string, providerUserId: string): void {
+    this.events.emit('externalAccount.linked', { userId, provider, providerUserId });
+    this.updated(userId, ['externalAccounts']);
+  }
+
+  /** The user removed a provider account (committed): `externalAccount.unlinked`, `user.updated`. */
+  externalAccountUnlinked(userId: string, provider: string, providerUserId: string): void {
+    this.events.emit('externalAccount.unlinked', { userId, provider, providerUserId });
+    this.updated(userId, ['externalAccounts']);
+  }
+
+  /**
+   * A write committed elsewhere (a feature module's own tables: addresses, phones, external
+   * accounts, 2FA) that changed what the user's views show: `user.updated` naming it, once. Call
+   * it after the commit, and only when the write changed something; empty `changes` emit nothing.
+   */
+  changed(userId: string, changes: readonly string[]): void {
+    this.updated(userId, changes);
+  }
+
+  private updated(userId: string, changes: readonly string[]): void {
+    if (changes.length > 0) this.events.emit('user.updated', { userId, changes: [...changes] });
   }
 }
