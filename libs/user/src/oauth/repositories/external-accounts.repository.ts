@@ -55,9 +55,26 @@ export class ExternalAccountsRepository {
     );
   }
 
-  /** The provider's latest name, email and picture on an account already linked. */
-  async refreshSnapshot(accountId: string, provider: string, profile: OAuthProfile): Promise<void> {
-    await this.em.nativeUpdate(ExternalAccount, { id: accountId, provider }, snapshot(profile));
+  /**
+   * The provider's latest name, email and picture on an account already linked (as read in
+   * `account`). False when they are what it already showed: nothing is written.
+   */
+  async refreshSnapshot(account: ExternalAccount, profile: OAuthProfile): Promise<boolean> {
+    const next = snapshot(profile);
+    if (
+      account.email === next.email &&
+      account.displayName === next.displayName &&
+      account.picture === next.picture &&
+      account.verificationStatus === next.verificationStatus &&
+      account.verificationError === next.verificationError
+    )
+      return false;
+    await this.em.nativeUpdate(
+      ExternalAccount,
+      { id: account.id, provider: account.provider },
+      next,
+    );
+    return true;
   }
 
   /** A new user with the provider's emails and the external account, in one transaction. */
@@ -111,8 +128,9 @@ export class ExternalAccountsRepository {
 
   /**
    * Anonymous → real account in place (same id): the provider's emails, the external account, the
-   * names and picture where empty, and the default role instead of `anonymous`. False when the user
-   * is no longer anonymous.
+   * names and picture where empty, and the default role instead of `anonymous`. Answers what
+   * changed (for `user.updated`, as the password upgrade names it); null when the user is no
+   * longer anonymous.
    */
   async upgradeAnonymous(
     userId: string,
@@ -120,7 +138,7 @@ export class ExternalAccountsRepository {
     profile: OAuthProfile,
     fromRole: string,
     toRole: string,
-  ): Promise<boolean> {
+  ): Promise<string[] | null> {
     return this.guardUnique(() =>
       this.em.transactional(async (em) => {
         const changed = await em.nativeUpdate(
@@ -128,12 +146,20 @@ export class ExternalAccountsRepository {
           { id: userId, isAnonymous: true },
           { isAnonymous: false, updatedAt: new Date() },
         );
-        if (changed !== 1) return false;
-        const user = await em.findOneOrFail(User, { id: userId }, { populate: ['roles'] });
-        user.displayName ??= profile.displayName;
-        user.firstName ??= profile.firstName;
-        user.lastName ??= profile.lastName;
-        user.picture ??= profile.picture;
+        if (changed !== 1) return null;
+        const user = await em.findOneOrFail(
+          User,
+          { id: userId },
+          { populate: ['roles'], refresh: true },
+        );
+        const changes = ['isAnonymous'];
+        if (profile.emails.length > 0) changes.push('emailAddresses');
+        changes.push('externalAccounts', 'roles');
+        for (const field of ['displayName', 'firstName', 'lastName', 'picture'] as const) {
+          if (user[field] !== null || profile[field] === null) continue;
+          user[field] = profile[field];
+          changes.push(field);
+        }
         user.roles.remove(em.getReference(Role, fromRole));
         user.roles.add(em.getReference(Role, toRole));
         for (const email of orderedEmails(profile.emails)) {
@@ -152,7 +178,7 @@ export class ExternalAccountsRepository {
           ...snapshot(profile),
         });
         await em.flush();
-        return true;
+        return changes;
       }),
     );
   }
@@ -160,20 +186,25 @@ export class ExternalAccountsRepository {
   /**
    * Removes one of the user's external accounts after `check` approves (it throws to refuse: the
    * last-way-to-sign-in rule). The user row is locked first, so two concurrent unlinks cannot
-   * each see the other account and both succeed. False when the account is not the user's.
+   * each see the other account and both succeed. Answers the provider account removed; null when
+   * the account is not the user's (or another request removed it first).
    */
   async unlink(
     userId: string,
     accountId: string,
     check: (counts: SignInMethodCounts) => void,
-  ): Promise<boolean> {
+  ): Promise<{ provider: string; providerUserId: string } | null> {
     return this.em.transactional(async (em) => {
       await lockUserRow(em, userId);
-      const account = await em.findOne(ExternalAccount, { id: accountId, user: userId });
-      if (!account) return false;
+      const account = await em.findOne(
+        ExternalAccount,
+        { id: accountId, user: userId },
+        { refresh: true },
+      );
+      if (!account) return null;
       check(await countSignInMethods(em, userId));
       await em.nativeDelete(ExternalAccount, { id: accountId, user: userId });
-      return true;
+      return { provider: account.provider, providerUserId: account.providerUserId };
     });
   }
 

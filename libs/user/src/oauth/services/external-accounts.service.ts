@@ -13,6 +13,7 @@ import { generateSecretToken, hashSecretToken } from '../../core/services/secret
 import { RouteUrlsService } from '../../core/services/route-urls.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { SignInMethodsService } from '../../core/services/sign-in-methods.service.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 
 /** The URL to open, and the value of the cookie that lets only this browser open it. */
 export interface StartedLink {
@@ -34,6 +35,7 @@ export class ExternalAccountsService {
     private readonly signInMethods: SignInMethodsService,
     private readonly urls: RouteUrlsService,
     private readonly redirects: OAuthRedirects,
+    private readonly updates: UserUpdateService,
   ) {}
 
   /**
@@ -85,5 +87,6 @@ export class ExternalAccountsService {
       this.signInMethods.assertRemovable(counts, { externalAccount: true }),
     );
     if (!unlinked) throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
+    this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
   }
 }

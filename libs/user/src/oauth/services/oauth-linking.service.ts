@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExternalAccount } from '../../core/entities/external-account.entity.js';
 import type { User } from '../../core/entities/user.entity.js';
-import { UserEventsPublisher } from '../../core/events/user-events.publisher.js';
 import type { OAuthProfile } from '../extension-points/oauth-profile.js';
 import { ANONYMOUS_ROLE } from '../../core/options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
@@ -17,6 +16,7 @@ import {
   recipientOf,
 } from '../../core/services/message-delivery.service.js';
 import { UserCreationService } from '../../core/services/user-creation.service.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { normalizeEmail } from '../../core/validation/email.js';
 
 /** The `error=` values a refused OAuth sign-in or link redirects with. */
@@ -45,11 +45,11 @@ export class OAuthLinkingService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly accounts: ExternalAccountsRepository,
-    private readonly events: UserEventsPublisher,
     private readonly users: UsersRepository,
     private readonly delivery: MessageDeliveryService,
     private readonly emailAddresses: EmailAddressesRepository,
     private readonly creation: UserCreationService,
+    private readonly updates: UserUpdateService,
   ) {}
 
   async resolve(
@@ -76,7 +76,7 @@ export class OAuthLinkingService {
     if (target) return this.forTarget(provider, profile, target.user, existing);
     if (existing) {
       if (existing.user.banned) return { kind: 'refused', error: 'sign_in_refused' };
-      await this.accounts.refreshSnapshot(existing.id, provider, profile);
+      await this.refreshSnapshot(existing, profile);
       return { kind: 'signed_in', userId: existing.user.id };
     }
     const owners = await this.accounts.findEmailOwners(profile.emails.map((e) => e.email));
@@ -108,7 +108,7 @@ export class OAuthLinkingService {
   ): Promise<LinkOutcome> {
     if (existing) {
       if (existing.user.id !== user.id) return { kind: 'refused', error: 'external_account_taken' };
-      await this.accounts.refreshSnapshot(existing.id, provider, profile);
+      await this.refreshSnapshot(existing, profile);
       return { kind: 'linked', userId: user.id };
     }
     if (user.isAnonymous) {
@@ -123,24 +123,29 @@ export class OAuthLinkingService {
         ANONYMOUS_ROLE,
         this.options.defaultRole,
       );
-      if (upgraded) return { kind: 'upgraded', userId: user.id };
+      if (upgraded) {
+        this.updates.changed(user.id, upgraded);
+        return { kind: 'upgraded', userId: user.id };
+      }
     }
     await this.accounts.attach(user.id, provider, profile);
     await this.announceLink(user.id, provider, profile);
     return { kind: 'linked', userId: user.id };
   }
 
-  /** The event, and a notice to the owner's primary address: a link they did not make shows. */
+  /** The provider's latest snapshot shows in the user's `externalAccounts`: a change when it differs. */
+  private async refreshSnapshot(account: ExternalAccount, profile: OAuthProfile): Promise<void> {
+    if (await this.accounts.refreshSnapshot(account, profile))
+      this.updates.changed(account.user.id, ['externalAccounts']);
+  }
+
+  /** The events, and a notice to the owner's primary address: a link they did not make shows. */
   private async announceLink(
     userId: string,
     provider: string,
     profile: OAuthProfile,
   ): Promise<void> {
-    this.events.emit('externalAccount.linked', {
-      userId,
-      provider,
-      providerUserId: profile.providerUserId,
-    });
+    this.updates.externalAccountLinked(userId, provider, profile.providerUserId);
     const user = await this.users.findFullById(userId);
     const primary = user?.emailAddresses.getItems().find((email) => email.primary);
     if (!user || !primary) return;
