@@ -198,12 +198,21 @@ export class ContactsRepository {
     }
   }
 
-  /** Moves the primary mark to a verified identifier; false when it is not (or no longer) verified. */
-  async setPrimary(kind: ContactKind, userId: string, id: string): Promise<boolean> {
+  /**
+   * Moves the primary mark to a verified identifier: 'moved', 'already' when it had it (nothing
+   * written), 'not_verified' when it is not (or no longer) verified.
+   */
+  async setPrimary(
+    kind: ContactKind,
+    userId: string,
+    id: string,
+  ): Promise<'moved' | 'already' | 'not_verified'> {
     return this.em
       .transactional(async (em) => {
         await lockUserRow(em, userId);
         const entity = entityOf(kind);
+        if ((await em.count(entity, { id, user: userId, verified: true, primary: true })) === 1)
+          return 'already' as const;
         // The partial unique index allows one primary per user: clear the old mark first.
         await em.nativeUpdate(entity, { user: userId, primary: true }, { primary: false });
         const changed = await em.nativeUpdate(
@@ -212,10 +221,10 @@ export class ContactsRepository {
           { primary: true },
         );
         if (changed !== 1) throw new Refused('not_verified');
-        return true;
+        return 'moved' as const;
       })
       .catch((error: unknown) => {
-        if (error instanceof Refused) return false;
+        if (error instanceof Refused) return 'not_verified' as const;
         throw error;
       });
   }

@@ -8,6 +8,7 @@ import { MessageDeliveryService } from '../../core/services/message-delivery.ser
 import { deriveKey, hashShortCode } from '../../core/services/one-time-codes.js';
 import { hashSecretToken } from '../../core/services/secret-token.js';
 import { SignInMethodsService } from '../../core/services/sign-in-methods.service.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import {
   ContactsRepository,
@@ -117,6 +118,7 @@ describe('ContactsService verification codes (mocked repository)', () => {
         { provide: ContactsRepository, useValue: repository },
         { provide: MessageSender, useValue: sender },
         { provide: RateLimitStorage, useValue: new MemoryThrottlerStorage() },
+        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
       ],
     }).compile();
     service = module.get(ContactsService);

@@ -25,9 +25,13 @@ import {
   sameDigest,
 } from '../../core/services/one-time-codes.js';
 import { SignInMethodsService } from '../../core/services/sign-in-methods.service.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 
 /** Verification codes live ten minutes. */
 export const VERIFICATION_CODE_TTL_MS = 10 * 60 * 1000;
+
+/** What `user.updated` names when an identifier of this kind is added, verified, made primary or removed. */
+const CHANGED = { email: 'emailAddresses', phone: 'phoneNumbers' } as const;
 
 const ERRORS = {
   email: { notFound: 'EMAIL_ADDRESS_NOT_FOUND', taken: 'EMAIL_TAKEN' },
@@ -48,6 +52,7 @@ export class ContactsService {
     private readonly delivery: MessageDeliveryService,
     private readonly signInMethods: SignInMethodsService,
     @Inject(RateLimitStorage) private readonly rateLimitStorage: RateLimitStorage,
+    private readonly updates: UserUpdateService,
   ) {
     this.codeKey = deriveKey(options.tokenSecret, 'verification-codes');
   }
@@ -75,6 +80,8 @@ export class ContactsService {
       await this.contacts.remove(kind, user.id, added.id, () => undefined);
       throw error;
     }
+    // It stays now, whether or not the code gets out (a resend can follow).
+    this.updates.changed(user.id, [CHANGED[kind]]);
     await this.sendCode(kind, user, added);
     return added;
   }
@@ -105,14 +112,16 @@ export class ContactsService {
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
+    this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, verified: true };
   }
 
   async makePrimary(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {
     const contact = await this.owned(kind, userId, id);
     if (!contact.verified) throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    if (!(await this.contacts.setPrimary(kind, userId, id)))
-      throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
+    const outcome = await this.contacts.setPrimary(kind, userId, id);
+    if (outcome === 'not_verified') throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
+    if (outcome === 'moved') this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, primary: true };
   }
 
@@ -125,6 +134,7 @@ export class ContactsService {
       if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
+    this.updates.changed(userId, [CHANGED[kind]]);
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

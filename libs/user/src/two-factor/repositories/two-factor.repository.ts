@@ -94,14 +94,16 @@ export class TwoFactorRepository {
     await em.nativeDelete(TwoFactorChallenge, { user: userId });
   }
 
-  async disable(userId: string): Promise<void> {
-    await this.em.transactional(async (em) => {
+  /** Turns 2FA off and drops its rows; false when it was already off (a parallel request did it). */
+  async disable(userId: string): Promise<boolean> {
+    return this.em.transactional(async (em) => {
       await this.deleteAllOf(em, userId);
-      await em.nativeUpdate(
+      const changed = await em.nativeUpdate(
         User,
-        { id: userId },
+        { id: userId, twoFactorEnabled: true },
         { twoFactorEnabled: false, updatedAt: new Date() },
       );
+      return changed === 1;
     });
   }
 

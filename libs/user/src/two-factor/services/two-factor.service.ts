@@ -5,6 +5,7 @@ import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
 import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import {
   deriveKey,
@@ -38,6 +39,7 @@ export class TwoFactorService {
     @Inject(TWO_FACTOR_OPTIONS) private readonly twoFactorOptions: ResolvedTwoFactorOptions,
     private readonly twoFactor: TwoFactorRepository,
     private readonly users: UsersRepository,
+    private readonly updates: UserUpdateService,
   ) {
     this.secretKey = deriveKey(options.tokenSecret, 'totp-secrets');
     this.backupKey = deriveKey(options.tokenSecret, 'backup-codes');
@@ -72,6 +74,7 @@ export class TwoFactorService {
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
     if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
+    this.updates.changed(user.id, ['twoFactorEnabled']);
     return backupCodes;
   }
 
@@ -81,7 +84,7 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    await this.twoFactor.disable(user.id);
+    if (await this.twoFactor.disable(user.id)) this.updates.changed(user.id, ['twoFactorEnabled']);
   }
 
   /**
