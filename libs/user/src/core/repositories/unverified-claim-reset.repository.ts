@@ -22,12 +22,15 @@ export class UnverifiedClaimResetRepository {
   /**
    * In one transaction: if the address is still unverified, verify it and make it primary, and
    * drop what the unproven owner added: other addresses and phones, external accounts, 2FA, the
-   * user-written metadata. 'gone' when the address is no longer the user's, or another user holds it.
+   * user-written metadata. 'reclaimed' comes with what changed (names for `user.updated`). 'gone'
+   * when the address is no longer the user's, or another user holds it.
    */
   async verifyAndReclaim(
     userId: string,
     emailAddressId: string,
-  ): Promise<'reclaimed' | 'already_verified' | 'gone'> {
+  ): Promise<
+    { outcome: 'reclaimed'; changed: string[] } | { outcome: 'already_verified' | 'gone' }
+  > {
     return this.em.transactional(async (em) => {
       await lockUserRow(em, userId);
       const address = await em.findOne(
@@ -35,10 +38,14 @@ export class UnverifiedClaimResetRepository {
         { id: emailAddressId, user: userId },
         { refresh: true },
       );
-      if (!address) return 'gone';
+      if (!address) return { outcome: 'gone' as const };
       // Another user holds it now (a sign-up or upgrade took it while it was a mere claim here).
-      if (await emailHeldByAnother(em, address.normalizedEmail, userId)) return 'gone';
-      if (address.verified) return 'already_verified';
+      if (await emailHeldByAnother(em, address.normalizedEmail, userId))
+        return { outcome: 'gone' as const };
+      if (address.verified) return { outcome: 'already_verified' as const };
+      const user = await em.findOneOrFail(User, { id: userId }, { refresh: true });
+      // The address becomes verified (and primary): the addresses always change.
+      const changed = ['emailAddresses'];
       // The others first: one of them may hold the primary mark meanwhile.
       await em.nativeDelete(EmailAddress, { user: userId, id: { $ne: emailAddressId } });
       await em.nativeUpdate(
@@ -46,14 +53,19 @@ export class UnverifiedClaimResetRepository {
         { id: emailAddressId },
         { verified: true, primary: true },
       );
-      await em.nativeDelete(PhoneNumber, { user: userId });
-      await em.nativeDelete(ExternalAccount, { user: userId });
-      // The feature modules' rows (2FA, ...), in this transaction.
+      if ((await em.nativeDelete(PhoneNumber, { user: userId })) > 0) changed.push('phoneNumbers');
+      if ((await em.nativeDelete(ExternalAccount, { user: userId })) > 0)
+        changed.push('externalAccounts');
+      // The feature modules drop what the unproven owner added through them (2FA, pending codes, ...).
       await this.featureListeners.accountReclaimed(em, userId);
-      await em.nativeUpdate(User, { id: userId }, { twoFactorEnabled: false, unsafeMetadata: {} });
-      // The feature modules drop what the unproven owner added through them (pending codes, ...).
-      await this.featureListeners.accountReclaimed(em, userId);
-      return 'reclaimed' as const;
+      await em.nativeUpdate(
+        User,
+        { id: userId },
+        { twoFactorEnabled: false, unsafeMetadata: {}, updatedAt: new Date() },
+      );
+      if (user.twoFactorEnabled) changed.push('twoFactorEnabled');
+      if (Object.keys(user.unsafeMetadata ?? {}).length > 0) changed.push('unsafeMetadata');
+      return { outcome: 'reclaimed' as const, changed };
     });
   }
 }

@@ -113,12 +113,17 @@ export class PasswordsService {
     // The link proved the mailbox. If nobody had proved it before, whoever registered it may not
     // own it: what they added goes, so the mailbox's owner gets the account alone. A link to an
     // address the account no longer has proves nothing about the account.
-    if (
-      live.emailAddressId !== null &&
-      (await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId)) === 'gone'
-    )
-      throw new UserKitException('INVALID_RESET_TOKEN');
-    await this.updates.setPassword(user.id, nextHash);
+    const reclaim =
+      live.emailAddressId === null
+        ? null
+        : await this.unverifiedClaims.verifyAndReclaim(user.id, live.emailAddressId);
+    if (reclaim?.outcome === 'gone') throw new UserKitException('INVALID_RESET_TOKEN');
+    // One `user.updated` for the reset: the password and what the reclaim dropped.
+    await this.updates.setPassword(
+      user.id,
+      nextHash,
+      reclaim?.outcome === 'reclaimed' ? reclaim.changed : [],
+    );
     await this.signInAttempts.clear(user.id);
     await this.featureListeners.passwordChanged(user.id);
   }
