@@ -136,7 +136,7 @@ describe('PasswordsService reset links (mocked repositories)', () => {
         { provide: UserModerationRepository, useValue: { setBanned: jest.fn() } },
         {
           provide: UnverifiedClaimResetRepository,
-          useValue: { verifyAndReclaim: jest.fn(async () => 'already_verified') },
+          useValue: { verifyAndReclaim: jest.fn(async () => ({ outcome: 'already_verified' })) },
         },
       ],
     }).compile();

@@ -4,6 +4,7 @@ import type { User } from '../../core/entities/user.entity.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { deriveKey, hashShortCode } from '../../core/services/one-time-codes.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import type { TotpCredential } from '../entities/totp-credential.entity.js';
 import { resolveTwoFactorOptions, TWO_FACTOR_OPTIONS } from '../options/two-factor-options.js';
@@ -58,6 +59,7 @@ describe('TwoFactorService codes (mocked repositories)', () => {
         },
         { provide: TwoFactorRepository, useValue: repository },
         { provide: UsersRepository, useValue: { findFullById: jest.fn(async () => user) } },
+        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
       ],
     }).compile();
     service = module.get(TwoFactorService);
