@@ -3,6 +3,9 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   OrmContext,
   SESSION_REVOKED_REASONS,
+  type ExternalAccountLinkedEvent,
+  type ExternalAccountUnlinkedEvent,
+  type UserUpdatedEvent,
   USER_KIT_EVENT_NAMES,
   UserSessionsService,
   type NewUserDraft,
@@ -22,9 +25,36 @@ import {
   type Running,
 } from './support/oauth-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
+import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';
+import type { FileStorage, StoredFile } from '@userkit/user/profile-images';
 
 const NEW_PASSWORD = 'saffron-lantern-cobalt-57';
+/** A real 1x1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let phoneCounter = 0;
+function uniquePhone(): string {
+  phoneCounter += 1;
+  return `+1201555${String(7000 + phoneCounter).padStart(4, '0')}`;
+}
+
+/** Profile images in memory: nothing on disk. */
+class MemoryFileStorage implements FileStorage {
+  private readonly files = new Map<string, StoredFile>();
+  async put(id: string, data: Uint8Array, contentType: string): Promise<void> {
+    this.files.set(id, { data, contentType });
+  }
+  async get(id: string): Promise<StoredFile | null> {
+    return this.files.get(id) ?? null;
+  }
+  async delete(id: string): Promise<void> {
+    this.files.delete(id);
+  }
+}
 
 interface Heard {
   name: UserKitEventName;
@@ -53,6 +83,7 @@ describe('one write path: hooks and events for each creation source and revocati
       provider,
       {
         messageSender: inbox,
+        fileStorage: new MemoryFileStorage(),
         lifecycleHooks: {
           beforeCreate: (draft) => {
             drafts.push({ ...draft });
@@ -116,6 +147,19 @@ describe('one write path: hooks and events for each creation source and revocati
   async function signIn(email: string, password = GOOD_PASSWORD) {
     const response = await http().post('/auth/login').send({ email, password }).expect(200);
     return response.body as { accessToken: string; refreshToken: string };
+  }
+
+  /** The `user.updated` payloads heard since the mark. */
+  function updatedSince(before: ReturnType<typeof mark>): UserUpdatedEvent[] {
+    return heard
+      .slice(before.heard)
+      .filter((event) => event.name === 'user.updated')
+      .map((event) => event.payload as unknown as UserUpdatedEvent);
+  }
+
+  /** Every event heard since the mark, as [name, payload]. */
+  function eventsSince(before: ReturnType<typeof mark>): Array<[UserKitEventName, unknown]> {
+    return heard.slice(before.heard).map((event) => [event.name, event.payload]);
   }
 
   async function anonymous() {
@@ -377,6 +421,315 @@ describe('one write path: hooks and events for each creation source and revocati
 
     it('every cause of SessionRevokedReason was heard above', () => {
       expect([...causesSeen].sort()).toEqual([...SESSION_REVOKED_REASONS].sort());
+    });
+  });
+
+  describe('updates: user.updated once per change, naming what changed', () => {
+    it('anonymous upgrade through OAuth: one user.updated shaped like the password upgrade', async () => {
+      const byPassword = await anonymous();
+      let before = mark();
+      await http()
+        .post('/me/upgrade')
+        .set(bearer(byPassword.accessToken))
+        .send({ email: uniqueEmail('upgraded'), password: GOOD_PASSWORD })
+        .expect(200);
+      expect(updatedSince(before)).toEqual([
+        {
+          userId: byPassword.user.id,
+          changes: ['isAnonymous', 'emailAddresses', 'roles', 'password'],
+        },
+      ]);
+
+      const guest = await anonymous();
+      provider.googlePerson = googlePerson();
+      const { startUrl, browser } = await startLink(guest.accessToken, 'google');
+      before = mark();
+      const { stoppedAt } = await browser.navigate(startUrl, FRONT_END);
+      expect(stoppedAt!.searchParams.get('code')).not.toBeNull();
+      // The provider's account comes in as the upgrade: no separate link events.
+      expect(eventsSince(before).filter(([name]) => name !== 'session.revoked')).toEqual([
+        [
+          'user.updated',
+          {
+            userId: guest.user.id,
+            changes: [
+              'isAnonymous',
+              'emailAddresses',
+              'externalAccounts',
+              'roles',
+              'displayName',
+              'firstName',
+              'lastName',
+              'picture',
+            ],
+          },
+        ],
+      ]);
+      const me = await http()
+        .post('/auth/oauth/exchange')
+        .set('Cookie', browser.cookieHeader(app.base))
+        .send({ code: stoppedAt!.searchParams.get('code') })
+        .expect(200);
+      expect(me.body.user).toMatchObject({ id: guest.user.id, isAnonymous: false });
+    });
+
+    it('link, then unlink: externalAccount.linked / .unlinked, each with user.updated once', async () => {
+      const account = await signUp(http());
+      provider.googlePerson = googlePerson();
+      const providerUserId = provider.googlePerson.sub as string;
+      const { startUrl, browser } = await startLink(account.accessToken, 'google');
+      let before = mark();
+      const { stoppedAt } = await browser.navigate(startUrl, FRONT_END);
+      expect(stoppedAt!.searchParams.get('linked')).toBe('google');
+      const linked: ExternalAccountLinkedEvent = {
+        userId: account.user.id,
+        provider: 'google',
+        providerUserId,
+      };
+      expect(eventsSince(before)).toEqual([
+        ['externalAccount.linked', linked],
+        ['user.updated', { userId: account.user.id, changes: ['externalAccounts'] }],
+      ]);
+
+      const me = await http().get('/me').set(bearer(account.accessToken)).expect(200);
+      const accountId = me.body.externalAccounts[0].id as string;
+      before = mark();
+      await http()
+        .delete(`/me/external-accounts/${accountId}`)
+        .set(bearer(account.accessToken))
+        .expect(204);
+      const unlinked: ExternalAccountUnlinkedEvent = {
+        userId: account.user.id,
+        provider: 'google',
+        providerUserId,
+      };
+      expect(eventsSince(before)).toEqual([
+        ['externalAccount.unlinked', unlinked],
+        ['user.updated', { userId: account.user.id, changes: ['externalAccounts'] }],
+      ]);
+      // Gone already: 404, nothing heard.
+      before = mark();
+      await http()
+        .delete(`/me/external-accounts/${accountId}`)
+        .set(bearer(account.accessToken))
+        .expect(404);
+      expect(eventsSince(before)).toEqual([]);
+    });
+
+    it("an OAuth sign-in that brings the provider's new name: user.updated once; the same again: nothing", async () => {
+      provider.googlePerson = googlePerson();
+      const oauthSignIn = () =>
+        new Browser().navigate(
+          `${app.base}/oauth/google?redirect_url=${encodeURIComponent(RETURN_TO)}`,
+          FRONT_END,
+        );
+      let before = mark();
+      await oauthSignIn();
+      const created = heard.slice(before.heard).find((event) => event.name === 'user.created');
+      const userId = created!.payload.userId as string;
+      before = mark();
+      await oauthSignIn();
+      expect(eventsSince(before)).toEqual([]);
+      provider.googlePerson = { ...provider.googlePerson, name: 'Ada King' };
+      before = mark();
+      await oauthSignIn();
+      expect(eventsSince(before)).toEqual([
+        ['user.updated', { userId, changes: ['externalAccounts'] }],
+      ]);
+    });
+
+    it('emails (/me/emails): add, verify, make primary, remove: user.updated once each', async () => {
+      const account = await signUp(http());
+      const first = (await http().get('/me').set(bearer(account.accessToken)).expect(200)).body
+        .emailAddresses[0].id as string;
+      const second = uniqueEmail('second');
+      const changed = [{ userId: account.user.id, changes: ['emailAddresses'] }];
+
+      let before = mark();
+      const added = await http()
+        .post('/me/emails')
+        .set(bearer(account.accessToken))
+        .send({ email: second })
+        .expect(201);
+      expect(eventsSince(before)).toEqual([['user.updated', changed[0]]]);
+
+      before = mark();
+      await http()
+        .post(`/me/emails/${added.body.id}/verify`)
+        .set(bearer(account.accessToken))
+        .send({ code: inbox.lastCode(second) })
+        .expect(200);
+      expect(updatedSince(before)).toEqual(changed);
+
+      before = mark();
+      await http()
+        .post(`/me/emails/${added.body.id}/primary`)
+        .set(bearer(account.accessToken))
+        .send({})
+        .expect(200);
+      expect(updatedSince(before)).toEqual(changed);
+      // Already the primary: nothing changed, nothing heard.
+      before = mark();
+      await http()
+        .post(`/me/emails/${added.body.id}/primary`)
+        .set(bearer(account.accessToken))
+        .send({})
+        .expect(200);
+      expect(eventsSince(before)).toEqual([]);
+
+      before = mark();
+      await http().delete(`/me/emails/${first}`).set(bearer(account.accessToken)).expect(204);
+      expect(updatedSince(before)).toEqual(changed);
+      // Refused changes emit nothing.
+      before = mark();
+      await http().delete(`/me/emails/${first}`).set(bearer(account.accessToken)).expect(404);
+      await http()
+        .post(`/me/emails/${added.body.id}/verify`)
+        .set(bearer(account.accessToken))
+        .send({ code: '000000' })
+        .expect(400);
+      expect(eventsSince(before)).toEqual([]);
+    });
+
+    it('phones (/me/phones): add, verify, make primary, remove: user.updated once each', async () => {
+      const account = await signUp(http());
+      const changed = [{ userId: account.user.id, changes: ['phoneNumbers'] }];
+      const add = async (phoneNumber: string): Promise<string> => {
+        const before = mark();
+        const response = await http()
+          .post('/me/phones')
+          .set(bearer(account.accessToken))
+          .send({ phoneNumber })
+          .expect(201);
+        expect(eventsSince(before)).toEqual([['user.updated', changed[0]]]);
+        return response.body.id as string;
+      };
+      const first = await add(uniquePhone());
+      const secondNumber = uniquePhone();
+      const second = await add(secondNumber);
+
+      let before = mark();
+      await http()
+        .post(`/me/phones/${second}/verify`)
+        .set(bearer(account.accessToken))
+        .send({ code: inbox.lastCode(secondNumber) })
+        .expect(200);
+      expect(updatedSince(before)).toEqual(changed);
+
+      before = mark();
+      await http()
+        .post(`/me/phones/${second}/primary`)
+        .set(bearer(account.accessToken))
+        .send({})
+        .expect(200);
+      expect(updatedSince(before)).toEqual(changed);
+
+      before = mark();
+      await http().delete(`/me/phones/${first}`).set(bearer(account.accessToken)).expect(204);
+      expect(updatedSince(before)).toEqual(changed);
+    });
+
+    it('two-factor on and off: user.updated naming twoFactorEnabled, once each', async () => {
+      const account = await signUp(http());
+      const changed = [{ userId: account.user.id, changes: ['twoFactorEnabled'] }];
+      await awayFromStepEdge();
+      let before = mark();
+      const enrolled = await http()
+        .post('/me/2fa/totp')
+        .set(bearer(account.accessToken))
+        .expect(201);
+      // Pending until confirmed: GET /me still says off.
+      expect(eventsSince(before)).toEqual([]);
+      before = mark();
+      const confirmed = await http()
+        .post('/me/2fa/totp/verify')
+        .set(bearer(account.accessToken))
+        .send({ code: await codeAt(enrolled.body.secret, -30) })
+        .expect(200);
+      expect(eventsSince(before)).toEqual([['user.updated', changed[0]]]);
+
+      before = mark();
+      await http()
+        .delete('/me/2fa')
+        .set(bearer(account.accessToken))
+        .send({ code: confirmed.body.backupCodes[0] })
+        .expect(204);
+      expect(eventsSince(before)).toEqual([['user.updated', changed[0]]]);
+    });
+
+    it('profile image (PUT /me/profile-image): user.updated naming picture, once', async () => {
+      const account = await signUp(http());
+      const before = mark();
+      await http()
+        .put('/me/profile-image')
+        .set(bearer(account.accessToken))
+        .attach('file', PNG, 'me.png')
+        .expect(200);
+      expect(eventsSince(before)).toEqual([
+        ['user.updated', { userId: account.user.id, changes: ['picture'] }],
+      ]);
+    });
+
+    it('a reset through an unverified address: ONE user.updated naming the password and all the take-over clean-up dropped', async () => {
+      const account = await signUp(http());
+      await http()
+        .patch('/me')
+        .set(bearer(account.accessToken))
+        .send({ unsafeMetadata: { theme: 'dark' } })
+        .expect(200);
+      await http()
+        .post('/me/emails')
+        .set(bearer(account.accessToken))
+        .send({ email: uniqueEmail('squatter') })
+        .expect(201);
+      await http()
+        .post('/me/phones')
+        .set(bearer(account.accessToken))
+        .send({ phoneNumber: uniquePhone() })
+        .expect(201);
+      provider.googlePerson = googlePerson();
+      const link = await startLink(account.accessToken, 'google');
+      await link.browser.navigate(link.startUrl, FRONT_END);
+      await awayFromStepEdge();
+      const enrolled = await http()
+        .post('/me/2fa/totp')
+        .set(bearer(account.accessToken))
+        .expect(201);
+      await http()
+        .post('/me/2fa/totp/verify')
+        .set(bearer(account.accessToken))
+        .send({ code: await codeAt(enrolled.body.secret, -30) })
+        .expect(200);
+
+      await http().post('/auth/password/forgot').send({ email: account.email }).expect(202);
+      const { link: resetLink } = await inbox.waitForResetLink(account.email);
+      const before = mark();
+      await http()
+        .post('/auth/password/reset')
+        .send({ token: new URL(resetLink).searchParams.get('token'), password: NEW_PASSWORD })
+        .expect(204);
+      expect(updatedSince(before)).toEqual([
+        {
+          userId: account.user.id,
+          changes: [
+            'password',
+            'emailAddresses',
+            'phoneNumbers',
+            'externalAccounts',
+            'twoFactorEnabled',
+            'unsafeMetadata',
+          ],
+        },
+      ]);
+      const signedIn = await signIn(account.email, NEW_PASSWORD);
+      const me = await http().get('/me').set(bearer(signedIn.accessToken)).expect(200);
+      expect(me.body).toMatchObject({
+        emailAddresses: [{ email: account.email, verified: true, primary: true }],
+        phoneNumbers: [],
+        externalAccounts: [],
+        twoFactorEnabled: false,
+        unsafeMetadata: {},
+      });
     });
   });
 });
