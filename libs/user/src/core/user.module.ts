@@ -163,7 +163,6 @@ const SERVICES = [
   ],
   exports: [
     USER_OPTIONS,
-    UsersRepository,
     OrmContext,
     RateLimitStorage,
     RateLimitGuard,
