@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { UserKitException } from '../errors/user-kit.exception.js';
 
 /**
@@ -14,7 +14,7 @@ export class ContentTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<IncomingMessage>();
     if (!hasBody(request)) return true;
     const accepted = this.reflector.getAllAndOverride<string[] | undefined>(
       DECORATORS.API_CONSUMES,
@@ -26,7 +26,7 @@ export class ContentTypeGuard implements CanActivate {
   }
 }
 
-function hasBody(request: Request): boolean {
+function hasBody(request: IncomingMessage): boolean {
   if (request.headers['transfer-encoding'] !== undefined) return true;
   const length = Number(request.headers['content-length'] ?? 0);
   return Number.isFinite(length) && length > 0;
