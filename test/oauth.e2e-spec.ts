@@ -713,10 +713,10 @@ describe('UserOAuthModule options', () => {
       await expect(
         startOAuthApp(provider, {
           oauthTimeoutSeconds: 0,
-          providers: { gitlab: { clientId: 'id', clientSecret: 'secret' } },
+          providers: { mastodon: { clientId: 'id', clientSecret: 'secret' } },
         }),
       ).rejects.toThrow(
-        /Invalid UserOAuthModule options:\n - timeoutSeconds must be a number of seconds between 0 and 300\n - providers\.gitlab is not a built-in provider: give it a definition/,
+        /Invalid UserOAuthModule options:\n - timeoutSeconds must be a number of seconds between 0 and 300\n - providers\.mastodon is not a built-in provider: give it a definition/,
       );
     } finally {
       await provider.stop();

@@ -1,0 +1,21 @@
+import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
+import { objectOf } from '../profile-fields.js';
+import { claimsSayVerified, mapOpenIdClaims } from './openid-claims.js';
+
+/** Google: OpenID userinfo; `email_verified` decides whether the address counts. */
+export const GOOGLE: OAuthProviderDescriptor = {
+  endpoints: () => ({
+    authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+    tokenUrl: 'https://oauth2.googleapis.com/token',
+    userInfoUrl: 'https://openidconnect.googleapis.com/v1/userinfo',
+  }),
+  defaultScope: ['openid', 'email', 'profile'],
+  pkce: true,
+  fetchProfile: async ({ http, endpoints, accessToken }) => ({
+    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
+  }),
+  mapProfile: (documents) => {
+    const claims = objectOf(documents.profile);
+    return mapOpenIdClaims(claims, claimsSayVerified(claims.email_verified));
+  },
+};
