@@ -43,7 +43,9 @@ export function mapUser(user: UserViewSource): UserResponse {
       verified: phone.verified,
       primary: phone.primary,
     })),
-    externalAccounts: user.externalAccounts.getItems().map((account) => mapExternalAccount(account)),
+    externalAccounts: user.externalAccounts
+      .getItems()
+      .map((account) => mapExternalAccount(account)),
     roles: user.roles
       .getItems()
       .map((role) => role.name)
@@ -91,7 +93,8 @@ export function mapExternalAccount(
               message: account.verificationError ?? account.verificationErrorCode,
             }
           : null,
-      expireAt: account.verificationStatus === 'verified' ? null : (expiresAt?.toISOString() ?? null),
+      expireAt:
+        account.verificationStatus === 'verified' ? null : (expiresAt?.toISOString() ?? null),
       externalVerificationRedirectURL: null,
     },
   };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class EmailAddressResponse {
   @ApiProperty() id!: string;
@@ -24,6 +24,7 @@ export class ExternalAccountVerificationErrorResponse {
   @ApiProperty({ example: 'The provider sign-in was cancelled.' }) message!: string;
 }
 
+@ApiExtraModels(ExternalAccountVerificationErrorResponse)
 export class ExternalAccountVerificationResponse {
   @ApiProperty({
     enum: ['verified', 'unverified', 'failed', 'expired'],
@@ -31,7 +32,10 @@ export class ExternalAccountVerificationResponse {
       '`unverified`: a link was started and its provider round trip is pending; `failed` or `expired`: it did not complete (see `error`); only a `verified` account signs in',
   })
   status!: 'verified' | 'unverified' | 'failed' | 'expired';
-  @ApiProperty({ nullable: true, type: ExternalAccountVerificationErrorResponse })
+  @ApiProperty({
+    description: 'Why it failed or expired; null otherwise',
+    oneOf: [{ $ref: getSchemaPath(ExternalAccountVerificationErrorResponse) }, { type: 'null' }],
+  })
   error!: ExternalAccountVerificationErrorResponse | null;
   @ApiProperty({
     nullable: true,

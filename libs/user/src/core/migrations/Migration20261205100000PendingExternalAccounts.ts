@@ -9,7 +9,7 @@ const POSTGRESQL = [
 
 /** SQLite cannot drop a NOT NULL: the table is rebuilt (nothing references it), names kept. */
 const SQLITE = [
-  'create table `userkit_external_accounts_next` (`id` text not null primary key, `user_id` text not null, `provider` text not null, `provider_user_id` text null, `email` text null, `display_name` text null, `picture` text null, `verification_status` text not null default \'unverified\', `verification_error` text null, `created_at` datetime not null, `verification_error_code` text null, `verification_expires_at` datetime null, constraint `userkit_external_accounts_user_id_foreign` foreign key (`user_id`) references `userkit_users` (`id`) on delete cascade)',
+  "create table `userkit_external_accounts_next` (`id` text not null primary key, `user_id` text not null, `provider` text not null, `provider_user_id` text null, `email` text null, `display_name` text null, `picture` text null, `verification_status` text not null default 'unverified', `verification_error` text null, `created_at` datetime not null, `verification_error_code` text null, `verification_expires_at` datetime null, constraint `userkit_external_accounts_user_id_foreign` foreign key (`user_id`) references `userkit_users` (`id`) on delete cascade)",
   'insert into `userkit_external_accounts_next` (`id`, `user_id`, `provider`, `provider_user_id`, `email`, `display_name`, `picture`, `verification_status`, `verification_error`, `created_at`) select `id`, `user_id`, `provider`, `provider_user_id`, `email`, `display_name`, `picture`, `verification_status`, `verification_error`, `created_at` from `userkit_external_accounts`',
   'drop table `userkit_external_accounts`',
   'alter table `userkit_external_accounts_next` rename to `userkit_external_accounts`',

@@ -60,7 +60,8 @@ export class HttpOAuthClient implements OAuthProviderClient {
       redirect_uri: this.settings.callbackUrl,
       state,
     };
-    if (this.scope.length > 0) params.scope = this.scope.join(this.descriptor.scopeSeparator ?? ' ');
+    if (this.scope.length > 0)
+      params.scope = this.scope.join(this.descriptor.scopeSeparator ?? ' ');
     if (codeChallenge) {
       params.code_challenge = codeChallenge;
       params.code_challenge_method = 'S256';

@@ -5,7 +5,17 @@ import { OAuthProviderError } from './oauth-provider-error.js';
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /** Signatures an ID token may carry: asymmetric only (never `none`, never a shared secret). */
-const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+const ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'EdDSA',
+];
 
 export interface IdTokenExpectations {
   jwksUrl: string;

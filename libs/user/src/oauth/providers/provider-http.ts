@@ -43,7 +43,11 @@ export class ProviderHttp implements OAuthProviderHttp {
 
   async getJson(
     url: string,
-    options: { accessToken?: string; headers?: Record<string, string>; method?: 'GET' | 'POST' } = {},
+    options: {
+      accessToken?: string;
+      headers?: Record<string, string>;
+      method?: 'GET' | 'POST';
+    } = {},
   ): Promise<unknown> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.accessToken) headers.Authorization = `Bearer ${options.accessToken}`;
@@ -67,6 +71,7 @@ function parseDocument(text: string): unknown {
 }
 
 export function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? error.cause.message : error.message;
+  if (error instanceof Error)
+    return error.cause instanceof Error ? error.cause.message : error.message;
   return String(error);
 }

@@ -170,6 +170,20 @@ export class ExternalAccountsRepository {
     return changed === 1;
   }
 
+  /** Every pending account of the user fails (their round trips were ended). False if none. */
+  async failAllPending(userId: string, error: { code: string; message: string }): Promise<boolean> {
+    const changed = await this.em.nativeUpdate(
+      ExternalAccount,
+      { user: userId, verificationStatus: 'unverified' },
+      {
+        verificationStatus: 'failed',
+        verificationErrorCode: error.code,
+        verificationError: error.message,
+      },
+    );
+    return changed > 0;
+  }
+
   /** The provider account turned out to be already linked to this user: the pending one goes. */
   async discardPending(accountId: string, userId: string): Promise<void> {
     await this.em.nativeDelete(ExternalAccount, {

@@ -405,9 +405,7 @@ function parsePayload(value: string | null | undefined): Record<string, unknown>
   if (typeof value !== 'string') return null;
   try {
     const parsed: unknown = JSON.parse(value);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? { user: parsed }
-      : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? { user: parsed } : null;
   } catch {
     return null;
   }

@@ -14,8 +14,7 @@ export function mapOpenIdClaims(
   return {
     providerUserId: idOf(claims.sub),
     emails: singleEmail(claims.email, emailVerified),
-    displayName:
-      stringOrNull(claims.name) ?? ([given, family].filter(Boolean).join(' ') || null),
+    displayName: stringOrNull(claims.name) ?? ([given, family].filter(Boolean).join(' ') || null),
     firstName: given,
     lastName: family,
     picture: stringOrNull(claims.picture),

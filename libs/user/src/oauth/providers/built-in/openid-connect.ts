@@ -43,7 +43,10 @@ export const OPENID_CONNECT: OAuthProviderDescriptor = {
     const userInfo = objectOf(await http.getJson(endpoints.userInfoUrl, { accessToken }));
     // A userinfo answer about someone else is ignored (OpenID Connect Core, section 5.3.2).
     if (userInfo.sub !== idTokenClaims!.sub) return { profile: idTokenClaims };
-    return { profile: { ...userInfo, ...pick(idTokenClaims!, ['sub', 'iss', 'aud']) }, idToken: idTokenClaims };
+    return {
+      profile: { ...userInfo, ...pick(idTokenClaims!, ['sub', 'iss', 'aud']) },
+      idToken: idTokenClaims,
+    };
   },
   mapProfile: (documents) => {
     const claims = objectOf(documents.profile);
