@@ -82,7 +82,8 @@ describe('pending external accounts', () => {
     expect(expireAt - Date.now()).toBeLessThanOrEqual(10 * 60_000);
     expect(heard).toEqual([{ userId: user.user.id, changes: ['externalAccounts'] }]);
     // On /me it is pending, and the URL is not repeated there.
-    const { externalVerificationRedirectURL: _, ...stored } = started.account;
+    const stored = { ...started.account };
+    delete stored.externalVerificationRedirectURL;
     expect(await externalAccounts(user.accessToken)).toEqual([
       {
         ...stored,

@@ -12,6 +12,7 @@ import type {
   OAuthProviderClient,
 } from './oauth-provider-client.js';
 import { OAuthProviderError } from './oauth-provider-error.js';
+import { objectOf, stringOrNull } from './profile-fields.js';
 import { ProviderHttp } from './provider-http.js';
 
 export interface HttpOAuthClientSettings {
@@ -198,10 +199,12 @@ function passportShape(
   mapped: OAuthProfile,
   documents: Record<string, unknown>,
 ): PassportProfile {
+  const json = objectOf(documents.profile);
   return {
     provider,
     id: mapped.providerUserId,
     displayName: mapped.displayName ?? '',
+    username: stringOrNull(json.login) ?? stringOrNull(json.username) ?? undefined,
     name: { givenName: mapped.firstName ?? undefined, familyName: mapped.lastName ?? undefined },
     emails: mapped.emails.map((email) => ({
       value: email.email,
