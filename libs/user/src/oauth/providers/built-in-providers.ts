@@ -19,25 +19,26 @@ import { TWITTER } from './built-in/twitter.js';
 /**
  * Providers the library knows without a `definition` in the options, all spoken to by its own
  * OAuth 2.0 client (no package to install). `oidc` is the generic OpenID Connect provider; any
- * other name with an `issuer` option is one too.
+ * other name with an `issuer` option is one too. In the order the sample app (and so the pages'
+ * buttons) lists them.
  */
 export const BUILT_IN_OAUTH_PROVIDERS: Readonly<Record<string, OAuthProviderDescriptor>> = {
-  apple: APPLE,
-  bitbucket: BITBUCKET,
-  discord: DISCORD,
-  dropbox: DROPBOX,
-  facebook: FACEBOOK,
-  github: GITHUB,
-  gitlab: GITLAB,
   google: GOOGLE,
+  github: GITHUB,
+  facebook: FACEBOOK,
   hubspot: HUBSPOT,
+  tiktok: TIKTOK,
+  gitlab: GITLAB,
+  discord: DISCORD,
+  twitter: TWITTER,
+  twitch: TWITCH,
   linkedin: LINKEDIN,
+  dropbox: DROPBOX,
+  bitbucket: BITBUCKET,
   microsoft: MICROSOFT,
   notion: NOTION,
+  apple: APPLE,
   oidc: OPENID_CONNECT,
-  tiktok: TIKTOK,
-  twitch: TWITCH,
-  twitter: TWITTER,
 };
 
 /** The built-in descriptor for these options, if any: by name, else OpenID Connect by `issuer`. */
