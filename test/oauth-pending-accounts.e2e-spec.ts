@@ -7,10 +7,11 @@ import {
   RETURN_TO,
   gitHubPerson,
   googlePerson,
-  startOAuthApp,
+  startLinkIn,
+  useOAuthApp,
   type Running,
 } from './support/oauth-app.js';
-import { LocalOAuthServer } from './support/oauth-server.js';
+import type { LocalOAuthServer } from './support/oauth-server.js';
 import { bearer, signUp, uniqueEmail } from './support/users.js';
 
 /**
@@ -19,34 +20,18 @@ import { bearer, signUp, uniqueEmail } from './support/users.js';
  * when the round trip does not complete, and the same account `verified` when it does.
  */
 describe('pending external accounts', () => {
+  const fixture = useOAuthApp({}, () => ADMIN_ENV);
   let provider: LocalOAuthServer;
   let app: Running;
-
-  beforeAll(async () => {
-    provider = await LocalOAuthServer.start();
-    app = await startOAuthApp(provider, {}, ADMIN_ENV);
-  });
-  afterAll(async () => {
-    await app?.t.close();
-    await provider?.stop();
+  beforeAll(() => {
+    ({ provider, app } = fixture);
   });
 
-  async function startLink(accessToken: string, name: string) {
-    const response = await app.t.http
-      .post('/me/external-accounts')
-      .set(bearer(accessToken))
-      .send({ provider: name, redirectUrl: RETURN_TO });
-    expect(response.status).toBe(201);
-    const browser = new Browser();
-    browser.receive(app.base, response.headers['set-cookie']);
-    return { account: response.body, browser };
-  }
+  const startLink = (accessToken: string, name: string) =>
+    startLinkIn(app, accessToken, name) as Promise<{ account: any; url: string; browser: Browser }>;
 
-  async function finish(started: { account: any; browser: Browser }) {
-    const { stoppedAt } = await started.browser.navigate(
-      started.account.verification.externalVerificationRedirectURL,
-      FRONT_END,
-    );
+  async function finish(started: { url: string; browser: Browser }) {
+    const { stoppedAt } = await started.browser.navigate(started.url, FRONT_END);
     return stoppedAt!;
   }
 
@@ -174,9 +159,7 @@ describe('pending external accounts', () => {
   it('a callback with someone else’s state changes nothing of the pending account', async () => {
     const user = await signUp(app.t.http);
     const started = await startLink(user.accessToken, 'google');
-    const atStart = await started.browser.get(
-      started.account.verification.externalVerificationRedirectURL,
-    );
+    const atStart = await started.browser.get(started.url);
     const atProvider = await started.browser.get(atStart.location!);
     // The callback URL opened in another browser (no binding cookie): invalid_state, untouched.
     const stranger = await new Browser().get(atProvider.location!);

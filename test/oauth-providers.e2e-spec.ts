@@ -1,7 +1,7 @@
 import { Browser } from './support/browser.js';
 import { sql } from './support/database-access.js';
-import { FRONT_END, RETURN_TO, startOAuthApp, type Running } from './support/oauth-app.js';
-import { LocalOAuthServer } from './support/oauth-server.js';
+import { FRONT_END, RETURN_TO, useOAuthApp, type Running } from './support/oauth-app.js';
+import type { LocalOAuthServer } from './support/oauth-server.js';
 import { TEST_DB } from './support/test-database.js';
 import { bearer, signUp, uniqueEmail } from './support/users.js';
 
@@ -11,18 +11,13 @@ import { bearer, signUp, uniqueEmail } from './support/users.js';
  * one's email verification becomes.
  */
 describe('built-in OAuth providers in their own shapes', () => {
+  const fixture = useOAuthApp({}, (server) => server.allProvidersEnv());
   let provider: LocalOAuthServer;
   let app: Running;
   let counter = 0;
   const next = () => `${Date.now()}${(counter += 1)}`;
-
-  beforeAll(async () => {
-    provider = await LocalOAuthServer.start();
-    app = await startOAuthApp(provider, {}, provider.allProvidersEnv());
-  });
-  afterAll(async () => {
-    await app?.t.close();
-    await provider?.stop();
+  beforeAll(() => {
+    ({ provider, app } = fixture);
   });
 
   async function roundTrip(name: string, browser = new Browser()) {

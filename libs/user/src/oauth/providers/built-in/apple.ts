@@ -2,7 +2,7 @@ import { SignJWT, importPKCS8 } from 'jose';
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import type { OAuthProviderOptions } from '../../options/user-oauth-module-options.js';
 import { objectOf, stringOrNull } from '../profile-fields.js';
-import { claimsSayVerified, mapOpenIdClaims } from './openid-claims.js';
+import { claimsSayVerified, mapOpenIdClaims } from './profile-mapping.js';
 
 const APPLE_ISSUER = 'https://appleid.apple.com';
 

@@ -1,6 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
-import type { OAuthProfileEmail } from '../../extension-points/oauth-profile.js';
-import { arrayOf, idOf, objectOf, stringOrNull } from '../profile-fields.js';
+import { idOf, objectOf, stringOrNull } from '../profile-fields.js';
+import { primaryConfirmedEmails } from './profile-mapping.js';
 
 /**
  * Bitbucket Cloud: /2.0/user and /2.0/user/emails (`{ values: [{ email, is_primary,
@@ -26,17 +26,12 @@ export const BITBUCKET: OAuthProviderDescriptor = {
   },
   mapProfile: (documents) => {
     const user = objectOf(documents.profile);
-    const emails: OAuthProfileEmail[] = [];
-    for (const item of arrayOf(objectOf(documents.emails).values)) {
-      const entry = objectOf(item);
-      const email = stringOrNull(entry.email);
-      if (!email) continue;
-      const primary = entry.is_primary === true;
-      emails.push({ email, primary, verified: primary && entry.is_confirmed === true });
-    }
     return {
       providerUserId: idOf(user.uuid),
-      emails,
+      emails: primaryConfirmedEmails(objectOf(documents.emails).values, {
+        primary: 'is_primary',
+        confirmed: 'is_confirmed',
+      }),
       displayName: stringOrNull(user.display_name) ?? stringOrNull(user.nickname),
       firstName: null,
       lastName: null,

@@ -1,5 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { idOf, objectOf, singleEmail, stringOrNull } from '../profile-fields.js';
+import { fetchUserInfo } from './profile-mapping.js';
 
 /**
  * Discord: /users/@me. The id is a snowflake (a string); `verified` says whether the account's
@@ -13,9 +14,7 @@ export const DISCORD: OAuthProviderDescriptor = {
   }),
   defaultScope: ['identify', 'email'],
   pkce: false,
-  fetchProfile: async ({ http, endpoints, accessToken }) => ({
-    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
-  }),
+  fetchProfile: fetchUserInfo,
   mapProfile: (documents) => {
     const user = objectOf(documents.profile);
     const id = idOf(user.id);

@@ -1,5 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { idOf, objectOf, singleEmail, stringOrNull } from '../profile-fields.js';
+import { fetchUserInfo } from './profile-mapping.js';
 
 /**
  * Facebook Login: the Graph API's /me with the fields asked for. The id is a string (app-scoped).
@@ -15,9 +16,7 @@ export const FACEBOOK: OAuthProviderDescriptor = {
   defaultScope: ['email', 'public_profile'],
   scopeSeparator: ',',
   pkce: true,
-  fetchProfile: async ({ http, endpoints, accessToken }) => ({
-    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
-  }),
+  fetchProfile: fetchUserInfo,
   mapProfile: (documents) => {
     const user = objectOf(documents.profile);
     return {

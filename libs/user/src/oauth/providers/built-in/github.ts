@@ -1,6 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
-import type { OAuthProfileEmail } from '../../extension-points/oauth-profile.js';
-import { arrayOf, idOf, objectOf, stringOrNull } from '../profile-fields.js';
+import { idOf, objectOf, stringOrNull } from '../profile-fields.js';
+import { primaryConfirmedEmails } from './profile-mapping.js';
 
 /**
  * GitHub (and GitHub Enterprise through the URL options): /user and /user/emails. Only an address
@@ -26,17 +26,12 @@ export const GITHUB: OAuthProviderDescriptor = {
   },
   mapProfile: (documents) => {
     const user = objectOf(documents.profile);
-    const emails: OAuthProfileEmail[] = [];
-    for (const item of arrayOf(documents.emails)) {
-      const entry = objectOf(item);
-      const email = stringOrNull(entry.email);
-      if (!email) continue;
-      const primary = entry.primary === true;
-      emails.push({ email, primary, verified: primary && entry.verified === true });
-    }
     return {
       providerUserId: idOf(user.id),
-      emails,
+      emails: primaryConfirmedEmails(documents.emails, {
+        primary: 'primary',
+        confirmed: 'verified',
+      }),
       displayName: stringOrNull(user.name) ?? stringOrNull(user.login),
       firstName: null,
       lastName: null,

@@ -1,5 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { idOf, objectOf, singleEmail, stringOrNull } from '../profile-fields.js';
+import { fetchUserInfo } from './profile-mapping.js';
 
 /**
  * GitLab (gitlab.com, or a self-managed instance through the URL options): /api/v4/user. Its
@@ -14,9 +15,7 @@ export const GITLAB: OAuthProviderDescriptor = {
   }),
   defaultScope: ['read_user'],
   pkce: true,
-  fetchProfile: async ({ http, endpoints, accessToken }) => ({
-    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
-  }),
+  fetchProfile: fetchUserInfo,
   mapProfile: (documents) => {
     const user = objectOf(documents.profile);
     return {

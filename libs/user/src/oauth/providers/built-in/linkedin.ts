@@ -1,6 +1,5 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
-import { objectOf } from '../profile-fields.js';
-import { claimsSayVerified, mapOpenIdClaims } from './openid-claims.js';
+import { fetchUserInfo, mapUserInfoClaims } from './profile-mapping.js';
 
 /** LinkedIn (Sign In with LinkedIn using OpenID Connect): /v2/userinfo; `email_verified` decides. */
 export const LINKEDIN: OAuthProviderDescriptor = {
@@ -11,11 +10,6 @@ export const LINKEDIN: OAuthProviderDescriptor = {
   }),
   defaultScope: ['openid', 'profile', 'email'],
   pkce: false,
-  fetchProfile: async ({ http, endpoints, accessToken }) => ({
-    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
-  }),
-  mapProfile: (documents) => {
-    const claims = objectOf(documents.profile);
-    return mapOpenIdClaims(claims, claimsSayVerified(claims.email_verified));
-  },
+  fetchProfile: fetchUserInfo,
+  mapProfile: mapUserInfoClaims,
 };

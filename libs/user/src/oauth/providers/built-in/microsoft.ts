@@ -1,6 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { objectOf } from '../profile-fields.js';
-import { mapOpenIdClaims } from './openid-claims.js';
+import { mapOpenIdClaims } from './profile-mapping.js';
 
 /** The tenant of personal Microsoft accounts (outlook.com, hotmail.com …). */
 const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';

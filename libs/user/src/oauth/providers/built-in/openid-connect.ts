@@ -1,7 +1,7 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { objectOf, stringOrNull } from '../profile-fields.js';
 import { OAuthProviderError } from '../oauth-provider-error.js';
-import { claimsSayVerified, mapOpenIdClaims } from './openid-claims.js';
+import { mapUserInfoClaims } from './profile-mapping.js';
 
 /**
  * Any OpenID Connect provider, configured by its `issuer` URL: the discovery document gives the
@@ -48,10 +48,7 @@ export const OPENID_CONNECT: OAuthProviderDescriptor = {
       idToken: idTokenClaims,
     };
   },
-  mapProfile: (documents) => {
-    const claims = objectOf(documents.profile);
-    return mapOpenIdClaims(claims, claimsSayVerified(claims.email_verified));
-  },
+  mapProfile: mapUserInfoClaims,
 };
 
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {

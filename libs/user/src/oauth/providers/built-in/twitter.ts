@@ -1,5 +1,6 @@
 import type { OAuthProviderDescriptor } from '../../extension-points/oauth-provider-descriptor.js';
 import { idOf, objectOf, stringOrNull } from '../profile-fields.js';
+import { fetchUserInfo } from './profile-mapping.js';
 
 /**
  * X (Twitter), OAuth 2.0 with PKCE (required) and the client in HTTP Basic: /2/users/me answers
@@ -15,9 +16,7 @@ export const TWITTER: OAuthProviderDescriptor = {
   defaultScope: ['users.read', 'tweet.read'],
   pkce: true,
   tokenAuthentication: 'client_secret_basic',
-  fetchProfile: async ({ http, endpoints, accessToken }) => ({
-    profile: await http.getJson(endpoints.userInfoUrl!, { accessToken }),
-  }),
+  fetchProfile: fetchUserInfo,
   mapProfile: (documents) => {
     const user = objectOf(objectOf(documents.profile).data);
     return {
