@@ -48,6 +48,13 @@ export interface ExternalAccountStart {
   verification: { status: 'unverified'; externalVerificationRedirectURL: string };
 }
 
+/**
+ * A live session of the user (`getSessions()`), as Clerk names it: `status`, `expireAt`,
+ * `lastActiveAt` and `latestActivity { browserName, browserVersion, deviceType, isMobile,
+ * ipAddress }`, plus `current` for the session of this client.
+ */
+export type SessionWithActivities = SessionResponse;
+
 /** Called with a new user view or token pair, so the client stays in step. */
 export interface UserHost {
   transport: Transport;
@@ -194,7 +201,8 @@ export class User {
   }
 
   // Sessions
-  getSessions(): Promise<SessionResponse[]> {
+  /** The user's live sessions, newest first, each with the device it signed in from. */
+  getSessions(): Promise<SessionWithActivities[]> {
     return this.send('GET', '/me/sessions');
   }
   async revokeSession(id: string): Promise<void> {
