@@ -8,6 +8,7 @@ export type {
   CreateExternalAccountParams,
   ExternalAccountStart,
   SessionWithActivities,
+  GetTokenOptions,
 } from './user.js';
 export { UserKitError, type ApiErrorBody } from './errors.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
