@@ -1,14 +1,19 @@
 // Token template presets (hasura, firebase, generic) and the claims a caller may add per call.
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import { Injectable, Module } from '@nestjs/common';
+import { UserModule } from '@userkit/user';
 import {
   FIREBASE_AUDIENCE,
   HASURA_CLAIMS_NAMESPACE,
   resolveTokenTemplatesOptions,
+  UserTokenTemplatesModule,
+  UserTokenTemplatesOptionsError,
   type UserTokenTemplatesOptions,
 } from '@userkit/user/token-templates';
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startBareHost } from './support/bare-host.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
 const jwksKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -381,5 +386,63 @@ describe('preset options, checked at start', () => {
       expect(() => resolveTokenTemplatesOptions({ signingKey: jwksKey, templates: given })).toThrow(
         message,
       );
+  });
+});
+
+/** A host's configuration provider: where a real app reads its service account from. */
+@Injectable()
+class FirebaseConfig {
+  constructor(readonly account: typeof serviceAccount | null) {}
+}
+
+function configModule(account: typeof serviceAccount | null) {
+  @Module({
+    providers: [{ provide: FirebaseConfig, useValue: new FirebaseConfig(account) }],
+    exports: [FirebaseConfig],
+  })
+  class ConfigModule {}
+  return ConfigModule;
+}
+
+describe('UserTokenTemplatesModule.forRootAsync', () => {
+  const tokenModule = (account: typeof serviceAccount | null) =>
+    UserTokenTemplatesModule.forRootAsync({
+      imports: [configModule(account)],
+      inject: [FirebaseConfig],
+      useFactory: (config: FirebaseConfig) => ({
+        templates: {
+          firebase: { preset: 'firebase', serviceAccount: config.account as typeof serviceAccount },
+        },
+      }),
+    });
+
+  it("takes the service account from the host's own providers", async () => {
+    const host = await startBareHost({
+      userModule: UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false }),
+      imports: [tokenModule(serviceAccount)],
+    });
+    try {
+      const member = await signUp(host.http);
+      const response = await host.http
+        .get('/me/tokens/firebase')
+        .set(bearer(member.accessToken))
+        .expect(200);
+      expect(verifyAsFirebase(response.body.jwt).uid).toBe(member.user.id);
+      // Only firebase templates: nothing of ours to publish.
+      expect((await host.http.get('/.well-known/jwks.json').expect(200)).body).toEqual({
+        keys: [],
+      });
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('refuses bad options from the factory at start', async () => {
+    await expect(
+      startBareHost({
+        userModule: UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, rateLimits: false }),
+        imports: [tokenModule(null)],
+      }),
+    ).rejects.toThrow(UserTokenTemplatesOptionsError);
   });
 });
