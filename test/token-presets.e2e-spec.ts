@@ -219,6 +219,7 @@ describe('token template presets and per-call claims', () => {
       await setPublicMetadata(member.user.id, { premium: true });
       const response = await token(member.accessToken, 'firebase', { device: 'ios' }).expect(200);
       expect(response.body.expiresIn).toBe(1800);
+      expect(response.headers['cache-control']).toBe('no-store');
       const body = verifyAsFirebase(response.body.jwt);
       expect(body.uid).toBe(member.user.id);
       expect(body.claims).toEqual({ premium: true, device: 'ios' });

@@ -4,6 +4,7 @@ import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../../core/decorators/authenticated.decorator.js';
 import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
+import { NoStore } from '../../core/decorators/no-store.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { IntegrationTokenResponse } from '../dto/integration-token.response.js';
@@ -19,6 +20,8 @@ export class MeTokensController {
 
   @Get(':template')
   @RateLimit('refresh')
+  // A bearer credential for another service: no cache keeps it.
+  @NoStore()
   @ApiOkResponse({
     type: IntegrationTokenResponse,
     description: 'A JWT from a template of the options (generic, hasura or firebase)',
