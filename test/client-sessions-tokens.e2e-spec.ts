@@ -8,7 +8,11 @@ import {
   type UserKitClient,
 } from '@userkit/client';
 import { FIREBASE_AUDIENCE, HASURA_CLAIMS_NAMESPACE } from '@userkit/user/token-templates';
-import { startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
+import {
+  rejectionOf as failure,
+  startListeningTestApp,
+  type ListeningTestApp,
+} from './support/client-app.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
 const IPHONE_SAFARI =
@@ -36,17 +40,6 @@ function fetchAs(userAgent: string): typeof fetch {
 
 function body(jwt: string): Record<string, any> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-}
-
-async function failure(promise: Promise<unknown>): Promise<UserKitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a UserKitError, but the call succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserKitError);
-  return error as UserKitError;
 }
 
 describe('@userkit/client: getSessions() with activities, getToken(service, options)', () => {

@@ -1,29 +1,17 @@
 // The sample's integration token key: TOKEN_SIGNING_KEY (PEM or JWK), or in development a key it
 // generates once under ./data/, with the `demo` template, so getToken('demo') works out of the box.
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { createUserKitClient } from '@userkit/client';
 import { readSampleConfig } from '../apps/sample/src/sample-config.js';
 import { startListeningTestApp } from './support/client-app.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { GOOD_PASSWORD, bearer, signUp, uniqueEmail } from './support/users.js';
-import type { Http } from './support/http.js';
-
-async function verifyWithJwks(http: Http, token: string): Promise<Record<string, any>> {
-  const jwks = await http.get('/.well-known/jwks.json').expect(200);
-  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
-  const jwk = jwks.body.keys.find((key: { kid: string }) => key.kid === header.kid);
-  if (!jwk) throw new Error('kid not in the JWKS');
-  const publicKey = createPublicKey({ key: jwk, format: 'jwk' })
-    .export({ format: 'pem', type: 'spki' })
-    .toString();
-  return new JwtService().verifyAsync(token, { publicKey, algorithms: [jwk.alg] });
-}
+import { verifyWithJwks } from './support/jwks.js';
 
 describe('the sample app signing key (TOKEN_SIGNING_KEY)', () => {
   let directory: string;

@@ -36,24 +36,26 @@ const IPAD_FIREFOX =
   'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/124.0 Mobile/15E148 Safari/605.1.15';
 const DAY_MS = 86_400_000;
 
+// One app for both views: the user's own and the admin's.
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ env: ADMIN_ENV });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A password sign-in from a device with this User-Agent header. */
+async function signInFrom(email: string, password: string, userAgent: string) {
+  const response = await t.http
+    .post('/auth/login')
+    .set('User-Agent', userAgent)
+    .send({ email, password })
+    .expect(200);
+  return response.body as { accessToken: string; refreshToken: string };
+}
+
 describe("the user's sessions: GET/DELETE /me/sessions", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ env: ADMIN_ENV });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function signInFrom(email: string, password: string, userAgent: string) {
-    const response = await t.http
-      .post('/auth/login')
-      .set('User-Agent', userAgent)
-      .send({ email, password })
-      .expect(200);
-    return response.body as { accessToken: string; refreshToken: string };
-  }
-
   it('lists the live sessions with device, address, times, and which one is current', async () => {
     const account = await signUp(t.http);
     const laptop = await signInFrom(account.email, account.password, 'Laptop/1.0');
@@ -190,23 +192,6 @@ describe("the user's sessions: GET/DELETE /me/sessions", () => {
 });
 
 describe("an admin's view of a user's sessions: GET /admin/users/:id/sessions", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ env: ADMIN_ENV });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function signInFrom(email: string, password: string, userAgent: string) {
-    const response = await t.http
-      .post('/auth/login')
-      .set('User-Agent', userAgent)
-      .send({ email, password })
-      .expect(200);
-    return response.body as { accessToken: string; refreshToken: string };
-  }
-
   it('lists live and ended sessions with their status, device and why they ended', async () => {
     const admin = await signInAdmin(t.http);
     const member = await signUp(t.http);

@@ -1,6 +1,5 @@
 // Token template presets (hasura, firebase, generic) and the claims a caller may add per call.
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { Injectable, Module } from '@nestjs/common';
 import { UserModule } from '@userkit/user';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@userkit/user/token-templates';
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
 import { startBareHost } from './support/bare-host.js';
+import { verifyWithJwks as verifyJwt } from './support/jwks.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
@@ -73,15 +73,8 @@ function decodePart(token: string, index: 0 | 1): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8'));
 }
 
-/** Verifies a JWT with the key the JWKS endpoint publishes for its `kid`. */
-async function verifyWithJwks(t: TestApp, token: string): Promise<Record<string, any>> {
-  const jwks = await t.http.get('/.well-known/jwks.json').expect(200);
-  const jwk = jwks.body.keys.find((key: { kid: string }) => key.kid === decodePart(token, 0).kid);
-  if (!jwk) throw new Error('kid not in the JWKS');
-  const publicKey = createPublicKey({ key: jwk, format: 'jwk' })
-    .export({ format: 'pem', type: 'spki' })
-    .toString();
-  return new JwtService().verifyAsync(token, { publicKey, algorithms: [jwk.alg] });
+function verifyWithJwks(t: TestApp, token: string) {
+  return verifyJwt(t.http, token);
 }
 
 /**

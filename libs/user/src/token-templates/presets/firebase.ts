@@ -1,8 +1,9 @@
-import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type {
   FirebaseTokenTemplate,
   TokenTemplateUser,
 } from '../options/token-template-options.js';
+import { readPrivateKey } from '../options/resolve-signing-key.js';
 import { checkCallerClaimRules } from './caller-claims.js';
 import { checkClaimsMapping, mapClaims, mappedNames, withCallerClaims } from './claims-mapping.js';
 
@@ -71,13 +72,8 @@ export function resolveFirebaseTemplate(
   }
   if (keyId !== undefined && typeof keyId !== 'string')
     problems.push(`${prefix}.serviceAccount.privateKeyId must be a string`);
-  let privateKey: KeyObject;
-  try {
-    privateKey =
-      typeof key === 'string'
-        ? createPrivateKey(key)
-        : createPrivateKey({ key: key as JsonWebKey, format: 'jwk' });
-  } catch {
+  const privateKey = readPrivateKey(key);
+  if (!privateKey) {
     problems.push(`${prefix}.serviceAccount.privateKey must be the service account's private key`);
     return null;
   }
