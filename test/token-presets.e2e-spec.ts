@@ -282,6 +282,8 @@ describe('token template presets and per-call claims', () => {
         '"text"',
         'null',
         '{not json',
+        '\u0000',
+        '{"scope":"a\u0000"}',
         `{"scope":"${'x'.repeat(5000)}"}`,
       ]) {
         const response = await token(member.accessToken, 'billing', claims);
