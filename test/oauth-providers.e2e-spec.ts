@@ -348,6 +348,21 @@ describe('built-in OAuth providers in their own shapes', () => {
     });
   });
 
+  it.each([
+    ['discord', { id: 12.5, username: 'float-id' }],
+    ['twitter', { data: [] }],
+    ['tiktok', { unexpected: true }],
+    ['dropbox', ['not', 'an', 'object']],
+  ])(
+    '%s answering a profile without a usable id: error=provider_error, no user',
+    async (name, body) => {
+      provider.people[name] = body;
+      const { back } = await roundTrip(name);
+      expect(back.searchParams.get('error')).toBe('provider_error');
+      expect(back.searchParams.get('code')).toBeNull();
+    },
+  );
+
   describe('Microsoft (ID token)', () => {
     const CONSUMERS = '9188040d-6c67-4c5b-b112-36a304b66dad';
     const WORK = '72f988bf-86f1-41af-91ab-2d7cd011db47';
