@@ -200,8 +200,24 @@ describe('account takeover through OAuth linking and unverified addresses', () =
       expect(afterChange.status).toBe(400);
       expect(JSON.parse(afterChange.body)).toMatchObject({ code: 'OAUTH_LINK_INTENT_INVALID' });
 
+      // The pending account the links stored is no way in: it failed with the reason.
       const me = await http().get('/me').set(bearer(signedIn.body.accessToken)).expect(200);
-      expect(me.body.externalAccounts).toEqual([]);
+      expect(me.body.externalAccounts).toEqual([
+        expect.objectContaining({
+          provider: 'github',
+          providerUserId: null,
+          verification: expect.objectContaining({
+            status: 'failed',
+            error: { code: 'invalid_state', message: expect.any(String) },
+          }),
+        }),
+      ]);
+      const rows = await sql(
+        oauth.app.t.app,
+        'select id from userkit_external_accounts where provider_user_id is not null and user_id = ?',
+        [owner.user.id],
+      );
+      expect(rows).toEqual([]);
     });
 
     it('the owner gets a "new sign-in method linked" notice and an event', async () => {
@@ -448,8 +464,15 @@ describe('account takeover through OAuth linking and unverified addresses', () =
         code: 'OAUTH_LINK_INTENT_FOREIGN_BROWSER',
       });
       expect(opened.hops).toEqual([intentUrl]);
+      // Only the attacker's own pending account: never verified, no provider account in it.
       const me = await http().get('/me').set(bearer(attacker.accessToken)).expect(200);
-      expect(me.body.externalAccounts).toEqual([]);
+      expect(me.body.externalAccounts).toEqual([
+        expect.objectContaining({
+          provider: 'google',
+          providerUserId: null,
+          verification: expect.objectContaining({ status: 'unverified' }),
+        }),
+      ]);
 
       // The attacker's own intent opened with another intent's cookie fails as well; the browser
       // that asked for it links.

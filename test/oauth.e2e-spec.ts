@@ -461,7 +461,11 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       expect(response.status).toBe(201);
       const browser = new Browser();
       browser.receive(app.base, response.headers['set-cookie']);
-      return { startUrl: response.body.externalVerificationRedirectURL as string, browser };
+      return {
+        startUrl: response.body.verification.externalVerificationRedirectURL as string,
+        browser,
+        account: response.body as { id: string; verification: Record<string, unknown> },
+      };
     }
 
     it('links a GitHub account to the signed-in user; it shows on /me as verified', async () => {
@@ -475,11 +479,18 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       expect(back.searchParams.get('linked')).toBe('github');
       expect(back.searchParams.get('code')).toBeNull();
       const me = await app.t.http.get('/me').set(bearer(account.accessToken)).expect(200);
+      // The pending account the link stored is the one the round trip verified.
       expect(me.body.externalAccounts).toEqual([
         expect.objectContaining({
+          id: started.account.id,
           provider: 'github',
           providerUserId: String(provider.githubPerson.user.id),
-          verification: { status: 'verified', error: null },
+          verification: {
+            status: 'verified',
+            error: null,
+            expireAt: null,
+            externalVerificationRedirectURL: null,
+          },
         }),
       ]);
       // The intent is single use, even in the browser that asked for it.
@@ -491,10 +502,22 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
       provider.googlePerson = googlePerson();
       await signInWith('google'); // the Google account now has its own user
       const other = await signUp(app.t.http);
-      const { back } = await roundTrip('google', await startLink(other.accessToken, 'google'));
+      const started = await startLink(other.accessToken, 'google');
+      const { back } = await roundTrip('google', started);
       expect(back.searchParams.get('error')).toBe('external_account_taken');
+      // The pending account stays, failed, with the reason; it is no way in.
       const me = await app.t.http.get('/me').set(bearer(other.accessToken)).expect(200);
-      expect(me.body.externalAccounts).toEqual([]);
+      expect(me.body.externalAccounts).toEqual([
+        expect.objectContaining({
+          id: started.account.id,
+          provider: 'google',
+          providerUserId: null,
+          verification: expect.objectContaining({
+            status: 'failed',
+            error: { code: 'external_account_taken', message: expect.any(String) },
+          }),
+        }),
+      ]);
     });
 
     it('refuses unknown providers, bad redirects and unknown fields when starting a link', async () => {
@@ -713,10 +736,10 @@ describe('UserOAuthModule options', () => {
       await expect(
         startOAuthApp(provider, {
           oauthTimeoutSeconds: 0,
-          providers: { gitlab: { clientId: 'id', clientSecret: 'secret' } },
+          providers: { mastodon: { clientId: 'id', clientSecret: 'secret' } },
         }),
       ).rejects.toThrow(
-        /Invalid UserOAuthModule options:\n - timeoutSeconds must be a number of seconds between 0 and 300\n - providers\.gitlab is not a built-in provider: give it a definition/,
+        /Invalid UserOAuthModule options:\n - timeoutSeconds must be a number of seconds between 0 and 300\n - providers\.mastodon is not a built-in provider: give it a definition/,
       );
     } finally {
       await provider.stop();

@@ -1,6 +1,7 @@
 import type { SampleOverrides } from '../../apps/sample/src/feature-modules.js';
-import { freePort } from './browser.js';
-import { uniqueEmail } from './users.js';
+import type { ExternalAccountLinkResponse } from '@userkit/client';
+import { Browser, freePort } from './browser.js';
+import { bearer, uniqueEmail } from './users.js';
 import { CapturingMessageSender } from './captured-messages.js';
 import { LocalOAuthServer } from './oauth-server.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
@@ -44,21 +45,48 @@ export interface OAuthFixture {
   inbox: CapturingMessageSender;
 }
 
-/** Starts the local OAuth server and the app around the calling describe (jest hooks). */
-export function useOAuthApp(overrides: SampleOverrides = {}): OAuthFixture {
+/**
+ * Starts the local OAuth server and the app around the calling describe (jest hooks). `env` may
+ * read the server (e.g. `(server) => server.allProvidersEnv()`).
+ */
+export function useOAuthApp(
+  overrides: SampleOverrides = {},
+  env: (provider: LocalOAuthServer) => Record<string, string> = () => ({}),
+): OAuthFixture {
   const fixture = { inbox: new CapturingMessageSender() } as OAuthFixture;
   beforeAll(async () => {
     fixture.provider = await LocalOAuthServer.start();
-    fixture.app = await startOAuthApp(fixture.provider, {
-      messageSender: fixture.inbox,
-      ...overrides,
-    });
+    fixture.app = await startOAuthApp(
+      fixture.provider,
+      { messageSender: fixture.inbox, ...overrides },
+      env(fixture.provider),
+    );
   });
   afterAll(async () => {
     await fixture.app?.t.close();
     await fixture.provider?.stop();
   });
   return fixture;
+}
+
+/**
+ * `POST /me/external-accounts`: the stored pending account, and the browser that asked for it
+ * (holding the binding cookie its URL needs).
+ */
+export async function startLinkIn(app: Running, accessToken: string, provider: string) {
+  const response = await app.t.http
+    .post('/me/external-accounts')
+    .set(bearer(accessToken))
+    .send({ provider, redirectUrl: RETURN_TO });
+  if (response.status !== 201)
+    throw new Error(`link start failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const browser = new Browser();
+  browser.receive(app.base, response.headers['set-cookie']);
+  return {
+    account: response.body as ExternalAccountLinkResponse,
+    url: response.body.verification.externalVerificationRedirectURL as string,
+    browser,
+  };
 }
 
 let counter = 0;

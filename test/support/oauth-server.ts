@@ -1,6 +1,31 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
+import {
+  answerProviderApi,
+  clientAuthenticationProblem,
+  type AppleSigningKey,
+  type TokenRequest,
+} from './provider-shapes.js';
+
+/** The built-in providers this server can play (besides google and github, always on). */
+export const MORE_PROVIDERS = [
+  'facebook',
+  'hubspot',
+  'tiktok',
+  'gitlab',
+  'discord',
+  'twitter',
+  'twitch',
+  'linkedin',
+  'dropbox',
+  'bitbucket',
+  'microsoft',
+  'notion',
+  'apple',
+  'oidc',
+] as const;
 
 /** How the next answer of one endpoint goes wrong. */
 export type ProviderFault = 'status500' | 'html' | 'hang';
@@ -15,10 +40,22 @@ export interface GitHubPerson {
  * (the "user" consents), /token checks PKCE, and /userinfo answers with the person the test set:
  * `?shape=google` (OpenID userinfo), `?shape=github-user` (GitHub's /user) or `?shape=github-emails`
  * (GitHub's /user/emails). Faults make an endpoint answer 500, HTML, or nothing.
+ *
+ * With `allProvidersEnv()` it plays every other built-in provider too (`?shape=<name>` on
+ * /authorize and /token, `/api/<name>/…` for their profile endpoints, see provider-shapes.ts): the
+ * token request must authenticate the client the way that provider wants, `people[<shape>]` is
+ * what its profile endpoint answers, `idTokenClaims[<shape>]` go into its ID token, and
+ * `tokenExtras[<shape>]` into its token answer. `/oidc/.well-known/openid-configuration` is a
+ * generic OpenID Connect provider's discovery document (issuer `<url>/oidc`).
  */
 export class LocalOAuthServer {
   googlePerson: Record<string, unknown> = { sub: 'google-0' };
   githubPerson: GitHubPerson = { user: { id: 0, login: 'nobody' }, emails: [] };
+  people: Record<string, unknown> = {};
+  idTokenClaims: Record<string, Record<string, unknown>> = {};
+  tokenExtras: Record<string, Record<string, unknown>> = {};
+  readonly tokenRequests: TokenRequest[] = [];
+  readonly appleKey: AppleSigningKey & { privateKeyPem: string };
   private faults = new Map<string, ProviderFault>();
   private readonly hanging = new Set<ServerResponse>();
 
@@ -32,6 +69,47 @@ export class LocalOAuthServer {
       if (shape === 'google') response.body = this.googlePerson;
       else if (shape === 'github-user') response.body = this.githubPerson.user;
       else if (shape === 'github-emails') response.body = this.githubPerson.emails;
+      else if (shape && shape in this.people) response.body = this.people[shape];
+    });
+    const { privateKey, publicKey } = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    this.appleKey = {
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      clientId: 'apple-client',
+      publicKeyPem: publicKey,
+      privateKeyPem: privateKey,
+    };
+    service.on('beforeTokenSigning', (token: TokenLike, req: ShapedRequest) => {
+      const shape = shapeOf(req);
+      // The ID token (the one with an audience) carries the provider's claims.
+      if (shape && 'aud' in token.payload) Object.assign(token.payload, this.idTokenClaims[shape]);
+    });
+    service.on('beforeResponse', (response: MutableResponse, req: ShapedRequest) => {
+      const shape = shapeOf(req);
+      if (!shape) return;
+      const request: TokenRequest = {
+        shape,
+        body: req.body ?? {},
+        authorization: req.headers.authorization,
+        contentType: req.headers['content-type'],
+      };
+      this.tokenRequests.push(request);
+      const problem = clientAuthenticationProblem(
+        request,
+        `${shape}-client`,
+        `${shape}-secret`,
+        this.appleKey,
+      );
+      if (problem) {
+        response.statusCode = 401;
+        response.body = { error: 'invalid_client', error_description: problem };
+        return;
+      }
+      Object.assign(response.body as object, this.tokenExtras[shape]);
     });
   }
 
@@ -65,6 +143,36 @@ export class LocalOAuthServer {
     };
   }
 
+  /**
+   * Every built-in provider besides Google and GitHub pointed at this server (each variable as the
+   * sample app reads it), with the client `<name>-client` / `<name>-secret`.
+   */
+  allProvidersEnv(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const name of MORE_PROVIDERS) {
+      const prefix = name.toUpperCase();
+      env[`${prefix}_CLIENT_ID`] = `${name}-client`;
+      if (name === 'oidc') {
+        env.OIDC_CLIENT_SECRET = 'oidc-secret';
+        env.OIDC_ISSUER = `${this.url}/oidc`;
+        continue;
+      }
+      if (name === 'apple') {
+        env.APPLE_TEAM_ID = this.appleKey.teamId;
+        env.APPLE_KEY_ID = this.appleKey.keyId;
+        env.APPLE_PRIVATE_KEY = this.appleKey.privateKeyPem;
+      } else env[`${prefix}_CLIENT_SECRET`] = `${name}-secret`;
+      env[`${prefix}_AUTHORIZATION_URL`] = `${this.url}/authorize?shape=${name}`;
+      env[`${prefix}_TOKEN_URL`] = `${this.url}/token?shape=${name}`;
+      if (name !== 'apple' && name !== 'microsoft')
+        env[`${prefix}_USERINFO_URL`] = `${this.url}/api/${name}${PROFILE_PATHS[name] ?? ''}`;
+      else env[`${prefix}_JWKS_URL`] = `${this.url}/jwks`;
+    }
+    env.BITBUCKET_USERINFO_URL = `${this.url}/api/bitbucket-user`;
+    env.BITBUCKET_EMAILS_URL = `${this.url}/api/bitbucket-emails`;
+    return env;
+  }
+
   /** The next request to this path (e.g. `/token`) fails this way. */
   failNext(path: string, fault: ProviderFault): void {
     this.faults.set(path, fault);
@@ -78,6 +186,7 @@ export class LocalOAuthServer {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', this.url).pathname;
+    if (!this.faults.has(path) && this.answerOwn(path, req, res)) return;
     const fault = this.faults.get(path);
     if (fault) {
       this.faults.delete(path);
@@ -92,4 +201,52 @@ export class LocalOAuthServer {
     }
     (this.service.requestHandler as (req: IncomingMessage, res: ServerResponse) => void)(req, res);
   }
+
+  /** The generic OpenID Connect provider's discovery document, and the providers' APIs. */
+  private answerOwn(path: string, req: IncomingMessage, res: ServerResponse): boolean {
+    if (path === '/oidc/.well-known/openid-configuration') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(
+        JSON.stringify({
+          issuer: `${this.url}/oidc`,
+          authorization_endpoint: `${this.url}/authorize?shape=oidc`,
+          token_endpoint: `${this.url}/token?shape=oidc`,
+          userinfo_endpoint: `${this.url}/api/oidc`,
+          jwks_uri: `${this.url}/jwks`,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          code_challenge_methods_supported: ['S256'],
+        }),
+      );
+      return true;
+    }
+    return answerProviderApi(path, req, res, this.people, { twitch: 'twitch-client' });
+  }
+}
+
+/** Paths under `/api/<name>` that mirror the provider's own (with its query, if it needs one). */
+const PROFILE_PATHS: Record<string, string> = {
+  facebook: '/me?fields=id,name,first_name,last_name,email,picture.type(large)',
+  hubspot: '/access-tokens',
+  tiktok: '/user/info/?fields=open_id,union_id,avatar_url,display_name',
+  twitter: '/users/me?user.fields=profile_image_url',
+  dropbox: '/users/get_current_account',
+  notion: '/users/me',
+};
+
+interface TokenLike {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+interface MutableResponse {
+  body: unknown;
+  statusCode: number;
+}
+
+type ShapedRequest = IncomingMessage & { body?: Record<string, unknown> };
+
+function shapeOf(req: IncomingMessage): string | null {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('shape');
 }

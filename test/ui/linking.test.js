@@ -1,7 +1,8 @@
 // `npm run test:ui`: the profile's "Connected accounts" card — linking a Google account to an
 // email + password account through a real local OAuth server (oauth2-mock-server on 127.0.0.1),
 // unlinking it, the server refusing to unlink an OAuth-only user's last way to sign in, a
-// provider that denies the link, and GitHub beside Google (a GitHub account links to one user).
+// provider that denies the link (the stored account shows failed, with the reason, until a retry
+// verifies it), and GitHub beside Google (a GitHub account links to one user).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
@@ -138,7 +139,7 @@ test('an email + password account links Google from the profile, sees it verifie
   }
 });
 
-test('a link the provider denies shows the error on the profile and links nothing', async () => {
+test('a link the provider denies stays on the profile as failed, with the reason; trying again verifies the same account', async () => {
   const { page, context } = await newPage(browser);
   try {
     await signInWithPassword(page, app.ui, EMAIL, PASSWORD);
@@ -151,13 +152,43 @@ test('a link the provider denies shows the error on the profile and links nothin
     assert.match(await alert.innerText(), /Connecting failed/);
     assert.match(await alert.innerText(), /not allowed to share your account \(access denied\)/);
     assert.equal(new URL(page.url()).searchParams.get('error'), 'access_denied');
-    assert.equal(await connected.getByRole('listitem').count(), 0);
     assert.equal(await connected.getByRole('status').count(), 0);
-    // Nothing changed: the same button, the user may try again.
-    await connected.getByRole('button', CONNECT).waitFor();
-    assert.deepEqual((await me(page)).externalAccounts, []);
+    // The account the link stored stays, failed, with the reason; it is no way in.
+    const item = connected.getByRole('listitem').filter({ hasText: 'Google' });
+    await item.locator('.badge', { hasText: 'Failed' }).waitFor();
+    assert.match(await item.innerText(), /The sign-in at the provider was cancelled\./);
+    const [failed] = (await me(page)).externalAccounts;
+    assert.equal(failed.verification.status, 'failed');
+    assert.deepEqual(failed.verification.error, {
+      code: 'access_denied',
+      message: 'The sign-in at the provider was cancelled.',
+    });
+    assert.equal(failed.providerUserId, null);
+    assert.equal(await connected.getByRole('button', CONNECT).count(), 0);
     await screenshots(page, 'profile-google-link-denied');
     await fitsPhone(page);
+
+    // Trying again links, and the same account becomes verified.
+    denial = null;
+    person = LINKED;
+    await item.getByRole('button', { name: 'Try again' }).click();
+    connected = await profile(page);
+    await connected.getByRole('status').filter({ hasText: 'The account is connected.' }).waitFor();
+    const [verified] = (await me(page)).externalAccounts;
+    assert.equal(verified.id, failed.id);
+    assert.equal(verified.verification.status, 'verified');
+    assert.equal(verified.providerUserId, LINKED.sub);
+    await connected
+      .getByRole('listitem')
+      .filter({ hasText: LINKED.email })
+      .locator('.badge', { hasText: 'Verified' })
+      .waitFor();
+
+    // Back as it was for the next tests.
+    await connected.getByRole('button', { name: 'Disconnect Google' }).click();
+    await connected.getByRole('button', { name: 'Yes, do it' }).click();
+    await connected.getByRole('button', CONNECT).waitFor();
+    assert.deepEqual((await me(page)).externalAccounts, []);
     assert.deepEqual(page.errors, []);
   } finally {
     denial = null;
@@ -232,8 +263,14 @@ test('GitHub links beside Google; the same GitHub account cannot be connected to
     await alert.waitFor();
     assert.match(await alert.innerText(), /already connected to another user/);
     assert.equal(new URL(other.url()).searchParams.get('error'), 'external_account_taken');
-    assert.equal(await connected.getByRole('listitem').count(), 0);
-    assert.deepEqual((await me(other)).externalAccounts, []);
+    // Only the second user's failed attempt, with the reason: nothing of the first user's account.
+    const attempt = connected.getByRole('listitem').filter({ hasText: 'GitHub' });
+    await attempt.locator('.badge', { hasText: 'Failed' }).waitFor();
+    assert.match(await attempt.innerText(), /linked to another user/);
+    const [stored] = (await me(other)).externalAccounts;
+    assert.equal(stored.verification.status, 'failed');
+    assert.equal(stored.verification.error.code, 'external_account_taken');
+    assert.equal(stored.providerUserId, null);
     // The first user keeps it.
     assert.equal((await me(page)).externalAccounts.length, 1);
     await screenshots(other, 'profile-github-link-taken');

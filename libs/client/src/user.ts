@@ -42,11 +42,15 @@ export interface CreateExternalAccountParams {
   redirectUrl?: string;
 }
 
-/** What createExternalAccount returns: send the browser to `externalVerificationRedirectURL`. */
-export interface ExternalAccountStart {
-  externalVerificationRedirectURL: string;
-  verification: { status: 'unverified'; externalVerificationRedirectURL: string };
-}
+/**
+ * What createExternalAccount returns: the stored external account, `unverified`, with its id; send
+ * the browser to `verification.externalVerificationRedirectURL` (also at the top level).
+ */
+export type ExternalAccountStart = ExternalAccountLinkResponse & {
+  verification: ExternalAccountLinkResponse['verification'] & {
+    externalVerificationRedirectURL: string;
+  };
+};
 
 /**
  * A live session of the user (`getSessions()`), as Clerk names it: `status`, `expireAt`,
@@ -103,12 +107,27 @@ export class User {
     return this.#twoFactorEnabled;
   }
 
+  /** The accounts that sign this user in. */
   get verifiedExternalAccounts(): ExternalAccountResponse[] {
     return this.externalAccounts.filter((account) => account.verification.status === 'verified');
   }
 
+  /**
+   * Links started and not completed: `unverified` (the round trip is pending), `failed` (see
+   * `verification.error`) or `expired`. Starting the same provider again reuses the account.
+   */
   get unverifiedExternalAccounts(): ExternalAccountResponse[] {
     return this.externalAccounts.filter((account) => account.verification.status !== 'verified');
+  }
+
+  /** Whether any of the user's email addresses is verified. */
+  get hasVerifiedEmailAddress(): boolean {
+    return this.emailAddresses.some((address) => address.verified);
+  }
+
+  /** Whether any of the user's phone numbers is verified. */
+  get hasVerifiedPhoneNumber(): boolean {
+    return this.phoneNumbers.some((phone) => phone.verified);
   }
 
   async reload(): Promise<this> {
@@ -189,16 +208,14 @@ export class User {
     const redirectUrl = params.redirectUrl ?? params.redirect_url;
     // The API binds the URL to this browser with a cookie: a cross-origin front-end must let the
     // browser keep it, and open the URL in this same browser.
-    const { externalVerificationRedirectURL } =
-      await this.#host.transport.send<ExternalAccountLinkResponse>(
-        'POST',
-        '/me/external-accounts',
-        { body: { provider, redirectUrl }, credentials: 'include' },
-      );
-    return {
-      externalVerificationRedirectURL,
-      verification: { status: 'unverified', externalVerificationRedirectURL },
-    };
+    const account = await this.#host.transport.send<ExternalAccountLinkResponse>(
+      'POST',
+      '/me/external-accounts',
+      { body: { provider, redirectUrl }, credentials: 'include' },
+    );
+    // The account is stored now: it shows in `unverifiedExternalAccounts` until the round trip.
+    await this.reload();
+    return account as ExternalAccountStart;
   }
   async deleteExternalAccount(id: string): Promise<this> {
     await this.thenReload(this.send('DELETE', `/me/external-accounts/${seg(id)}`));

@@ -30,16 +30,24 @@ export interface PhoneNumberResponse {
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
+export interface ExternalAccountVerificationErrorResponse {
+  code: string;
+  message: string;
+}
+
+/** From libs/user/src/core/dto/user.response.ts. */
 export interface ExternalAccountVerificationResponse {
-  status: 'verified' | 'unverified' | 'failed';
-  error: string | null;
+  status: 'verified' | 'unverified' | 'failed' | 'expired';
+  error: ExternalAccountVerificationErrorResponse | null;
+  expireAt: string | null;
+  externalVerificationRedirectURL: string | null;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
 export interface ExternalAccountResponse {
   id: string;
   provider: string;
-  providerUserId: string;
+  providerUserId: string | null;
   email: string | null;
   displayName: string | null;
   picture: string | null;
@@ -202,7 +210,7 @@ export interface AdminSessionResponse extends SessionWithActivitiesResponse {
 }
 
 /** From libs/user/src/oauth/dto/external-account-link.response.ts. */
-export interface ExternalAccountLinkResponse {
+export interface ExternalAccountLinkResponse extends ExternalAccountResponse {
   externalVerificationRedirectURL: string;
 }
 

@@ -73,7 +73,7 @@ export function UserSummary({ user }: { user: AdminUserResponse }) {
             <ul class="plain">
               {user.externalAccounts.map((account) => (
                 <li key={account.id}>
-                  {account.provider}: {account.email ?? account.providerUserId}
+                  {account.provider}: {account.email ?? account.providerUserId ?? '—'}
                   <span class="badge badge-muted">{account.verification.status}</span>
                 </li>
               ))}

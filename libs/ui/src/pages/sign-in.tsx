@@ -5,7 +5,25 @@ import { href, Link, navigate, type RouteProps } from '../router.js';
 import { client } from '../session.js';
 import { goAfterSignIn } from './after-sign-in.js';
 
-const PROVIDER_NAMES: Record<string, string> = { google: 'Google', github: 'GitHub' };
+/** The built-in providers as their owners write them; another name is shown capitalized. */
+const PROVIDER_NAMES: Record<string, string> = {
+  google: 'Google',
+  github: 'GitHub',
+  facebook: 'Facebook',
+  hubspot: 'HubSpot',
+  tiktok: 'TikTok',
+  gitlab: 'GitLab',
+  discord: 'Discord',
+  twitter: 'X',
+  twitch: 'Twitch',
+  linkedin: 'LinkedIn',
+  dropbox: 'Dropbox',
+  bitbucket: 'Bitbucket',
+  microsoft: 'Microsoft',
+  notion: 'Notion',
+  apple: 'Apple',
+  oidc: 'single sign-on',
+};
 
 export function providerName(provider: string): string {
   return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);

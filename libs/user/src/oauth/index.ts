@@ -34,13 +34,21 @@ export type {
   OAuth2StrategyLike,
   OAuthStrategySettings,
 } from './extension-points/oauth-provider-definition.js';
-export { mapGoogleProfile } from './providers/google-profile.js';
-export { mapGitHubProfile } from './providers/github-profile.js';
+export type {
+  OAuthProviderDescriptor,
+  OAuthProviderEndpoints,
+  OAuthProviderHttp,
+  OAuthProfileRequest,
+} from './extension-points/oauth-provider-descriptor.js';
+export { BUILT_IN_OAUTH_PROVIDERS } from './providers/built-in-providers.js';
 export {
   OAuthProviderRegistry,
   type EnabledOAuthProvider,
 } from './providers/oauth-provider-registry.js';
-export { OAuthClient, OAuthProviderError } from './providers/oauth-client.js';
+export { OAuthClient } from './providers/oauth-client.js';
+export { HttpOAuthClient } from './providers/http-oauth-client.js';
+export { OAuthProviderError } from './providers/oauth-provider-error.js';
+export type { OAuthProviderClient } from './providers/oauth-provider-client.js';
 export { OAuthSignInService } from './services/oauth-sign-in.service.js';
 export { OAuthLinkingService, type LinkOutcome } from './services/oauth-linking.service.js';
 export { ExternalAccountsService } from './services/external-accounts.service.js';

@@ -9,10 +9,6 @@ import { OAUTH_ENTITIES } from './entities/index.js';
 import { OAuthProfileMapper } from './extension-points/oauth-profile-mapper.js';
 import { resolveOAuthOptions, type ResolvedOAuthOptions } from './options/resolve-oauth-options.js';
 import type { UserOAuthModuleOptions } from './options/user-oauth-module-options.js';
-import {
-  OAUTH_PROVIDER_DEFINITIONS,
-  loadOAuthProviderDefinitions,
-} from './providers/oauth-provider-definitions.js';
 import { OAuthProviderRegistry } from './providers/oauth-provider-registry.js';
 import { ExternalAccountsRepository } from './repositories/external-accounts.repository.js';
 import { OAuthFlowsRepository } from './repositories/oauth-flows.repository.js';
@@ -31,8 +27,8 @@ const SERVICES = [OAuthSignInService, OAuthLinkingService, ExternalAccountsServi
 
 /**
  * OAuth sign-in and account linking: `/oauth/:provider/*`, `/auth/oauth/exchange`,
- * `/me/external-accounts`. Needs UserModule (global): its users, sessions and `publicUrl`. Each
- * built-in provider's passport packages are imported at start only when the host turns it on.
+ * `/me/external-accounts`. Needs UserModule (global): its users, sessions and `publicUrl`. The
+ * built-in providers need no package: the library's own OAuth 2.0 client speaks to them.
  */
 @Module({
   imports: [MikroOrmModule.forFeature(OAUTH_ENTITIES)],
@@ -47,11 +43,6 @@ const SERVICES = [OAuthSignInService, OAuthLinkingService, ExternalAccountsServi
     {
       provide: OAuthProfileMapper,
       useFactory: (options: ResolvedOAuthOptions): OAuthProfileMapper => options.profileMapper,
-      inject: [OAUTH_OPTIONS],
-    },
-    {
-      provide: OAUTH_PROVIDER_DEFINITIONS,
-      useFactory: (options: ResolvedOAuthOptions) => loadOAuthProviderDefinitions(options),
       inject: [OAUTH_OPTIONS],
     },
     OAuthProviderRegistry,

@@ -5,7 +5,19 @@ import { href } from '../../router.js';
 import { providerName } from '../sign-in.js';
 import { Section } from './section.js';
 
-/** OAuth accounts: link one more (a round trip to the provider) or unlink. */
+/** Starts the provider round trip that verifies an account of `provider` (a new or the pending one). */
+async function connect(user: User, provider: string): Promise<void> {
+  const start = await user.createExternalAccount({
+    strategy: provider,
+    redirectUrl: `${location.origin}${href('/')}`,
+  });
+  location.assign(start.verification.externalVerificationRedirectURL);
+}
+
+/**
+ * OAuth accounts: link one more (a round trip to the provider), unlink, and the links that did not
+ * complete (pending, failed with the reason, expired) with a way to try again or remove them.
+ */
 export function ExternalAccountsSection(props: { user: User; query: URLSearchParams }) {
   const { user, query } = props;
   const linkedProviders = new Set(user.externalAccounts.map((account) => account.provider));
@@ -27,12 +39,20 @@ export function ExternalAccountsSection(props: { user: User; query: URLSearchPar
                 {providerName(account.provider)}
                 {account.email ? ` · ${account.email}` : ''}
                 <VerificationBadge verification={account.verification} />
+                {account.verification.error && (
+                  <span class="hint"> {account.verification.error.message}</span>
+                )}
               </span>
+              {account.verification.status !== 'verified' && (
+                <ActionButton onClick={() => connect(user, account.provider)}>
+                  {account.verification.status === 'unverified' ? 'Continue' : 'Try again'}
+                </ActionButton>
+              )}
               <ConfirmButton
                 onConfirm={() => user.deleteExternalAccount(account.id)}
-                label={`Disconnect ${providerName(account.provider)}`}
+                label={`${account.verification.status === 'verified' ? 'Disconnect' : 'Remove'} ${providerName(account.provider)}`}
               >
-                Disconnect
+                {account.verification.status === 'verified' ? 'Disconnect' : 'Remove'}
               </ConfirmButton>
             </li>
           ))}
@@ -40,16 +60,7 @@ export function ExternalAccountsSection(props: { user: User; query: URLSearchPar
       )}
       <div class="actions">
         {available.map((provider) => (
-          <ActionButton
-            key={provider}
-            onClick={async () => {
-              const start = await user.createExternalAccount({
-                strategy: provider,
-                redirectUrl: `${location.origin}${href('/')}`,
-              });
-              location.assign(start.externalVerificationRedirectURL);
-            }}
-          >
+          <ActionButton key={provider} onClick={() => connect(user, provider)}>
             Connect {providerName(provider)}
           </ActionButton>
         ))}
@@ -62,13 +73,10 @@ export function ExternalAccountsSection(props: { user: User; query: URLSearchPar
 function VerificationBadge(props: {
   verification: User['externalAccounts'][number]['verification'];
 }) {
-  const { status, error } = props.verification;
+  const { status } = props.verification;
   if (status === 'verified') return <span class="badge">Verified</span>;
-  return (
-    <span class="badge badge-warn" title={error ?? undefined}>
-      {status === 'failed' ? 'Failed' : 'Unverified'}
-    </span>
-  );
+  const words = { unverified: 'Pending', failed: 'Failed', expired: 'Expired' } as const;
+  return <span class="badge badge-warn">{words[status]}</span>;
 }
 
 /** The callback's `error=` codes (API.md, OAuth) in words; an unknown one is shown as it came. */

@@ -1,6 +1,12 @@
+import type { ExternalAccount } from '../entities/external-account.entity.js';
 import type { User } from '../entities/user.entity.js';
 import type { IssuedTokens } from '../services/issued-tokens.js';
-import type { AdminUserResponse, TokenResponse, UserResponse } from './user.response.js';
+import type {
+  AdminUserResponse,
+  ExternalAccountResponse,
+  TokenResponse,
+  UserResponse,
+} from './user.response.js';
 
 /**
  * What the self view reads: a user entity, or the same values as plain data (GET /me maps plain
@@ -37,15 +43,9 @@ export function mapUser(user: UserViewSource): UserResponse {
       verified: phone.verified,
       primary: phone.primary,
     })),
-    externalAccounts: user.externalAccounts.getItems().map((account) => ({
-      id: account.id,
-      provider: account.provider,
-      providerUserId: account.providerUserId,
-      email: account.email,
-      displayName: account.displayName,
-      picture: account.picture,
-      verification: { status: account.verificationStatus, error: account.verificationError },
-    })),
+    externalAccounts: user.externalAccounts
+      .getItems()
+      .map((account) => mapExternalAccount(account)),
     roles: user.roles
       .getItems()
       .map((role) => role.name)
@@ -59,6 +59,44 @@ export function mapUser(user: UserViewSource): UserResponse {
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * One external account. A pending (`unverified`) one past its expiry reads `expired`: nothing has
+ * to run for it to change.
+ */
+export function mapExternalAccount(
+  account: ExternalAccount,
+  now = new Date(),
+): ExternalAccountResponse {
+  const expiresAt = account.verificationExpiresAt;
+  const expired =
+    account.verificationStatus === 'unverified' && expiresAt !== null && expiresAt <= now;
+  return {
+    id: account.id,
+    provider: account.provider,
+    providerUserId: account.providerUserId,
+    email: account.email,
+    displayName: account.displayName,
+    picture: account.picture,
+    verification: {
+      status: expired ? 'expired' : account.verificationStatus,
+      error: expired
+        ? {
+            code: 'verification_expired',
+            message: 'The provider round trip was not completed in time.',
+          }
+        : account.verificationErrorCode
+          ? {
+              code: account.verificationErrorCode,
+              message: account.verificationError ?? account.verificationErrorCode,
+            }
+          : null,
+      expireAt:
+        account.verificationStatus === 'verified' ? null : (expiresAt?.toISOString() ?? null),
+      externalVerificationRedirectURL: null,
+    },
   };
 }
 

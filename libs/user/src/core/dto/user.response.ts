@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class EmailAddressResponse {
   @ApiProperty() id!: string;
@@ -14,16 +14,54 @@ export class PhoneNumberResponse {
   @ApiProperty() primary!: boolean;
 }
 
+export class ExternalAccountVerificationErrorResponse {
+  @ApiProperty({
+    example: 'access_denied',
+    description:
+      'Stable: `access_denied` (the user said no at the provider), `external_account_taken` (the provider account is another user’s), `account_exists_sign_in_to_link`, `provider_unavailable`, `oauth_failed`, `provider_error`, `invalid_state` (the round trip was ended: sign-out, password change), `verification_expired`',
+  })
+  code!: string;
+  @ApiProperty({ example: 'The provider sign-in was cancelled.' }) message!: string;
+}
+
+@ApiExtraModels(ExternalAccountVerificationErrorResponse)
 export class ExternalAccountVerificationResponse {
-  @ApiProperty({ enum: ['verified', 'unverified', 'failed'] }) status!:
-    'verified' | 'unverified' | 'failed';
-  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({
+    enum: ['verified', 'unverified', 'failed', 'expired'],
+    description:
+      '`unverified`: a link was started and its provider round trip is pending; `failed` or `expired`: it did not complete (see `error`); only a `verified` account signs in',
+  })
+  status!: 'verified' | 'unverified' | 'failed' | 'expired';
+  @ApiProperty({
+    description: 'Why it failed or expired; null otherwise',
+    oneOf: [{ $ref: getSchemaPath(ExternalAccountVerificationErrorResponse) }, { type: 'null' }],
+  })
+  error!: ExternalAccountVerificationErrorResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Until when a pending account may still be verified',
+  })
+  expireAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Where to send the browser to verify it: only in the answer of POST /me/external-accounts (it opens once, in that browser); null elsewhere',
+  })
+  externalVerificationRedirectURL!: string | null;
 }
 
 export class ExternalAccountResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'google' }) provider!: string;
-  @ApiProperty() providerUserId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The id at the provider; null while the account is not verified',
+  })
+  providerUserId!: string | null;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
   @ApiProperty({ nullable: true, type: String }) picture!: string | null;

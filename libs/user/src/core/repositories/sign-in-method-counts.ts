@@ -22,6 +22,10 @@ export async function countSignInMethods(
   return {
     hasPassword: user.passwordHash !== null,
     emailAddresses: await em.count(EmailAddress, { user: userId }),
-    externalAccounts: await em.count(ExternalAccount, { user: userId }),
+    // A pending or failed link is no way in.
+    externalAccounts: await em.count(ExternalAccount, {
+      user: userId,
+      verificationStatus: 'verified',
+    }),
   };
 }

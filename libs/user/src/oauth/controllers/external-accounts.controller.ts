@@ -17,6 +17,7 @@ import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../../core/decorators/requires-recent-sign-in.decorator.js';
 import { ExternalAccountLinkResponse } from '../dto/external-account-link.response.js';
+import { mapExternalAccount } from '../../core/dto/user.mapper.js';
 import { StartLinkDto } from '../dto/start-link.dto.js';
 import { ExternalAccountsService } from '../services/external-accounts.service.js';
 import { OAUTH_LINK_COOKIE, browserCookie } from '../services/oauth-browser-cookie.js';
@@ -43,7 +44,7 @@ export class ExternalAccountsController {
   @ApiCreatedResponse({
     type: ExternalAccountLinkResponse,
     description:
-      'Open the URL in this same browser: the response sets an httpOnly binding cookie (a cross-origin front-end must send this request with credentials) without which the URL is refused (403). After the round trip the account is on /me as verified. An anonymous user is upgraded in place.',
+      'The pending external account (`verification.status: "unverified"`, stored now, shown on /me): open `verification.externalVerificationRedirectURL` in this same browser. The response sets an httpOnly binding cookie (a cross-origin front-end must send this request with credentials) without which the URL is refused (403). After the round trip the same account is `verified`, or `failed` with `verification.error { code, message }`; unfinished, it reads `expired` after its `expireAt`. Starting again for the same provider reuses the account. An anonymous user is upgraded in place.',
     headers: {
       'Set-Cookie': {
         description:
@@ -73,7 +74,12 @@ export class ExternalAccountsController {
         OAUTH_LINK_COOKIE,
       ),
     );
-    return { externalVerificationRedirectURL: started.url };
+    const account = mapExternalAccount(started.account);
+    return {
+      ...account,
+      verification: { ...account.verification, externalVerificationRedirectURL: started.url },
+      externalVerificationRedirectURL: started.url,
+    };
   }
 
   @Delete(':id')
@@ -81,7 +87,9 @@ export class ExternalAccountsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Unlinked' })
   @ApiUserKitError(404, { description: 'Not one of your external accounts' })
-  @ApiUserKitError(400, { description: 'It is your last way to sign in' })
+  @ApiUserKitError(400, {
+    description: 'It is your last way to sign in (a pending or failed account can always go)',
+  })
   async unlink(
     @CurrentUser('id') userId: string,
     @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,

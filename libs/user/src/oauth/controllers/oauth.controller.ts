@@ -13,7 +13,10 @@ import {
 } from '@nestjs/common';
 import { RefreshCookieInterceptor } from '../../core/cookie-session/refresh-cookie.interceptor.js';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiExtraModels,
+  ApiResponse,
   ApiFoundResponse,
   ApiOkResponse,
   ApiQuery,
@@ -28,6 +31,7 @@ import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../../core/decorators/request-meta.decorator.js';
 import { OAuthExchangeDto } from '../dto/oauth-exchange.dto.js';
 import { OAuthStartQuery } from '../dto/oauth-start.query.js';
+import { OAuthFormPostDto } from '../dto/oauth-form-post.dto.js';
 import { TokenResponse } from '../../core/dto/user.response.js';
 import {
   OAUTH_LINK_COOKIE,
@@ -43,6 +47,15 @@ import { TokenResponsesService } from '../../core/services/token-responses.servi
 import type { RequestMeta } from '../../core/services/request-meta.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
+
+/** 303: the browser follows with a GET (a top-level navigation, which carries the Lax cookie). */
+function ApiSeeOtherResponse() {
+  return ApiResponse({
+    status: HttpStatus.SEE_OTHER,
+    description:
+      "To the GET callback with the provider's `code` and `state` (and `error`): the flow's state, browser binding and PKCE are checked there",
+  });
+}
 
 /** The parts of Express's response these redirects use. */
 interface RedirectingResponse {
@@ -133,6 +146,28 @@ export class OAuthController {
     );
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, finished.location);
+  }
+
+  @Post('oauth/:provider/callback')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: OAuthFormPostDto })
+  @ApiSeeOtherResponse()
+  @ApiUserKitError(404, { description: 'Unknown or disabled provider, or one that does not post' })
+  @ApiUserKitError(415, { description: 'Not a form post' })
+  async formPostCallback(
+    @Param('provider') provider: string,
+    @Body() body: unknown,
+    @Res() response: RedirectingResponse,
+  ): Promise<void> {
+    const form = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    const location = await this.oauth.formPostCallback(provider, {
+      code: form.code,
+      state: form.state,
+      error: form.error,
+      user: form.user,
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(HttpStatus.SEE_OTHER, location);
   }
 
   @Post('auth/oauth/exchange')

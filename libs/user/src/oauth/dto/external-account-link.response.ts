@@ -1,9 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ExternalAccountResponse } from '../../core/dto/user.response.js';
 
-export class ExternalAccountLinkResponse {
+/**
+ * The pending external account (`verification.status: "unverified"`), with the URL that verifies
+ * it in `verification.externalVerificationRedirectURL`.
+ */
+export class ExternalAccountLinkResponse extends ExternalAccountResponse {
   @ApiProperty({
+    deprecated: true,
     description:
-      'Open this in the user’s browser: it runs the provider round trip (one-time, 10 minutes)',
+      'The same URL as `verification.externalVerificationRedirectURL` (kept for clients of the first release)',
     example: 'http://localhost:3000/oauth/github?intent=…',
   })
   externalVerificationRedirectURL!: string;

@@ -32,6 +32,10 @@ export class OAuthLinkIntent {
   @Property({ type: 'string', length: 64, nullable: true })
   browserHash: string | null = null;
 
+  /** The pending external account this round trip verifies (stored when the link started). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  externalAccountId: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 

@@ -41,9 +41,17 @@ export class OAuthState {
   @Property({ type: 'string', length: 36, nullable: true })
   linkSessionId: string | null = null;
 
+  /** The pending external account a link round trip verifies (or fails). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  linkAccountId: string | null = null;
+
   /** The client's PKCE-style challenge (S256), when it started the flow with one. */
   @Property({ type: 'string', length: 64, nullable: true })
   codeChallenge: string | null = null;
+
+  /** What a form-post provider sent besides the code (Apple's `user`, JSON), kept for the callback. */
+  @Property({ type: 'text', nullable: true })
+  callbackPayload: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();

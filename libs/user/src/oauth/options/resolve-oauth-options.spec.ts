@@ -33,7 +33,9 @@ describe('resolveOAuthOptions', () => {
           profileMapper: {} as never,
           providers: {
             google: { clientId: 'id' },
-            gitlab: { clientId: 'id', clientSecret: 'secret' },
+            mastodon: { clientId: 'id', clientSecret: 'secret' },
+            oidc: { clientId: 'id', clientSecret: 'secret' },
+            apple: { clientId: 'id', privateKey: 'not a key' },
             'Bad Name': {},
             github: { clientId: 'id', clientSecret: 'secret', tokenUrl: 'ftp://x' },
           },
@@ -47,7 +49,11 @@ describe('resolveOAuthOptions', () => {
       'redirectAllowList entry "/relative" must be an absolute http(s) URL',
       'profileMapper must have a map function',
       'providers.google.clientSecret is missing',
-      'providers.gitlab is not a built-in provider: give it a definition',
+      'providers.mastodon is not a built-in provider: give it a definition (or an OpenID Connect issuer)',
+      'providers.oidc.issuer is missing (the OpenID Connect issuer URL)',
+      'providers.apple.teamId is missing',
+      'providers.apple.keyId is missing',
+      'providers.apple.privateKey must be a PEM private key (PKCS #8)',
       'providers.Bad Name: a provider name is lower-case letters, digits and dashes',
       'providers.github.tokenUrl must be an absolute http(s) URL',
     ])
@@ -67,5 +73,10 @@ describe('resolveOAuthOptions', () => {
     expect(resolveOAuthOptions({ providers: { gitlab: {} } }, {}).providers).toEqual({
       gitlab: {},
     });
+  });
+
+  it('takes any name with an issuer as an OpenID Connect provider', () => {
+    const okta = { clientId: 'id', clientSecret: 'secret', issuer: 'https://login.example.com' };
+    expect(resolveOAuthOptions({ providers: { okta } }, PUBLIC).providers.okta).toBe(okta);
   });
 });

@@ -3,7 +3,8 @@ import {
   DEFAULT_OAUTH_PROFILE_MAPPER,
   type OAuthProfileMapper,
 } from '../extension-points/oauth-profile-mapper.js';
-import { BUILT_IN_OAUTH_PROVIDERS } from '../providers/built-in-providers.js';
+import { createPrivateKey } from 'node:crypto';
+import { definitionOf } from '../providers/oauth-provider-definitions.js';
 import type { OAuthProviderOptions, UserOAuthModuleOptions } from './user-oauth-module-options.js';
 
 /** Thrown at start-up so a misconfigured host fails with a readable message. */
@@ -22,7 +23,15 @@ export interface ResolvedOAuthOptions {
   timeoutMs: number;
 }
 
-const URL_OPTIONS = ['callbackUrl', 'authorizationUrl', 'tokenUrl', 'userInfoUrl', 'emailsUrl'];
+const URL_OPTIONS = [
+  'callbackUrl',
+  'authorizationUrl',
+  'tokenUrl',
+  'userInfoUrl',
+  'emailsUrl',
+  'jwksUrl',
+  'issuer',
+];
 
 /**
  * Applies defaults and checks every option; throws one error listing all problems. The core's
@@ -64,7 +73,12 @@ export function resolveOAuthOptions(
       continue;
     }
     if (!provider.clientId) continue; // off
-    if (!provider.clientSecret) problems.push(`providers.${name}.clientSecret is missing`);
+    if (name === 'apple' && !provider.definition) problems.push(...appleProblems(provider));
+    else if (!provider.clientSecret) problems.push(`providers.${name}.clientSecret is missing`);
+    if (name === 'oidc' && !provider.definition && !provider.issuer)
+      problems.push('providers.oidc.issuer is missing (the OpenID Connect issuer URL)');
+    if (provider.tenant !== undefined && !/^[A-Za-z0-9.-]{1,100}$/.test(provider.tenant))
+      problems.push(`providers.${name}.tenant must be a tenant id or name`);
     if (provider.scope !== undefined && !Array.isArray(provider.scope))
       problems.push(`providers.${name}.scope must be an array of strings`);
     for (const key of URL_OPTIONS) {
@@ -76,8 +90,10 @@ export function resolveOAuthOptions(
       problems.push(
         `providers.${name} needs UserModule's publicUrl (or its own callbackUrl) for the callback`,
       );
-    if (!provider.definition && !BUILT_IN_OAUTH_PROVIDERS[name])
-      problems.push(`providers.${name} is not a built-in provider: give it a definition`);
+    if (!definitionOf(name, provider))
+      problems.push(
+        `providers.${name} is not a built-in provider: give it a definition (or an OpenID Connect issuer)`,
+      );
   }
   if (problems.length > 0) throw new UserOAuthOptionsError(problems);
   return {
@@ -86,6 +102,24 @@ export function resolveOAuthOptions(
     profileMapper,
     timeoutMs: Math.round(timeoutSeconds * 1000),
   };
+}
+
+/** Apple signs its client secret itself: the team, the key id and an EC P-256 key in PEM. */
+function appleProblems(provider: OAuthProviderOptions): string[] {
+  const problems: string[] = [];
+  if (!provider.teamId) problems.push('providers.apple.teamId is missing');
+  if (!provider.keyId) problems.push('providers.apple.keyId is missing');
+  if (!provider.privateKey) problems.push('providers.apple.privateKey is missing');
+  else {
+    try {
+      const key = createPrivateKey(provider.privateKey);
+      if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        problems.push('providers.apple.privateKey must be an EC P-256 key (ES256)');
+    } catch {
+      problems.push('providers.apple.privateKey must be a PEM private key (PKCS #8)');
+    }
+  }
+  return problems;
 }
 
 function isHttpUrl(value: unknown): boolean {

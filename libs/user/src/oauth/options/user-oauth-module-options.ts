@@ -1,5 +1,6 @@
 import type { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
+import type { OAuthProviderDescriptor } from '../extension-points/oauth-provider-descriptor.js';
 
 /** Settings of one OAuth provider; a provider with no clientId is off. */
 export interface OAuthProviderOptions {
@@ -11,13 +12,29 @@ export interface OAuthProviderOptions {
    * wherever the app serves that route (global prefix, URI version, RouterModule path included).
    */
   callbackUrl?: string;
-  /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise. */
+  /** Endpoint overrides, for local OAuth servers and self-hosted GitHub Enterprise or GitLab. */
   authorizationUrl?: string;
   tokenUrl?: string;
   userInfoUrl?: string;
   emailsUrl?: string;
-  /** How to talk to this provider: needed for names other than `google` and `github`. */
-  definition?: OAuthProviderDefinition;
+  /** Where the provider's ID-token keys are (Apple, Microsoft; OIDC discovers it). */
+  jwksUrl?: string;
+  /**
+   * A generic OpenID Connect provider's issuer URL: its discovery document
+   * (`<issuer>/.well-known/openid-configuration`) gives the endpoints and keys.
+   */
+  issuer?: string;
+  /** Microsoft: the tenant (`common` by default, `organizations`, `consumers` or a tenant id). */
+  tenant?: string;
+  /** Apple: the team id, and the id and PEM (PKCS #8) of the key that signs the client secret. */
+  teamId?: string;
+  keyId?: string;
+  privateKey?: string;
+  /**
+   * How to talk to this provider, for names that are not built in: a descriptor for the library's
+   * own OAuth 2.0 client, or a passport strategy factory.
+   */
+  definition?: OAuthProviderDefinition | OAuthProviderDescriptor;
   /**
    * A user with 2FA on who signs in through this provider skips the second factor (default
    * false: the exchange answers the same challenge as a password sign-in). Only for a provider
@@ -28,7 +45,10 @@ export interface OAuthProviderOptions {
 
 /** Options of `UserOAuthModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface UserOAuthModuleOptions {
-  /** The providers by name (`google`, `github`, or your own with a `definition`). */
+  /**
+   * The providers by name: the built-in ones (`google`, `github`, `apple`, `microsoft`, `oidc`, …
+   * see the README), any name with an `issuer` (OpenID Connect), or your own with a `definition`.
+   */
   providers?: Record<string, OAuthProviderOptions>;
   /** Origins or URL prefixes a round trip may return to. */
   redirectAllowList?: string[];

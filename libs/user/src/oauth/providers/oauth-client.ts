@@ -1,21 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { PassportProfile as Profile } from '../extension-points/passport-profile.js';
-import type { OAuth2StrategyLike } from '../extension-points/oauth-provider-definition.js';
+import type {
+  OAuth2StrategyLike,
+  OAuthProviderDefinition,
+} from '../extension-points/oauth-provider-definition.js';
 import { logValue } from '../../core/messages/log-value.js';
-
-/**
- * Why a round trip with the provider failed: `provider_unavailable` (down, slow, 5xx, not JSON) or
- * `oauth_failed` (the provider refused the code, e.g. a wrong PKCE verifier or a spent code).
- */
-export class OAuthProviderError extends Error {
-  constructor(
-    readonly reason: 'provider_unavailable' | 'oauth_failed',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OAuthProviderError';
-  }
-}
+import type {
+  FetchedOAuthProfile,
+  OAuthCallbackInput,
+  OAuthProviderClient,
+} from './oauth-provider-client.js';
+import { OAuthProviderError } from './oauth-provider-error.js';
 
 export interface OAuthClientSettings {
   callbackUrl: string;
@@ -39,15 +34,17 @@ interface NodeOAuth2Internals {
 }
 
 /**
- * Drives one passport strategy through the OAuth round trip by hand: the library keeps the state,
+ * Drives one passport strategy (a host's `definition` with `createStrategy`) through the OAuth round trip by hand: the library keeps the state,
  * the PKCE verifier and the redirect in its own hands (database, cookie), and bounds every call to
  * the provider in time. passport's own `authenticate` would need express-session for the state and
  * turns provider failures into exceptions instead of a redirect the user can see.
  */
-export class OAuthClient {
+export class OAuthClient implements OAuthProviderClient {
   private readonly logger = new Logger('UserKit');
+  readonly formPost = false;
 
   constructor(
+    private readonly definition: OAuthProviderDefinition,
     private readonly strategy: OAuth2StrategyLike,
     readonly settings: OAuthClientSettings,
   ) {
@@ -58,7 +55,11 @@ export class OAuthClient {
     return this.settings.pkce;
   }
 
-  authorizationUrl(state: string, codeChallenge: string | null): string {
+  get callbackUrl(): string {
+    return this.settings.callbackUrl;
+  }
+
+  authorizationUrl(state: string, codeChallenge: string | null): Promise<string> {
     const separator = this.strategy._scopeSeparator ?? ' ';
     const params: Record<string, string> = {
       ...(this.strategy.authorizationParams?.({}) ?? {}),
@@ -71,11 +72,11 @@ export class OAuthClient {
       params.code_challenge = codeChallenge;
       params.code_challenge_method = 'S256';
     }
-    return this.strategy._oauth2.getAuthorizeUrl(params);
+    return Promise.resolve(this.strategy._oauth2.getAuthorizeUrl(params));
   }
 
   /** Code → access token → profile, all within the timeout. */
-  async fetchProfile(code: string, codeVerifier: string | null): Promise<Profile> {
+  async fetchProfile({ code, codeVerifier }: OAuthCallbackInput): Promise<FetchedOAuthProfile> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -90,10 +91,11 @@ export class OAuthClient {
       );
     });
     try {
-      return await Promise.race([
+      const raw = await Promise.race([
         this.exchangeCode(code, codeVerifier).then((token) => this.loadProfile(token)),
         deadline,
       ]);
+      return { raw, mapped: this.definition.mapProfile(raw) };
     } finally {
       clearTimeout(timer);
     }

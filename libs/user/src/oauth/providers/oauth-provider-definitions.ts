@@ -1,31 +1,26 @@
 import type { OAuthProviderDefinition } from '../extension-points/oauth-provider-definition.js';
-import type { ResolvedOAuthOptions } from '../options/resolve-oauth-options.js';
-import { BUILT_IN_OAUTH_PROVIDERS, loadBuiltInProvider } from './built-in-providers.js';
+import type { OAuthProviderDescriptor } from '../extension-points/oauth-provider-descriptor.js';
+import type { OAuthProviderOptions } from '../options/user-oauth-module-options.js';
+import { builtInDescriptor } from './built-in-providers.js';
 
-/** Token of the definitions of the enabled providers, by name (built by an async factory). */
-export const OAUTH_PROVIDER_DEFINITIONS = Symbol('OAUTH_PROVIDER_DEFINITIONS');
+/** How one provider is spoken to: a descriptor (the library's client) or a passport strategy. */
+export type AnyOAuthProviderDefinition = OAuthProviderDefinition | OAuthProviderDescriptor;
 
-export type OAuthProviderDefinitions = ReadonlyMap<string, OAuthProviderDefinition>;
-
-/** Whether a provider's options switch it on: a client id and secret. */
-export function isProviderEnabled(
-  provider: { clientId?: string; clientSecret?: string } | undefined,
-) {
-  return Boolean(provider?.clientId && provider.clientSecret);
+/** Whether a provider's options switch it on: a client id, and a secret (Apple: its signing key). */
+export function isProviderEnabled(provider: OAuthProviderOptions | undefined): boolean {
+  return Boolean(provider?.clientId && (provider.clientSecret || provider.privateKey));
 }
 
-/**
- * The definition of each enabled provider: the host's own, else the built-in one, imported here
- * (at module start) so its passport packages load only when the host configures it.
- */
-export async function loadOAuthProviderDefinitions(
-  options: Pick<ResolvedOAuthOptions, 'providers'>,
-): Promise<OAuthProviderDefinitions> {
-  const definitions = new Map<string, OAuthProviderDefinition>();
-  for (const [name, provider] of Object.entries(options.providers)) {
-    if (!isProviderEnabled(provider)) continue;
-    if (provider!.definition) definitions.set(name, provider!.definition);
-    else if (BUILT_IN_OAUTH_PROVIDERS[name]) definitions.set(name, await loadBuiltInProvider(name));
-  }
-  return definitions;
+/** The host's own definition, else the built-in one; undefined for an unknown name. */
+export function definitionOf(
+  name: string,
+  provider: OAuthProviderOptions,
+): AnyOAuthProviderDefinition | undefined {
+  return provider.definition ?? builtInDescriptor(name, provider);
+}
+
+export function isPassportDefinition(
+  definition: AnyOAuthProviderDefinition,
+): definition is OAuthProviderDefinition {
+  return typeof (definition as Partial<OAuthProviderDefinition>).createStrategy === 'function';
 }

@@ -66,7 +66,8 @@ export class ExternalAccountsRepository {
       account.displayName === next.displayName &&
       account.picture === next.picture &&
       account.verificationStatus === next.verificationStatus &&
-      account.verificationError === next.verificationError
+      account.verificationError === next.verificationError &&
+      account.verificationErrorCode === next.verificationErrorCode
     )
       return false;
     await this.em.nativeUpdate(
@@ -112,8 +113,106 @@ export class ExternalAccountsRepository {
     );
   }
 
-  /** Attaches the provider account to an existing user; a taken pair is an IdentityConflictError. */
-  async attach(userId: string, provider: string, profile: OAuthProfile): Promise<void> {
+  /**
+   * The pending account of a link that starts: the user's not-yet-verified account of this
+   * provider is reused (so a retry after a failure stays the same account), else one is made.
+   */
+  async startPending(userId: string, provider: string, expiresAt: Date): Promise<ExternalAccount> {
+    const pending = {
+      verificationStatus: 'unverified' as const,
+      verificationError: null,
+      verificationErrorCode: null,
+      verificationExpiresAt: expiresAt,
+    };
+    const existing = await this.em.findOne(
+      ExternalAccount,
+      { user: userId, provider, verificationStatus: { $ne: 'verified' } },
+      { orderBy: { createdAt: 'asc' }, refresh: true },
+    );
+    if (existing) {
+      await this.em.nativeUpdate(ExternalAccount, { id: existing.id }, pending);
+      return Object.assign(existing, pending);
+    }
+    const account = this.em.create(ExternalAccount, {
+      user: userId,
+      provider,
+      providerUserId: null,
+      ...pending,
+    });
+    await this.em.flush();
+    return account;
+  }
+
+  /** The round trip started: the pending account waits as long as its state lives. */
+  async extendPending(accountId: string, expiresAt: Date): Promise<void> {
+    await this.em.nativeUpdate(
+      ExternalAccount,
+      { id: accountId, verificationStatus: 'unverified' },
+      { verificationExpiresAt: expiresAt },
+    );
+  }
+
+  /** The round trip failed: the pending account stays, `failed`, with the reason. False if gone. */
+  async failPending(
+    accountId: string,
+    userId: string,
+    error: { code: string; message: string },
+  ): Promise<boolean> {
+    const changed = await this.em.nativeUpdate(
+      ExternalAccount,
+      { id: accountId, user: userId, verificationStatus: { $ne: 'verified' } },
+      {
+        verificationStatus: 'failed',
+        verificationErrorCode: error.code,
+        verificationError: error.message,
+      },
+    );
+    return changed === 1;
+  }
+
+  /** Every pending account of the user fails (their round trips were ended). False if none. */
+  async failAllPending(userId: string, error: { code: string; message: string }): Promise<boolean> {
+    const changed = await this.em.nativeUpdate(
+      ExternalAccount,
+      { user: userId, verificationStatus: 'unverified' },
+      {
+        verificationStatus: 'failed',
+        verificationErrorCode: error.code,
+        verificationError: error.message,
+      },
+    );
+    return changed > 0;
+  }
+
+  /** The provider account turned out to be already linked to this user: the pending one goes. */
+  async discardPending(accountId: string, userId: string): Promise<void> {
+    await this.em.nativeDelete(ExternalAccount, {
+      id: accountId,
+      user: userId,
+      verificationStatus: { $ne: 'verified' },
+    });
+  }
+
+  /**
+   * Attaches the provider account to an existing user: the link's pending account becomes it
+   * (same id) when there is one, else a new row. A taken pair is an IdentityConflictError.
+   */
+  async attach(
+    userId: string,
+    provider: string,
+    profile: OAuthProfile,
+    pendingAccountId: string | null = null,
+  ): Promise<void> {
+    if (pendingAccountId) {
+      const verified = await this.guardUnique(() =>
+        this.em.nativeUpdate(
+          ExternalAccount,
+          { id: pendingAccountId, user: userId, provider, verificationStatus: { $ne: 'verified' } },
+          { providerUserId: profile.providerUserId, ...snapshot(profile) },
+        ),
+      );
+      if (verified === 1) return;
+    }
     await this.guardUnique(() =>
       this.em.insert(ExternalAccount, {
         id: newId(),
@@ -138,6 +237,7 @@ export class ExternalAccountsRepository {
     profile: OAuthProfile,
     fromRole: string,
     toRole: string,
+    pendingAccountId: string | null = null,
   ): Promise<string[] | null> {
     return this.guardUnique(() =>
       this.em.transactional(async (em) => {
@@ -171,12 +271,20 @@ export class ExternalAccountsRepository {
             primary: email.primary,
           });
         }
-        em.create(ExternalAccount, {
-          user,
-          provider,
-          providerUserId: profile.providerUserId,
-          ...snapshot(profile),
-        });
+        const verified = pendingAccountId
+          ? await em.nativeUpdate(
+              ExternalAccount,
+              { id: pendingAccountId, user: userId, provider },
+              { providerUserId: profile.providerUserId, ...snapshot(profile) },
+            )
+          : 0;
+        if (verified !== 1)
+          em.create(ExternalAccount, {
+            user,
+            provider,
+            providerUserId: profile.providerUserId,
+            ...snapshot(profile),
+          });
         await em.flush();
         return changes;
       }),
@@ -185,15 +293,16 @@ export class ExternalAccountsRepository {
 
   /**
    * Removes one of the user's external accounts after `check` approves (it throws to refuse: the
-   * last-way-to-sign-in rule). The user row is locked first, so two concurrent unlinks cannot
-   * each see the other account and both succeed. Answers the provider account removed; null when
-   * the account is not the user's (or another request removed it first).
+   * last-way-to-sign-in rule; a pending or failed account is no way in and goes unchecked). The
+   * user row is locked first, so two concurrent unlinks cannot each see the other account and both
+   * succeed. Answers the account removed; null when the account is not the user's (or another
+   * request removed it first).
    */
   async unlink(
     userId: string,
     accountId: string,
     check: (counts: SignInMethodCounts) => void,
-  ): Promise<{ provider: string; providerUserId: string } | null> {
+  ): Promise<{ provider: string; providerUserId: string | null; verified: boolean } | null> {
     return this.em.transactional(async (em) => {
       await lockUserRow(em, userId);
       const account = await em.findOne(
@@ -202,9 +311,10 @@ export class ExternalAccountsRepository {
         { refresh: true },
       );
       if (!account) return null;
-      check(await countSignInMethods(em, userId));
+      const verified = account.verificationStatus === 'verified';
+      if (verified) check(await countSignInMethods(em, userId));
       await em.nativeDelete(ExternalAccount, { id: accountId, user: userId });
-      return { provider: account.provider, providerUserId: account.providerUserId };
+      return { provider: account.provider, providerUserId: account.providerUserId, verified };
     });
   }
 
@@ -227,6 +337,8 @@ function snapshot(profile: OAuthProfile) {
     picture: profile.picture,
     verificationStatus: 'verified' as const,
     verificationError: null,
+    verificationErrorCode: null,
+    verificationExpiresAt: null,
   };
 }
 

@@ -11,6 +11,7 @@ export interface NewOAuthStateRecord {
   redirectUrl: string;
   linkUserId: string | null;
   linkSessionId: string | null;
+  linkAccountId: string | null;
   codeChallenge: string | null;
   expiresAt: Date;
 }
@@ -39,6 +40,7 @@ export interface NewLinkIntentRecord {
   provider: string;
   redirectUrl: string;
   browserHash: string;
+  externalAccountId: string;
   expiresAt: Date;
 }
 
@@ -61,6 +63,7 @@ export class OAuthFlowsRepository {
       redirectUrl: record.redirectUrl,
       linkUser: record.linkUserId,
       linkSessionId: record.linkSessionId,
+      linkAccountId: record.linkAccountId,
       codeChallenge: record.codeChallenge,
       expiresAt: record.expiresAt,
     });
@@ -85,6 +88,18 @@ export class OAuthFlowsRepository {
     return { state, fresh: changed === 1 };
   }
 
+  /**
+   * What a form-post provider sent besides the code, kept on the flow's state until its GET
+   * callback: only on a state not used yet, and only once (the first post wins).
+   */
+  async keepCallbackPayload(stateHash: string, payload: string, now: Date): Promise<void> {
+    await this.em.nativeUpdate(
+      OAuthState,
+      { stateHash, usedAt: null, callbackPayload: null, expiresAt: { $gt: now } },
+      { callbackPayload: payload },
+    );
+  }
+
   /** Where the last flow this browser started wanted to return (for errors without a state). */
   async latestRedirectOfBrowser(browserHash: string): Promise<string | null> {
     const state = await this.em.findOne(
@@ -103,6 +118,7 @@ export class OAuthFlowsRepository {
       provider: record.provider,
       redirectUrl: record.redirectUrl,
       browserHash: record.browserHash,
+      externalAccountId: record.externalAccountId,
       expiresAt: record.expiresAt,
     });
     await this.em.flush();

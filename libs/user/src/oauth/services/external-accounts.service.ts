@@ -14,9 +14,11 @@ import { RouteUrlsService } from '../../core/services/route-urls.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { SignInMethodsService } from '../../core/services/sign-in-methods.service.js';
 import { UserUpdateService } from '../../core/services/user-update.service.js';
+import type { ExternalAccount } from '../../core/entities/external-account.entity.js';
 
-/** The URL to open, and the value of the cookie that lets only this browser open it. */
+/** The pending account, the URL to open, and the value of the cookie that lets only this browser open it. */
 export interface StartedLink {
+  account: ExternalAccount;
   url: string;
   browserToken: string;
   /** Whether the binding cookie must be Secure (the URL is https). */
@@ -39,7 +41,8 @@ export class ExternalAccountsService {
   ) {}
 
   /**
-   * The URL to open in the user's browser: `GET /oauth/<provider>?intent=…`, a one-time (10 min)
+   * Stores the pending external account (`unverified`, 10 minutes) and returns it with the URL to
+   * open in the user's browser: `GET /oauth/<provider>?intent=…`, a one-time (10 min)
    * intent whose digest is stored. Browsers cannot send the bearer token on a navigation; the
    * intent carries "this user" to the start of the round trip instead. It is bound to the browser
    * that asked (a cookie), so a URL the attacker asked for links nothing in the victim's browser.
@@ -60,6 +63,9 @@ export class ExternalAccountsService {
     if (!allowed) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     const token = generateSecretToken();
     const browserToken = generateSecretToken();
+    const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
+    // The account exists from now on, `unverified` until the round trip verifies it.
+    const account = await this.accounts.startPending(userId, providerName, expiresAt);
     await this.flows.createLinkIntent({
       tokenHash: hashSecretToken(token),
       userId,
@@ -67,8 +73,10 @@ export class ExternalAccountsService {
       provider: providerName,
       redirectUrl: allowed,
       browserHash: hashSecretToken(browserToken),
-      expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS),
+      externalAccountId: account.id,
+      expiresAt,
     });
+    this.updates.changed(userId, ['externalAccounts']);
     // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
     const customCallback = this.oauthOptions.providers[providerName]?.callbackUrl;
     const startUrl = customCallback?.endsWith('/callback')
@@ -76,7 +84,7 @@ export class ExternalAccountsService {
       : this.urls.publicUrlOf('/oauth/:provider', RequestMethod.GET, `/oauth/${providerName}`);
     const url = new URL(startUrl);
     url.searchParams.set('intent', token);
-    return { url: url.href, browserToken, secureCookie: url.protocol === 'https:' };
+    return { account, url: url.href, browserToken, secureCookie: url.protocol === 'https:' };
   }
 
   async unlink(userId: string, accountId: string): Promise<void> {
@@ -87,6 +95,9 @@ export class ExternalAccountsService {
       this.signInMethods.assertRemovable(counts, { externalAccount: true }),
     );
     if (!unlinked) throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
-    this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
+    // A pending or failed account was never a way in: no `externalAccount.unlinked` for it.
+    if (unlinked.verified && unlinked.providerUserId !== null)
+      this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
+    else this.updates.changed(userId, ['externalAccounts']);
   }
 }

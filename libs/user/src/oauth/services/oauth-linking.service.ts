@@ -32,6 +32,8 @@ export type LinkOutcome =
 /** Who the round trip was started for: nobody (sign-in), or a signed-in user (link / upgrade). */
 export interface LinkTarget {
   user: User;
+  /** The link's pending external account: the one the round trip verifies. */
+  pendingAccountId?: string | null;
 }
 
 /**
@@ -73,7 +75,7 @@ export class OAuthLinkingService {
     target: LinkTarget | null,
   ): Promise<LinkOutcome> {
     const existing = await this.accounts.findByProviderUserId(provider, profile.providerUserId);
-    if (target) return this.forTarget(provider, profile, target.user, existing);
+    if (target) return this.forTarget(provider, profile, target, existing);
     if (existing) {
       if (existing.user.banned) return { kind: 'refused', error: 'sign_in_refused' };
       await this.refreshSnapshot(existing, profile);
@@ -103,12 +105,17 @@ export class OAuthLinkingService {
   private async forTarget(
     provider: string,
     profile: OAuthProfile,
-    user: User,
+    target: LinkTarget,
     existing: ExternalAccount | null,
   ): Promise<LinkOutcome> {
+    const { user } = target;
+    const pendingAccountId = target.pendingAccountId ?? null;
     if (existing) {
       if (existing.user.id !== user.id) return { kind: 'refused', error: 'external_account_taken' };
+      // Linked already: the pending account was a second copy of it.
+      if (pendingAccountId) await this.accounts.discardPending(pendingAccountId, user.id);
       await this.refreshSnapshot(existing, profile);
+      if (pendingAccountId) this.updates.changed(user.id, ['externalAccounts']);
       return { kind: 'linked', userId: user.id };
     }
     if (user.isAnonymous) {
@@ -122,13 +129,14 @@ export class OAuthLinkingService {
         profile,
         ANONYMOUS_ROLE,
         this.options.defaultRole,
+        pendingAccountId,
       );
       if (upgraded) {
         this.updates.changed(user.id, upgraded);
         return { kind: 'upgraded', userId: user.id };
       }
     }
-    await this.accounts.attach(user.id, provider, profile);
+    await this.accounts.attach(user.id, provider, profile, pendingAccountId);
     await this.announceLink(user.id, provider, profile);
     return { kind: 'linked', userId: user.id };
   }

@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { OAuthProfileMapper } from '../extension-points/oauth-profile-mapper.js';
-import { OAuthProviderError } from '../providers/oauth-client.js';
+import { OAuthProviderError } from '../providers/oauth-provider-error.js';
 import type { OAuthProfile } from '../extension-points/oauth-profile.js';
 import {
   OAuthProviderRegistry,
@@ -28,6 +28,9 @@ import { generateSecretToken, hashSecretToken } from '../../core/services/secret
 import { PasswordSignInService } from '../../core/services/password-sign-in.service.js';
 import { SessionsService } from '../../core/services/sessions.service.js';
 import { logValue } from '../../core/messages/log-value.js';
+import { UserUpdateService } from '../../core/services/user-update.service.js';
+import { ExternalAccountsRepository } from '../repositories/external-accounts.repository.js';
+import { LINK_FAILURE_MESSAGES } from './link-failure-messages.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -48,6 +51,14 @@ export interface OAuthCallbackQuery {
   state?: unknown;
   error?: unknown;
 }
+
+/** A form-post provider's callback body (Apple): the query's fields, and its `user`. */
+export interface OAuthFormPostCallback extends OAuthCallbackQuery {
+  user?: unknown;
+}
+
+/** The largest `user` a form-post provider may send (Apple's is a name and an address). */
+const MAX_CALLBACK_PAYLOAD = 2048;
 
 /** The exchange: a new session, or (2FA on) the challenge of POST /auth/login/2fa. */
 export type OAuthExchangeOutcome =
@@ -84,6 +95,8 @@ export class OAuthSignInService {
     private readonly linking: OAuthLinkingService,
     private readonly redirects: OAuthRedirects,
     private readonly passwordSignIn: PasswordSignInService,
+    private readonly externalAccounts: ExternalAccountsRepository,
+    private readonly updates: UserUpdateService,
   ) {}
 
   async start(providerName: string, request: OAuthStartRequest): Promise<OAuthStarted> {
@@ -94,7 +107,7 @@ export class OAuthSignInService {
       redirectUrl = this.redirects.allowed(request.redirectUrl);
       if (!redirectUrl) throw new UserKitException('REDIRECT_NOT_ALLOWED');
     }
-    let link: { userId: string; sessionId: string } | null = null;
+    let link: { userId: string; sessionId: string; accountId: string | null } | null = null;
     if (request.intent !== undefined) {
       const intent = await this.flows.consumeLinkIntent(hashSecretToken(request.intent), now);
       if (!intent || intent.provider !== providerName)
@@ -117,7 +130,11 @@ export class OAuthSignInService {
       );
       if (!session || session.user.banned) throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
       redirectUrl = intent.redirectUrl;
-      link = { userId: intent.user.id, sessionId: intent.sessionId };
+      link = {
+        userId: intent.user.id,
+        sessionId: intent.sessionId,
+        accountId: intent.externalAccountId,
+      };
     }
     if (redirectUrl === null) throw new UserKitException('REDIRECT_NOT_ALLOWED');
 
@@ -131,14 +148,29 @@ export class OAuthSignInService {
       redirectUrl,
       linkUserId: link?.userId ?? null,
       linkSessionId: link?.sessionId ?? null,
+      linkAccountId: link?.accountId ?? null,
       codeChallenge: request.codeChallenge ?? null,
       expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
     });
+    // The pending account waits for this round trip as long as its state lives.
+    if (link?.accountId)
+      await this.externalAccounts.extendPending(
+        link.accountId,
+        new Date(now.getTime() + OAUTH_STATE_TTL_MS),
+      );
     const challenge = provider.client.pkce ? pkceChallenge(this.pkceVerifier(state)) : null;
+    let location: string;
+    try {
+      location = await provider.client.authorizationUrl(state, challenge, this.nonce(state));
+    } catch (error) {
+      // OpenID Connect discovery failed: the browser goes back with the reason, as at the callback.
+      this.logger.warn(`OAuth ${providerName}: ${logValue(error)}`);
+      location = withQuery(redirectUrl, { error: 'provider_unavailable' });
+    }
     return {
-      location: provider.client.authorizationUrl(state, challenge),
+      location,
       browserToken,
-      secureCookie: provider.client.settings.callbackUrl.startsWith('https:'),
+      secureCookie: provider.client.callbackUrl.startsWith('https:'),
       intentUsed: link !== null,
     };
   }
@@ -162,7 +194,7 @@ export class OAuthSignInService {
     return {
       location,
       browserToken: browserToken ?? '',
-      secureCookie: provider.client.settings.callbackUrl.startsWith('https:'),
+      secureCookie: provider.client.callbackUrl.startsWith('https:'),
       codeIssued: new URL(location).searchParams.has('code'),
     };
   }
@@ -186,19 +218,30 @@ export class OAuthSignInService {
       if (!fallback) throw new UserKitException('OAUTH_NO_REDIRECT');
       return withQuery(fallback, { error: 'invalid_state' });
     }
-    const fail = (error: string) => withQuery(state.redirectUrl, { error });
     const valid =
       consumed.fresh &&
       state.expiresAt > now &&
       state.provider === providerName &&
       browserHash !== null &&
       state.browserHash === browserHash;
-    if (!valid) return fail('invalid_state');
+    // Someone else's state (or a replay) changes nothing of the flow's owner.
+    if (!valid) return withQuery(state.redirectUrl, { error: 'invalid_state' });
+    // From here on the browser is the flow's: a link's pending account keeps why it failed.
+    const fail = async (error: string) => {
+      if (state.linkAccountId && state.linkUser)
+        await this.failPendingLink(state.linkUser.id, state.linkAccountId, error);
+      return withQuery(state.redirectUrl, { error });
+    };
     if (typeof query.error === 'string')
       return fail(query.error === 'access_denied' ? 'access_denied' : 'provider_error');
     if (typeof query.code !== 'string' || query.code === '') return fail('provider_error');
 
-    const profile = await this.fetchProfile(provider, query.code, stateParam!);
+    const profile = await this.fetchProfile(
+      provider,
+      query.code,
+      stateParam!,
+      parsePayload(state.callbackPayload),
+    );
     if (typeof profile === 'string') return fail(profile);
 
     const target = state.linkUser ? await this.users.findFullById(state.linkUser.id) : null;
@@ -212,7 +255,11 @@ export class OAuthSignInService {
       this.issueExchangeCode(userId, providerName, state.browserHash, state.codeChallenge);
     let outcome: LinkOutcome;
     try {
-      outcome = await this.linking.resolve(providerName, profile, target ? { user: target } : null);
+      outcome = await this.linking.resolve(
+        providerName,
+        profile,
+        target ? { user: target, pendingAccountId: state.linkAccountId } : null,
+      );
     } catch (error) {
       // A host's beforeCreate hook vetoed the new user: the browser still gets its redirect.
       if (error instanceof HttpException && error.getStatus() < 500) return fail('sign_up_refused');
@@ -259,15 +306,54 @@ export class OAuthSignInService {
     return { twoFactorRequired: false, tokens: await this.sessions.open(user, meta) };
   }
 
+  private async failPendingLink(userId: string, accountId: string, code: string): Promise<void> {
+    const failed = await this.externalAccounts.failPending(accountId, userId, {
+      code,
+      message: LINK_FAILURE_MESSAGES[code] ?? 'The provider round trip failed.',
+    });
+    if (failed) this.updates.changed(userId, ['externalAccounts']);
+  }
+
+  /**
+   * A form-post provider (Apple) posts its callback cross-site, where the SameSite=Lax binding
+   * cookie does not come along: the post is not trusted with anything. Its `user` (sent only on
+   * the first authorization) is kept on the flow's unused state, and the browser is sent on with a
+   * 303 to the GET callback, a top-level navigation that carries the cookie: the state, the
+   * browser binding and PKCE are checked there as for any provider.
+   */
+  async formPostCallback(providerName: string, body: OAuthFormPostCallback): Promise<string> {
+    const provider = this.registry.get(providerName);
+    if (!provider.client.formPost) throw new UserKitException('OAUTH_PROVIDER_NOT_FOUND');
+    const state = typeof body.state === 'string' && body.state !== '' ? body.state : null;
+    if (
+      state &&
+      typeof body.user === 'string' &&
+      body.user.length <= MAX_CALLBACK_PAYLOAD &&
+      parsePayload(body.user)
+    )
+      await this.flows.keepCallbackPayload(hashSecretToken(state), body.user, new Date());
+    const next = new URL(provider.client.callbackUrl);
+    for (const key of ['code', 'state', 'error'] as const) {
+      const value = body[key];
+      if (typeof value === 'string' && value.length <= 2048) next.searchParams.set(key, value);
+    }
+    return next.href;
+  }
+
   private async fetchProfile(
     provider: EnabledOAuthProvider,
     code: string,
     state: string,
+    callbackPayload: Record<string, unknown> | null,
   ): Promise<OAuthProfile | string> {
     try {
       const verifier = provider.client.pkce ? this.pkceVerifier(state) : null;
-      const raw = await provider.client.fetchProfile(code, verifier);
-      const mapped = provider.definition.mapProfile(raw);
+      const { raw, mapped } = await provider.client.fetchProfile({
+        code,
+        codeVerifier: verifier,
+        nonce: this.nonce(state),
+        callbackPayload,
+      });
       const profile = sanitizeOAuthProfile(
         await this.mapper.map({ provider: provider.name, profile: raw, mapped }),
       );
@@ -304,6 +390,24 @@ export class OAuthSignInService {
     return createHmac('sha256', this.options.tokenSecret)
       .update(`userkit-oauth-pkce:${state}`)
       .digest('base64url');
+  }
+
+  /** The OpenID Connect nonce, derived the same way: the ID token must carry this flow's. */
+  private nonce(state: string): string {
+    return createHmac('sha256', this.options.tokenSecret)
+      .update(`userkit-oauth-nonce:${state}`)
+      .digest('base64url');
+  }
+}
+
+/** The `user` a form-post provider sent, as a JSON object, else null (untrusted, never thrown on). */
+function parsePayload(value: string | null | undefined): Record<string, unknown> | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? { user: parsed } : null;
+  } catch {
+    return null;
   }
 }
 
