@@ -3,13 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { AttributeAccess } from '../options/attribute-access.js';
 import { PreparedRead, entityColumns } from '../sql/prepared-read.js';
+import { isPostgres } from '../sql/sql-dialect-of.js';
 
-export type AttributeDefinitionRecord = Omit<AttributeDefinition, 'createdAt' | 'updatedAt'>;
+export type AttributeDefinitionRecord = Omit<
+  AttributeDefinition,
+  'createdAt' | 'updatedAt' | 'label' | 'previousNames'
+> &
+  Partial<Pick<AttributeDefinition, 'label' | 'previousNames'>>;
 
 export type AttributeDefinitionChanges = Partial<
   Pick<
     AttributeDefinition,
     | 'kind'
+    | 'label'
     | 'validation'
     | 'accessAdmin'
     | 'accessBearer'
@@ -43,6 +49,8 @@ export class AttributeDefinitionsRepository {
 
   private allRead: PreparedRead | undefined;
 
+
+
   findOne(kind: 'custom' | 'standard', name: string): Promise<AttributeDefinition | null> {
     return this.em.findOne(
       AttributeDefinition,
@@ -52,10 +60,10 @@ export class AttributeDefinitionsRepository {
   }
 
   /** false when the name is taken: the primary key decides, not a read before the write. */
-  async insert(record: AttributeDefinitionRecord): Promise<boolean> {
+  async insert(record: AttributeDefinitionRecord, em: EntityManager = this.em): Promise<boolean> {
     try {
       const now = new Date();
-      await this.em.insert(AttributeDefinition, { ...record, createdAt: now, updatedAt: now });
+      await em.insert(AttributeDefinition, { ...record, createdAt: now, updatedAt: now });
       return true;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return false;
@@ -63,8 +71,12 @@ export class AttributeDefinitionsRepository {
     }
   }
 
-  async update(key: string, changes: AttributeDefinitionChanges): Promise<boolean> {
-    const changed = await this.em.nativeUpdate(
+  async update(
+    key: string,
+    changes: AttributeDefinitionChanges,
+    em: EntityManager = this.em,
+  ): Promise<boolean> {
+    const changed = await em.nativeUpdate(
       AttributeDefinition,
       { key },
       { ...changes, updatedAt: new Date() },
@@ -72,13 +84,14 @@ export class AttributeDefinitionsRepository {
     return changed === 1;
   }
 
-  /** A standard attribute's access as an admin set it, over the module options. */
-  async saveStandardAccess(name: string, access: AttributeAccess): Promise<void> {
+  /** A standard attribute's access and label as an admin set them, over the module options. */
+  async saveStandard(name: string, access: AttributeAccess, label: string | null): Promise<void> {
     const key = definitionKey('standard', name);
     const columns = {
       accessAdmin: access.admin,
       accessBearer: access.bearer,
       accessEndUser: access.endUser,
+      label,
     };
     if (await this.update(key, columns)) return;
     const inserted = await this.insert({
@@ -95,4 +108,25 @@ export class AttributeDefinitionsRepository {
     // Another admin created the row at the same moment: ours is the later write.
     if (!inserted) await this.update(key, columns);
   }
+}
+
+/**
+ * Every definition, inside the caller's transaction, before it locks or writes a user: on
+ * PostgreSQL share-locked, so a rename or a new rule (which lock the row for update) waits for
+ * the write checked against it, and a write started after waits for them and sees their result.
+ * SQLite runs one transaction at a time on its one connection.
+ */
+export async function readDefinitionsLocked(em: EntityManager): Promise<AttributeDefinition[]> {
+  const table = em.getMetadata().get(AttributeDefinition).tableName;
+  const columns = entityColumns(em, AttributeDefinition).join(', ');
+  const lock = isPostgres(em) ? ' for share' : '';
+  const rows = (await em
+    .getConnection()
+    .execute(
+      `select ${columns} from "${table}" order by "display_order" asc, "name" asc${lock}`,
+      [],
+      'all',
+      em.getTransactionContext(),
+    )) as Array<Record<string, unknown>>;
+  return rows.map((row) => em.map(AttributeDefinition, row));
 }
