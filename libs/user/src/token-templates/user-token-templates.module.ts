@@ -6,6 +6,7 @@ import {
   type UserTokenTemplatesOptions,
 } from './options/user-token-templates-options.js';
 import { TokenTemplatesService } from './services/token-templates.service.js';
+import { TemplateAttributeReferences } from './services/template-attribute-references.js';
 import { TOKEN_TEMPLATES_OPTIONS } from './tokens.js';
 
 /**
@@ -24,6 +25,7 @@ export class UserTokenTemplatesModule {
       providers: [
         { provide: TOKEN_TEMPLATES_OPTIONS, useValue: resolveTokenTemplatesOptions(options) },
         TokenTemplatesService,
+        TemplateAttributeReferences,
       ],
       exports: [TOKEN_TEMPLATES_OPTIONS, TokenTemplatesService],
     };

@@ -76,7 +76,7 @@ export class AdminAttributesController {
     description:
       "A field declared in the host's code (ATTRIBUTE_DECLARED): it changes there, at the next start; " +
       'a rename to a taken name, or one users hold values under (ATTRIBUTE_TAKEN); a rename of an attribute a ' +
-      "token template reads by name (ATTRIBUTE_REFERENCED); validation.required turned on while users lack a value and no fillMissingWith (ATTRIBUTE_VALUES_MISSING)",
+      'token template reads by name (ATTRIBUTE_REFERENCED); validation.required turned on while users lack a value and no fillMissingWith (ATTRIBUTE_VALUES_MISSING)',
   })
   async update(
     @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', FIELD_NAME_PATTERN)) name: string,

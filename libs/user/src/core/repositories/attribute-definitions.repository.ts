@@ -49,8 +49,6 @@ export class AttributeDefinitionsRepository {
 
   private allRead: PreparedRead | undefined;
 
-
-
   findOne(kind: 'custom' | 'standard', name: string): Promise<AttributeDefinition | null> {
     return this.em.findOne(
       AttributeDefinition,

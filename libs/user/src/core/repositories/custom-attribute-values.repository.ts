@@ -5,10 +5,15 @@ import { User } from '../entities/user.entity.js';
 import { isPostgres } from '../sql/sql-dialect-of.js';
 import type { AttributeDefinitionChanges } from './attribute-definitions.repository.js';
 
-function run(em: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+function run(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+  method: 'all' | 'run' = 'all',
+): Promise<unknown> {
   return em
     .getConnection()
-    .execute(sql, params as never[], 'all', em.getTransactionContext()) as Promise<unknown>;
+    .execute(sql, params as never[], method, em.getTransactionContext()) as Promise<unknown>;
 }
 
 async function ids(em: EntityManager, sql: string, params: unknown[]): Promise<string[]> {
@@ -49,7 +54,13 @@ export class CustomAttributeValuesRepository {
       if (isPostgres(em))
         await run(em, `select "key" from "${this.definitions}" where "key" = ? for update`, [key]);
       // SQLite: a write takes the database lock now, before the read.
-      else await run(em, `update "${this.definitions}" set "key" = "key" where "key" = ?`, [key]);
+      else
+        await run(
+          em,
+          `update "${this.definitions}" set "key" = "key" where "key" = ?`,
+          [key],
+          'run',
+        );
       const row = await em.findOne(AttributeDefinition, { key }, { refresh: true });
       return work(em, row);
     });

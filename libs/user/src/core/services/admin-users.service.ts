@@ -218,22 +218,23 @@ export class AdminUsersService {
     const written = await this.updates.update(
       id,
       (user, definitions) => {
-      // The name and picture columns are standard attributes: the admin's access rights apply.
-      const prepared = this.attributes.prepare(user, 'admin', definitions ? this.attributes.schemaFrom(definitions) : schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      for (const key of [
-        'publicMetadata',
-        'privateMetadata',
-        'unsafeMetadata',
-      ] as const) {
-        if (changes[key] === undefined) continue;
-        if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
-        (fields as Record<string, unknown>)[key] = changes[key];
-        changed.push(key);
-      }
-      return { changes: fields, changed, result: undefined };
-    },
+        // The name and picture columns are standard attributes: the admin's access rights apply.
+        const prepared = this.attributes.prepare(
+          user,
+          'admin',
+          definitions ? this.attributes.schemaFrom(definitions) : schema,
+          changes,
+        );
+        const fields: LockedUserChanges = { ...prepared.fields };
+        const changed = [...prepared.changed];
+        for (const key of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
+          if (changes[key] === undefined) continue;
+          if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
+          (fields as Record<string, unknown>)[key] = changes[key];
+          changed.push(key);
+        }
+        return { changes: fields, changed, result: undefined };
+      },
       { withDefinitions: writesCustomAttributes(changes) },
     );
     if (written === null) throw new UserKitException('USER_NOT_FOUND');

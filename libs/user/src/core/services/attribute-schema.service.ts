@@ -340,7 +340,8 @@ export class AttributeSchemaService {
   /** `user.updated` for each user whose values the committed schema change moved or filled. */
   private reportChanges(changes: Array<[string, string[]]>): void {
     const byUser = new Map<string, string[]>();
-    for (const [userId, names] of changes) byUser.set(userId, [...(byUser.get(userId) ?? []), ...names]);
+    for (const [userId, names] of changes)
+      byUser.set(userId, [...(byUser.get(userId) ?? []), ...names]);
     for (const [userId, names] of byUser) this.updates.changed(userId, names);
   }
 

@@ -177,13 +177,13 @@ export class ProfileAttributesService {
     const fields = this.initialValues(party, await this.loadSchema(), writes);
     const recheck = writesCustomAttributes(writes)
       ? (definitions: AttributeDefinition[]) => {
-            const fresh = this.initialValues(party, this.schemaFrom(definitions), writes);
-            return {
-              customAttributes: fresh.customAttributes ?? {},
-              standardAttributes: fresh.standardAttributes ?? {},
-            };
-          }
-        : undefined;
+          const fresh = this.initialValues(party, this.schemaFrom(definitions), writes);
+          return {
+            customAttributes: fresh.customAttributes ?? {},
+            standardAttributes: fresh.standardAttributes ?? {},
+          };
+        }
+      : undefined;
     return { fields, recheck };
   }
 

@@ -95,18 +95,23 @@ export class ProfileService {
     const written = await this.updates.update(
       userId,
       (user, definitions) => {
-      const prepared = this.attributes.prepare(user, 'endUser', definitions ? this.attributes.schemaFrom(definitions) : schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      if (
-        changes.unsafeMetadata !== undefined &&
-        JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
-      ) {
-        fields.unsafeMetadata = changes.unsafeMetadata;
-        changed.push('unsafeMetadata');
-      }
-      return { changes: fields, changed, result: undefined };
-    },
+        const prepared = this.attributes.prepare(
+          user,
+          'endUser',
+          definitions ? this.attributes.schemaFrom(definitions) : schema,
+          changes,
+        );
+        const fields: LockedUserChanges = { ...prepared.fields };
+        const changed = [...prepared.changed];
+        if (
+          changes.unsafeMetadata !== undefined &&
+          JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
+        ) {
+          fields.unsafeMetadata = changes.unsafeMetadata;
+          changed.push('unsafeMetadata');
+        }
+        return { changes: fields, changed, result: undefined };
+      },
       { withDefinitions: writesCustomAttributes(changes) },
     );
     if (written === null) throw new UserKitException('NOT_SIGNED_IN');
