@@ -194,6 +194,7 @@ export interface AttributeAccessResponse {
 /** From libs/user/src/core/dto/attribute.response.ts. */
 export interface StandardAttributeResponse {
   name: string;
+  label: string;
   kind: 'standard';
   access: AttributeAccessResponse;
 }
@@ -201,6 +202,7 @@ export interface StandardAttributeResponse {
 /** From libs/user/src/core/dto/attribute.response.ts. */
 export interface CustomAttributeResponse {
   name: string;
+  label: string;
   kind: 'custom';
   type: string;
   validation: Record<string, unknown>;
@@ -209,6 +211,7 @@ export interface CustomAttributeResponse {
   searchable: boolean;
   obsolete: boolean;
   declared: boolean;
+  previousNames: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -228,6 +231,7 @@ export interface IntegrationTokenResponse {
 /** From libs/user/src/core/dto/own-attribute-schema.response.ts. */
 export interface OwnAttributeResponse {
   name: string;
+  label: string;
   kind: 'standard' | 'custom';
   type?: string;
   validation?: Record<string, unknown>;
