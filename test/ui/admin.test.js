@@ -375,7 +375,7 @@ test('a custom attribute the end user may edit appears on their profile', async 
   try {
     await user.page.goto(`${app.ui}/`);
     await signIn(user.page, GRACE.email, GRACE.password);
-    const field = user.page.getByLabel('Loyalty tier');
+    const field = user.page.getByLabel('Loyalty Tier');
     await field.waitFor();
     await field.fill('gold');
     await user.page
@@ -403,7 +403,7 @@ test('a custom attribute the end user may edit appears on their profile', async 
     // The section shows the standard attributes the user may edit; the obsolete one is gone.
     await user.page.getByRole('heading', { name: 'More about you' }).waitFor();
     await user.page.getByLabel('Birth date').waitFor();
-    assert.equal(await user.page.getByLabel('Loyalty tier').count(), 0);
+    assert.equal(await user.page.getByLabel('Loyalty Tier').count(), 0);
     assert.deepEqual(user.page.errors, []);
   } finally {
     await user.context.close();

@@ -124,7 +124,8 @@ function CustomAttributes(props: {
                 attribute={attribute}
                 onSaved={(saved, previousName) => {
                   props.onSaved(saved, previousName);
-                  setEditing(null);
+                  // Renamed: the form follows the attribute to its new name.
+                  if (saved.name !== previousName) setEditing(saved.name);
                 }}
               />
             )}
