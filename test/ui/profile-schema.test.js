@@ -5,6 +5,7 @@
 // checked through the API.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { callApi } from './support/api.js';
 import { ADMIN, startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
 
@@ -21,18 +22,8 @@ let admin;
 let adminToken;
 let existing;
 
-async function api(method, path, body, token = adminToken) {
-  const response = await fetch(`${app.base}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const api = (method, path, body, token = adminToken) =>
+  callApi(app.base, method, path, body, token);
 
 async function heading(page, text) {
   const h1 = page.getByRole('heading', { level: 1, name: text, exact: true });

@@ -48,6 +48,15 @@ export function parseValue(attribute: OwnAttributeResponse, raw: string): unknow
   return value;
 }
 
+function InputLabel(props: { id: string; label: string; required?: boolean }) {
+  return (
+    <label for={props.id}>
+      {props.label}
+      {props.required && <span class="required-mark"> (required)</span>}
+    </label>
+  );
+}
+
 export function AttributeInput(props: {
   attribute: OwnAttributeResponse;
   label: string;
@@ -67,10 +76,7 @@ export function AttributeInput(props: {
     const options = validation.enum ?? ['female', 'male', 'other'];
     return (
       <div class="field">
-        <label for={id}>
-          {props.label}
-          {props.required && <span class="required-mark"> (required)</span>}
-        </label>
+        <InputLabel id={id} label={props.label} required={props.required} />
         <select
           id={id}
           name={attribute.name}
@@ -104,10 +110,7 @@ export function AttributeInput(props: {
               : 'text';
   return (
     <div class="field">
-      <label for={id}>
-        {props.label}
-        {props.required && <span class="required-mark"> (required)</span>}
-      </label>
+      <InputLabel id={id} label={props.label} required={props.required} />
       <input
         id={id}
         name={attribute.name}

@@ -6,7 +6,6 @@ import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserSearchRepository } from '../repositories/user-search.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
-import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor.js';
@@ -16,11 +15,7 @@ import {
   type SortOrder,
   type UserSortField,
 } from './user-sort-cursor.js';
-import {
-  ProfileAttributesService,
-  writesCustomAttributes,
-  type AttributeView,
-} from './profile-attributes.service.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserCreationService } from './user-creation.service.js';
 import { UserDeletionService } from './user-deletion.service.js';
 import { UserUpdateService } from './user-update.service.js';
@@ -214,30 +209,13 @@ export class AdminUsersService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
-    const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(
-      id,
-      (user, definitions) => {
-        // The name and picture columns are standard attributes: the admin's access rights apply.
-        const prepared = this.attributes.prepare(
-          user,
-          'admin',
-          definitions ? this.attributes.schemaFrom(definitions) : schema,
-          changes,
-        );
-        const fields: LockedUserChanges = { ...prepared.fields };
-        const changed = [...prepared.changed];
-        for (const key of ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const) {
-          if (changes[key] === undefined) continue;
-          if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
-          (fields as Record<string, unknown>)[key] = changes[key];
-          changed.push(key);
-        }
-        return { changes: fields, changed, result: undefined };
-      },
-      { withDefinitions: writesCustomAttributes(changes) },
-    );
-    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    // The name and picture columns are standard attributes: the admin's access rights apply.
+    const written = await this.attributes.write(id, 'admin', changes, [
+      'publicMetadata',
+      'privateMetadata',
+      'unsafeMetadata',
+    ]);
+    if (!written) throw new UserKitException('USER_NOT_FOUND');
     return this.get(id);
   }
 

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import type { AttributeValuesToWrite } from '../repositories/users.repository.js';
+import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
+import { UserUpdateService } from './user-update.service.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { AttributeParty } from '../options/attribute-access.js';
 import {
@@ -93,9 +95,52 @@ function same(left: unknown, right: unknown): boolean {
  * Reads and writes attribute values under each party's access rights. Values are never dropped:
  * a value whose definition changed or went obsolete stays on the user and admins still see it.
  */
+/** Metadata columns a request writes whole (replaced, not merged) beside the attributes. */
+type WholeColumn = 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata';
+
 @Injectable()
 export class ProfileAttributesService {
-  constructor(private readonly schemaService: AttributeSchemaService) {}
+  constructor(
+    private readonly schemaService: AttributeSchemaService,
+    private readonly updates: UserUpdateService,
+  ) {}
+
+  /**
+   * A party's writes to one user under its row lock (so concurrent writes of different
+   * attributes all land), with the metadata columns it may replace whole. Custom attribute
+   * values are checked against the schema read in the write's own transaction (a rename or a
+   * new rule committed meanwhile is seen). False when the user does not exist.
+   */
+  async write(
+    userId: string,
+    party: AttributeParty,
+    writes: AttributeWrites & Partial<Record<WholeColumn, JsonObject>>,
+    wholeColumns: readonly WholeColumn[],
+  ): Promise<boolean> {
+    const schema = await this.loadSchema();
+    const written = await this.updates.update(
+      userId,
+      (user, definitions) => {
+        const prepared = this.prepare(
+          user,
+          party,
+          definitions ? this.schemaFrom(definitions) : schema,
+          writes,
+        );
+        const fields: LockedUserChanges = { ...prepared.fields };
+        const changed = [...prepared.changed];
+        for (const key of wholeColumns) {
+          if (writes[key] === undefined) continue;
+          if (JSON.stringify(writes[key]) === JSON.stringify(user[key])) continue;
+          fields[key] = writes[key];
+          changed.push(key);
+        }
+        return { changes: fields, changed, result: undefined };
+      },
+      { withDefinitions: writesCustomAttributes(writes) },
+    );
+    return written !== null;
+  }
 
   loadSchema(): Promise<AttributeSchema> {
     return this.schemaService.load();

@@ -5,12 +5,7 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { OwnViewRepository } from '../repositories/own-view.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import type { AuthenticatedPrincipal } from './sessions.service.js';
-import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
-import {
-  ProfileAttributesService,
-  writesCustomAttributes,
-  type AttributeView,
-} from './profile-attributes.service.js';
+import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserUpdateService } from './user-update.service.js';
 
 export interface OwnProfileChanges {
@@ -91,30 +86,8 @@ export class ProfileService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(
-      userId,
-      (user, definitions) => {
-        const prepared = this.attributes.prepare(
-          user,
-          'endUser',
-          definitions ? this.attributes.schemaFrom(definitions) : schema,
-          changes,
-        );
-        const fields: LockedUserChanges = { ...prepared.fields };
-        const changed = [...prepared.changed];
-        if (
-          changes.unsafeMetadata !== undefined &&
-          JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
-        ) {
-          fields.unsafeMetadata = changes.unsafeMetadata;
-          changed.push('unsafeMetadata');
-        }
-        return { changes: fields, changed, result: undefined };
-      },
-      { withDefinitions: writesCustomAttributes(changes) },
-    );
-    if (written === null) throw new UserKitException('NOT_SIGNED_IN');
+    if (!(await this.attributes.write(userId, 'endUser', changes, ['unsafeMetadata'])))
+      throw new UserKitException('NOT_SIGNED_IN');
     return this.getOwn(userId);
   }
 }
