@@ -24,12 +24,12 @@ export class TemplateAttributeReferences implements AttributeReferenceSource, On
 
   referencesTo(name: string): string[] {
     const path = `customAttributes.${name}`;
-    return Object.entries(this.options.templates).flatMap(([templateName, template]) =>
-      typeof template.claims === 'function'
-        ? []
-        : Object.entries(template.claims)
-            .filter(([, source]) => source === path || source.startsWith(`${path}.`))
-            .map(([claim]) => `token template '${templateName}' (claim ${claim})`),
-    );
+    return Object.entries(this.options.templates).flatMap(([templateName, template]) => {
+      const claims = template.claims;
+      if (!claims || typeof claims === 'function') return [];
+      return Object.entries(claims)
+        .filter(([, source]) => source === path || source.startsWith(`${path}.`))
+        .map(([claim]) => `token template '${templateName}' (claim ${claim})`);
+    });
   }
 }
