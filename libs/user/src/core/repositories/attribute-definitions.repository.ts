@@ -109,22 +109,32 @@ export class AttributeDefinitionsRepository {
 }
 
 /**
- * Every definition, inside the caller's transaction, before it locks or writes a user: on
- * PostgreSQL share-locked, so a rename or a new rule (which lock the row for update) waits for
- * the write checked against it, and a write started after waits for them and sees their result.
- * SQLite runs one transaction at a time on its one connection.
+ * Every definition, read inside the caller's transaction before it locks or writes a user, the
+ * custom attributes it writes (`names`) share-locked first on PostgreSQL: a rename or a new rule
+ * of one of them (which locks its row for update) waits for this write, and a write that comes
+ * after waits for them and reads their result. Writes of other attributes never wait. SQLite runs
+ * one transaction at a time on its one connection.
  */
-export async function readDefinitionsLocked(em: EntityManager): Promise<AttributeDefinition[]> {
+export async function readDefinitionsLocked(
+  em: EntityManager,
+  names: readonly string[],
+): Promise<AttributeDefinition[]> {
   const table = em.getMetadata().get(AttributeDefinition).tableName;
-  const columns = entityColumns(em, AttributeDefinition).join(', ');
-  const lock = isPostgres(em) ? ' for share' : '';
-  const rows = (await em
-    .getConnection()
-    .execute(
-      `select ${columns} from "${table}" order by "display_order" asc, "name" asc${lock}`,
-      [],
+  const connection = em.getConnection();
+  const transaction = em.getTransactionContext();
+  if (isPostgres(em) && names.length > 0)
+    await connection.execute(
+      `select "key" from "${table}" where "key" in (${names.map(() => '?').join(', ')}) for share`,
+      names.map((name) => definitionKey('custom', name)),
       'all',
-      em.getTransactionContext(),
-    )) as Array<Record<string, unknown>>;
+      transaction,
+    );
+  const columns = entityColumns(em, AttributeDefinition).join(', ');
+  const rows = (await connection.execute(
+    `select ${columns} from "${table}" order by "display_order" asc, "name" asc`,
+    [],
+    'all',
+    transaction,
+  )) as Array<Record<string, unknown>>;
   return rows.map((row) => em.map(AttributeDefinition, row));
 }

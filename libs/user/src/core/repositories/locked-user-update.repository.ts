@@ -37,10 +37,11 @@ export class LockedUserUpdateRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * The changes written, or null when the user does not exist. `withDefinitions`: `compute` also
-   * gets the attribute definitions read in this transaction, share-locked before the user row
-   * (see readDefinitionsLocked; a schema change locks them in the same order), so values are
-   * checked against the schema in force when they are written.
+   * The changes written, or null when the user does not exist. `customAttributes`: the custom
+   * attributes the write sets; `compute` then also gets the attribute definitions read in this
+   * transaction, those share-locked before the user row (see readDefinitionsLocked; a schema
+   * change locks them in the same order), so values are checked against the schema in force
+   * when they are written.
    */
   async update<Result>(
     userId: string,
@@ -48,10 +49,11 @@ export class LockedUserUpdateRepository {
       user: User,
       definitions: AttributeDefinition[] | null,
     ) => { changes: LockedUserChanges; result: Result },
-    options: { withDefinitions?: boolean } = {},
+    options: { customAttributes?: readonly string[] } = {},
   ): Promise<{ changes: LockedUserChanges; result: Result } | null> {
     return this.em.transactional(async (em) => {
-      const definitions = options.withDefinitions ? await readDefinitionsLocked(em) : null;
+      const names = options.customAttributes ?? [];
+      const definitions = names.length > 0 ? await readDefinitionsLocked(em, names) : null;
       // em.execute runs inside this transaction (getConnection().execute would not).
       const sqlEm = em as unknown as SqlExecutor;
       if (isPostgres(em)) {

@@ -101,7 +101,11 @@ export interface NewUserRecord {
    * there share-locked (a rename or a new rule committed meanwhile is seen, one in progress waits
    * for this user): the values it returns are written. Throws to refuse the user.
    */
-  recheckAttributes?: (definitions: AttributeDefinition[]) => AttributeValuesToWrite;
+  recheckAttributes?: {
+    /** The custom attributes written: their definitions are share-locked. */
+    customAttributes: readonly string[];
+    check: (definitions: AttributeDefinition[]) => AttributeValuesToWrite;
+  };
   isAnonymous: boolean;
   roleNames: string[];
   /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */
@@ -240,7 +244,10 @@ export class UsersRepository {
       if (record.signedIn && record.roleNames.length === 1 && !record.recheckAttributes)
         return await this.createSignedUp(record);
       return await this.em.transactional(async (em) => {
-        const values = record.recheckAttributes?.(await readDefinitionsLocked(em)) ?? {};
+        const recheck = record.recheckAttributes;
+        const values = recheck
+          ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
+          : {};
         const user = em.create(User, userFields({ ...record, ...values }));
         if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { JsonObject, User } from '../entities/user.entity.js';
-import type { AttributeValuesToWrite } from '../repositories/users.repository.js';
+import type { NewUserRecord } from '../repositories/users.repository.js';
 import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { UserUpdateService } from './user-update.service.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
@@ -22,11 +22,6 @@ import {
   type CustomAttributeDefinition,
 } from './attribute-schema.js';
 import { AttributeSchemaService } from './attribute-schema.service.js';
-
-/** Whether a request writes custom attributes (checked then against the schema of its transaction). */
-export function writesCustomAttributes(writes: { customAttributes?: Record<string, unknown> }) {
-  return Object.keys(writes.customAttributes ?? {}).length > 0;
-}
 
 /** Attribute writes of one request; the API.md names of the name and picture columns included. */
 export interface AttributeWrites {
@@ -137,7 +132,7 @@ export class ProfileAttributesService {
         }
         return { changes: fields, changed, result: undefined };
       },
-      { withDefinitions: writesCustomAttributes(writes) },
+      { customAttributes: Object.keys(writes.customAttributes ?? {}) },
     );
     return written !== null;
   }
@@ -217,18 +212,23 @@ export class ProfileAttributesService {
     writes: AttributeWrites,
   ): Promise<{
     fields: PreparedAttributeChanges['fields'];
-    recheck: ((definitions: AttributeDefinition[]) => AttributeValuesToWrite) | undefined;
+    recheck: NewUserRecord['recheckAttributes'];
   }> {
     const fields = this.initialValues(party, await this.loadSchema(), writes);
-    const recheck = writesCustomAttributes(writes)
-      ? (definitions: AttributeDefinition[]) => {
-          const fresh = this.initialValues(party, this.schemaFrom(definitions), writes);
-          return {
-            customAttributes: fresh.customAttributes ?? {},
-            standardAttributes: fresh.standardAttributes ?? {},
-          };
-        }
-      : undefined;
+    const names = Object.keys(writes.customAttributes ?? {});
+    const recheck: NewUserRecord['recheckAttributes'] =
+      names.length > 0
+        ? {
+            customAttributes: names,
+            check: (definitions: AttributeDefinition[]) => {
+              const fresh = this.initialValues(party, this.schemaFrom(definitions), writes);
+              return {
+                customAttributes: fresh.customAttributes ?? {},
+                standardAttributes: fresh.standardAttributes ?? {},
+              };
+            },
+          }
+        : undefined;
     return { fields, recheck };
   }
 

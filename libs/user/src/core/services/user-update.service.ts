@@ -34,14 +34,14 @@ export class UserUpdateService {
 
   /**
    * Read-modify-write under the user's row lock, so concurrent writes of different attributes all
-   * land; `compute` may throw to roll back. Null when the user does not exist. With
-   * `withDefinitions`, `compute` gets the attribute definitions read in the same transaction
-   * (see LockedUserUpdateRepository): custom attribute writes are checked against those.
+   * land; `compute` may throw to roll back. Null when the user does not exist. With the names of
+   * the custom attributes written (`customAttributes`), `compute` gets the attribute definitions
+   * read in the same transaction (see LockedUserUpdateRepository) to check them against.
    */
   async update<Result>(
     userId: string,
     compute: (user: User, definitions: AttributeDefinition[] | null) => ComputedUpdate<Result>,
-    options: { withDefinitions?: boolean } = {},
+    options: { customAttributes?: readonly string[] } = {},
   ): Promise<{ changed: string[]; result: Result } | null> {
     const written = await this.lockedUpdate.update(
       userId,
