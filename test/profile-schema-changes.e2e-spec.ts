@@ -322,6 +322,21 @@ describe('profile schema changes: rename, labels, the full name, required attrib
       expect(forSignUp.body.custom).toContainEqual(
         expect.objectContaining({ name: 'pet_name', label: 'Pet Name', access: 'editable' }),
       );
+      // Public: only what a sign-up form shows. Admin-only (my_string, companyId) and the
+      // standard attributes the user may not edit stay out.
+      const publicNames = [...forSignUp.body.custom, ...forSignUp.body.standard].map(
+        (entry: { name: string }) => entry.name,
+      );
+      for (const hidden of [
+        'my_string',
+        'companyId',
+        'crm_tier',
+        'middle_name',
+        'preferred_username',
+      ])
+        expect(publicNames).not.toContain(hidden);
+      for (const entry of [...forSignUp.body.custom, ...forSignUp.body.standard])
+        expect(entry.access).toBe('editable');
       await patchAttribute('birthdate', { label: null }).expect(200);
     });
 
