@@ -7,44 +7,16 @@
 // (it waits for the rename's lock on the definition, then is checked against the new name).
 //
 // Knobs (environment): BENCH_USERS (200000).
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { seedUsers } from './admin-search.js';
-import { freePort } from '../scripts/free-port.js';
 import { PASSWORD } from './parameters.js';
-import { waitForReady } from './support.js';
+import { startApp } from './support.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 200_000);
 const started = performance.now();
 const log = (message) =>
   console.log(`[rename ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
-
-async function startApp(databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      RATE_LIMIT: 'off',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ADMIN_EMAIL: 'admin@bench.example',
-      ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForReady(base, 600_000);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    base,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 async function call(base, method, path, body, token) {
   const since = performance.now();
@@ -68,7 +40,7 @@ const postgres = await startThrowawayPostgres();
 let app;
 try {
   // The first start migrates the empty database; the users come after.
-  app = await startApp(postgres.url);
+  app = await startApp('dist/apps/sample/apps/sample/src/main.js', postgres.url);
   await seedUsers(postgres.url, USERS, log);
   const admin = await call(app.base, 'POST', '/auth/login', {
     email: 'admin@bench.example',
