@@ -8,13 +8,11 @@
 // warm-ups); QUICK_APPS, a comma-separated list of built sample apps' main.js to compare side by
 // side on the same database, requests interleaved (default: the current build; e.g. a copy of an
 // older dist); QUICK_PLANS=full prints the whole plans (default: the summary line of each).
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { librarySearchSql, searchKinds, seedUsers } from './admin-search.js';
-import { freePort } from '../scripts/free-port.js';
 import { PASSWORD } from './parameters.js';
-import { waitForReady } from './support.js';
+import { startApp } from './support.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 200_000);
 const REQUESTS = Number(process.env.QUICK_REQUESTS ?? 50);
@@ -24,34 +22,6 @@ const PAGE = 20;
 const started = performance.now();
 const log = (message) =>
   console.log(`[quick ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
-
-async function startApp(main, databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      RATE_LIMIT: 'off',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ADMIN_EMAIL: 'admin@bench.example',
-      ADMIN_PASSWORD: PASSWORD,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  // The first start migrates: a new index over a large table takes a while.
-  await waitForReady(base, 600_000);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    main,
-    base,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 async function signedIn(app) {
   const login = await fetch(`${app.base}/auth/login`, {

@@ -232,7 +232,9 @@ describe('crafted input never reaches the database or the stack as a 500', () =>
       ['POST', '/admin/attributes', { name: 'null_validation', type: 'string', validation: null }],
       ['PATCH', '/admin/attributes/:name', { validation: { pattern: null } }],
       ['PATCH', '/admin/attributes/:name', { access: { admin: null } }],
-      ['PATCH', '/admin/attributes/:name', { label: null }],
+      ['PATCH', '/admin/attributes/:name', { name: null }],
+      ['PATCH', '/admin/attributes/:name', { fillMissingWith: null }],
+      ['POST', '/admin/users', { email: 'null.attributes@example.com', standardAttributes: null }],
     ])('%s %s %j: 400', async (method, route, body) => {
       const target = await signUp(t.http);
       await t.http
@@ -260,6 +262,20 @@ describe('crafted input never reaches the database or the stack as a 500', () =>
         .send({ displayName: null, firstName: null })
         .expect(200);
       expect(response.body).toMatchObject({ displayName: null, firstName: null });
+    });
+
+    it('null puts an attribute label back to its default, as documented', async () => {
+      await t.http
+        .post('/admin/attributes')
+        .set(asAdmin())
+        .send({ name: 'labelled_target', type: 'string', label: 'Custom label' })
+        .expect(201);
+      const response = await t.http
+        .patch('/admin/attributes/labelled_target')
+        .set(asAdmin())
+        .send({ label: null })
+        .expect(200);
+      expect(response.body.label).toBe('Labelled Target');
     });
   });
 });

@@ -46,6 +46,7 @@ describe('GET /me/attribute-schema: the profile schema as the end user sees it',
     expect(response.body.custom).toEqual([
       {
         name: 'tier',
+        label: 'Tier',
         kind: 'custom',
         type: 'enum',
         validation: { enum: ['gold', 'silver'] },
@@ -53,6 +54,7 @@ describe('GET /me/attribute-schema: the profile schema as the end user sees it',
       },
       {
         name: 'shoe_size',
+        label: 'Shoe Size',
         kind: 'custom',
         type: 'integer',
         validation: { min: 30, max: 50 },
@@ -61,7 +63,9 @@ describe('GET /me/attribute-schema: the profile schema as the end user sees it',
     ]);
     // Authgear's defaults: given_name is editable by the end user; hidden ones are absent.
     expect(response.body.standard).toEqual(
-      expect.arrayContaining([{ name: 'given_name', kind: 'standard', access: 'editable' }]),
+      expect.arrayContaining([
+        { name: 'given_name', label: 'Given Name', kind: 'standard', access: 'editable' },
+      ]),
     );
     for (const attribute of response.body.standard) expect(attribute.access).not.toBe('hidden');
   });

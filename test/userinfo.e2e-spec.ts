@@ -63,6 +63,8 @@ describe('GET /userinfo', () => {
     const info = await t.http.get('/userinfo').set(bearer(member.accessToken)).expect(200);
     expect(info.body).toEqual({
       sub: member.user.id,
+      // No display name: the full name is the given and family names.
+      name: 'Ada Lovelace',
       given_name: 'Ada',
       family_name: 'Lovelace',
       birthdate: '1815-12-10',
@@ -89,6 +91,8 @@ describe('GET /userinfo', () => {
       .expect(200);
     const hidden = await t.http.get('/userinfo').set(bearer(member.accessToken)).expect(200);
     expect(hidden.body).not.toHaveProperty('given_name');
+    // The full name is built from what the bearer may see: a hidden given name does not leak.
+    expect(hidden.body).not.toHaveProperty('name');
     await t.http
       .patch('/admin/attributes/nickname')
       .set(bearer(adminToken))

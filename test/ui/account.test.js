@@ -247,7 +247,7 @@ test('a custom attribute the schema makes editable appears on the profile and sa
   const { page } = main;
   await page.reload();
   await heading(page, 'Your account');
-  const field = page.getByLabel('Favourite colour', { exact: true });
+  const field = page.getByLabel('Favourite Colour', { exact: true });
   await field.selectOption('green');
   const form = page.getByRole('form', { name: 'More about you' });
   await form.getByRole('button', { name: 'Save' }).click();
@@ -256,7 +256,7 @@ test('a custom attribute the schema makes editable appears on the profile and sa
 
   await page.reload();
   await heading(page, 'Your account');
-  assert.equal(await page.getByLabel('Favourite colour', { exact: true }).inputValue(), 'green');
+  assert.equal(await page.getByLabel('Favourite Colour', { exact: true }).inputValue(), 'green');
 });
 
 test('revoke another session: the other browser is signed out', async () => {

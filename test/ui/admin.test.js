@@ -6,6 +6,7 @@
 // claim is checked through the API. Users are made through the API (argon2 is slow).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { callApi } from './support/api.js';
 import { ADMIN, startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
 
@@ -30,18 +31,8 @@ let admin;
 let adminToken;
 let grace;
 
-async function api(method, path, body, token = adminToken) {
-  const response = await fetch(`${app.base}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const api = (method, path, body, token = adminToken) =>
+  callApi(app.base, method, path, body, token);
 
 async function heading(page, text) {
   const h1 = page.getByRole('heading', { level: 1, name: text });
@@ -418,7 +409,7 @@ test('a custom attribute the end user may edit appears on their profile', async 
   try {
     await user.page.goto(`${app.ui}/`);
     await signIn(user.page, GRACE.email, GRACE.password);
-    const field = user.page.getByLabel('Loyalty tier');
+    const field = user.page.getByLabel('Loyalty Tier');
     await field.waitFor();
     await field.fill('gold');
     await user.page
@@ -446,7 +437,7 @@ test('a custom attribute the end user may edit appears on their profile', async 
     // The section shows the standard attributes the user may edit; the obsolete one is gone.
     await user.page.getByRole('heading', { name: 'More about you' }).waitFor();
     await user.page.getByLabel('Birth date').waitFor();
-    assert.equal(await user.page.getByLabel('Loyalty tier').count(), 0);
+    assert.equal(await user.page.getByLabel('Loyalty Tier').count(), 0);
     assert.deepEqual(user.page.errors, []);
   } finally {
     await user.context.close();

@@ -1,5 +1,6 @@
 import { UserKitError } from './errors.js';
 import type {
+  OwnAttributeSchemaResponse,
   SignInDto,
   SignUpDto,
   TokenResponse,
@@ -88,6 +89,16 @@ export class UserKitClient {
         auth: false,
       }),
     );
+  }
+
+  /**
+   * What a sign-up form asks: the attributes a new user may give (`customAttributes` of
+   * `signUp`), with labels and rules; `validation.required` marks those sign-up needs.
+   */
+  getSignUpAttributes(): Promise<OwnAttributeSchemaResponse> {
+    return this.#transport.send<OwnAttributeSchemaResponse>('GET', '/auth/signup/attributes', {
+      auth: false,
+    });
   }
 
   async signUpAnonymously(): Promise<User> {

@@ -183,6 +183,11 @@ export type {
   CustomAttributeDefinition,
 } from './core/services/attribute-schema.js';
 export {
+  AttributeReferences,
+  type AttributeReferenceSource,
+} from './core/services/attribute-references.js';
+export { defaultAttributeLabel } from './core/validation/attribute-definition.js';
+export {
   ProfileAttributesService,
   type AttributeView,
   type AttributeWrites,

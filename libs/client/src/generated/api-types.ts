@@ -224,6 +224,7 @@ export interface AttributeAccessResponse {
 /** From libs/user/src/core/dto/attribute.response.ts. */
 export interface StandardAttributeResponse {
   name: string;
+  label: string;
   kind: 'standard';
   access: AttributeAccessResponse;
 }
@@ -231,6 +232,7 @@ export interface StandardAttributeResponse {
 /** From libs/user/src/core/dto/attribute.response.ts. */
 export interface CustomAttributeResponse {
   name: string;
+  label: string;
   kind: 'custom';
   type: string;
   validation: Record<string, unknown>;
@@ -239,6 +241,7 @@ export interface CustomAttributeResponse {
   searchable: boolean;
   obsolete: boolean;
   declared: boolean;
+  previousNames: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -258,6 +261,7 @@ export interface IntegrationTokenResponse {
 /** From libs/user/src/core/dto/own-attribute-schema.response.ts. */
 export interface OwnAttributeResponse {
   name: string;
+  label: string;
   kind: 'standard' | 'custom';
   type?: string;
   validation?: Record<string, unknown>;

@@ -8,6 +8,8 @@ import {
 } from './api.js';
 import {
   AccessFields,
+  fillValueOf,
+  RequiredFields,
   RuleFields,
   validationOf,
   type Access,
@@ -18,9 +20,12 @@ import { CheckboxField, SelectField } from './fields.js';
 // The API's defaults for a new attribute: only admins see it until access is opened.
 const NEW_ACCESS: Access = { admin: 'editable', bearer: 'hidden', endUser: 'hidden' };
 
-/** Define a custom attribute: name and type (fixed forever), rules, access, search, order. */
+/** Define a custom attribute: name, label, type (fixed forever), rules, access, search, order. */
 export function AttributeCreate(props: { onCreated: (created: CustomAttributeResponse) => void }) {
   const [name, setName] = useState('');
+  const [label, setLabel] = useState('');
+  const [required, setRequired] = useState(false);
+  const [fill, setFill] = useState('');
   const [type, setType] = useState<AttributeType>('string');
   const [rules, setRules] = useState<RuleTexts>({});
   const [problems, setProblems] = useState<RuleTexts>({});
@@ -29,6 +34,9 @@ export function AttributeCreate(props: { onCreated: (created: CustomAttributeRes
   const [order, setOrder] = useState('');
   const reset = () => {
     setName('');
+    setLabel('');
+    setRequired(false);
+    setFill('');
     setRules({});
     setProblems({});
     setAccess(NEW_ACCESS);
@@ -45,12 +53,16 @@ export function AttributeCreate(props: { onCreated: (created: CustomAttributeRes
           const { validation, problems: found } = validationOf(type, rules);
           setProblems(found);
           if (Object.keys(found).length) throw new Error('Fix the rules marked above.');
+          const rulesSent = required ? { ...validation, required: true } : validation;
+          const fillMissingWith = fillValueOf(type, fill);
           const created = await adminApi.createAttribute({
             name: name.trim(),
             type,
             access,
             searchable,
-            ...(Object.keys(validation).length ? { validation } : {}),
+            ...(label.trim() ? { label: label.trim() } : {}),
+            ...(Object.keys(rulesSent).length ? { validation: rulesSent } : {}),
+            ...(fillMissingWith !== undefined ? { fillMissingWith } : {}),
             ...(order.trim() ? { order: Number(order) } : {}),
           });
           props.onCreated(created);
@@ -65,7 +77,14 @@ export function AttributeCreate(props: { onCreated: (created: CustomAttributeRes
             value={name}
             onValue={setName}
             required
-            hint="Lowercase letters, digits and _; it never changes."
+            hint="Lowercase letters, digits and _; renaming later moves the stored values."
+          />
+          <Field
+            label="Label"
+            name="label"
+            value={label}
+            onValue={setLabel}
+            hint="What the pages show; empty: the name in Title Case (my_string → My String)."
           />
           <SelectField
             label="Type"
@@ -80,6 +99,13 @@ export function AttributeCreate(props: { onCreated: (created: CustomAttributeRes
           />
         </div>
         <RuleFields type={type} texts={rules} problems={problems} onTexts={setRules} prefix="new" />
+        <RequiredFields
+          required={required}
+          onRequired={setRequired}
+          fill={fill}
+          onFill={setFill}
+          prefix="new"
+        />
         <AccessFields access={access} onAccess={setAccess} prefix="new-access" />
         <div class="filter-grid">
           <Field

@@ -3,6 +3,8 @@ import { Field, Form } from '../components/index.js';
 import { adminApi, type AttributeType, type CustomAttributeResponse } from './api.js';
 import {
   AccessFields,
+  fillValueOf,
+  RequiredFields,
   RuleFields,
   ruleTextsOf,
   validationOf,
@@ -11,13 +13,20 @@ import {
 } from './attribute-fields.js';
 import { CheckboxField } from './fields.js';
 
-/** Everything but name and type: rules (replaced whole), access, order, searchable, obsolete. */
+/**
+ * Everything but the type: name (a rename moves the stored values), label, rules (replaced
+ * whole), required, access, order, searchable, obsolete.
+ */
 export function AttributeEdit(props: {
   attribute: CustomAttributeResponse;
-  onSaved: (saved: CustomAttributeResponse) => void;
+  onSaved: (saved: CustomAttributeResponse, previousName: string) => void;
 }) {
   const { attribute } = props;
   const prefix = `edit-${attribute.name}`;
+  const [name, setName] = useState(attribute.name);
+  const [label, setLabel] = useState(attribute.label);
+  const [required, setRequired] = useState(attribute.validation.required === true);
+  const [fill, setFill] = useState('');
   const [rules, setRules] = useState<RuleTexts>(() => ruleTextsOf(attribute.validation));
   const [problems, setProblems] = useState<RuleTexts>({});
   const [access, setAccess] = useState<Access>(attribute.access);
@@ -36,22 +45,51 @@ export function AttributeEdit(props: {
         );
         setProblems(found);
         if (Object.keys(found).length) throw new Error('Fix the rules marked above.');
+        const newName = name.trim();
+        const fillMissingWith = fillValueOf(attribute.type as AttributeType, fill);
         const saved = await adminApi.updateAttribute(attribute.name, {
-          validation,
+          ...(newName !== attribute.name ? { name: newName } : {}),
+          ...(label.trim() !== attribute.label ? { label: label.trim() || null } : {}),
+          validation: required ? { ...validation, required: true } : validation,
+          ...(fillMissingWith !== undefined ? { fillMissingWith } : {}),
           access,
           searchable,
           obsolete,
           ...(order.trim() ? { order: Number(order) } : {}),
         });
-        props.onSaved(saved as CustomAttributeResponse);
-        return `${attribute.name} saved.`;
+        props.onSaved(saved as CustomAttributeResponse, attribute.name);
+        return `${saved.name} saved.`;
       }}
     >
+      <div class="filter-grid">
+        <Field
+          label="Name"
+          name={`${prefix}-name`}
+          value={name}
+          onValue={setName}
+          required
+          hint="Renaming moves every user's value to the new name; the old name becomes free."
+        />
+        <Field
+          label="Label"
+          name={`${prefix}-label`}
+          value={label}
+          onValue={setLabel}
+          hint="Empty: the name in Title Case."
+        />
+      </div>
       <RuleFields
         type={attribute.type as AttributeType}
         texts={rules}
         problems={problems}
         onTexts={setRules}
+        prefix={prefix}
+      />
+      <RequiredFields
+        required={required}
+        onRequired={setRequired}
+        fill={fill}
+        onFill={setFill}
         prefix={prefix}
       />
       <AccessFields access={access} onAccess={setAccess} prefix={`${prefix}-access`} />

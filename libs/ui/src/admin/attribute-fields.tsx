@@ -9,7 +9,7 @@ import {
   type AttributeType,
   type Json,
 } from './api.js';
-import { SelectField, TextAreaField } from './fields.js';
+import { CheckboxField, SelectField, TextAreaField } from './fields.js';
 
 export type Access = Record<AttributeParty, AccessLevel>;
 
@@ -84,7 +84,7 @@ const RULE_LABELS: Record<keyof RuleTexts, string> = {
 export function ruleTextsOf(validation: Record<string, unknown>): RuleTexts {
   const texts: RuleTexts = {};
   for (const [rule, value] of Object.entries(validation)) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || rule === 'required') continue;
     texts[rule as keyof RuleTexts] = Array.isArray(value) ? value.join('\n') : String(value);
   }
   return texts;
@@ -163,5 +163,47 @@ export function RuleFields(props: {
         ),
       )}
     </fieldset>
+  );
+}
+
+/** `fillMissingWith` as the API takes it: numbers for the number types, else the text. */
+export function fillValueOf(type: AttributeType, text: string): string | number | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  if (type === 'number' || type === 'integer') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : value;
+  }
+  return value;
+}
+
+/**
+ * The `required` rule, and the value users without one get when it is turned on (the API
+ * refuses to turn it on while any user lacks a value and none is given).
+ */
+export function RequiredFields(props: {
+  required: boolean;
+  onRequired: (required: boolean) => void;
+  fill: string;
+  onFill: (fill: string) => void;
+  prefix: string;
+}) {
+  return (
+    <div class="filter-grid">
+      <CheckboxField
+        name={`${props.prefix}-required`}
+        label="Required"
+        hint="Sign-up and admin-made users must give it; nobody can clear it."
+        checked={props.required}
+        onChecked={props.onRequired}
+      />
+      <Field
+        label="Value for users without one"
+        name={`${props.prefix}-fill`}
+        value={props.fill}
+        onValue={props.onFill}
+        hint="Given to every user that has none, when saved. Needed to make it required while users lack it."
+      />
+    </div>
   );
 }

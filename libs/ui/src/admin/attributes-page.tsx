@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Button, Form, Notice, PageHeading } from '../components/index.js';
+import { Button, Field, Form, Notice, PageHeading } from '../components/index.js';
 import type { RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
 import {
@@ -24,12 +24,13 @@ import { useLoad } from './use-load.js';
 export function AttributesPage(_props: RouteProps) {
   const schema = useLoad(() => adminApi.getSchema(), 'schema');
   const data = schema.data;
-  const replaceCustom = (saved: CustomAttributeResponse) =>
+  // A rename answers under the new name: the entry saved under `previousName` is replaced.
+  const replaceCustom = (saved: CustomAttributeResponse, previousName = saved.name) =>
     data &&
     schema.setData({
       ...data,
-      custom: data.custom.some((a) => a.name === saved.name)
-        ? data.custom.map((a) => (a.name === saved.name ? saved : a))
+      custom: data.custom.some((a) => a.name === previousName)
+        ? data.custom.map((a) => (a.name === previousName ? saved : a))
         : [...data.custom, saved],
     });
   return (
@@ -79,7 +80,7 @@ function AccessSummary({ access }: { access: Access }) {
 
 function CustomAttributes(props: {
   custom: CustomAttributeResponse[];
-  onSaved: (saved: CustomAttributeResponse) => void;
+  onSaved: (saved: CustomAttributeResponse, previousName: string) => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const sorted = [...props.custom].sort(
@@ -94,8 +95,10 @@ function CustomAttributes(props: {
           <li key={attribute.name} class={attribute.obsolete ? 'obsolete' : undefined}>
             <div class="attribute-head">
               <h3>
+                <span class="attribute-label">{attribute.label}</span>
                 <span class="mono">{attribute.name}</span>
                 <span class="badge">{attribute.type}</span>
+                {attribute.validation.required === true && <span class="badge">required</span>}
                 {attribute.searchable && <span class="badge">searchable</span>}
                 {attribute.obsolete && <span class="badge badge-warn">obsolete</span>}
                 {attribute.declared && <span class="badge">declared in code</span>}
@@ -112,9 +115,19 @@ function CustomAttributes(props: {
               )}
             </div>
             <p class="hint">Rules: {describeRules(attribute.type, attribute.validation)}</p>
+            {attribute.previousNames.length > 0 && (
+              <p class="hint">Formerly: {attribute.previousNames.join(', ')}</p>
+            )}
             <AccessSummary access={attribute.access} />
             {editing === attribute.name && (
-              <AttributeEdit attribute={attribute} onSaved={props.onSaved} />
+              <AttributeEdit
+                attribute={attribute}
+                onSaved={(saved, previousName) => {
+                  props.onSaved(saved, previousName);
+                  // Renamed: the form follows the attribute to its new name.
+                  if (saved.name !== previousName) setEditing(saved.name);
+                }}
+              />
             )}
           </li>
         ))}
@@ -131,7 +144,9 @@ function StandardAttributes(props: {
   return (
     <section class="panel" aria-labelledby="standard-attributes">
       <h2 id="standard-attributes">Standard attributes</h2>
-      <p class="hint">The OpenID Connect claims: only who may see or change them can be set.</p>
+      <p class="hint">
+        The OpenID Connect claims: who may see or change them, and the label the pages show.
+      </p>
       <div class="table-wrap">
         <table role="table" class="admin-table standard-table">
           <caption class="visually-hidden">Standard attributes and their access</caption>
@@ -154,6 +169,7 @@ function StandardAttributes(props: {
             {props.standard.map((attribute) => [
               <tr role="row" key={attribute.name}>
                 <th role="rowheader" scope="row" data-label="Attribute">
+                  <span class="attribute-label">{attribute.label}</span>{' '}
                   <span class="mono">{attribute.name}</span>
                 </th>
                 {PARTIES.map((party) => (
@@ -191,17 +207,28 @@ function StandardAccessForm(props: {
   onSaved: (saved: StandardAttributeResponse) => void;
 }) {
   const [access, setAccess] = useState<Access>(props.attribute.access);
+  const [label, setLabel] = useState(props.attribute.label);
   return (
     <Form
       label={`Access of ${props.attribute.name}`}
       submitLabel={`Save ${props.attribute.name}`}
       class="attribute-edit"
       onSubmit={async () => {
-        const saved = await adminApi.updateAttribute(props.attribute.name, { access });
+        const saved = await adminApi.updateAttribute(props.attribute.name, {
+          access,
+          ...(label.trim() !== props.attribute.label ? { label: label.trim() || null } : {}),
+        });
         props.onSaved(saved as StandardAttributeResponse);
         return `Access of ${props.attribute.name} saved.`;
       }}
     >
+      <Field
+        label="Label"
+        name={`standard-${props.attribute.name}-label`}
+        value={label}
+        onValue={setLabel}
+        hint="Empty: the name in Title Case."
+      />
       <AccessFields
         access={access}
         onAccess={setAccess}

@@ -129,7 +129,7 @@ export function UsersPage({ query }: RouteProps) {
                 hint="Custom attributes marked searchable"
                 options={[
                   { value: '', label: 'None' },
-                  ...searchable.map((a) => ({ value: a.name, label: a.name })),
+                  ...searchable.map((a) => ({ value: a.name, label: `${a.label} (${a.name})` })),
                 ]}
               />
             )}

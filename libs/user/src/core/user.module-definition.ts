@@ -17,6 +17,7 @@ import { UserAuthGuard } from './guards/user-auth.guard.js';
 import type { UserModuleExtras, UserModuleOptions } from './options/user-module-options.js';
 import type { RemovedUserModuleExtras } from './options/resolve-options.js';
 import { MeAttributeSchemaController } from './controllers/me-attribute-schema.controller.js';
+import { SignUpAttributesController } from './controllers/sign-up-attributes.controller.js';
 
 export const USER_CONTROLLERS = [
   AuthController,
@@ -32,6 +33,7 @@ export const USER_CONTROLLERS = [
   AdminUserSessionsController,
   UserInfoController,
   MeAttributeSchemaController,
+  SignUpAttributesController,
 ];
 
 /** The extras of 0.1.0 that are gone, as given (RemovedUserModuleExtras): refused at start. */

@@ -58,6 +58,8 @@ import {
 } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
+import { AttributeReferences } from './services/attribute-references.js';
+import { CustomAttributeValuesRepository } from './repositories/custom-attribute-values.repository.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
@@ -91,6 +93,7 @@ const SERVICES = [
   RouteUrlsService,
   TokenResponsesService,
   UserFeatureListeners,
+  AttributeReferences,
 ];
 
 /**
@@ -149,6 +152,7 @@ const SERVICES = [
     RolesRepository,
     RoleDeletionRepository,
     AttributeDefinitionsRepository,
+    CustomAttributeValuesRepository,
     UserModerationRepository,
     LockedUserUpdateRepository,
     OwnViewRepository,

@@ -6,6 +6,7 @@ import {
   type UserTokenTemplatesOptions,
 } from './options/user-token-templates-options.js';
 import { TokenTemplatesService } from './services/token-templates.service.js';
+import { TemplateAttributeReferences } from './services/template-attribute-references.js';
 import {
   TOKEN_TEMPLATES_MODULE_OPTIONS,
   TOKEN_TEMPLATES_OPTIONS_TYPE,
@@ -28,6 +29,7 @@ import { TOKEN_TEMPLATES_OPTIONS } from './tokens.js';
       inject: [TOKEN_TEMPLATES_MODULE_OPTIONS],
     },
     TokenTemplatesService,
+    TemplateAttributeReferences,
   ],
   exports: [TOKEN_TEMPLATES_OPTIONS, TokenTemplatesService],
 })

@@ -45,11 +45,12 @@ export class AdminAttributesController {
   @Post()
   @ApiCreatedResponse({ type: CustomAttributeResponse })
   @ApiUserKitError(400, {
-    description: 'Bad name, type, or validation that does not fit the type',
+    description:
+      'Bad name, type, label, validation that does not fit the type, or a fillMissingWith that does not fit it',
   })
   @ApiUserKitError(409, {
     description:
-      "Name taken (ATTRIBUTE_TAKEN: attributes are never deleted), or the name of a field declared in the host's code (ATTRIBUTE_DECLARED)",
+      "Name taken (ATTRIBUTE_TAKEN: attributes are never deleted), the name of a field declared in the host's code (ATTRIBUTE_DECLARED), or validation.required while users exist and no fillMissingWith (ATTRIBUTE_VALUES_MISSING)",
   })
   async create(@Body() body: CreateAttributeDto): Promise<CustomAttributeResponse> {
     return mapCustomAttribute(await this.schema.create(body));
@@ -57,7 +58,8 @@ export class AdminAttributesController {
 
   @Patch(':name')
   @ApiOkResponse({
-    description: 'A custom attribute: anything but name and type; a standard one: access only',
+    description:
+      'A custom attribute: anything but its type (a new name renames it, values included); a standard one: access and label',
     schema: {
       oneOf: [
         { $ref: getSchemaPath(CustomAttributeResponse) },
@@ -65,11 +67,16 @@ export class AdminAttributesController {
       ],
     },
   })
-  @ApiUserKitError(400, { description: 'name or type sent (they never change), bad validation' })
+  @ApiUserKitError(400, {
+    description:
+      'type sent (it never changes), a bad name or label, bad validation, a rename of a standard attribute',
+  })
   @ApiUserKitError(404, { description: 'No such attribute' })
   @ApiUserKitError(409, {
     description:
-      "A field declared in the host's code (ATTRIBUTE_DECLARED): it changes there, at the next start",
+      "A field declared in the host's code (ATTRIBUTE_DECLARED): it changes there, at the next start; " +
+      'a rename to a taken name, or one users hold values under (ATTRIBUTE_TAKEN); a rename of an attribute a ' +
+      'token template reads by name (ATTRIBUTE_REFERENCED); validation.required turned on while users lack a value and no fillMissingWith (ATTRIBUTE_VALUES_MISSING)',
   })
   async update(
     @Param('name', new ResourceIdPipe('ATTRIBUTE_NOT_FOUND', FIELD_NAME_PATTERN)) name: string,

@@ -56,11 +56,11 @@ export class AdminUsersController {
   @ApiCreatedResponse({ type: AdminUserResponse })
   @ApiUserKitError(400, {
     description:
-      'Invalid input, unknown role, or a custom attribute that is unknown or whose value does not fit its type (ATTRIBUTE_INVALID)',
+      'Invalid input, unknown role, or an attribute that is unknown, whose value does not fit its rules, or that is required and missing (ATTRIBUTE_INVALID); nothing is written',
   })
   @ApiUserKitError(403, {
     description:
-      "Lacks the admin role, the host's beforeCreate hook refused the user, or a custom attribute admins may not edit was sent (ATTRIBUTE_FORBIDDEN)",
+      "Lacks the admin role, the host's beforeCreate hook refused the user, or an attribute admins may not edit was sent (ATTRIBUTE_FORBIDDEN)",
     orHostError: true,
   })
   @ApiUserKitError(409, { description: 'Email taken' })

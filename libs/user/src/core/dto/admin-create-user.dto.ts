@@ -64,4 +64,7 @@ export class AdminCreateUserDto {
 
   @AttributeWritesProperty('custom at creation')
   customAttributes?: Record<string, unknown>;
+
+  @AttributeWritesProperty('standard at creation')
+  standardAttributes?: Record<string, unknown>;
 }

@@ -5,6 +5,8 @@ import {
   IsArray,
   IsBoolean,
   IsEmpty,
+  ValidateBy,
+  ValidateIf,
   IsIn,
   IsInt,
   IsNumber,
@@ -20,12 +22,25 @@ import {
 import type { CustomAttributeType } from '../entities/attribute-definition.entity.js';
 import { ACCESS_LEVELS, type AccessLevel } from '../options/attribute-access.js';
 import {
+  ATTRIBUTE_LABEL_MAX_LENGTH,
   ATTRIBUTE_NAME_MAX_LENGTH,
   ATTRIBUTE_NAME_PATTERN,
   CUSTOM_ATTRIBUTE_TYPES,
 } from '../validation/attribute-definition.js';
 import { IsOptional } from '../validation/is-optional.decorator.js';
 import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
+
+/** A string or a finite number: the JSON values a custom attribute holds. */
+function IsScalarValue(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isScalarValue',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
+      defaultMessage: () => 'fillMissingWith must be a string or a number',
+    },
+  });
+}
 
 @ApiStrictBody()
 export class AttributeValidationDto {
@@ -55,6 +70,16 @@ export class AttributeValidationDto {
   @IsOptional()
   @IsString()
   pattern?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Every type: a party that may edit the attribute must give it a value when it creates a user ' +
+      '(sign-up, POST /admin/users) and may not clear it. Turning it on while users lack a value ' +
+      'needs fillMissingWith (else 409 ATTRIBUTE_VALUES_MISSING)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'enum: the allowed values' })
   @IsOptional()
@@ -87,8 +112,36 @@ export class AttributeAccessDto {
   endUser?: AccessLevel;
 }
 
+/** A label: printable text, no control characters, not blank. */
+const LABEL_PATTERN = /^[^\p{Cc}\p{Cs}]*[^\p{Cc}\p{Cs}\s][^\p{Cc}\p{Cs}]*$/u;
+
 /** Everything of a definition an admin may change after creating it. */
 export class UpdateAttributeDto {
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: ATTRIBUTE_LABEL_MAX_LENGTH,
+    example: 'Loyalty Tier',
+    description: 'What the pages show; null: the name in Title Case (my_string → My String)',
+  })
+  @IsOptional()
+  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsString()
+  @MaxLength(ATTRIBUTE_LABEL_MAX_LENGTH)
+  @Matches(LABEL_PATTERN, { message: 'label must be printable text, not blank' })
+  label?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Given to every user without a value, in the same transaction (checked against the type and rules); ' +
+      'needed to turn validation.required on while users lack a value',
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    example: 'bronze',
+  })
+  @IsOptional()
+  @IsScalarValue()
+  fillMissingWith?: string | number;
+
   @ApiPropertyOptional({ type: AttributeValidationDto, description: 'Replaces the whole block' })
   @IsOptional()
   @IsObject()
@@ -124,11 +177,26 @@ export class UpdateAttributeDto {
   obsolete?: boolean;
 }
 
-/** PATCH body: `name` and `type` are refused by name, with the reason. */
+/** PATCH body: a new `name` renames; `type` is refused by name, with the reason. */
 @ApiStrictBody()
 export class PatchAttributeDto extends UpdateAttributeDto {
-  @IsEmpty({ message: 'name cannot change (it is the key of the stored values)' })
-  name?: never;
+  @ApiPropertyOptional({
+    example: 'membership_tier',
+    pattern: ATTRIBUTE_NAME_PATTERN.source,
+    maxLength: ATTRIBUTE_NAME_MAX_LENGTH,
+    description:
+      'Renames a custom attribute: every user’s value moves with it in one transaction and the old ' +
+      'name becomes free (409 ATTRIBUTE_REFERENCED while a token template reads the old name; ' +
+      'ATTRIBUTE_TAKEN when the new one is taken)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ATTRIBUTE_NAME_MAX_LENGTH)
+  @Matches(ATTRIBUTE_NAME_PATTERN, {
+    message:
+      'name must be lowercase letters, digits and underscores, start with a letter and not end with _',
+  })
+  name?: string;
 
   @IsEmpty({
     message: 'type never changes once set: create a new attribute and mark this one obsolete',
@@ -138,7 +206,11 @@ export class PatchAttributeDto extends UpdateAttributeDto {
 
 @ApiStrictBody()
 export class CreateAttributeDto extends UpdateAttributeDto {
-  @ApiProperty({ example: 'loyalty_tier', pattern: ATTRIBUTE_NAME_PATTERN.source })
+  @ApiProperty({
+    example: 'loyalty_tier',
+    pattern: ATTRIBUTE_NAME_PATTERN.source,
+    maxLength: ATTRIBUTE_NAME_MAX_LENGTH,
+  })
   @IsString()
   @MaxLength(ATTRIBUTE_NAME_MAX_LENGTH)
   @Matches(ATTRIBUTE_NAME_PATTERN, {

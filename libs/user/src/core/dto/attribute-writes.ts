@@ -10,11 +10,18 @@ const DESCRIPTIONS = {
   'custom at sign-up':
     'Custom attributes the user starts with, the host’s declared fields among them, e.g. ' +
     '{ "plan": "pro" }: only those the end user may edit (else 403 ATTRIBUTE_FORBIDDEN), each ' +
-    'value fitting its type (else 400 ATTRIBUTE_INVALID)',
+    'value fitting its type (else 400 ATTRIBUTE_INVALID); every one the end user may edit whose ' +
+    'validation.required is on must have a value (see GET /auth/signup/attributes)',
+  'standard at creation':
+    'Standard attributes the user starts with, e.g. { "birthdate": "1990-04-01", "name": "Ada L." }: ' +
+    'only those admins may edit (else 403 ATTRIBUTE_FORBIDDEN), each value fitting its rule (else ' +
+    '400 ATTRIBUTE_INVALID); given_name, family_name and name are firstName, lastName and ' +
+    'displayName: send one of each pair',
   'custom at creation':
     'Custom attributes the user starts with, the host’s declared fields among them, e.g. ' +
     '{ "plan": "pro" }: only those admins may edit (else 403 ATTRIBUTE_FORBIDDEN), each value ' +
-    'fitting its type (else 400 ATTRIBUTE_INVALID)',
+    'fitting its type (else 400 ATTRIBUTE_INVALID); every attribute admins may edit whose ' +
+    'validation.required is on must have a value (else 400 ATTRIBUTE_INVALID)',
 };
 
 /**

@@ -14,6 +14,8 @@ export interface AttributeValidation {
   maxLength?: number;
   pattern?: string;
   enum?: string[];
+  /** Every user created or changed by a party that may edit it must have a value. */
+  required?: boolean;
 }
 
 /**
@@ -35,6 +37,14 @@ export class AttributeDefinition {
   name!: string;
 
   /** Null for standard attributes (their type is fixed by OIDC). Never changes once set. */
+  /** What the pages show; null: the name in Title Case (`my_string` → `My String`). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  label: string | null = null;
+
+  /** Names the attribute had before admins renamed it, oldest first (for clear refusals). */
+  @Property({ type: 'json' })
+  previousNames: Opt<string[]> = [];
+
   @Property({ type: 'string', length: 20, nullable: true })
   type: CustomAttributeType | null = null;
 

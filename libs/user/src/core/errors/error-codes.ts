@@ -207,6 +207,14 @@ export const UserErrors = {
       "This attribute is a field declared in the host's code (UserModule fields): change it there",
   },
   ATTRIBUTE_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid attribute value' },
+  ATTRIBUTE_REFERENCED: {
+    status: HttpStatus.CONFLICT,
+    message: "The host's configuration reads this attribute by name: change it there first",
+  },
+  ATTRIBUTE_VALUES_MISSING: {
+    status: HttpStatus.CONFLICT,
+    message: 'Users lack a value for this attribute: give the value they get (fillMissingWith)',
+  },
   ATTRIBUTE_FORBIDDEN: {
     status: HttpStatus.FORBIDDEN,
     message: 'You may not write this attribute',

@@ -3,6 +3,7 @@ import type {
   CustomAttributeType,
 } from '../entities/attribute-definition.entity.js';
 import {
+  ATTRIBUTE_LABEL_MAX_LENGTH,
   ATTRIBUTE_NAME_MAX_LENGTH,
   CUSTOM_ATTRIBUTE_TYPES,
   FIELD_NAME_PATTERN,
@@ -23,9 +24,9 @@ import type { UserFieldDeclarations } from './user-fields.js';
 export type ResolvedUserField = Pick<
   CustomAttributeDefinition,
   'name' | 'type' | 'validation' | 'access' | 'order' | 'searchable'
->;
+> & { label: string | null };
 
-const COMMON_KEYS = ['type', 'access', 'order', 'searchable'];
+const COMMON_KEYS = ['type', 'access', 'order', 'searchable', 'label', 'required'];
 
 /** The declaration's keys that become validation rules, by type (`values` is the enum's list). */
 const RULE_KEYS: Record<CustomAttributeType, string[]> = {
@@ -161,6 +162,19 @@ export function resolveFieldOptions(
       problems.push(`${label}.order must be an integer from -${ORDER_LIMIT} to ${ORDER_LIMIT}`);
     const searchable = entries.searchable ?? false;
     if (typeof searchable !== 'boolean') problems.push(`${label}.searchable must be a boolean`);
+    const required = entries.required ?? false;
+    if (typeof required !== 'boolean') problems.push(`${label}.required must be a boolean`);
+    else if (required) validation.required = true;
+    const displayLabel = entries.label ?? null;
+    if (
+      displayLabel !== null &&
+      (typeof displayLabel !== 'string' ||
+        displayLabel.trim() === '' ||
+        displayLabel.length > ATTRIBUTE_LABEL_MAX_LENGTH)
+    )
+      problems.push(
+        `${label}.label must be a text of 1 to ${ATTRIBUTE_LABEL_MAX_LENGTH} characters`,
+      );
     if (problems.length > before || !access) continue;
     resolved.push({
       name,
@@ -169,6 +183,7 @@ export function resolveFieldOptions(
       access,
       order: order as number,
       searchable: searchable as boolean,
+      label: displayLabel as string | null,
     });
   }
   return resolved;

@@ -2,6 +2,7 @@ import type { AttributeAccess } from './attribute-access.js';
 
 /** The OIDC standard claims every user has (OpenID Connect Core 1.0, section 5.1). */
 export const STANDARD_ATTRIBUTE_NAMES = [
+  'name',
   'given_name',
   'family_name',
   'middle_name',
@@ -38,6 +39,8 @@ const ADMIN_MANAGED: AttributeAccess = {
  * (or the module options) opens it.
  */
 export const DEFAULT_STANDARD_ATTRIBUTE_ACCESS: Record<StandardAttributeName, AttributeAccess> = {
+  // Hidden in Authgear; here it is the User object's displayName, which every view has shown.
+  name: EDITABLE,
   given_name: EDITABLE,
   family_name: EDITABLE,
   middle_name: HIDDEN,
@@ -55,6 +58,7 @@ export const DEFAULT_STANDARD_ATTRIBUTE_ACCESS: Record<StandardAttributeName, At
 
 /** Standard attributes stored in the user's own columns (the names of API.md's User object). */
 export const STANDARD_ATTRIBUTE_COLUMNS = {
+  name: 'displayName',
   given_name: 'firstName',
   family_name: 'lastName',
   picture: 'picture',

@@ -51,6 +51,7 @@ describe('declared fields: options', () => {
         access: { admin: 'editable', bearer: 'hidden', endUser: 'readonly' },
         order: 0,
         searchable: false,
+        label: null,
       },
       {
         name: 'plan',
@@ -59,6 +60,7 @@ describe('declared fields: options', () => {
         access: { admin: 'editable', bearer: 'readonly', endUser: 'editable' },
         order: 0,
         searchable: false,
+        label: null,
       },
       {
         name: 'seats',
@@ -67,9 +69,37 @@ describe('declared fields: options', () => {
         access: { admin: 'editable', bearer: 'hidden', endUser: 'hidden' },
         order: 0,
         searchable: false,
+        label: null,
       },
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it('takes a label and the required rule', () => {
+    const problems: string[] = [];
+    const [resolved] = resolveFieldOptions(
+      { tier: { type: 'enum', values: ['a', 'b'], label: 'Support tier', required: true } },
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(resolved).toMatchObject({
+      label: 'Support tier',
+      validation: { enum: ['a', 'b'], required: true },
+    });
+    const refused: string[] = [];
+    resolveFieldOptions(
+      {
+        blank: { type: 'string', label: '  ' },
+        long: { type: 'string', label: 'x'.repeat(101) },
+        yes: { type: 'string', required: 'yes' },
+      } as never,
+      refused,
+    );
+    expect(refused).toEqual([
+      'fields.blank.label must be a text of 1 to 100 characters',
+      'fields.long.label must be a text of 1 to 100 characters',
+      'fields.yes.required must be a boolean',
+    ]);
   });
 
   it('names every problem of a bad declaration', () => {

@@ -8,6 +8,13 @@ interface UserFieldCommon {
   order?: number;
   /** Allows the admin list filter `attribute=<name>&attributeValue=…`. Default false. */
   searchable?: boolean;
+  /** What the pages show (at most 100 characters). Default: the name in Title Case. */
+  label?: string;
+  /**
+   * A party that may edit the field must give it a value when it creates a user (sign-up, admin
+   * create) and may not clear it. Default false. Users already without a value keep none.
+   */
+  required?: boolean;
 }
 
 export interface StringUserField extends UserFieldCommon {

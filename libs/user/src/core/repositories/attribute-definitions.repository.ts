@@ -3,13 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import type { AttributeAccess } from '../options/attribute-access.js';
 import { PreparedRead, entityColumns } from '../sql/prepared-read.js';
+import { isPostgres } from '../sql/sql-dialect-of.js';
 
-export type AttributeDefinitionRecord = Omit<AttributeDefinition, 'createdAt' | 'updatedAt'>;
+export type AttributeDefinitionRecord = Omit<
+  AttributeDefinition,
+  'createdAt' | 'updatedAt' | 'label' | 'previousNames'
+> &
+  Partial<Pick<AttributeDefinition, 'label' | 'previousNames'>>;
 
 export type AttributeDefinitionChanges = Partial<
   Pick<
     AttributeDefinition,
     | 'kind'
+    | 'label'
     | 'validation'
     | 'accessAdmin'
     | 'accessBearer'
@@ -52,10 +58,10 @@ export class AttributeDefinitionsRepository {
   }
 
   /** false when the name is taken: the primary key decides, not a read before the write. */
-  async insert(record: AttributeDefinitionRecord): Promise<boolean> {
+  async insert(record: AttributeDefinitionRecord, em: EntityManager = this.em): Promise<boolean> {
     try {
       const now = new Date();
-      await this.em.insert(AttributeDefinition, { ...record, createdAt: now, updatedAt: now });
+      await em.insert(AttributeDefinition, { ...record, createdAt: now, updatedAt: now });
       return true;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return false;
@@ -63,8 +69,12 @@ export class AttributeDefinitionsRepository {
     }
   }
 
-  async update(key: string, changes: AttributeDefinitionChanges): Promise<boolean> {
-    const changed = await this.em.nativeUpdate(
+  async update(
+    key: string,
+    changes: AttributeDefinitionChanges,
+    em: EntityManager = this.em,
+  ): Promise<boolean> {
+    const changed = await em.nativeUpdate(
       AttributeDefinition,
       { key },
       { ...changes, updatedAt: new Date() },
@@ -72,13 +82,14 @@ export class AttributeDefinitionsRepository {
     return changed === 1;
   }
 
-  /** A standard attribute's access as an admin set it, over the module options. */
-  async saveStandardAccess(name: string, access: AttributeAccess): Promise<void> {
+  /** A standard attribute's access and label as an admin set them, over the module options. */
+  async saveStandard(name: string, access: AttributeAccess, label: string | null): Promise<void> {
     const key = definitionKey('standard', name);
     const columns = {
       accessAdmin: access.admin,
       accessBearer: access.bearer,
       accessEndUser: access.endUser,
+      label,
     };
     if (await this.update(key, columns)) return;
     const inserted = await this.insert({
@@ -95,4 +106,35 @@ export class AttributeDefinitionsRepository {
     // Another admin created the row at the same moment: ours is the later write.
     if (!inserted) await this.update(key, columns);
   }
+}
+
+/**
+ * Every definition, read inside the caller's transaction before it locks or writes a user, the
+ * custom attributes it writes (`names`) share-locked first on PostgreSQL: a rename or a new rule
+ * of one of them (which locks its row for update) waits for this write, and a write that comes
+ * after waits for them and reads their result. Writes of other attributes never wait. SQLite runs
+ * one transaction at a time on its one connection.
+ */
+export async function readDefinitionsLocked(
+  em: EntityManager,
+  names: readonly string[],
+): Promise<AttributeDefinition[]> {
+  const table = em.getMetadata().get(AttributeDefinition).tableName;
+  const connection = em.getConnection();
+  const transaction = em.getTransactionContext();
+  if (isPostgres(em) && names.length > 0)
+    await connection.execute(
+      `select "key" from "${table}" where "key" in (${names.map(() => '?').join(', ')}) for share`,
+      names.map((name) => definitionKey('custom', name)),
+      'all',
+      transaction,
+    );
+  const columns = entityColumns(em, AttributeDefinition).join(', ');
+  const rows = (await connection.execute(
+    `select ${columns} from "${table}" order by "display_order" asc, "name" asc`,
+    [],
+    'all',
+    transaction,
+  )) as Array<Record<string, unknown>>;
+  return rows.map((row) => em.map(AttributeDefinition, row));
 }

@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { User } from '../entities/user.entity.js';
+import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
+import { readDefinitionsLocked } from './attribute-definitions.repository.js';
 import { isPostgres } from '../sql/sql-dialect-of.js';
 
 /** The SQL drivers' EntityManager.execute (not on core's EntityManager type). */
@@ -34,12 +36,24 @@ export type LockedUserChanges = Partial<
 export class LockedUserUpdateRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** The changes written, or null when the user does not exist. */
+  /**
+   * The changes written, or null when the user does not exist. `customAttributes`: the custom
+   * attributes the write sets; `compute` then also gets the attribute definitions read in this
+   * transaction, those share-locked before the user row (see readDefinitionsLocked; a schema
+   * change locks them in the same order), so values are checked against the schema in force
+   * when they are written.
+   */
   async update<Result>(
     userId: string,
-    compute: (user: User) => { changes: LockedUserChanges; result: Result },
+    compute: (
+      user: User,
+      definitions: AttributeDefinition[] | null,
+    ) => { changes: LockedUserChanges; result: Result },
+    options: { customAttributes?: readonly string[] } = {},
   ): Promise<{ changes: LockedUserChanges; result: Result } | null> {
     return this.em.transactional(async (em) => {
+      const names = options.customAttributes ?? [];
+      const definitions = names.length > 0 ? await readDefinitionsLocked(em, names) : null;
       // em.execute runs inside this transaction (getConnection().execute would not).
       const sqlEm = em as unknown as SqlExecutor;
       if (isPostgres(em)) {
@@ -50,7 +64,7 @@ export class LockedUserUpdateRepository {
       }
       const user = await em.findOne(User, { id: userId }, { refresh: true });
       if (!user) return null;
-      const computed = compute(user);
+      const computed = compute(user, definitions);
       if (Object.keys(computed.changes).length > 0) {
         await em.nativeUpdate(User, { id: userId }, { ...computed.changes, updatedAt: new Date() });
       }

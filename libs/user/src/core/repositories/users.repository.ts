@@ -21,6 +21,8 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { normalizeEmail } from '../validation/email.js';
 import { isPostgres } from '../sql/sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
+import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
+import { readDefinitionsLocked } from './attribute-definitions.repository.js';
 
 /** The new user's own columns, as every way of creating one writes them. */
 function userFields(record: NewUserRecord) {
@@ -34,6 +36,7 @@ function userFields(record: NewUserRecord) {
     publicMetadata: record.publicMetadata,
     privateMetadata: record.privateMetadata,
     customAttributes: record.customAttributes ?? {},
+    standardAttributes: record.standardAttributes ?? {},
     isAnonymous: record.isAnonymous,
   };
 }
@@ -91,11 +94,25 @@ export interface NewUserRecord {
   privateMetadata: JsonObject;
   /** Checked values of custom attributes (the host's fields among them). Default none. */
   customAttributes?: JsonObject;
+  /** Checked values of the standard attributes kept as JSON (birthdate, locale, ...). Default none. */
+  standardAttributes?: JsonObject;
+  /**
+   * Checks the attribute values again inside the creation's transaction, against the schema read
+   * there share-locked (a rename or a new rule committed meanwhile is seen, one in progress waits
+   * for this user): the values it returns are written. Throws to refuse the user.
+   */
+  recheckAttributes?: {
+    /** The custom attributes written: their definitions are share-locked. */
+    customAttributes: readonly string[];
+    check: (definitions: AttributeDefinition[]) => AttributeValuesToWrite;
+  };
   isAnonymous: boolean;
   roleNames: string[];
   /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */
   signedIn?: boolean;
 }
+
+export type AttributeValuesToWrite = Pick<NewUserRecord, 'customAttributes' | 'standardAttributes'>;
 
 export type UserProfileChanges = Partial<
   Pick<
@@ -224,10 +241,14 @@ export class UsersRepository {
    */
   async create(record: NewUserRecord): Promise<User> {
     try {
-      if (record.signedIn && record.roleNames.length === 1)
+      if (record.signedIn && record.roleNames.length === 1 && !record.recheckAttributes)
         return await this.createSignedUp(record);
       return await this.em.transactional(async (em) => {
-        const user = em.create(User, userFields(record));
+        const recheck = record.recheckAttributes;
+        const values = recheck
+          ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
+          : {};
+        const user = em.create(User, userFields({ ...record, ...values }));
         if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
         for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
         if (record.email !== null) {

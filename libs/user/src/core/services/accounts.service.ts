@@ -55,10 +55,9 @@ export class AccountsService implements OnModuleInit {
 
   async signUpWithPassword(input: PasswordSignUp, meta: RequestMeta): Promise<IssuedTokens> {
     this.passwordPolicy.assertAcceptable(input.password, input.email);
-    const customAttributes = await this.attributes.initialCustomValues(
-      'endUser',
-      input.customAttributes,
-    );
+    const attributes = await this.attributes.forCreation('endUser', {
+      customAttributes: input.customAttributes,
+    });
     const user = await this.creation.create(
       {
         email: input.email.trim(),
@@ -75,7 +74,8 @@ export class AccountsService implements OnModuleInit {
         password: input.password,
         emailVerified: false,
         privateMetadata: {},
-        customAttributes,
+        customAttributes: attributes.fields.customAttributes ?? {},
+        recheckAttributes: attributes.recheck,
         roleNames: [this.options.defaultRole],
         signedIn: true,
       },

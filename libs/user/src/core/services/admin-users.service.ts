@@ -6,7 +6,6 @@ import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserSearchRepository } from '../repositories/user-search.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
-import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { decodeUserCursor, encodeUserCursor } from './user-cursor.js';
@@ -54,6 +53,8 @@ export interface AdminNewUser {
   privateMetadata?: JsonObject;
   /** Custom attributes the admin may write (the host's fields among them). */
   customAttributes?: Record<string, unknown>;
+  /** Standard attributes the admin may write (`given_name` is `firstName`: send one of the two). */
+  standardAttributes?: Record<string, unknown>;
 }
 
 export interface AdminUserChanges {
@@ -148,6 +149,11 @@ export class AdminUsersService {
       ]);
     const schema = await this.attributes.loadSchema();
     const definition = schema.custom.get(query.attribute);
+    const renamed = definition ? undefined : this.attributes.renamedFrom(query.attribute, schema);
+    if (renamed)
+      throw new UserKitException('ATTRIBUTE_INVALID', [
+        `attribute ${query.attribute} was renamed to ${renamed.name}: filter by ${renamed.name}`,
+      ]);
     if (!definition?.searchable || definition.access.admin === 'hidden')
       throw new UserKitException('ATTRIBUTE_INVALID', [
         `attribute ${query.attribute} is not a searchable custom attribute`,
@@ -165,19 +171,24 @@ export class AdminUsersService {
   async create(input: AdminNewUser): Promise<User> {
     const roleNames = [...new Set(input.roles ?? [this.options.defaultRole])];
     await this.assertRolesExist(roleNames);
-    const customAttributes = await this.attributes.initialCustomValues(
-      'admin',
-      input.customAttributes,
-    );
+    // The names are standard attributes too: the admin's access rights apply, as on PATCH.
+    const attributes = await this.attributes.forCreation('admin', {
+      customAttributes: input.customAttributes,
+      standardAttributes: input.standardAttributes,
+      displayName: input.displayName,
+      firstName: input.firstName,
+      lastName: input.lastName,
+    });
+    const fields = attributes.fields;
     if (input.password !== undefined)
       this.passwordPolicy.assertAcceptable(input.password, input.email);
     return this.creation.create(
       {
         email: input.email,
-        displayName: input.displayName ?? null,
-        firstName: input.firstName ?? null,
-        lastName: input.lastName ?? null,
-        picture: null,
+        displayName: fields.displayName ?? null,
+        firstName: fields.firstName ?? null,
+        lastName: fields.lastName ?? null,
+        picture: fields.picture ?? null,
         unsafeMetadata: {},
         publicMetadata: input.publicMetadata ?? {},
         isAnonymous: false,
@@ -187,7 +198,9 @@ export class AdminUsersService {
         password: input.password ?? null,
         emailVerified: false,
         privateMetadata: input.privateMetadata ?? {},
-        customAttributes,
+        customAttributes: fields.customAttributes ?? {},
+        standardAttributes: fields.standardAttributes ?? {},
+        recheckAttributes: attributes.recheck,
         roleNames,
         signedIn: false,
       },
@@ -196,26 +209,13 @@ export class AdminUsersService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
-    const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(id, (user) => {
-      // The name and picture columns are standard attributes: the admin's access rights apply.
-      const prepared = this.attributes.prepare(user, 'admin', schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      for (const key of [
-        'displayName',
-        'publicMetadata',
-        'privateMetadata',
-        'unsafeMetadata',
-      ] as const) {
-        if (changes[key] === undefined) continue;
-        if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
-        (fields as Record<string, unknown>)[key] = changes[key];
-        changed.push(key);
-      }
-      return { changes: fields, changed, result: undefined };
-    });
-    if (written === null) throw new UserKitException('USER_NOT_FOUND');
+    // The name and picture columns are standard attributes: the admin's access rights apply.
+    const written = await this.attributes.write(id, 'admin', changes, [
+      'publicMetadata',
+      'privateMetadata',
+      'unsafeMetadata',
+    ]);
+    if (!written) throw new UserKitException('USER_NOT_FOUND');
     return this.get(id);
   }
 

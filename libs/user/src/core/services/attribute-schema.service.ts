@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   AttributeDefinition,
@@ -21,24 +22,36 @@ import {
   definitionKey,
 } from '../repositories/attribute-definitions.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
-import { validationProblems } from '../validation/attribute-definition.js';
+import { defaultAttributeLabel, validationProblems } from '../validation/attribute-definition.js';
+import { checkCustomValue } from '../validation/attribute-values.js';
+import { CustomAttributeValuesRepository } from '../repositories/custom-attribute-values.repository.js';
+import { AttributeReferences } from './attribute-references.js';
+import { UserUpdateService } from './user-update.service.js';
 import type { AttributeSchema, CustomAttributeDefinition } from './attribute-schema.js';
 
 export interface NewCustomAttribute {
   name: string;
   type: CustomAttributeType;
+  /** What the pages show; null or left out: the name in Title Case. */
+  label?: string | null;
   validation?: AttributeValidation;
   access?: Partial<AttributeAccess>;
   order?: number;
   searchable?: boolean;
   obsolete?: boolean;
+  /**
+   * The value every user without one gets, in the same transaction (checked against the type and
+   * rules). Needed to turn `validation.required` on while users lack a value.
+   */
+  fillMissingWith?: unknown;
 }
 
-/** What PATCH may change: everything but the name and the type. */
-export type AttributeChanges = Partial<Omit<NewCustomAttribute, 'name' | 'type'>>;
+/** What PATCH may change: everything but the type; a new `name` renames (values move with it). */
+export type AttributeChanges = Partial<Omit<NewCustomAttribute, 'type'>>;
 
 export interface StandardAttributeSetting {
   name: StandardAttributeName;
+  label: string;
   access: AttributeAccess;
 }
 
@@ -53,6 +66,7 @@ function accessOf(row: AttributeDefinition): AttributeAccess {
 function toDefinition(row: AttributeDefinition): CustomAttributeDefinition {
   return {
     name: row.name,
+    label: row.label ?? defaultAttributeLabel(row.name),
     type: row.type!,
     validation: row.validation ?? {},
     access: accessOf(row),
@@ -60,15 +74,21 @@ function toDefinition(row: AttributeDefinition): CustomAttributeDefinition {
     searchable: row.searchable,
     obsolete: row.obsolete,
     declared: row.kind === 'declared',
+    previousNames: [...(row.previousNames ?? [])],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-/** Drops keys left undefined by the DTO, so the stored JSON holds only the rules that were set. */
+/**
+ * Drops keys left undefined by the DTO (and `required: false`, the default), so the stored JSON
+ * holds only the rules that were set.
+ */
 function compact(validation: AttributeValidation | undefined): AttributeValidation {
   return Object.fromEntries(
-    Object.entries(validation ?? {}).filter(([, value]) => value !== undefined),
+    Object.entries(validation ?? {}).filter(
+      ([rule, value]) => value !== undefined && !(rule === 'required' && value === false),
+    ),
   ) as AttributeValidation;
 }
 
@@ -82,6 +102,9 @@ export class AttributeSchemaService {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly definitions: AttributeDefinitionsRepository,
+    private readonly values: CustomAttributeValuesRepository,
+    private readonly references: AttributeReferences,
+    private readonly updates: UserUpdateService,
   ) {}
 
   async load(): Promise<AttributeSchema> {
@@ -91,13 +114,17 @@ export class AttributeSchemaService {
   /** The schema from definition rows read just now (GET /me reads them with the user's data). */
   fromDefinitions(rows: AttributeDefinition[]): AttributeSchema {
     const standard = { ...this.options.standardAttributeAccess };
+    const standardLabels = Object.fromEntries(
+      STANDARD_ATTRIBUTE_NAMES.map((name) => [name, defaultAttributeLabel(name)]),
+    ) as Record<StandardAttributeName, string>;
     const custom = new Map<string, CustomAttributeDefinition>();
     for (const row of rows) {
-      if (row.kind === 'standard' && isStandardAttributeName(row.name))
+      if (row.kind === 'standard' && isStandardAttributeName(row.name)) {
         standard[row.name] = accessOf(row);
-      else if (row.kind !== 'standard') custom.set(row.name, toDefinition(row));
+        if (row.label) standardLabels[row.name] = row.label;
+      } else if (row.kind !== 'standard') custom.set(row.name, toDefinition(row));
     }
-    return { standard, custom };
+    return { standard, standardLabels, custom };
   }
 
   async list(): Promise<{
@@ -106,7 +133,11 @@ export class AttributeSchemaService {
   }> {
     const schema = await this.load();
     return {
-      standard: STANDARD_ATTRIBUTE_NAMES.map((name) => ({ name, access: schema.standard[name] })),
+      standard: STANDARD_ATTRIBUTE_NAMES.map((name) => ({
+        name,
+        label: schema.standardLabels[name],
+        access: schema.standard[name],
+      })),
       custom: [...schema.custom.values()],
     };
   }
@@ -117,65 +148,101 @@ export class AttributeSchemaService {
     if (this.options.fields.some((field) => field.name === input.name)) throw declared(input.name);
     const validation = compact(input.validation);
     this.assertValidation(input.type, validation);
+    const fill = this.fillValue(input.name, input.type, validation, input.fillMissingWith);
     const access = { ...DEFAULT_CUSTOM_ACCESS, ...definedOnly(input.access) };
-    const inserted = await this.definitions.insert({
-      key: definitionKey('custom', input.name),
-      kind: 'custom',
-      name: input.name,
-      type: input.type,
-      validation,
-      accessAdmin: access.admin,
-      accessBearer: access.bearer,
-      accessEndUser: access.endUser,
-      displayOrder: input.order ?? 0,
-      searchable: input.searchable ?? false,
-      obsolete: input.obsolete ?? false,
-    });
-    if (!inserted) {
-      // Declared by another instance's code (a newer release starting beside this one).
-      const taken = await this.definitions.findOne('custom', input.name);
-      throw taken?.kind === 'declared'
-        ? declared(input.name)
-        : new UserKitException('ATTRIBUTE_TAKEN');
-    }
+    const key = definitionKey('custom', input.name);
+    const filled = await this.values
+      .transaction(key, async (em) => {
+        const inserted = await this.definitions.insert(
+          {
+            key,
+            kind: 'custom',
+            name: input.name,
+            label: input.label ?? null,
+            type: input.type,
+            validation,
+            accessAdmin: access.admin,
+            accessBearer: access.bearer,
+            accessEndUser: access.endUser,
+            displayOrder: input.order ?? 0,
+            searchable: input.searchable ?? false,
+            obsolete: input.obsolete ?? false,
+          },
+          em,
+        );
+        if (!inserted) throw new NameTaken();
+        return this.fillOrRefuse(em, input.name, validation.required === true, fill);
+      })
+      .catch(async (error: unknown) => {
+        if (!(error instanceof NameTaken)) throw error;
+        // Declared by another instance's code (a newer release starting beside this one).
+        const taken = await this.definitions.findOne('custom', input.name);
+        throw taken?.kind === 'declared'
+          ? declared(input.name)
+          : new UserKitException('ATTRIBUTE_TAKEN');
+      });
+    this.reportChanges(filled.map((userId) => [userId, [`customAttributes.${input.name}`]]));
     return this.getCustom(input.name);
   }
 
-  /** A standard attribute takes only `access`; a custom one anything but its name and type. */
+  /**
+   * A standard attribute takes only `access` and `label`; a custom one anything but its type. A
+   * new `name` renames it: the definition and every user's value move in one transaction, the
+   * old name becomes free (and is remembered in `previousNames`, so a filter naming it is told
+   * the new one); refused while a token template reads the old name.
+   */
   async update(
     name: string,
     changes: AttributeChanges,
   ): Promise<CustomAttributeDefinition | StandardAttributeSetting> {
-    if (isStandardAttributeName(name)) {
-      const others = Object.entries(changes)
-        .filter(([key, value]) => key !== 'access' && value !== undefined)
-        .map(([key]) => key);
-      if (others.length > 0)
-        throw new UserKitException(
-          'ATTRIBUTE_INVALID',
-          others.map((key) => `${key} cannot be set on the standard attribute ${name}`),
-        );
-      const schema = await this.load();
-      const access = { ...schema.standard[name], ...definedOnly(changes.access) };
-      await this.definitions.saveStandardAccess(name, access);
-      return { name, access };
-    }
+    if (isStandardAttributeName(name)) return this.updateStandard(name, changes);
     const current = await this.getCustom(name);
     if (current.declared) throw declared(name);
+    const newName = changes.name !== undefined && changes.name !== name ? changes.name : null;
+    if (newName !== null) this.assertRenamable(name, newName);
     const validation =
       changes.validation !== undefined ? compact(changes.validation) : current.validation;
     this.assertValidation(current.type, validation);
-    const access = { ...current.access, ...definedOnly(changes.access) };
-    await this.definitions.update(definitionKey('custom', name), {
-      validation,
-      accessAdmin: access.admin,
-      accessBearer: access.bearer,
-      accessEndUser: access.endUser,
-      displayOrder: changes.order ?? current.order,
-      searchable: changes.searchable ?? current.searchable,
-      obsolete: changes.obsolete ?? current.obsolete,
+    const finalName = newName ?? name;
+    const fill = this.fillValue(finalName, current.type, validation, changes.fillMissingWith);
+    const reported: Array<[string, string[]]> = [];
+    await this.values.transaction(definitionKey('custom', name), async (em, row) => {
+      // Read again under the lock: another admin may have renamed or changed it meanwhile.
+      if (!row || row.kind === 'standard')
+        throw new UserKitException('ATTRIBUTE_NOT_FOUND', `Unknown attribute: ${name}`);
+      if (row.kind === 'declared') throw declared(name);
+      const fresh = toDefinition(row);
+      const access = { ...fresh.access, ...definedOnly(changes.access) };
+      const columns = {
+        label: changes.label !== undefined ? changes.label : row.label,
+        validation,
+        accessAdmin: access.admin,
+        accessBearer: access.bearer,
+        accessEndUser: access.endUser,
+        displayOrder: changes.order ?? fresh.order,
+        searchable: changes.searchable ?? fresh.searchable,
+        obsolete: changes.obsolete ?? fresh.obsolete,
+      };
+      if (newName !== null) {
+        const orphans = await this.values.countHolding(em, newName);
+        if (orphans > 0)
+          throw new UserKitException(
+            'ATTRIBUTE_TAKEN',
+            `${orphans} user(s) hold a value under ${newName} that no attribute defines: ` +
+              'choose another name, or clear those values first',
+          );
+        const key = definitionKey('custom', newName);
+        if (!(await this.values.rename(em, row, { key, name: newName }, columns)))
+          throw new UserKitException('ATTRIBUTE_TAKEN', `An attribute named ${newName} exists`);
+        for (const userId of await this.values.move(em, name, newName))
+          reported.push([userId, [`customAttributes.${name}`, `customAttributes.${newName}`]]);
+      } else await this.definitions.update(row.key, columns, em);
+      const turnsRequiredOn = validation.required === true && fresh.validation.required !== true;
+      for (const userId of await this.fillOrRefuse(em, finalName, turnsRequiredOn, fill))
+        reported.push([userId, [`customAttributes.${finalName}`]]);
     });
-    return this.getCustom(name);
+    this.reportChanges(reported);
+    return this.getCustom(finalName);
   }
 
   async getCustom(name: string): Promise<CustomAttributeDefinition> {
@@ -184,11 +251,108 @@ export class AttributeSchemaService {
     return toDefinition(row);
   }
 
+  /** The custom attribute that had `name` before a rename (for a clear refusal), if any. */
+  renamedFrom(name: string, schema: AttributeSchema): CustomAttributeDefinition | undefined {
+    return [...schema.custom.values()].find((definition) =>
+      definition.previousNames.includes(name),
+    );
+  }
+
+  private async updateStandard(
+    name: StandardAttributeName,
+    changes: AttributeChanges,
+  ): Promise<StandardAttributeSetting> {
+    const others = Object.entries(changes)
+      .filter(([key, value]) => key !== 'access' && key !== 'label' && value !== undefined)
+      .map(([key]) => key);
+    if (others.length > 0)
+      throw new UserKitException(
+        'ATTRIBUTE_INVALID',
+        others.map((key) =>
+          key === 'name'
+            ? `name: the standard attribute ${name} cannot be renamed (OIDC names it)`
+            : `${key} cannot be set on the standard attribute ${name}`,
+        ),
+      );
+    const [schema, row] = await Promise.all([
+      this.load(),
+      this.definitions.findOne('standard', name),
+    ]);
+    const access = { ...schema.standard[name], ...definedOnly(changes.access) };
+    const label = changes.label !== undefined ? changes.label : (row?.label ?? null);
+    await this.definitions.saveStandard(name, access, label);
+    return { name, label: label ?? defaultAttributeLabel(name), access };
+  }
+
+  private assertRenamable(name: string, newName: string): void {
+    if (isStandardAttributeName(newName))
+      throw new UserKitException('ATTRIBUTE_TAKEN', `${newName} is a standard attribute`);
+    if (this.options.fields.some((field) => field.name === newName)) throw declared(newName);
+    const references = this.references.referencesTo(name);
+    if (references.length > 0)
+      throw new UserKitException(
+        'ATTRIBUTE_REFERENCED',
+        references.map(
+          (reference) =>
+            `${reference} reads customAttributes.${name}: change it to customAttributes.${newName} ` +
+            'in the code and restart, then rename (until then the claim is left out of new tokens)',
+        ),
+      );
+  }
+
+  /** The checked `fillMissingWith` value, or undefined when none was sent. */
+  private fillValue(
+    name: string,
+    type: CustomAttributeType,
+    validation: AttributeValidation,
+    value: unknown,
+  ): { value: unknown } | undefined {
+    if (value === undefined) return undefined;
+    const check = checkCustomValue(type, validation, value);
+    if (!check.ok || check.value === null)
+      throw new UserKitException('ATTRIBUTE_INVALID', [
+        `fillMissingWith ${check.ok ? 'must be a value' : check.problem} (for ${name})`,
+      ]);
+    return { value: check.value };
+  }
+
+  /**
+   * Fills the users without a value; or, when a rule now requires one and nothing fills them,
+   * refuses (409) while any user lacks it. The ids of the users filled.
+   */
+  private async fillOrRefuse(
+    em: EntityManager,
+    name: string,
+    requiredNow: boolean,
+    fill: { value: unknown } | undefined,
+  ): Promise<string[]> {
+    if (fill) return this.values.fill(em, name, fill.value);
+    if (!requiredNow) return [];
+    const lacking = await this.values.countLacking(em, name);
+    if (lacking > 0)
+      throw new UserKitException(
+        'ATTRIBUTE_VALUES_MISSING',
+        `${lacking} user(s) have no ${name}: send fillMissingWith (the value they get), or give them values first`,
+      );
+    return [];
+  }
+
+  /** `user.updated` for each user whose values the committed schema change moved or filled. */
+  private reportChanges(changes: Array<[string, string[]]>): void {
+    const byUser = new Map<string, string[]>();
+    for (const [userId, names] of changes)
+      byUser.set(userId, [...(byUser.get(userId) ?? []), ...names]);
+    for (const [userId, names] of byUser) this.updates.changed(userId, names);
+  }
+
   private assertValidation(type: CustomAttributeType, validation: AttributeValidation): void {
     const problems = validationProblems(type, validation);
     if (problems.length > 0) throw new UserKitException('ATTRIBUTE_INVALID', problems);
   }
 }
+
+/** Rolls back a creation whose name was taken (checked again after the rollback). */
+class NameTaken extends Error {}
 
 function declared(name: string): UserKitException {
   return new UserKitException(

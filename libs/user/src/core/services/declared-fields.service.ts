@@ -13,6 +13,7 @@ import { USER_OPTIONS } from '../tokens.js';
 function columnsOf(field: ResolvedUserField): Required<AttributeDefinitionChanges> {
   return {
     kind: 'declared',
+    label: field.label,
     validation: field.validation,
     accessAdmin: field.access.admin,
     accessBearer: field.access.bearer,

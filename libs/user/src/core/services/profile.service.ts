@@ -5,7 +5,6 @@ import { UserKitException } from '../errors/user-kit.exception.js';
 import { OwnViewRepository } from '../repositories/own-view.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import type { AuthenticatedPrincipal } from './sessions.service.js';
-import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserUpdateService } from './user-update.service.js';
 
@@ -87,25 +86,8 @@ export class ProfileService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(userId, (user) => {
-      const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
-        fields.displayName = changes.displayName;
-        changed.push('displayName');
-      }
-      if (
-        changes.unsafeMetadata !== undefined &&
-        JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
-      ) {
-        fields.unsafeMetadata = changes.unsafeMetadata;
-        changed.push('unsafeMetadata');
-      }
-      return { changes: fields, changed, result: undefined };
-    });
-    if (written === null) throw new UserKitException('NOT_SIGNED_IN');
+    if (!(await this.attributes.write(userId, 'endUser', changes, ['unsafeMetadata'])))
+      throw new UserKitException('NOT_SIGNED_IN');
     return this.getOwn(userId);
   }
 }

@@ -5,7 +5,7 @@ import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { logValue } from '../messages/log-value.js';
 import { EmailAddressesRepository } from '../repositories/email-addresses.repository.js';
-import { UsersRepository } from '../repositories/users.repository.js';
+import { UsersRepository, type NewUserRecord } from '../repositories/users.repository.js';
 import { normalizeEmail } from '../validation/email.js';
 import { metadataProblem } from '../validation/json-metadata.js';
 import { HashingGate } from './hashing-gate.js';
@@ -37,6 +37,10 @@ export interface NewUserAccount {
    * fields among them); the hooks do not see them. Default none.
    */
   customAttributes?: JsonObject;
+  /** Checked values of the standard attributes kept as JSON (birthdate, locale, ...). */
+  standardAttributes?: JsonObject;
+  /** See NewUserRecord.recheckAttributes: the values checked again in the write's transaction. */
+  recheckAttributes?: NewUserRecord['recheckAttributes'];
   /** A self sign-up: the INSERT records the sign-in as well. */
   signedIn: boolean;
 }
@@ -81,6 +85,8 @@ export class UserCreationService {
         passwordHash,
         privateMetadata: account.privateMetadata,
         customAttributes: account.customAttributes,
+        standardAttributes: account.standardAttributes,
+        recheckAttributes: account.recheckAttributes,
         roleNames: account.roleNames,
         signedIn: account.signedIn,
       });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
+import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
 import {
   LockedUserUpdateRepository,
@@ -33,16 +34,23 @@ export class UserUpdateService {
 
   /**
    * Read-modify-write under the user's row lock, so concurrent writes of different attributes all
-   * land; `compute` may throw to roll back. Null when the user does not exist.
+   * land; `compute` may throw to roll back. Null when the user does not exist. With the names of
+   * the custom attributes written (`customAttributes`), `compute` gets the attribute definitions
+   * read in the same transaction (see LockedUserUpdateRepository) to check them against.
    */
   async update<Result>(
     userId: string,
-    compute: (user: User) => ComputedUpdate<Result>,
+    compute: (user: User, definitions: AttributeDefinition[] | null) => ComputedUpdate<Result>,
+    options: { customAttributes?: readonly string[] } = {},
   ): Promise<{ changed: string[]; result: Result } | null> {
-    const written = await this.lockedUpdate.update(userId, (user) => {
-      const computed = compute(user);
-      return { changes: computed.changes, result: computed };
-    });
+    const written = await this.lockedUpdate.update(
+      userId,
+      (user, definitions) => {
+        const computed = compute(user, definitions);
+        return { changes: computed.changes, result: computed };
+      },
+      options,
+    );
     if (written === null) return null;
     const { changed, result } = written.result;
     this.updated(userId, changed);

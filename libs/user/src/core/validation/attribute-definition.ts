@@ -25,15 +25,30 @@ export const CUSTOM_ATTRIBUTE_TYPES: readonly CustomAttributeType[] = [
 ];
 
 const ALLOWED_RULES: Record<CustomAttributeType, Array<keyof AttributeValidation>> = {
-  string: ['minLength', 'maxLength', 'pattern'],
-  number: ['min', 'max'],
-  integer: ['min', 'max'],
-  enum: ['enum'],
-  phone: [],
-  email: [],
-  url: [],
-  country_code: [],
+  string: ['minLength', 'maxLength', 'pattern', 'required'],
+  number: ['min', 'max', 'required'],
+  integer: ['min', 'max', 'required'],
+  enum: ['enum', 'required'],
+  phone: ['required'],
+  email: ['required'],
+  url: ['required'],
+  country_code: ['required'],
 };
+
+export const ATTRIBUTE_LABEL_MAX_LENGTH = 100;
+
+/**
+ * Authgear's default display name: the name split at underscores, each word capitalised
+ * (`my_string` → `My String`); a camelCase field is split at its capitals (`companyId` → `Company Id`).
+ */
+export function defaultAttributeLabel(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split('_')
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ');
+}
 
 const PATTERN_MAX_LENGTH = 200;
 const ENUM_MAX_VALUES = 100;

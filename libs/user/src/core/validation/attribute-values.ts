@@ -115,6 +115,7 @@ function checkGender(value: unknown): ValueCheck {
 }
 
 const STANDARD_CHECKS: Record<StandardAttributeName, (value: unknown) => ValueCheck> = {
+  name: (value) => checkText(value, NAME_MAX_LENGTH),
   given_name: (value) => checkText(value, NAME_MAX_LENGTH),
   family_name: (value) => checkText(value, NAME_MAX_LENGTH),
   middle_name: (value) => checkText(value, NAME_MAX_LENGTH),
