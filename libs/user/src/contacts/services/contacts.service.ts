@@ -125,13 +125,18 @@ export class ContactsService {
     return { ...contact, primary: true };
   }
 
-  /** Not the primary while another one exists; for emails, not the last way to sign in. */
+  /**
+   * Not the primary while another one exists; not the last way to sign in (an email, or a
+   * verified number where the app signs in by phone).
+   */
   async remove(kind: ContactKind, userId: string, id: string): Promise<void> {
     if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
     const removed = await this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
       if (target.primary && siblings.length > 1)
         throw new UserKitException('PRIMARY_NOT_REMOVABLE');
       if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
+      else if (target.verified)
+        this.signInMethods.assertRemovable(counts, { verifiedPhoneNumber: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
     this.updates.changed(userId, [CHANGED[kind]]);

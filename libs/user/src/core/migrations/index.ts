@@ -6,6 +6,7 @@ import { Migration20261125600000Identifiers } from './Migration20261125600000Ide
 import { Migration20261125700000ProfileSchema } from './Migration20261125700000ProfileSchema.js';
 import { Migration20261204000000ProfileImageOwner } from './Migration20261204000000ProfileImageOwner.js';
 import { Migration20261204100000OAuthBindings } from './Migration20261204100000OAuthBindings.js';
+import { Migration20261205100000Usernames } from './Migration20261205100000Usernames.js';
 
 /**
  * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -23,4 +24,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     class: Migration20261204000000ProfileImageOwner,
   },
   { name: 'Migration20261204100000OAuthBindings', class: Migration20261204100000OAuthBindings },
+  { name: 'Migration20261205100000Usernames', class: Migration20261205100000Usernames },
 ];

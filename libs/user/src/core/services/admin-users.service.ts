@@ -19,6 +19,7 @@ import {
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserCreationService } from './user-creation.service.js';
 import { UserDeletionService } from './user-deletion.service.js';
+import { UsernamesService } from './usernames.service.js';
 import { UserUpdateService } from './user-update.service.js';
 
 export interface UserListQuery {
@@ -57,6 +58,8 @@ export interface AdminNewUser {
 }
 
 export interface AdminUserChanges {
+  /** Lower-cased and checked (normalizeUsername); null removes it (same rules as PATCH /me). */
+  username?: string | null;
   displayName?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -84,6 +87,7 @@ export class AdminUsersService {
     private readonly creation: UserCreationService,
     private readonly updates: UserUpdateService,
     private readonly deletion: UserDeletionService,
+    private readonly usernames: UsernamesService,
   ) {}
 
   async list(query: UserListQuery): Promise<UserPage> {
@@ -196,13 +200,15 @@ export class AdminUsersService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
+    if (changes.username !== undefined) await this.usernames.assertChangeable(id, changes.username);
     const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(id, (user) => {
+    const written = await this.usernames.translateTaken(() => this.updates.update(id, (user) => {
       // The name and picture columns are standard attributes: the admin's access rights apply.
       const prepared = this.attributes.prepare(user, 'admin', schema, changes);
       const fields: LockedUserChanges = { ...prepared.fields };
       const changed = [...prepared.changed];
       for (const key of [
+        'username',
         'displayName',
         'publicMetadata',
         'privateMetadata',
@@ -214,7 +220,7 @@ export class AdminUsersService {
         changed.push(key);
       }
       return { changes: fields, changed, result: undefined };
-    });
+    }));
     if (written === null) throw new UserKitException('USER_NOT_FOUND');
     return this.get(id);
   }

@@ -8,8 +8,11 @@ import type { AuthenticatedPrincipal } from './sessions.service.js';
 import type { LockedUserChanges } from '../repositories/locked-user-update.repository.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserUpdateService } from './user-update.service.js';
+import { UsernamesService } from './usernames.service.js';
 
 export interface OwnProfileChanges {
+  /** Lower-cased and checked (normalizeUsername); null removes it. */
+  username?: string | null;
   displayName?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -32,6 +35,7 @@ export class ProfileService {
     private readonly attributes: ProfileAttributesService,
     private readonly updates: UserUpdateService,
     private readonly ownView: OwnViewRepository,
+    private readonly usernames: UsernamesService,
   ) {}
 
   async getOwn(userId: string): Promise<User> {
@@ -85,13 +89,22 @@ export class ProfileService {
     return written.result;
   }
 
-  /** Under the row lock, so concurrent writes of different attributes all land. */
+  /**
+   * Under the row lock, so concurrent writes of different attributes all land. A username taken
+   * by another user (in any case) is refused by the unique index: 409, nothing written.
+   */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
+    if (changes.username !== undefined) await this.usernames.assertChangeable(userId, changes.username);
     const schema = await this.attributes.loadSchema();
-    const written = await this.updates.update(userId, (user) => {
+    const written = await this.usernames.translateTaken(() =>
+      this.updates.update(userId, (user) => {
       const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
       const fields: LockedUserChanges = { ...prepared.fields };
       const changed = [...prepared.changed];
+      if (changes.username !== undefined && changes.username !== user.username) {
+        fields.username = changes.username;
+        changed.push('username');
+      }
       if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
         fields.displayName = changes.displayName;
         changed.push('displayName');
@@ -104,7 +117,8 @@ export class ProfileService {
         changed.push('unsafeMetadata');
       }
       return { changes: fields, changed, result: undefined };
-    });
+    }),
+    );
     if (written === null) throw new UserKitException('NOT_SIGNED_IN');
     return this.getOwn(userId);
   }

@@ -63,11 +63,23 @@ export class SignInAttemptsService {
   }
 
   forUnknownEmail(email: string, client: string | null): SignInAttempt {
+    return this.forUnknownIdentifier({ email }, client);
+  }
+
+  /** An email or username nobody signs in with: its own history, as a real account would have. */
+  forUnknownIdentifier(
+    identifier: { email: string } | { username: string },
+    client: string | null,
+  ): SignInAttempt {
+    const account =
+      'email' in identifier
+        ? `email:${hashSecretToken(normalizeEmail(identifier.email))}`
+        : `username:${hashSecretToken(identifier.username.toLowerCase())}`;
     return {
-      account: `email:${hashSecretToken(normalizeEmail(email))}`,
+      account,
       client: client === null ? 'unknown' : clientAddressKey(client),
       userId: null,
-      email: normalizeEmail(email),
+      email: 'email' in identifier ? normalizeEmail(identifier.email) : null,
     };
   }
 
