@@ -130,11 +130,12 @@ export class ContactsRepository {
     expiresAt: Date,
   ): Promise<void> {
     await this.em.transactional(async (em) => {
-      await em.nativeDelete(VerificationCode, codeTarget(kind, targetId));
+      await em.nativeDelete(VerificationCode, { ...codeTarget(kind, targetId), purpose: 'verify' });
       await em.insert(VerificationCode, {
         id: codeId,
         user: userId,
         ...codeTarget(kind, targetId),
+        purpose: 'verify',
         codeHash,
         attempts: 0,
         expiresAt,
@@ -157,7 +158,7 @@ export class ContactsRepository {
   ): Promise<CodeRedemption> {
     const code = await this.em.findOne(
       VerificationCode,
-      { ...codeTarget(kind, targetId), consumedAt: null },
+      { ...codeTarget(kind, targetId), purpose: 'verify', consumedAt: null },
       { refresh: true, orderBy: { createdAt: 'desc' } },
     );
     if (!code) return 'no_code';

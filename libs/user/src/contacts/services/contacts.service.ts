@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IdentifierVerification } from '../../core/extension-points/identifier-verification.js';
+import { logValue } from '../../core/messages/log-value.js';
 import type { User } from '../../core/entities/user.entity.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
@@ -43,8 +45,9 @@ const ERRORS = {
  * make primary, remove. Emails and phones follow the same rules; `kind` says which one.
  */
 @Injectable()
-export class ContactsService {
+export class ContactsService implements IdentifierVerification {
   private readonly codeKey: Buffer;
+  private readonly logger = new Logger('UserKit');
 
   constructor(
     @Inject(USER_OPTIONS) options: ResolvedUserOptions,
@@ -84,6 +87,58 @@ export class ContactsService {
     this.updates.changed(user.id, [CHANGED[kind]]);
     await this.sendCode(kind, user, added);
     return added;
+  }
+
+  /**
+   * The core's IdentifierVerification: the codes of what the user gave at sign-up (or at the
+   * upgrade of an anonymous user), each counted against its recipient's hourly limit (the
+   * account's own is for what the user adds later: the sign-up's rate limit bounds new accounts). One that
+   * cannot go (over a limit, a store or sender failure) is logged: the account stands, and the
+   * user asks again with resend.
+   */
+  async sendCodesFor(user: User): Promise<void> {
+    const unverified: Array<[ContactKind, ContactRecord]> = [
+      ...user.emailAddresses
+        .getItems()
+        .filter((email) => !email.verified)
+        .map((email): [ContactKind, ContactRecord] => [
+          'email',
+          {
+            id: email.id,
+            userId: user.id,
+            value: email.email,
+            verified: false,
+            primary: email.primary,
+          },
+        ]),
+      ...user.phoneNumbers
+        .getItems()
+        .filter((phone) => !phone.verified)
+        .map((phone): [ContactKind, ContactRecord] => [
+          'phone',
+          {
+            id: phone.id,
+            userId: user.id,
+            value: phone.phoneNumber,
+            verified: false,
+            primary: phone.primary,
+          },
+        ]),
+    ];
+    for (const [kind, contact] of unverified) {
+      try {
+        await countMessageToSend(
+          this.rateLimitStorage,
+          null,
+          kind === 'email' ? normalizeEmail(contact.value) : contact.value,
+        );
+        await this.sendCode(kind, user, contact);
+      } catch (error) {
+        this.logger.warn(
+          `No ${kind} verification code sent to user ${user.id}: ${logValue(error)}`,
+        );
+      }
+    }
   }
 
   async resend(kind: ContactKind, user: User, id: string): Promise<void> {

@@ -75,7 +75,10 @@ export class AuthController {
     description:
       'Invalid input, weak password, unknown field, a required identifier missing (see the identifiers option) or one the app does not take (IDENTIFIER_NOT_ACCEPTED), or a custom attribute that is unknown or whose value does not fit its type (ATTRIBUTE_INVALID)',
   })
-  @ApiUserKitError(409, { description: 'Email (EMAIL_TAKEN), username (USERNAME_TAKEN) or phone number (PHONE_TAKEN) taken' })
+  @ApiUserKitError(409, {
+    description:
+      'Email (EMAIL_TAKEN), username (USERNAME_TAKEN) or phone number (PHONE_TAKEN) taken',
+  })
   async signUp(@Body() body: SignUpDto, @ClientMeta() meta: RequestMeta): Promise<TokenResponse> {
     return this.tokenResponses.tokens(await this.accounts.signUpWithPassword(body, meta));
   }

@@ -20,7 +20,8 @@ export const UserErrors = {
   },
   EMAIL_NOT_VERIFIED: {
     status: HttpStatus.FORBIDDEN,
-    message: 'Verify your email address first (POST /me/emails/:id/verify with the code sent to it)',
+    message:
+      'Verify your email address first (POST /me/emails/:id/verify with the code sent to it)',
   },
   INVALID_PHONE_CODE: {
     status: HttpStatus.UNAUTHORIZED,

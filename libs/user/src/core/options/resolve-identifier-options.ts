@@ -49,8 +49,13 @@ export function resolveIdentifierOptions(
     ...DEFAULT_SETTINGS,
   };
   const given: unknown = options.identifiers;
-  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
-    problems.push('identifiers must be an object such as { email: "required", username: "optional" }');
+  if (
+    given !== undefined &&
+    (typeof given !== 'object' || given === null || Array.isArray(given))
+  ) {
+    problems.push(
+      'identifiers must be an object such as { email: "required", username: "optional" }',
+    );
   } else if (given) {
     for (const [name, setting] of Object.entries(given)) {
       if (!(name in DEFAULT_SETTINGS)) {

@@ -177,7 +177,10 @@ export class SessionsRepository {
           'userkit_active_session_verified_v1',
           this.activeSessionSql(true),
         ))
-      : (this.activeRead ??= new PreparedRead('userkit_active_session_v1', this.activeSessionSql()));
+      : (this.activeRead ??= new PreparedRead(
+          'userkit_active_session_v1',
+          this.activeSessionSql(),
+        ));
     const rows = await read.all(this.em, [
       sessionId,
       userId,

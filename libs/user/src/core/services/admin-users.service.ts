@@ -202,25 +202,27 @@ export class AdminUsersService {
   async update(id: string, changes: AdminUserChanges): Promise<User> {
     if (changes.username !== undefined) await this.usernames.assertChangeable(id, changes.username);
     const schema = await this.attributes.loadSchema();
-    const written = await this.usernames.translateTaken(() => this.updates.update(id, (user) => {
-      // The name and picture columns are standard attributes: the admin's access rights apply.
-      const prepared = this.attributes.prepare(user, 'admin', schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      for (const key of [
-        'username',
-        'displayName',
-        'publicMetadata',
-        'privateMetadata',
-        'unsafeMetadata',
-      ] as const) {
-        if (changes[key] === undefined) continue;
-        if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
-        (fields as Record<string, unknown>)[key] = changes[key];
-        changed.push(key);
-      }
-      return { changes: fields, changed, result: undefined };
-    }));
+    const written = await this.usernames.translateTaken(() =>
+      this.updates.update(id, (user) => {
+        // The name and picture columns are standard attributes: the admin's access rights apply.
+        const prepared = this.attributes.prepare(user, 'admin', schema, changes);
+        const fields: LockedUserChanges = { ...prepared.fields };
+        const changed = [...prepared.changed];
+        for (const key of [
+          'username',
+          'displayName',
+          'publicMetadata',
+          'privateMetadata',
+          'unsafeMetadata',
+        ] as const) {
+          if (changes[key] === undefined) continue;
+          if (JSON.stringify(changes[key]) === JSON.stringify(user[key])) continue;
+          (fields as Record<string, unknown>)[key] = changes[key];
+          changed.push(key);
+        }
+        return { changes: fields, changed, result: undefined };
+      }),
+    );
     if (written === null) throw new UserKitException('USER_NOT_FOUND');
     return this.get(id);
   }

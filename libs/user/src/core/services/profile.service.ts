@@ -94,30 +94,31 @@ export class ProfileService {
    * by another user (in any case) is refused by the unique index: 409, nothing written.
    */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    if (changes.username !== undefined) await this.usernames.assertChangeable(userId, changes.username);
+    if (changes.username !== undefined)
+      await this.usernames.assertChangeable(userId, changes.username);
     const schema = await this.attributes.loadSchema();
     const written = await this.usernames.translateTaken(() =>
       this.updates.update(userId, (user) => {
-      const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
-      const fields: LockedUserChanges = { ...prepared.fields };
-      const changed = [...prepared.changed];
-      if (changes.username !== undefined && changes.username !== user.username) {
-        fields.username = changes.username;
-        changed.push('username');
-      }
-      if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
-        fields.displayName = changes.displayName;
-        changed.push('displayName');
-      }
-      if (
-        changes.unsafeMetadata !== undefined &&
-        JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
-      ) {
-        fields.unsafeMetadata = changes.unsafeMetadata;
-        changed.push('unsafeMetadata');
-      }
-      return { changes: fields, changed, result: undefined };
-    }),
+        const prepared = this.attributes.prepare(user, 'endUser', schema, changes);
+        const fields: LockedUserChanges = { ...prepared.fields };
+        const changed = [...prepared.changed];
+        if (changes.username !== undefined && changes.username !== user.username) {
+          fields.username = changes.username;
+          changed.push('username');
+        }
+        if (changes.displayName !== undefined && changes.displayName !== user.displayName) {
+          fields.displayName = changes.displayName;
+          changed.push('displayName');
+        }
+        if (
+          changes.unsafeMetadata !== undefined &&
+          JSON.stringify(changes.unsafeMetadata) !== JSON.stringify(user.unsafeMetadata)
+        ) {
+          fields.unsafeMetadata = changes.unsafeMetadata;
+          changed.push('unsafeMetadata');
+        }
+        return { changes: fields, changed, result: undefined };
+      }),
     );
     if (written === null) throw new UserKitException('NOT_SIGNED_IN');
     return this.getOwn(userId);

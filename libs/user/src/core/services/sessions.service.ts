@@ -142,7 +142,12 @@ export class SessionsService {
     const now = new Date();
     // One statement, plain values: entities are only mapped (no query) if a caller reads them.
     const requireVerifiedEmail = this.options.identifiers.requireVerifiedEmail;
-    const row = await this.sessions.findActiveRow(claims.sid, claims.sub, now, requireVerifiedEmail);
+    const row = await this.sessions.findActiveRow(
+      claims.sid,
+      claims.sub,
+      now,
+      requireVerifiedEmail,
+    );
     if (!row || row.banned) return null;
     if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
       await this.sessions.touch(row.sessionId, now);

@@ -66,15 +66,21 @@ export class SignInAttemptsService {
     return this.forUnknownIdentifier({ email }, client);
   }
 
-  /** An email or username nobody signs in with: its own history, as a real account would have. */
+  /**
+   * An email or username nobody signs in with: its own history, as a real account would have.
+   * A phone number (E.164) is always counted this way, known or not: SMS codes back off per
+   * client and number, and never touch the password lock.
+   */
   forUnknownIdentifier(
-    identifier: { email: string } | { username: string },
+    identifier: { email: string } | { username: string } | { phoneNumber: string },
     client: string | null,
   ): SignInAttempt {
     const account =
       'email' in identifier
         ? `email:${hashSecretToken(normalizeEmail(identifier.email))}`
-        : `username:${hashSecretToken(identifier.username.toLowerCase())}`;
+        : 'username' in identifier
+          ? `username:${hashSecretToken(identifier.username.toLowerCase())}`
+          : `phone:${hashSecretToken(identifier.phoneNumber)}`;
     return {
       account,
       client: client === null ? 'unknown' : clientAddressKey(client),
