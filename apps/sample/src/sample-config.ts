@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { IdentifierSettings } from '@userkit/user';
 import type { OAuthProviderOptions } from '@userkit/user/oauth';
 import { readOAuthProviders } from './oauth-provider-config.js';
 
@@ -30,6 +31,10 @@ export interface SampleConfig {
   ui: boolean;
   /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
   globalPrefix?: string;
+  /** IDENTIFIERS: `email:required,username:optional,phone:optional`; unset, UserModule's default. */
+  identifiers?: IdentifierSettings;
+  /** REQUIRE_VERIFIED_EMAIL=on. */
+  requireVerifiedEmail: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -74,7 +79,27 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
+    identifiers: identifiersFrom(env.IDENTIFIERS),
+    requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL === 'on',
   };
+}
+
+/** `email:required,username:optional,phone:off` → `{ email: 'required', ... }` (UserModule checks the rest). */
+function identifiersFrom(value: string | undefined): IdentifierSettings | undefined {
+  if (!value?.trim()) return undefined;
+  const settings: Record<string, 'required' | 'optional' | false> = {};
+  for (const entry of value.split(',')) {
+    const [name, setting] = entry.split(':').map((part) => part.trim());
+    if (
+      !['email', 'username', 'phone'].includes(name) ||
+      !['required', 'optional', 'off'].includes(setting)
+    )
+      throw new Error(
+        `IDENTIFIERS must look like email:required,username:optional,phone:off, got "${value}"`,
+      );
+    settings[name] = setting === 'off' ? false : (setting as 'required' | 'optional');
+  }
+  return settings;
 }
 
 /** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */
