@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { newId } from '../../core/entities/new-id.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { RateLimitStorage } from '../../core/extension-points/rate-limit-storage.js';
@@ -39,9 +39,11 @@ import { VERIFICATION_CODE_TTL_MS } from './contacts.service.js';
  * number after failed codes as from an account after failed passwords.
  */
 @Injectable()
-export class PhoneSignInService {
+export class PhoneSignInService implements BeforeApplicationShutdown {
   private readonly codeKey: Buffer;
   private readonly logger = new Logger('UserKit');
+  /** Codes being sent after their answer: the app waits for them before the ORM closes. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
@@ -65,11 +67,17 @@ export class PhoneSignInService {
   async requestCode(input: string): Promise<void> {
     const phoneNumber = this.enabledNumber(input);
     await countMessageToSend(this.rateLimitStorage, null, phoneNumber);
-    void this.ormContext
+    const sending = this.ormContext
       .runDetached(() => this.sendCode(phoneNumber))
       .catch((error: unknown) =>
         this.logger.error(`Phone sign-in code not sent: ${logValue(error)}`),
-      );
+      )
+      .finally(() => this.sending.delete(sending));
+    this.sending.add(sending);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.sending]);
   }
 
   /** The number and its code: a session, or the second factor's challenge. */
