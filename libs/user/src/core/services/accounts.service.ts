@@ -9,6 +9,7 @@ import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { UsersRepository, type SignInIdentifier } from '../repositories/users.repository.js';
 import { toE164 } from '../validation/phone-number.js';
+import { normalizeUsername } from '../validation/username.js';
 import { USER_OPTIONS } from '../tokens.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import { HashingGate } from './hashing-gate.js';
@@ -188,8 +189,11 @@ export class AccountsService implements OnModuleInit {
         : new UserKitException('INVALID_CREDENTIALS');
     if (byUsername && this.options.identifiers.username === false)
       throw new UserKitException('IDENTIFIER_NOT_ACCEPTED', 'This app has no usernames');
-    // A username that cannot exist is looked up as typed (lower-cased): nobody holds it.
-    const lookup: SignInIdentifier = byUsername ? { username: by.username.toLowerCase() } : by;
+    // A username that cannot exist is looked up as typed: nobody holds it (stored ones are valid
+    // and lower-case), and it goes through the same steps as any unknown one.
+    const lookup: SignInIdentifier = byUsername
+      ? { username: normalizeUsername(by.username) ?? by.username }
+      : by;
     // One read: the user, its role names and whether the read already counted this attempt.
     const found = await this.users.findForSignIn(lookup, new Date());
     const user = found?.user ?? null;
