@@ -240,6 +240,7 @@ describe('usernames (identifiers.username optional)', () => {
     ['an @', 'ada@example'],
     ['a letter outside a-z', 'adá'],
     ['a look-alike letter', 'аda'],
+    ['a Kelvin sign (lower-cases to k)', '\u212Aelvin'],
     ['a NUL', 'ada\u0000x'],
     ['a lone surrogate', 'ada\ud800x'],
     ['a number', 12345],

@@ -95,7 +95,7 @@ test('sign-up asks for the username and number; the verify-email step comes firs
   }
 });
 
-test('sign-in with the username (any case) and the password', async () => {
+test('sign-in with the username (any case) and the password; the profile changes it', async () => {
   const { page, context } = await newPage(browser);
   try {
     await page.goto(`${app.ui}/sign-in`);
@@ -107,6 +107,15 @@ test('sign-in with the username (any case) and the password', async () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading(page, 'Your account');
+
+    // The profile shows the username as stored (lower case) and changes it.
+    const section = page.getByRole('region', { name: 'Username' });
+    const field = section.getByLabel('Username', { exact: true });
+    assert.equal(await field.inputValue(), USERNAME.toLowerCase());
+    await field.fill(`${USERNAME}.Two`);
+    await section.getByRole('button', { name: 'Save username' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    assert.equal(await field.inputValue(), `${USERNAME}.two`.toLowerCase());
     assert.deepEqual(page.errors, []);
   } finally {
     await context.close();

@@ -10,6 +10,7 @@ import { SessionsSection } from './profile/sessions-section.js';
 import { SetPasswordSection } from './profile/set-password-section.js';
 import { TwoFactorSection } from './profile/two-factor-section.js';
 import { UpgradeSection } from './profile/upgrade-section.js';
+import { UsernameSection } from './profile/username-section.js';
 import { config } from '../config.js';
 import { mustVerifyEmail, VerifyEmailStep } from './verify-email.js';
 
@@ -24,6 +25,9 @@ export function ProfilePage({ query }: RouteProps) {
       <PageHeading>Your account</PageHeading>
       {user.isAnonymous && <UpgradeSection user={user} />}
       <NamesSection user={user} />
+      {!user.isAnonymous && config.identifiers.username !== false && (
+        <UsernameSection user={user} setting={config.identifiers.username} />
+      )}
       <AttributesSection user={user} />
       {!user.isAnonymous && <IdentifiersSection user={user} kind={EMAILS} />}
       {!user.isAnonymous && <IdentifiersSection user={user} kind={PHONES} />}
