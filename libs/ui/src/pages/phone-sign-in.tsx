@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ActionButton, Field, Form, Notice, PageHeading } from '../components/index.js';
+import { CodeField, Field, Form, Notice, PageHeading, ResendCode } from '../components/index.js';
 import { Link, type RouteProps } from '../router.js';
 import { client } from '../session.js';
 import { goAfterSignIn } from './after-sign-in.js';
@@ -10,7 +10,6 @@ export function PhoneSignInPage({ query }: RouteProps) {
   const [phoneNumber, setPhoneNumber] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [resent, setResent] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
 
   if (secondStep) return <SecondStep query={query} />;
@@ -54,26 +53,9 @@ export function PhoneSignInPage({ query }: RouteProps) {
               else goAfterSignIn(query);
             }}
           >
-            <Field
-              label={`Code sent to ${sentTo}`}
-              name="code"
-              value={code}
-              onValue={setCode}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-            />
+            <CodeField sentTo={sentTo} value={code} onValue={setCode} />
           </Form>
-          <ActionButton
-            kind="link"
-            onClick={async () => {
-              await client.sendPhoneCode({ phoneNumber: sentTo });
-              setResent(true);
-            }}
-          >
-            Send a new code
-          </ActionButton>
-          {resent && <Notice>A new code is on its way; the previous one no longer works.</Notice>}
+          <ResendCode onResend={() => client.sendPhoneCode({ phoneNumber: sentTo })} />
         </>
       )}
       <p class="links">

@@ -1,6 +1,13 @@
 import type { User } from '@userkit/client';
 import { useState } from 'preact/hooks';
-import { ActionButton, Field, Form, Notice, PageHeading } from '../components/index.js';
+import {
+  ActionButton,
+  CodeField,
+  Form,
+  Notice,
+  PageHeading,
+  ResendCode,
+} from '../components/index.js';
 import { navigate } from '../router.js';
 import { client } from '../session.js';
 
@@ -16,7 +23,6 @@ export function mustVerifyEmail(user: User, required: boolean): boolean {
 export function VerifyEmailStep({ user }: { user: User }) {
   const address = user.emailAddresses.find((email) => email.primary) ?? user.emailAddresses[0];
   const [code, setCode] = useState('');
-  const [resent, setResent] = useState(false);
   return (
     <section class="card">
       <PageHeading>Verify your email</PageHeading>
@@ -33,26 +39,9 @@ export function VerifyEmailStep({ user }: { user: User }) {
               await user.verifyEmailAddress(address.id, { code: code.trim() });
             }}
           >
-            <Field
-              label={`Code sent to ${address.email}`}
-              name="code"
-              value={code}
-              onValue={setCode}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-            />
+            <CodeField sentTo={address.email} value={code} onValue={setCode} />
           </Form>
-          <ActionButton
-            kind="link"
-            onClick={async () => {
-              await user.resendEmailVerification(address.id);
-              setResent(true);
-            }}
-          >
-            Send a new code
-          </ActionButton>
-          {resent && <Notice>A new code is on its way; the previous one no longer works.</Notice>}
+          <ResendCode onResend={() => user.resendEmailVerification(address.id)} />
         </>
       ) : (
         <Notice kind="error">Your account has no email address to verify.</Notice>

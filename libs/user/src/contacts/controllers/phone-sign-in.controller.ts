@@ -7,16 +7,11 @@ import {
   UseInterceptors,
   UsePipes,
 } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import { RefreshCookieInterceptor } from '../../core/cookie-session/refresh-cookie.interceptor.js';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
+import { ApiFirstFactorResponse } from '../../core/decorators/api-first-factor-response.decorator.js';
 import { Public } from '../../core/decorators/public.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { ClientMeta } from '../../core/decorators/request-meta.decorator.js';
@@ -68,16 +63,7 @@ export class PhoneSignInController {
   @NoStore()
   @RateLimit('codeSubmit')
   @HttpCode(HttpStatus.OK)
-  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
-  @ApiOkResponse({
-    description: 'Signed in; or, with two-factor on, a challenge for POST /auth/login/2fa',
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(TokenResponse) },
-        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
-      ],
-    },
-  })
+  @ApiFirstFactorResponse()
   @ApiUserKitError(401, {
     description:
       'INVALID_PHONE_CODE: the same for an unknown number, a wrong, used or expired code, a code tried 5 times, and a banned user',

@@ -1,8 +1,8 @@
-import { EntityManager, raw } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { PhoneNumber } from '../../core/entities/phone-number.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
-import { MAX_CODE_ATTEMPTS } from './contacts.repository.js';
+import { countCodeAttempt } from './contacts.repository.js';
 
 /** A verified number and whose it is: where a sign-in code may go. */
 export interface SignInPhone {
@@ -66,17 +66,7 @@ export class PhoneSignInCodesRepository {
       { refresh: true, orderBy: { createdAt: 'desc' } },
     );
     if (!code) return 'no_code';
-    const counted = await this.em.nativeUpdate(
-      VerificationCode,
-      {
-        id: code.id,
-        consumedAt: null,
-        attempts: { $lt: MAX_CODE_ATTEMPTS },
-        expiresAt: { $gt: now },
-      },
-      { attempts: raw('attempts + 1') },
-    );
-    if (counted !== 1) return 'exhausted';
+    if (!(await countCodeAttempt(this.em, code.id, now))) return 'exhausted';
     if (!matches(code.id, code.codeHash)) return 'wrong_code';
     const consumed = await this.em.nativeUpdate(
       VerificationCode,

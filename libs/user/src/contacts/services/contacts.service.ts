@@ -97,34 +97,24 @@ export class ContactsService implements IdentifierVerification {
    * user asks again with resend.
    */
   async sendCodesFor(user: User): Promise<void> {
-    const unverified: Array<[ContactKind, ContactRecord]> = [
+    const record = (
+      row: { id: string; verified: boolean; primary: boolean },
+      value: string,
+    ): ContactRecord => ({
+      id: row.id,
+      userId: user.id,
+      value,
+      verified: row.verified,
+      primary: row.primary,
+    });
+    const unverified = [
       ...user.emailAddresses
         .getItems()
-        .filter((email) => !email.verified)
-        .map((email): [ContactKind, ContactRecord] => [
-          'email',
-          {
-            id: email.id,
-            userId: user.id,
-            value: email.email,
-            verified: false,
-            primary: email.primary,
-          },
-        ]),
+        .map((email) => ['email', record(email, email.email)] as const),
       ...user.phoneNumbers
         .getItems()
-        .filter((phone) => !phone.verified)
-        .map((phone): [ContactKind, ContactRecord] => [
-          'phone',
-          {
-            id: phone.id,
-            userId: user.id,
-            value: phone.phoneNumber,
-            verified: false,
-            primary: phone.primary,
-          },
-        ]),
-    ];
+        .map((phone) => ['phone', record(phone, phone.phoneNumber)] as const),
+    ].filter(([, contact]) => !contact.verified);
     for (const [kind, contact] of unverified) {
       try {
         await countMessageToSend(

@@ -8,20 +8,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { RefreshCookieInterceptor } from '../cookie-session/refresh-cookie.interceptor.js';
-import {
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { ClientMeta } from '../decorators/request-meta.decorator.js';
 import { Public } from '../decorators/public.decorator.js';
 import { RateLimit } from '../decorators/rate-limit.decorator.js';
 import { ApiSignInLimitsResponse } from '../decorators/sign-in-limits.decorator.js';
+import { ApiFirstFactorResponse } from '../decorators/api-first-factor-response.decorator.js';
 import { RefreshTokenDto } from '../dto/refresh-token.dto.js';
 import { SignInDto } from '../dto/sign-in.dto.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
@@ -104,16 +98,7 @@ export class AuthController {
   @ApiSignInLimitsResponse('signIn')
   @RateLimit('signIn')
   @HttpCode(HttpStatus.OK)
-  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
-  @ApiOkResponse({
-    description: 'Signed in; or, with two-factor on, a challenge for POST /auth/login/2fa',
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(TokenResponse) },
-        { $ref: getSchemaPath(TwoFactorChallengeResponse) },
-      ],
-    },
-  })
+  @ApiFirstFactorResponse()
   @ApiUserKitError(400, {
     description:
       'Invalid input: neither or both of email and username, an unknown field; or a username where the app has none (IDENTIFIER_NOT_ACCEPTED)',
