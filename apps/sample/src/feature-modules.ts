@@ -17,6 +17,7 @@ import {
 } from '@userkit/user/token-templates';
 import { UserTwoFactorModule } from '@userkit/user/two-factor';
 import type { SampleConfig } from './sample-config.js';
+import { DEMO_TOKEN_TEMPLATE, sampleTokenSigningKey } from './token-signing-key.js';
 
 /** Where the sample serves the prebuilt pages (UserPagesModule). */
 export const SAMPLE_UI_PATH = '/account';
@@ -78,6 +79,19 @@ export function splitOverrides(overrides: SampleOverrides): {
   return { core: core as Partial<UserModuleOptions>, features: features as SampleFeatureOverrides };
 }
 
+function tokenTemplatesModule(
+  config: SampleConfig,
+  overrides: SampleFeatureOverrides,
+): DynamicModule {
+  const signingKey =
+    'tokenSigningKey' in overrides ? overrides.tokenSigningKey : sampleTokenSigningKey(config);
+  return UserTokenTemplatesModule.forRoot({
+    templates: overrides.tokenTemplates ?? (signingKey ? { demo: DEMO_TOKEN_TEMPLATE } : {}),
+    signingKey,
+    signingKeyId: overrides.tokenSigningKeyId,
+  });
+}
+
 /** Every feature module of @userkit/user: the sample shows them all. */
 export function featureModules(
   config: SampleConfig,
@@ -105,12 +119,9 @@ export function featureModules(
           ? overrides.profileImageDirectory
           : config.uploadsDirectory,
     }),
-    // GET /me/tokens/:template and /.well-known/jwks.json (empty keys: no template configured).
-    UserTokenTemplatesModule.forRoot({
-      templates: overrides.tokenTemplates,
-      signingKey: overrides.tokenSigningKey,
-      signingKeyId: overrides.tokenSigningKeyId,
-    }),
+    // GET /me/tokens/:template and /.well-known/jwks.json: TOKEN_SIGNING_KEY (in development a
+    // key generated once under ./data/) and the `demo` template; no key, no templates.
+    tokenTemplatesModule(config, overrides),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),
   ];

@@ -1,7 +1,9 @@
+import type { JsonWebKey } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { IdentifierSettings } from '@userkit/user';
 import type { OAuthProviderOptions } from '@userkit/user/oauth';
 import { readOAuthProviders } from './oauth-provider-config.js';
+import { DEFAULT_TOKEN_SIGNING_KEY_FILE, parseTokenSigningKey } from './token-signing-key.js';
 
 /** Everything the sample app reads from the environment (API.md, "Sample app environment"). */
 export interface SampleConfig {
@@ -35,6 +37,12 @@ export interface SampleConfig {
   identifiers?: IdentifierSettings;
   /** REQUIRE_VERIFIED_EMAIL=on. */
   requireVerifiedEmail: boolean;
+  /** TOKEN_SIGNING_KEY (PEM or private JWK): signs integration tokens, published in the JWKS. */
+  tokenSigningKey?: string | JsonWebKey;
+  /** TOKEN_SIGNING_KEY_FILE: the development key, generated there once without TOKEN_SIGNING_KEY. */
+  tokenSigningKeyFile: string;
+  /** NODE_ENV=production: no development fallbacks that write files (the signing key). */
+  production: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -81,6 +89,9 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
     identifiers: identifiersFrom(env.IDENTIFIERS),
     requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL === 'on',
+    tokenSigningKey: parseTokenSigningKey(env.TOKEN_SIGNING_KEY),
+    tokenSigningKeyFile: env.TOKEN_SIGNING_KEY_FILE || DEFAULT_TOKEN_SIGNING_KEY_FILE,
+    production: env.NODE_ENV === 'production',
   };
 }
 
