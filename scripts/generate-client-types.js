@@ -23,6 +23,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/core/dto/attribute.response.ts',
   'libs/user/src/token-templates/dto/integration-token.response.ts',
   'libs/user/src/core/dto/own-attribute-schema.response.ts',
+  'libs/user/src/contacts/dto/phone-code.dto.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

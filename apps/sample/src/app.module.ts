@@ -38,6 +38,8 @@ export function userOptionsFrom(
     rateLimitStorage: redis ? new RedisThrottlerStorage(redis) : undefined,
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
+    identifiers: config.identifiers,
+    requireVerifiedEmail: config.requireVerifiedEmail,
     // With the pages on, reset links point at their reset form, under GLOBAL_PREFIX when it is set.
     publicUrl: config.publicUrl,
     // Codes and reset links: mailed when SMTP_URL is set (phone codes, which SMTP cannot carry,

@@ -1,5 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import type { IdentifierSettings } from '@userkit/user';
 import type { OAuthProviderOptions } from '@userkit/user/oauth';
 import { readOAuthProviders } from './oauth-provider-config.js';
 import { DEFAULT_TOKEN_SIGNING_KEY_FILE, parseTokenSigningKey } from './token-signing-key.js';
@@ -32,6 +33,10 @@ export interface SampleConfig {
   ui: boolean;
   /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
   globalPrefix?: string;
+  /** IDENTIFIERS: `email:required,username:optional,phone:optional`; unset, UserModule's default. */
+  identifiers?: IdentifierSettings;
+  /** REQUIRE_VERIFIED_EMAIL=on. */
+  requireVerifiedEmail: boolean;
   /** TOKEN_SIGNING_KEY (PEM or private JWK): signs integration tokens, published in the JWKS. */
   tokenSigningKey?: string | JsonWebKey;
   /** TOKEN_SIGNING_KEY_FILE: the development key, generated there once without TOKEN_SIGNING_KEY. */
@@ -82,10 +87,30 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
+    identifiers: identifiersFrom(env.IDENTIFIERS),
+    requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL === 'on',
     tokenSigningKey: parseTokenSigningKey(env.TOKEN_SIGNING_KEY),
     tokenSigningKeyFile: env.TOKEN_SIGNING_KEY_FILE || DEFAULT_TOKEN_SIGNING_KEY_FILE,
     production: env.NODE_ENV === 'production',
   };
+}
+
+/** `email:required,username:optional,phone:off` → `{ email: 'required', ... }` (UserModule checks the rest). */
+function identifiersFrom(value: string | undefined): IdentifierSettings | undefined {
+  if (!value?.trim()) return undefined;
+  const settings: Record<string, 'required' | 'optional' | false> = {};
+  for (const entry of value.split(',')) {
+    const [name, setting] = entry.split(':').map((part) => part.trim());
+    if (
+      !['email', 'username', 'phone'].includes(name) ||
+      !['required', 'optional', 'off'].includes(setting)
+    )
+      throw new Error(
+        `IDENTIFIERS must look like email:required,username:optional,phone:off, got "${value}"`,
+      );
+    settings[name] = setting === 'off' ? false : (setting as 'required' | 'optional');
+  }
+  return settings;
 }
 
 /** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */

@@ -1,6 +1,8 @@
 import { UserKitError } from './errors.js';
 import type {
   OwnAttributeSchemaResponse,
+  PhoneCodeRequestDto,
+  PhoneCodeSignInDto,
   SignInDto,
   SignUpDto,
   TokenResponse,
@@ -110,18 +112,48 @@ export class UserKitClient {
     );
   }
 
-  /** Resolves `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`. */
+  /**
+   * With `{ email, password }` or `{ username, password }` (where the app takes usernames).
+   * Resolves `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`.
+   */
   async signIn(params: SignInDto): Promise<SignInResult> {
-    const response = await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
-      'POST',
-      '/auth/login',
-      { body: { email: params.email, password: params.password }, auth: false },
+    const identifier =
+      params.username !== undefined ? { username: params.username } : { email: params.email };
+    return this.#tokensOrChallenge(
+      await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
+        'POST',
+        '/auth/login',
+        {
+          body: { ...identifier, password: params.password },
+          auth: false,
+        },
+      ),
     );
-    if ('twoFactorRequired' in response && response.twoFactorRequired) {
-      this.#challenge = response.challenge;
-      return { twoFactorRequired: true };
-    }
-    return { twoFactorRequired: false, user: await this.#signedIn(response as TokenResponse) };
+  }
+
+  /**
+   * Sign-in by SMS, step one (where the app signs in by phone): a code goes to the number when it
+   * is a verified number of an account. Resolves the same way for every number.
+   */
+  async sendPhoneCode(params: PhoneCodeRequestDto): Promise<void> {
+    await this.#transport.send('POST', '/auth/phone-code', {
+      body: { phoneNumber: params.phoneNumber },
+      auth: false,
+    });
+  }
+
+  /**
+   * Sign-in by SMS, step two: the number and the code it received. Resolves
+   * `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`.
+   */
+  async signInWithPhoneCode(params: PhoneCodeSignInDto): Promise<SignInResult> {
+    return this.#tokensOrChallenge(
+      await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
+        'POST',
+        '/auth/phone-code/verify',
+        { body: { phoneNumber: params.phoneNumber, code: params.code }, auth: false },
+      ),
+    );
   }
 
   /** The second step of a sign-in: the TOTP (or recovery) code. */
@@ -192,16 +224,13 @@ export class UserKitClient {
   async exchangeOAuthCode(code: string): Promise<SignInResult> {
     const codeVerifier = (await this.#storage.get(this.#verifierKey)) ?? undefined;
     await this.#storage.remove(this.#verifierKey);
-    const response = await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
-      'POST',
-      '/auth/oauth/exchange',
-      { body: codeVerifier ? { code, codeVerifier } : { code }, auth: false },
+    return this.#tokensOrChallenge(
+      await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
+        'POST',
+        '/auth/oauth/exchange',
+        { body: codeVerifier ? { code, codeVerifier } : { code }, auth: false },
+      ),
     );
-    if ('twoFactorRequired' in response && response.twoFactorRequired) {
-      this.#challenge = response.challenge;
-      return { twoFactorRequired: true };
-    }
-    return { twoFactorRequired: false, user: await this.#signedIn(response as TokenResponse) };
   }
 
   /** Sends a reset message when the email is known (the answer never says whether it is). */
@@ -227,6 +256,17 @@ export class UserKitClient {
   onChange(listener: AuthListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** A first factor's answer: the session, or the challenge `completeSignIn` answers. */
+  async #tokensOrChallenge(
+    response: TokenResponse | TwoFactorChallengeResponse,
+  ): Promise<SignInResult> {
+    if ('twoFactorRequired' in response && response.twoFactorRequired) {
+      this.#challenge = response.challenge;
+      return { twoFactorRequired: true };
+    }
+    return { twoFactorRequired: false, user: await this.#signedIn(response as TokenResponse) };
   }
 
   async #signedIn(tokens: TokenResponse): Promise<User> {

@@ -1,17 +1,31 @@
 /** What the server wrote into <meta name="userkit-config"> (attribute-escaped JSON, no script). */
+/** Whether sign-up asks for an identifier (UserModule's `identifiers`). */
+export type IdentifierSetting = 'required' | 'optional' | false;
+
 export interface PageConfig {
   basePath: string;
   apiBaseUrl: string;
   providers: string[];
   anonymousSignUp: boolean;
+  identifiers: { email: IdentifierSetting; username: IdentifierSetting; phone: IdentifierSetting };
+  requireVerifiedEmail: boolean;
 }
+
+const DEFAULTS: PageConfig = {
+  basePath: '/account',
+  apiBaseUrl: '',
+  providers: [],
+  anonymousSignUp: false,
+  identifiers: { email: 'required', username: false, phone: false },
+  requireVerifiedEmail: false,
+};
 
 function read(): PageConfig {
   const meta = document.querySelector('meta[name="userkit-config"]');
   try {
-    return JSON.parse(meta?.getAttribute('content') ?? '') as PageConfig;
+    return { ...DEFAULTS, ...(JSON.parse(meta?.getAttribute('content') ?? '') as PageConfig) };
   } catch {
-    return { basePath: '/account', apiBaseUrl: '', providers: [], anonymousSignUp: false };
+    return DEFAULTS;
   }
 }
 

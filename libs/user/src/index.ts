@@ -12,6 +12,8 @@ export type {
   UserModuleExtras,
   PasswordPolicyOptions,
   RoleDefinition,
+  IdentifierSetting,
+  IdentifierSettings,
 } from './core/options/user-module-options.js';
 export type { ResolvedUserOptions } from './core/options/resolved-options.js';
 export {
@@ -56,6 +58,7 @@ export {
   type SelfViewExtensions,
 } from './core/extension-points/self-view-extension.js';
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
+export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';
@@ -65,6 +68,8 @@ export { SessionsService, type AuthenticatedPrincipal } from './core/services/se
 export { ProfileService } from './core/services/profile.service.js';
 export { RolesService } from './core/services/roles.service.js';
 export { UsersService } from './core/services/users.service.js';
+export { UsernamesService } from './core/services/usernames.service.js';
+export { normalizeUsername } from './core/validation/username.js';
 export {
   UserCreationService,
   type NewUserAccount,
@@ -108,6 +113,7 @@ export { SignInAttemptsService } from './core/services/sign-in-attempts.service.
 export { ServiceUnavailableFilter } from './core/filters/service-unavailable.filter.js';
 export { RolesGuard } from './core/guards/roles.guard.js';
 export { Public } from './core/decorators/public.decorator.js';
+export { AllowUnverifiedEmail } from './core/decorators/allow-unverified-email.decorator.js';
 export { Roles } from './core/decorators/roles.decorator.js';
 export { CurrentUser } from './core/decorators/current-user.decorator.js';
 export { Authenticated } from './core/decorators/authenticated.decorator.js';

@@ -57,6 +57,7 @@ export interface ExternalAccountResponse {
 /** From libs/user/src/core/dto/user.response.ts. */
 export interface UserResponse {
   id: string;
+  username: string | null;
   displayName: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -137,19 +138,23 @@ export interface ProfileFieldsDto {
 
 /** From libs/user/src/core/dto/sign-up.dto.ts. */
 export interface SignUpDto extends ProfileFieldsDto {
-  email: string;
+  email?: string;
+  username?: string;
+  phoneNumber?: string;
   password: string;
   customAttributes?: Record<string, unknown>;
 }
 
 /** From libs/user/src/core/dto/sign-in.dto.ts. */
 export interface SignInDto {
-  email: string;
+  email?: string;
+  username?: string;
   password: string;
 }
 
 /** From libs/user/src/core/dto/update-profile.dto.ts. */
 export interface UpdateProfileDto extends ProfileFieldsDto {
+  username?: string | null;
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
 }
@@ -272,4 +277,14 @@ export interface OwnAttributeResponse {
 export interface OwnAttributeSchemaResponse {
   standard: OwnAttributeResponse[];
   custom: OwnAttributeResponse[];
+}
+
+/** From libs/user/src/contacts/dto/phone-code.dto.ts. */
+export interface PhoneCodeRequestDto {
+  phoneNumber: string;
+}
+
+/** From libs/user/src/contacts/dto/phone-code.dto.ts. */
+export interface PhoneCodeSignInDto extends PhoneCodeRequestDto {
+  code: string;
 }

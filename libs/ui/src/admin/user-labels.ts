@@ -1,9 +1,9 @@
 import type { AdminUserResponse } from './api.js';
 
-/** What names a user in lists and headings: display name, full name, email, else the id. */
+/** What names a user in lists and headings: display name, full name, email, username, else the id. */
 export function userName(user: AdminUserResponse): string {
   const fullName = [user.firstName, user.lastName].filter(Boolean).join(' ');
-  return user.displayName || fullName || user.primaryEmail || user.id;
+  return user.displayName || fullName || user.primaryEmail || user.username || user.id;
 }
 
 export function isVerified(user: AdminUserResponse): boolean {

@@ -21,6 +21,10 @@ export function UserSummary({ user }: { user: AdminUserResponse }) {
       <dl class="summary">
         <dt>User id</dt>
         <dd class="mono">{user.id}</dd>
+        <dt>Username</dt>
+        <dd>
+          <Value value={user.username} />
+        </dd>
         <dt>Display name</dt>
         <dd>
           <Value value={user.displayName} />

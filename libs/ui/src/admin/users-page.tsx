@@ -237,11 +237,17 @@ function UsersTable(props: { users: AdminUserResponse[]; busy: boolean }) {
             <tr role="row" key={user.id}>
               <th role="rowheader" scope="row" data-label="Email">
                 <Link href={`/admin/users/${encodeURIComponent(user.id)}`}>
-                  {user.primaryEmail ?? (user.isAnonymous ? 'Anonymous user' : user.id)}
+                  {user.primaryEmail ??
+                    (user.username ? `@${user.username}` : null) ??
+                    (user.isAnonymous ? 'Anonymous user' : user.id)}
                 </Link>
               </th>
               <td role="cell" data-label="Name">
-                {[user.displayName, [user.firstName, user.lastName].filter(Boolean).join(' ')]
+                {[
+                  user.displayName,
+                  [user.firstName, user.lastName].filter(Boolean).join(' '),
+                  user.primaryEmail && user.username ? `@${user.username}` : null,
+                ]
                   .filter(Boolean)
                   .join(' · ') || '—'}
               </td>

@@ -5,21 +5,26 @@ interface NewCredentialsFieldsProps {
   password: string;
   onEmail(value: string): void;
   onPassword(value: string): void;
+  /** Whether the email is asked for: required (default), optional, or not at all. */
+  emailSetting?: 'required' | 'optional' | false;
 }
 
 /** The email and new password of an account being created (sign-up, a guest's upgrade). */
 export function NewCredentialsFields(props: NewCredentialsFieldsProps) {
+  const emailSetting = props.emailSetting ?? 'required';
   return (
     <>
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        value={props.email}
-        onValue={props.onEmail}
-        autoComplete="email"
-        required
-      />
+      {emailSetting !== false && (
+        <Field
+          label={emailSetting === 'required' ? 'Email' : 'Email (optional)'}
+          name="email"
+          type="email"
+          value={props.email}
+          onValue={props.onEmail}
+          autoComplete="email"
+          required={emailSetting === 'required'}
+        />
+      )}
       <Field
         label="Password"
         name="password"

@@ -10,16 +10,24 @@ import { SessionsSection } from './profile/sessions-section.js';
 import { SetPasswordSection } from './profile/set-password-section.js';
 import { TwoFactorSection } from './profile/two-factor-section.js';
 import { UpgradeSection } from './profile/upgrade-section.js';
+import { UsernameSection } from './profile/username-section.js';
+import { config } from '../config.js';
+import { mustVerifyEmail, VerifyEmailStep } from './verify-email.js';
 
 /** The user's own account: profile, identifiers, connected accounts, security. */
 export function ProfilePage({ query }: RouteProps) {
   const user = useUser();
   if (!user) return null;
+  // requireVerifiedEmail: the API refuses the rest until then, so the pages ask for the code first.
+  if (mustVerifyEmail(user, config.requireVerifiedEmail)) return <VerifyEmailStep user={user} />;
   return (
     <div class="profile">
       <PageHeading>Your account</PageHeading>
       {user.isAnonymous && <UpgradeSection user={user} />}
       <NamesSection user={user} />
+      {!user.isAnonymous && config.identifiers.username !== false && (
+        <UsernameSection user={user} setting={config.identifiers.username} />
+      )}
       <AttributesSection user={user} />
       {!user.isAnonymous && <IdentifiersSection user={user} kind={EMAILS} />}
       {!user.isAnonymous && <IdentifiersSection user={user} kind={PHONES} />}

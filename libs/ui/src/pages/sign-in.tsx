@@ -29,12 +29,22 @@ export function providerName(provider: string): string {
   return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
 }
 
-/** Email + password, the OAuth providers, anonymous sign-in, then the 2FA step when due. */
+/** `{ email }` for what looks like an address, else `{ username }` (where the app has usernames). */
+function identifierOf(typed: string): { email: string } | { username: string } {
+  const trimmed = typed.trim();
+  return config.identifiers.username !== false && !trimmed.includes('@')
+    ? { username: trimmed }
+    : { email: trimmed };
+}
+
+/**
+ * Email (or username) + password, sign-in by SMS code, the OAuth providers, anonymous sign-in,
+ * then the 2FA step when due.
+ */
 export function SignInPage({ query }: RouteProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [secondStep, setSecondStep] = useState(false);
-  const [code, setCode] = useState('');
   const [oauthError, setOauthError] = useState<string | null>(query.get('error'));
   const [guestError, setGuestError] = useState<string | null>(null);
   const oauthCode = query.get('code');
@@ -54,31 +64,8 @@ export function SignInPage({ query }: RouteProps) {
       });
   }, [oauthCode]);
 
-  if (secondStep)
-    return (
-      <section class="card">
-        <PageHeading>Two-step verification</PageHeading>
-        <p>Enter the 6-digit code from your authenticator app, or one of your backup codes.</p>
-        <Form
-          submitLabel="Verify"
-          label="Two-step verification"
-          onSubmit={async () => {
-            await client.completeSignIn({ code: code.trim() });
-            goAfterSignIn(query);
-          }}
-        >
-          <Field
-            label="Code"
-            name="code"
-            value={code}
-            onValue={setCode}
-            autoComplete="one-time-code"
-            hint="Backup codes have letters too: type them as shown."
-            required
-          />
-        </Form>
-      </section>
-    );
+  if (secondStep) return <SecondStep query={query} />;
+  const withUsername = config.identifiers.username !== false;
 
   const returnUrl = `${location.origin}${href('/sign-in')}`;
   return (
@@ -88,17 +75,17 @@ export function SignInPage({ query }: RouteProps) {
       {oauthCode && !oauthError && <p role="status">Signing you in…</p>}
       <Form
         submitLabel="Sign in"
-        label="Sign in with email"
+        label={withUsername ? 'Sign in with email or username' : 'Sign in with email'}
         onSubmit={async () => {
-          const result = await client.signIn({ email: email.trim(), password });
+          const result = await client.signIn({ ...identifierOf(email), password });
           if (result.twoFactorRequired) setSecondStep(true);
           else goAfterSignIn(query);
         }}
       >
         <Field
-          label="Email"
-          name="email"
-          type="email"
+          label={withUsername ? 'Email or username' : 'Email'}
+          name={withUsername ? 'identifier' : 'email'}
+          type={withUsername ? 'text' : 'email'}
           value={email}
           onValue={setEmail}
           autoComplete="username"
@@ -117,6 +104,9 @@ export function SignInPage({ query }: RouteProps) {
       <p class="links">
         <Link href="/forgot-password">Forgot your password?</Link>
         <Link href="/sign-up">Create an account</Link>
+        {config.identifiers.phone !== false && (
+          <Link href={`/sign-in/phone${location.search}`}>Sign in with a code by SMS</Link>
+        )}
       </p>
       {(config.providers.length > 0 || config.anonymousSignUp) && (
         <div class="alternatives" role="group" aria-label="Other ways to sign in">
@@ -142,6 +132,35 @@ export function SignInPage({ query }: RouteProps) {
           {guestError && <Notice kind="error">{guestError}</Notice>}
         </div>
       )}
+    </section>
+  );
+}
+
+/** The second factor after a first one passed (a password, a provider or an SMS code). */
+export function SecondStep({ query }: { query: URLSearchParams }) {
+  const [code, setCode] = useState('');
+  return (
+    <section class="card">
+      <PageHeading>Two-step verification</PageHeading>
+      <p>Enter the 6-digit code from your authenticator app, or one of your backup codes.</p>
+      <Form
+        submitLabel="Verify"
+        label="Two-step verification"
+        onSubmit={async () => {
+          await client.completeSignIn({ code: code.trim() });
+          goAfterSignIn(query);
+        }}
+      >
+        <Field
+          label="Code"
+          name="code"
+          value={code}
+          onValue={setCode}
+          autoComplete="one-time-code"
+          hint="Backup codes have letters too: type them as shown."
+          required
+        />
+      </Form>
     </section>
   );
 }

@@ -4,15 +4,21 @@ import { MePhonesController } from './controllers/me-phones.controller.js';
 import { ContactsRepository } from './repositories/contacts.repository.js';
 import { ContactsFeatureListener } from './services/contacts-feature-listener.js';
 import { ContactsService } from './services/contacts.service.js';
+import { PhoneSignInController } from './controllers/phone-sign-in.controller.js';
+import { PhoneSignInCodesRepository } from './repositories/phone-sign-in-codes.repository.js';
+import { PhoneSignInService } from './services/phone-sign-in.service.js';
+import { IdentifierVerification } from '../core/extension-points/identifier-verification.js';
 
 /** Options of `UserContactsModule.forRoot()`: none yet. */
 export type UserContactsOptions = Record<string, never>;
 
 /**
  * Several email addresses and phone numbers per user, each verified by a 6-digit code
- * (`/me/emails`, `/me/phones`). The tables of addresses and numbers are the core's (sign-in and
- * reset read them); this module adds the codes. Global, so the host's own modules can inject
- * ContactsService.
+ * (`/me/emails`, `/me/phones`), and sign-in by SMS code to a verified number
+ * (`/auth/phone-code`, on with UserModule's `identifiers.phone`). The tables of addresses and
+ * numbers are the core's (sign-in and reset read them); this module adds the codes, and gives the
+ * core its IdentifierVerification (the codes sign-up sends). Global, so the host's own modules can
+ * inject ContactsService.
  */
 @Module({})
 export class UserContactsModule {
@@ -20,9 +26,16 @@ export class UserContactsModule {
     return {
       module: UserContactsModule,
       global: true,
-      controllers: [MeEmailsController, MePhonesController],
-      providers: [ContactsRepository, ContactsService, ContactsFeatureListener],
-      exports: [ContactsService],
+      controllers: [MeEmailsController, MePhonesController, PhoneSignInController],
+      providers: [
+        ContactsRepository,
+        ContactsService,
+        ContactsFeatureListener,
+        PhoneSignInCodesRepository,
+        PhoneSignInService,
+        { provide: IdentifierVerification, useExisting: ContactsService },
+      ],
+      exports: [ContactsService, PhoneSignInService, IdentifierVerification],
     };
   }
 }

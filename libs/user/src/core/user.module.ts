@@ -38,6 +38,7 @@ import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
+import { UsernamesService } from './services/usernames.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
@@ -85,6 +86,7 @@ const SERVICES = [
   PasswordSignInService,
   PasswordsService,
   SignInMethodsService,
+  UsernamesService,
   UserSessionsService,
   AttributeSchemaService,
   ProfileAttributesService,

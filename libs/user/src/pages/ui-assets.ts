@@ -37,6 +37,14 @@ export interface UiPageConfig {
   apiBaseUrl: string;
   providers: string[];
   anonymousSignUp: boolean;
+  /** Which identifiers sign-up asks for and sign-in takes (UserModule's `identifiers`). */
+  identifiers: {
+    email: 'required' | 'optional' | false;
+    username: 'required' | 'optional' | false;
+    phone: 'required' | 'optional' | false;
+  };
+  /** The pages ask for the code before anything else until an address is verified. */
+  requireVerifiedEmail: boolean;
 }
 
 /**

@@ -51,6 +51,12 @@ export class UiPagesController {
         apiBaseUrl: this.urls.apiBasePath(),
         providers: this.externalProviders?.names() ?? [],
         anonymousSignUp: this.options.anonymousSignUp,
+        identifiers: {
+          email: this.options.identifiers.email,
+          username: this.options.identifiers.username,
+          phone: this.options.identifiers.phone,
+        },
+        requireVerifiedEmail: this.options.identifiers.requireVerifiedEmail,
       });
     return this.index;
   }

@@ -1,6 +1,14 @@
 import type { User } from '@userkit/client';
 import { useState } from 'preact/hooks';
-import { ActionButton, ConfirmButton, Field, Form, Notice } from '../../components/index.js';
+import {
+  ActionButton,
+  CodeField,
+  ConfirmButton,
+  Field,
+  Form,
+  Notice,
+  ResendCode,
+} from '../../components/index.js';
 import { Section } from './section.js';
 
 interface Identifier {
@@ -172,26 +180,9 @@ function VerifyForm(props: {
         label={`Verify ${props.target}`}
         onSubmit={() => props.onVerify(code.trim())}
       >
-        <Field
-          label={`Code sent to ${props.target}`}
-          name="code"
-          value={code}
-          onValue={setCode}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          required
-        />
+        <CodeField sentTo={props.target} value={code} onValue={setCode} />
       </Form>
-      <ActionButton
-        kind="link"
-        onClick={async () => {
-          await props.onResend();
-          setResent(true);
-        }}
-      >
-        Send a new code
-      </ActionButton>
-      {resent && <Notice>A new code is on its way; the previous one no longer works.</Notice>}
+      <ResendCode onResend={props.onResend} onResent={() => setResent(true)} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../../core/decorators/authenticated.decorator.js';
 import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
+import { AllowUnverifiedEmail } from '../../core/decorators/allow-unverified-email.decorator.js';
 import { ApiMessageLimitsResponse } from '../decorators/message-limits.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { RequiresRecentSignIn } from '../../core/decorators/requires-recent-sign-in.decorator.js';
@@ -34,6 +35,7 @@ export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @AllowUnverifiedEmail()
   @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
@@ -54,6 +56,7 @@ export class MeEmailsController {
   }
 
   @Post(':id/verify')
+  @AllowUnverifiedEmail()
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @ApiOkResponse({ type: EmailAddressResponse, description: 'The address, now verified' })
@@ -74,6 +77,7 @@ export class MeEmailsController {
   }
 
   @Post(':id/resend')
+  @AllowUnverifiedEmail()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')

@@ -5,9 +5,13 @@ import { newId } from '../../core/entities/new-id.js';
 import { PhoneNumber } from '../../core/entities/phone-number.entity.js';
 import { User } from '../../core/entities/user.entity.js';
 
+/** What a code is for: proving an address or number, or signing in with a verified number. */
+export type VerificationCodePurpose = 'verify' | 'sign_in';
+
 /**
- * A 6-digit code sent to an email address or a phone number to prove it belongs to the user.
- * Only an HMAC of the code is stored; it dies with its address (cascade).
+ * A 6-digit code sent to an email address or a phone number to prove it belongs to the user, or
+ * (purpose `sign_in`) sent to a verified number to sign in with. Only an HMAC of the code is
+ * stored, under a key of its own per purpose; it dies with its address (cascade).
  */
 @Entity({ tableName: 'userkit_verification_codes' })
 export class VerificationCode {
@@ -25,6 +29,9 @@ export class VerificationCode {
 
   @Property({ type: 'string', length: 64 })
   codeHash!: string;
+
+  @Property({ type: 'string', length: 16, default: 'verify' })
+  purpose: Opt<VerificationCodePurpose> = 'verify';
 
   /** Submissions counted so far (a try is counted before it is checked). */
   @Property({ type: 'integer' })

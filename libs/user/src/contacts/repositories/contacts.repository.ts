@@ -30,6 +30,23 @@ export type CodeRedemption = 'verified' | 'wrong_code' | 'exhausted' | 'no_code'
 
 export const MAX_CODE_ATTEMPTS = 5;
 
+/**
+ * Counts a try at a code before it is compared (one conditional update, so parallel guesses
+ * cannot pass the limit); false when the code is spent, expired or out of tries.
+ */
+export async function countCodeAttempt(
+  em: EntityManager,
+  codeId: string,
+  now: Date,
+): Promise<boolean> {
+  const counted = await em.nativeUpdate(
+    VerificationCode,
+    { id: codeId, consumedAt: null, attempts: { $lt: MAX_CODE_ATTEMPTS }, expiresAt: { $gt: now } },
+    { attempts: raw('attempts + 1') },
+  );
+  return counted === 1;
+}
+
 class Refused extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -130,11 +147,12 @@ export class ContactsRepository {
     expiresAt: Date,
   ): Promise<void> {
     await this.em.transactional(async (em) => {
-      await em.nativeDelete(VerificationCode, codeTarget(kind, targetId));
+      await em.nativeDelete(VerificationCode, { ...codeTarget(kind, targetId), purpose: 'verify' });
       await em.insert(VerificationCode, {
         id: codeId,
         user: userId,
         ...codeTarget(kind, targetId),
+        purpose: 'verify',
         codeHash,
         attempts: 0,
         expiresAt,
@@ -157,21 +175,11 @@ export class ContactsRepository {
   ): Promise<CodeRedemption> {
     const code = await this.em.findOne(
       VerificationCode,
-      { ...codeTarget(kind, targetId), consumedAt: null },
+      { ...codeTarget(kind, targetId), purpose: 'verify', consumedAt: null },
       { refresh: true, orderBy: { createdAt: 'desc' } },
     );
     if (!code) return 'no_code';
-    const counted = await this.em.nativeUpdate(
-      VerificationCode,
-      {
-        id: code.id,
-        consumedAt: null,
-        attempts: { $lt: MAX_CODE_ATTEMPTS },
-        expiresAt: { $gt: now },
-      },
-      { attempts: raw('attempts + 1') },
-    );
-    if (counted !== 1)
+    if (!(await countCodeAttempt(this.em, code.id, now)))
       return code.consumedAt === null && code.attempts < MAX_CODE_ATTEMPTS && code.expiresAt > now
         ? 'wrong_code'
         : 'exhausted';

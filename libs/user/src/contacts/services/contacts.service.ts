@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IdentifierVerification } from '../../core/extension-points/identifier-verification.js';
+import { logValue } from '../../core/messages/log-value.js';
 import type { User } from '../../core/entities/user.entity.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
@@ -43,8 +45,9 @@ const ERRORS = {
  * make primary, remove. Emails and phones follow the same rules; `kind` says which one.
  */
 @Injectable()
-export class ContactsService {
+export class ContactsService implements IdentifierVerification {
   private readonly codeKey: Buffer;
+  private readonly logger = new Logger('UserKit');
 
   constructor(
     @Inject(USER_OPTIONS) options: ResolvedUserOptions,
@@ -86,6 +89,48 @@ export class ContactsService {
     return added;
   }
 
+  /**
+   * The core's IdentifierVerification: the codes of what the user gave at sign-up (or at the
+   * upgrade of an anonymous user), each counted against its recipient's hourly limit (the
+   * account's own is for what the user adds later: the sign-up's rate limit bounds new accounts). One that
+   * cannot go (over a limit, a store or sender failure) is logged: the account stands, and the
+   * user asks again with resend.
+   */
+  async sendCodesFor(user: User): Promise<void> {
+    const record = (
+      row: { id: string; verified: boolean; primary: boolean },
+      value: string,
+    ): ContactRecord => ({
+      id: row.id,
+      userId: user.id,
+      value,
+      verified: row.verified,
+      primary: row.primary,
+    });
+    const unverified = [
+      ...user.emailAddresses
+        .getItems()
+        .map((email) => ['email', record(email, email.email)] as const),
+      ...user.phoneNumbers
+        .getItems()
+        .map((phone) => ['phone', record(phone, phone.phoneNumber)] as const),
+    ].filter(([, contact]) => !contact.verified);
+    for (const [kind, contact] of unverified) {
+      try {
+        await countMessageToSend(
+          this.rateLimitStorage,
+          null,
+          kind === 'email' ? normalizeEmail(contact.value) : contact.value,
+        );
+        await this.sendCode(kind, user, contact);
+      } catch (error) {
+        this.logger.warn(
+          `No ${kind} verification code sent to user ${user.id}: ${logValue(error)}`,
+        );
+      }
+    }
+  }
+
   async resend(kind: ContactKind, user: User, id: string): Promise<void> {
     const contact = await this.owned(kind, user.id, id);
     if (contact.verified) throw new UserKitException('ALREADY_VERIFIED');
@@ -125,13 +170,18 @@ export class ContactsService {
     return { ...contact, primary: true };
   }
 
-  /** Not the primary while another one exists; for emails, not the last way to sign in. */
+  /**
+   * Not the primary while another one exists; not the last way to sign in (an email, or a
+   * verified number where the app signs in by phone).
+   */
   async remove(kind: ContactKind, userId: string, id: string): Promise<void> {
     if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
     const removed = await this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
       if (target.primary && siblings.length > 1)
         throw new UserKitException('PRIMARY_NOT_REMOVABLE');
       if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
+      else if (target.verified)
+        this.signInMethods.assertRemovable(counts, { verifiedPhoneNumber: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
     this.updates.changed(userId, [CHANGED[kind]]);

@@ -18,14 +18,16 @@ const BUCKET = 'userkit-messages';
  */
 export async function countMessageToSend(
   storage: RateLimitStorage,
-  userId: string,
+  userId: string | null,
   recipient: string,
 ): Promise<void> {
   // The recipient first: a message it refuses does not spend the account's quota.
-  for (const [key, limit] of [
+  const limits: Array<readonly [string, number]> = [
     [`to:${hashSecretToken(recipient)}`, MESSAGES_PER_RECIPIENT_PER_HOUR],
-    [`account:${userId}`, MESSAGES_PER_ACCOUNT_PER_HOUR],
-  ] as const) {
+  ];
+  // Null: a recipient no account is known for yet (a phone sign-in code asked for a number).
+  if (userId !== null) limits.push([`account:${userId}`, MESSAGES_PER_ACCOUNT_PER_HOUR]);
+  for (const [key, limit] of limits) {
     const record = await storage.increment(key, HOUR_MS, limit, HOUR_MS, BUCKET);
     if (record.isBlocked)
       throw new UserKitException('TOO_MANY_MESSAGES', undefined, {

@@ -83,6 +83,7 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiUserKitError(404)
+  @ApiUserKitError(409, { description: 'The username is taken by another user (USERNAME_TAKEN)' })
   async update(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @Body() body: AdminUpdateUserDto,

@@ -4,6 +4,7 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { AllowUnverifiedEmail } from '../decorators/allow-unverified-email.decorator.js';
 import { withAttributes } from '../dto/attributes.mapper.js';
 import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
@@ -25,6 +26,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @AllowUnverifiedEmail()
   @ApiOkResponse({
     type: UserResponse,
     description: "With the attributes the user may see, and the host's extensions if any",
@@ -45,6 +47,7 @@ export class MeController {
     description: 'Invalid value, unknown attribute, or a field the user may not write',
   })
   @ApiUserKitError(403, { description: 'An attribute that is read-only or hidden for the user' })
+  @ApiUserKitError(409, { description: 'The username is taken by another user (USERNAME_TAKEN)' })
   async updateMe(
     @CurrentUser() principal: AuthenticatedPrincipal,
     @Body() body: UpdateProfileDto,

@@ -5,6 +5,9 @@ import { RolesGuard } from '../guards/roles.guard.js';
 import { UserAuthGuard } from '../guards/user-auth.guard.js';
 import { Roles } from './roles.decorator.js';
 
+const EMAIL_NOT_VERIFIED_DESCRIPTION =
+  'EMAIL_NOT_VERIFIED: the app requires a verified email address (requireVerifiedEmail) and the user has none yet';
+
 /** A signed-in route (optionally limited to roles), with its guards and Swagger notes in one place. */
 export function Authenticated(
   options: { roles?: string[] } = {},
@@ -17,8 +20,12 @@ export function Authenticated(
   if (options.roles?.length) {
     decorators.push(
       Roles(...options.roles),
-      ApiUserKitError(403, { description: 'Lacks the role' }),
+      ApiUserKitError(403, {
+        description: `Lacks the role; or ${EMAIL_NOT_VERIFIED_DESCRIPTION}`,
+      }),
     );
+  } else {
+    decorators.push(ApiUserKitError(403, { description: EMAIL_NOT_VERIFIED_DESCRIPTION }));
   }
   return applyDecorators(...decorators);
 }

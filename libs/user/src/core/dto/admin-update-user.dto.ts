@@ -5,10 +5,14 @@ import { ProfileFieldsDto } from './profile-fields.js';
 import { AttributeWritesProperty } from './attribute-writes.js';
 import { IsOptional } from '../validation/is-optional.decorator.js';
 import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
+import { UsernameWriteProperty } from './username-write.property.js';
 
 /** What an admin may change: the profile fields and all three metadata objects (each replaced whole). */
 @ApiStrictBody()
 export class AdminUpdateUserDto extends ProfileFieldsDto {
+  @UsernameWriteProperty()
+  username?: string | null;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsJsonMetadata()

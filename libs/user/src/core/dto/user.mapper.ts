@@ -26,6 +26,7 @@ export function mapUser(user: UserViewSource): UserResponse {
   const emails = user.emailAddresses.getItems();
   return {
     id: user.id,
+    username: user.username ?? null,
     displayName: user.displayName,
     firstName: user.firstName,
     lastName: user.lastName,

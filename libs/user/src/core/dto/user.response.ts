@@ -72,6 +72,13 @@ export class ExternalAccountResponse {
 /** The self view (GET /me): never privateMetadata, banned, hashes or tokens. */
 export class UserResponse {
   @ApiProperty({ example: '01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69' }) id!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'ada_l',
+    description: 'A sign-in identifier (lower-case), when the app takes usernames; null: none',
+  })
+  username!: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
   @ApiProperty({ nullable: true, type: String }) firstName!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastName!: string | null;

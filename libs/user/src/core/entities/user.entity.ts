@@ -6,6 +6,7 @@ import {
   OneToMany,
   PrimaryKey,
   Property,
+  Unique,
 } from '@mikro-orm/decorators/legacy';
 import { EmailAddress } from './email-address.entity.js';
 import { ExternalAccount } from './external-account.entity.js';
@@ -20,6 +21,14 @@ export type JsonObject = Record<string, unknown>;
 export class User {
   @PrimaryKey({ type: 'string', length: 36 })
   id: Opt<string> = newId();
+
+  /**
+   * A sign-in identifier: 3-64 of `a-z 0-9 _ . -`, stored lower-cased (so unique
+   * case-insensitively, by this index). Null: none.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Unique({ name: 'userkit_users_username_unique' })
+  username: string | null = null;
 
   @Property({ type: 'string', length: 200, nullable: true })
   displayName: string | null = null;

@@ -13,6 +13,24 @@ export const UserErrors = {
     message: 'Send the body as application/json (or the content type this route documents)',
   },
   EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'This email address is already taken' },
+  USERNAME_TAKEN: { status: HttpStatus.CONFLICT, message: 'This username is already taken' },
+  IDENTIFIER_NOT_ACCEPTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This app does not take this identifier (see the identifiers option)',
+  },
+  EMAIL_NOT_VERIFIED: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'Verify your email address first (POST /me/emails/:id/verify with the code sent to it)',
+  },
+  INVALID_PHONE_CODE: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Invalid phone number or code',
+  },
+  PHONE_SIGN_IN_DISABLED: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Sign-in by phone is not enabled in this app',
+  },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
     status: HttpStatus.UNAUTHORIZED,

@@ -20,6 +20,11 @@ export interface PhoneVerificationMessage {
   phoneNumber: string;
   code: string;
   expiresAt: Date;
+  /**
+   * `sign_in`: a code to sign in with (POST /auth/phone-code) sent to a verified number, e.g.
+   * "Your sign-in code is …"; absent or `verify`: a code that proves the number.
+   */
+  purpose?: 'verify' | 'sign_in';
 }
 
 export interface PasswordResetMessage {

@@ -1,12 +1,14 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY, ROLES_KEY } from '../tokens.js';
+import { ALLOW_UNVERIFIED_EMAIL_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../tokens.js';
 
-/** What a route's @Public() and @Roles() say, the method's own metadata over its controller's. */
+/** What a route's @Public(), @Roles() and @AllowUnverifiedEmail() say, the method's own metadata over its controller's. */
 export interface RouteAccess {
   readonly isPublic: boolean;
   /** Undefined when the route names no role. */
   readonly roles: readonly string[] | undefined;
+  /** @AllowUnverifiedEmail(): open to users whose email is not verified yet (requireVerifiedEmail). */
+  readonly allowsUnverifiedEmail: boolean;
 }
 
 // Decorator metadata is fixed once the classes exist, so each route's is read once: with
@@ -30,6 +32,9 @@ export function routeAccess(reflector: Reflector, context: ExecutionContext): Ro
     access = {
       isPublic: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true,
       roles: roles?.length ? roles : undefined,
+      allowsUnverifiedEmail:
+        reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNVERIFIED_EMAIL_KEY, targets) ===
+        true,
     };
     byHandler.set(handler, access);
   }

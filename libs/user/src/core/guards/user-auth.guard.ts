@@ -2,13 +2,15 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
-import { SessionsService } from '../services/sessions.service.js';
+import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { attachPrincipal, principalOf } from './principal-request-key.js';
 import { routeAccess } from './route-access.js';
 
 /**
  * Bearer access token + a live session, checked in the database on every request, so logout,
- * revocation, bans and role changes apply at once on every app instance. Subclass to change how
+ * revocation, bans and role changes apply at once on every app instance. With
+ * `requireVerifiedEmail`, a user without a verified email address passes only on routes marked
+ * @AllowUnverifiedEmail() (403 `EMAIL_NOT_VERIFIED` elsewhere, the host's routes too). Subclass to change how
  * the token is read (`protected extractToken`).
  */
 @Injectable()
@@ -31,7 +33,8 @@ export class UserAuthGuard implements CanActivate {
         Record<PropertyKey, unknown> & { headers: Record<string, string | string[] | undefined> }
       >();
     // Applied both globally and per controller: authenticate once.
-    if (principalOf(request)) return true;
+    const known = principalOf(request);
+    if (known) return this.assertEmailVerified(context, known);
     const token = this.extractToken(request);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
     const principal = await this.sessions
@@ -41,6 +44,19 @@ export class UserAuthGuard implements CanActivate {
       );
     if (!principal) throw new UserKitException('SESSION_REVOKED');
     attachPrincipal(request, principal);
+    return this.assertEmailVerified(context, principal);
+  }
+
+  /**
+   * `requireVerifiedEmail`: until the user verified an email address, only the routes marked
+   * @AllowUnverifiedEmail() (GET /me, verifying, resending) let them through.
+   */
+  private assertEmailVerified(context: ExecutionContext, principal: AuthenticatedPrincipal): true {
+    if (
+      principal.emailVerificationPending &&
+      !routeAccess(this.reflector, context).allowsUnverifiedEmail
+    )
+      throw new UserKitException('EMAIL_NOT_VERIFIED');
     return true;
   }
 

@@ -23,7 +23,7 @@ export class LoggingMessageSender implements MessageSender {
 
   async sendPhoneVerificationCode(message: PhoneVerificationMessage): Promise<void> {
     this.logger.log(
-      `Phone verification code for ${logValue(message.phoneNumber)}: ${logValue(message.code)}`,
+      `Phone ${message.purpose === 'sign_in' ? 'sign-in' : 'verification'} code for ${logValue(message.phoneNumber)}: ${logValue(message.code)}`,
     );
   }
 

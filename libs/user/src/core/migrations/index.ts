@@ -7,6 +7,7 @@ import { Migration20261125700000ProfileSchema } from './Migration20261125700000P
 import { Migration20261204000000ProfileImageOwner } from './Migration20261204000000ProfileImageOwner.js';
 import { Migration20261204100000OAuthBindings } from './Migration20261204100000OAuthBindings.js';
 import { Migration20261205100000PendingExternalAccounts } from './Migration20261205100000PendingExternalAccounts.js';
+import { Migration20261205100000Usernames } from './Migration20261205100000Usernames.js';
 import { Migration20261205300000AttributeLabels } from './Migration20261205300000AttributeLabels.js';
 
 /**
@@ -29,6 +30,7 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205100000PendingExternalAccounts',
     class: Migration20261205100000PendingExternalAccounts,
   },
+  { name: 'Migration20261205100000Usernames', class: Migration20261205100000Usernames },
   {
     name: 'Migration20261205300000AttributeLabels',
     class: Migration20261205300000AttributeLabels,

@@ -1,7 +1,17 @@
-import type { UserModuleOptions } from './user-module-options.js';
+import type { IdentifierSetting, UserModuleOptions } from './user-module-options.js';
+
+const SETTINGS: readonly IdentifierSetting[] = ['required', 'optional', false];
+const DEFAULT_SETTINGS = { email: 'required', username: false, phone: false } as const;
 
 /** Options of emails, phones and password recovery, after defaults. */
 export interface ResolvedIdentifierOptions {
+  /** Whether sign-up asks for (and takes) each identifier. */
+  email: IdentifierSetting;
+  username: IdentifierSetting;
+  /** On (not false): numbers given at sign-up, and sign-in by SMS code to a verified number. */
+  phone: IdentifierSetting;
+  /** Only GET /me, verification and sign-out until an email address is verified. */
+  requireVerifiedEmail: boolean;
   /** A sensitive change needs a sign-in this recent (seconds). */
   reauthenticationWindowSeconds: number;
   /** Where reset links point (`?token=` is added); undefined when no public URL is known. */
@@ -35,7 +45,44 @@ export function resolveIdentifierOptions(
   ) {
     problems.push('messageSender must be an object implementing MessageSender');
   }
+  const settings: Record<keyof typeof DEFAULT_SETTINGS, IdentifierSetting> = {
+    ...DEFAULT_SETTINGS,
+  };
+  const given: unknown = options.identifiers;
+  if (
+    given !== undefined &&
+    (typeof given !== 'object' || given === null || Array.isArray(given))
+  ) {
+    problems.push(
+      'identifiers must be an object such as { email: "required", username: "optional" }',
+    );
+  } else if (given) {
+    for (const [name, setting] of Object.entries(given)) {
+      if (!(name in DEFAULT_SETTINGS)) {
+        problems.push(`identifiers.${name} is not an identifier (email, username, phone)`);
+      } else if (setting !== undefined && !SETTINGS.includes(setting as IdentifierSetting)) {
+        problems.push(`identifiers.${name} must be 'required', 'optional' or false`);
+      } else if (setting !== undefined) {
+        settings[name as keyof typeof DEFAULT_SETTINGS] = setting as IdentifierSetting;
+      }
+    }
+  }
+  if (settings.email !== 'required' && settings.username !== 'required') {
+    problems.push(
+      "identifiers: email or username must be 'required' (a password is typed with one of them)",
+    );
+  }
+  const requireVerifiedEmail = options.requireVerifiedEmail ?? false;
+  if (typeof requireVerifiedEmail !== 'boolean') {
+    problems.push('requireVerifiedEmail must be a boolean');
+  } else if (requireVerifiedEmail && settings.email !== 'required') {
+    problems.push("requireVerifiedEmail needs identifiers.email to be 'required'");
+  }
   return {
+    email: settings.email,
+    username: settings.username,
+    phone: settings.phone,
+    requireVerifiedEmail: requireVerifiedEmail === true,
     reauthenticationWindowSeconds,
     passwordResetUrl,
     passwordResetUrlGiven: options.passwordResetUrl !== undefined,

@@ -7,6 +7,21 @@ import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
 import type { UserFieldDeclarations } from './user-fields.js';
 
+/**
+ * Whether sign-up asks for an identifier: `'required'`, `'optional'`, or `false` (not taken).
+ */
+export type IdentifierSetting = 'required' | 'optional' | false;
+
+/** Which identifiers users have (see `UserModuleOptions.identifiers`). */
+export interface IdentifierSettings {
+  /** Default `'required'`. */
+  email?: IdentifierSetting;
+  /** A username (3-64 of `a-z 0-9 _ . -`, unique case-insensitively), a way to sign in with the password. Default `false`. */
+  username?: IdentifierSetting;
+  /** A phone number (E.164), verified by SMS code; once verified, a way to sign in by SMS code (needs UserContactsModule). Default `false`. */
+  phone?: IdentifierSetting;
+}
+
 export interface RoleDefinition {
   name: string;
   description?: string;
@@ -51,6 +66,19 @@ export interface UserModuleOptions {
   hashingQueueLimit?: number;
   /** Delivers verification codes and reset links. Default: logs them (development only). */
   messageSender?: MessageSender;
+  /**
+   * The identifiers users sign up and sign in with, each `'required'`, `'optional'` or `false`.
+   * Default `{ email: 'required', username: false, phone: false }`. Email or username must be
+   * required (the password needs one to be typed with); `phone` needs UserContactsModule.
+   */
+  identifiers?: IdentifierSettings;
+  /**
+   * Until the user verified an email address, only GET /me, verifying, resending and adding an
+   * address, and signing out are allowed: every other route behind the library's guard (the
+   * host's too) answers 403 `EMAIL_NOT_VERIFIED`. Sign-up sends the code. Needs
+   * UserContactsModule (the routes that verify). Default false.
+   */
+  requireVerifiedEmail?: boolean;
   /** Sensitive changes (add email/phone, password, 2FA off) need a sign-in this recent. Default 3600. */
   reauthenticationWindowSeconds?: number;
   /**

@@ -14,6 +14,7 @@ interface SqlExecutor {
 export type LockedUserChanges = Partial<
   Pick<
     User,
+    | 'username'
     | 'displayName'
     | 'firstName'
     | 'lastName'

@@ -1,5 +1,6 @@
 import { EntityManager, type EntityMetadata } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { EmailAddress } from '../entities/email-address.entity.js';
 import { RefreshToken } from '../entities/refresh-token.entity.js';
 import { newId } from '../entities/new-id.js';
 import { Role } from '../entities/role.entity.js';
@@ -34,6 +35,8 @@ export interface ActiveSessionRow {
   roles: string[];
   authenticatedAt: Date;
   lastUsedAt: Date;
+  /** Whether the user has a verified email address; read only when asked for (undefined). */
+  emailVerified?: boolean;
   /** Session and user columns by database field name, for `em.map` when a caller wants entities. */
   sessionRow: Record<string, unknown>;
   userRow: Record<string, unknown>;
@@ -167,9 +170,18 @@ export class SessionsRepository {
     sessionId: string,
     userId: string,
     now: Date,
+    withEmailVerified = false,
   ): Promise<ActiveSessionRow | null> {
-    this.activeRead ??= new PreparedRead('userkit_active_session_v1', this.activeSessionSql());
-    const rows = await this.activeRead.all(this.em, [
+    const read = withEmailVerified
+      ? (this.activeVerifiedRead ??= new PreparedRead(
+          'userkit_active_session_verified_v1',
+          this.activeSessionSql(true),
+        ))
+      : (this.activeRead ??= new PreparedRead(
+          'userkit_active_session_v1',
+          this.activeSessionSql(),
+        ));
+    const rows = await read.all(this.em, [
       sessionId,
       userId,
       this.em.getPlatform().processDateProperty(now),
@@ -178,6 +190,7 @@ export class SessionsRepository {
     if (!row) return null;
     const sessionRow: Record<string, unknown> = {};
     const userRow: Record<string, unknown> = {};
+    const emailVerified = withEmailVerified ? Boolean(row.email_verified) : undefined;
     for (const [key, value] of Object.entries(row)) {
       if (key.startsWith('s__')) sessionRow[key.slice(3)] = value;
       else if (key.startsWith('u__')) userRow[key.slice(3)] = value;
@@ -192,6 +205,7 @@ export class SessionsRepository {
       roles,
       authenticatedAt: new Date(sessionRow.authenticated_at as string | number | Date),
       lastUsedAt: new Date(sessionRow.last_used_at as string | number | Date),
+      emailVerified,
       sessionRow,
       userRow,
     };
@@ -217,10 +231,14 @@ export class SessionsRepository {
 
   private activeSql: string | undefined;
   private activeRead: PreparedRead | undefined;
+  private activeVerifiedRead: PreparedRead | undefined;
 
-  /** Built once from the entity metadata: every column of both tables, prefixed to keep apart. */
-  private activeSessionSql(): string {
-    if (this.activeSql) return this.activeSql;
+  /**
+   * Built once from the entity metadata: every column of both tables, prefixed to keep apart.
+   * `withEmailVerified` adds whether the user holds a verified address (requireVerifiedEmail).
+   */
+  private activeSessionSql(withEmailVerified = false): string {
+    if (!withEmailVerified && this.activeSql) return this.activeSql;
     const metadata = this.em.getMetadata();
     const columns = (meta: EntityMetadata, alias: string): string[] =>
       meta.props
@@ -232,12 +250,17 @@ export class SessionsRepository {
     const aggregate = isPostgres(this.em)
       ? `string_agg(r.role_name, chr(31))`
       : `group_concat(r.role_name, char(31))`;
-    this.activeSql =
-      `select ${[...columns(session, 's'), ...columns(user, 'u')].join(', ')}, ` +
+    const emails = metadata.get(EmailAddress).tableName;
+    const emailVerified = withEmailVerified
+      ? `exists (select 1 from "${emails}" v where v.user_id = u.id and v.verified) as "email_verified", `
+      : '';
+    const sql =
+      `select ${[...columns(session, 's'), ...columns(user, 'u')].join(', ')}, ${emailVerified}` +
       `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
       `from "${session.tableName}" s join "${user.tableName}" u on u.id = s.user_id ` +
       `where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`;
-    return this.activeSql;
+    if (!withEmailVerified) this.activeSql = sql;
+    return sql;
   }
 
   async touch(sessionId: string, now: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { EmailAddress } from '../entities/email-address.entity.js';
 import { ExternalAccount } from '../entities/external-account.entity.js';
+import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { User } from '../entities/user.entity.js';
 
 /** What the last-way-to-sign-in rule (SignInMethodsService) looks at. */
@@ -8,11 +9,15 @@ export interface SignInMethodCounts {
   hasPassword: boolean;
   emailAddresses: number;
   externalAccounts: number;
+  /** A username types the password as well as an address does. */
+  hasUsername: boolean;
+  /** Ways in by SMS code, when the app signs in by phone. */
+  verifiedPhoneNumbers: number;
 }
 
 /**
  * Read inside the removal's transaction, after `lockUserRow`, so two removals cannot both see
- * "one left". Shared by every identifier removal (email addresses, external accounts).
+ * "one left". Shared by every identifier removal (email addresses, phones, external accounts).
  */
 export async function countSignInMethods(
   em: EntityManager,
@@ -27,5 +32,7 @@ export async function countSignInMethods(
       user: userId,
       verificationStatus: 'verified',
     }),
+    hasUsername: user.username !== null,
+    verifiedPhoneNumbers: await em.count(PhoneNumber, { user: userId, verified: true }),
   };
 }

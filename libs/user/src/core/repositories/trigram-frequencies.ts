@@ -5,13 +5,15 @@ export type SearchColumn =
   | 'userkit_email_addresses.normalized_email'
   | 'userkit_users.display_name'
   | 'userkit_users.first_name'
-  | 'userkit_users.last_name';
+  | 'userkit_users.last_name'
+  | 'userkit_users.username';
 
 const SEARCH_COLUMNS: SearchColumn[] = [
   'userkit_email_addresses.normalized_email',
   'userkit_users.display_name',
   'userkit_users.first_name',
   'userkit_users.last_name',
+  'userkit_users.username',
 ];
 
 /** A trigram in at least this share of a column's values makes the whole lookup slow. */
@@ -125,7 +127,7 @@ export class TrigramFrequencies {
               cast(cast(histogram_bounds as text) as text[]) as others
          from pg_stats
         where schemaname = current_schema()
-          and tablename || '.' || attname in (?, ?, ?, ?)`,
+          and tablename || '.' || attname in (${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
       SEARCH_COLUMNS,
     )) as Array<{
       tablename: string;

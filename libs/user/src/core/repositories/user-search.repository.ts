@@ -85,6 +85,8 @@ export class UserSearchRepository {
         matches('n.display_name', 'userkit_users.display_name', like),
         matches('n.first_name', 'userkit_users.first_name', like),
         matches('n.last_name', 'userkit_users.last_name', like),
+        // Stored lower-cased, as the term is.
+        matches('n.username', 'userkit_users.username', 'like'),
       ];
       conditions.push(
         `u.id in (

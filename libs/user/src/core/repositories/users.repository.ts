@@ -6,6 +6,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EMAIL_HOLDS, releaseUnverifiedClaims } from './email-claims.js';
 import { EmailAddress } from '../entities/email-address.entity.js';
+import { PhoneNumber } from '../entities/phone-number.entity.js';
 import { PreparedRead, entityColumns } from '../sql/prepared-read.js';
 import {
   hydrateUserCollections,
@@ -23,6 +24,7 @@ import { isPostgres } from '../sql/sql-dialect-of.js';
 import { newId } from '../entities/new-id.js';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import { readDefinitionsLocked } from './attribute-definitions.repository.js';
+import { countSignInMethods, type SignInMethodCounts } from './sign-in-method-counts.js';
 
 /** The new user's own columns, as every way of creating one writes them. */
 function userFields(record: NewUserRecord) {
@@ -38,8 +40,19 @@ function userFields(record: NewUserRecord) {
     customAttributes: record.customAttributes ?? {},
     standardAttributes: record.standardAttributes ?? {},
     isAnonymous: record.isAnonymous,
+    username: record.username ?? null,
   };
 }
+
+/** Which identifier a unique index refused: the constraint's name is in the driver's message. */
+export function takenIdentifier(error: UniqueConstraintViolationException): UserKitException {
+  if (/username/.test(error.message)) return new UserKitException('USERNAME_TAKEN');
+  if (/phone_number/.test(error.message)) return new UserKitException('PHONE_TAKEN');
+  return new UserKitException('EMAIL_TAKEN');
+}
+
+/** What a password sign-in is looked up by: an email address (normalised) or a username. */
+export type SignInIdentifier = { email: string } | { username: string };
 
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
@@ -110,6 +123,10 @@ export interface NewUserRecord {
   roleNames: string[];
   /** Self sign-ups sign in at once: `lastSignInAt` = `createdAt`, by the INSERT (admin-made: null). */
   signedIn?: boolean;
+  /** Lower-cased and checked (see normalizeUsername). Default none. */
+  username?: string | null;
+  /** E.164; added unverified and primary. Default none. */
+  phoneNumber?: string | null;
 }
 
 export type AttributeValuesToWrite = Pick<NewUserRecord, 'customAttributes' | 'standardAttributes'>;
@@ -135,6 +152,12 @@ export class UsersRepository {
 
   findFullById(id: string): Promise<User | null> {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
+  }
+
+  /** What the last-way-to-sign-in rule looks at; null when there is no such user. */
+  async signInMethodCounts(userId: string): Promise<SignInMethodCounts | null> {
+    if (!(await this.exists(userId))) return null;
+    return countSignInMethods(this.em, userId);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -185,15 +208,18 @@ export class UsersRepository {
    * did; otherwise the caller reserves as usual (the row read is the state before that update).
    */
   async findForSignIn(
-    email: string,
+    identifier: SignInIdentifier,
     at: Date,
   ): Promise<{ user: User; attemptCounted: boolean } | null> {
-    this.signInRead ??= this.signInUserRead();
-    const normalized = normalizeEmail(email);
+    const byUsername = 'username' in identifier;
+    const key = byUsername ? identifier.username : normalizeEmail(identifier.email);
+    const read = byUsername
+      ? (this.usernameSignInRead ??= this.signInUserRead('username'))
+      : (this.signInRead ??= this.signInUserRead('email'));
     const params = isPostgres(this.em)
-      ? [this.em.getPlatform().processDateProperty(at), normalized, normalized]
-      : [normalized];
-    const [row] = await this.signInRead.all(this.em, params);
+      ? [this.em.getPlatform().processDateProperty(at), key, key]
+      : [key];
+    const [row] = await read.all(this.em, params);
     if (!row) return null;
     const { roles, attemptCounted, ...userRow } = row;
     const user = this.em.map(User, withoutUserCollections(userRow));
@@ -205,8 +231,9 @@ export class UsersRepository {
   }
 
   private signInRead: PreparedRead | undefined;
+  private usernameSignInRead: PreparedRead | undefined;
 
-  private signInUserRead(): PreparedRead {
+  private signInUserRead(by: 'email' | 'username'): PreparedRead {
     const users = this.em.getMetadata().get(User).tableName;
     const emails = this.em.getMetadata().get(EmailAddress).tableName;
     const postgres = isPostgres(this.em);
@@ -219,16 +246,27 @@ export class UsersRepository {
       `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles"`;
     // Only an address the user holds (verified, or the primary) signs in: never a mere claim.
     const holds = `(e.verified or e."primary")`;
-    const from = `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ? and ${holds}`;
-    if (!postgres) return new PreparedRead('userkit_sign_in_user_v4', `${select} ${from}`);
+    const from =
+      by === 'email'
+        ? `from "${emails}" e join "${users}" u on u.id = e.user_id where e.normalized_email = ? and ${holds}`
+        : `from "${users}" u where u."username" = ?`;
+    if (!postgres)
+      return new PreparedRead(
+        by === 'email' ? 'userkit_sign_in_user_v4' : 'userkit_sign_in_username_v1',
+        `${select} ${from}`,
+      );
+    const userOf =
+      by === 'email'
+        ? `"id" = (select e."user_id" from "${emails}" e where e."normalized_email" = ? and ${holds})`
+        : `"username" = ?`;
     // The main select reads the row as it was before the CTE's update (one snapshot).
     const countFirstAttempt =
       `update "${users}" set "failed_sign_in_count" = 1, "last_failed_sign_in_at" = ? ` +
-      `where "id" = (select e."user_id" from "${emails}" e where e."normalized_email" = ? and ${holds}) ` +
+      `where ${userOf} ` +
       `and "failed_sign_in_count" = 0 and "password_sign_in_disabled" = false ` +
       `and "password_hash" is not null returning "id"`;
     return new PreparedRead(
-      'userkit_sign_in_user_v5',
+      by === 'email' ? 'userkit_sign_in_user_v5' : 'userkit_sign_in_username_v2',
       `with counted as (${countFirstAttempt}) ` +
         `${select}, exists (select 1 from counted) as "attemptCounted" ${from}`,
     );
@@ -241,7 +279,12 @@ export class UsersRepository {
    */
   async create(record: NewUserRecord): Promise<User> {
     try {
-      if (record.signedIn && record.roleNames.length === 1 && !record.recheckAttributes)
+      if (
+        record.signedIn &&
+        record.roleNames.length === 1 &&
+        !record.recheckAttributes &&
+        !record.phoneNumber
+      )
         return await this.createSignedUp(record);
       return await this.em.transactional(async (em) => {
         const recheck = record.recheckAttributes;
@@ -260,12 +303,13 @@ export class UsersRepository {
             primary: true,
           });
         }
+        if (record.phoneNumber)
+          em.create(PhoneNumber, { user, phoneNumber: record.phoneNumber, primary: true });
         await em.flush();
         return user;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException)
-        throw new UserKitException('EMAIL_TAKEN');
+      if (error instanceof UniqueConstraintViolationException) throw takenIdentifier(error);
       if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
       throw error;
     }

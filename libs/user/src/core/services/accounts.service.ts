@@ -1,10 +1,15 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
+import { IdentifierVerification } from '../extension-points/identifier-verification.js';
+import { UserModuleOptionsError } from '../options/resolve-options.js';
+import type { IdentifierSetting } from '../options/user-module-options.js';
 import { ANONYMOUS_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
-import { UsersRepository } from '../repositories/users.repository.js';
+import { UsersRepository, type SignInIdentifier } from '../repositories/users.repository.js';
+import { toE164 } from '../validation/phone-number.js';
+import { normalizeUsername } from '../validation/username.js';
 import { USER_OPTIONS } from '../tokens.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import { HashingGate } from './hashing-gate.js';
@@ -18,7 +23,12 @@ import { UserUpdateService } from './user-update.service.js';
 import { ProfileAttributesService } from './profile-attributes.service.js';
 
 export interface PasswordSignUp {
-  email: string;
+  /** Required by default; see the `identifiers` option for which of the three sign-up takes. */
+  email?: string;
+  /** Lower-cased and checked by the route (`IsUsername`); `normalizeUsername` for callers of their own. */
+  username?: string;
+  /** E.164 (or any form `toE164` reads): added unverified, and a code is sent. */
+  phoneNumber?: string;
   password: string;
   displayName?: string | null;
   firstName?: string | null;
@@ -47,20 +57,30 @@ export class AccountsService implements OnModuleInit {
     private readonly updates: UserUpdateService,
     private readonly revocation: SessionRevocationService,
     private readonly attributes: ProfileAttributesService,
+    @Optional()
+    @Inject(IdentifierVerification)
+    private readonly verification?: IdentifierVerification,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const { phone, requireVerifiedEmail } = this.options.identifiers;
+    if ((phone !== false || requireVerifiedEmail) && !this.verification) {
+      throw new UserModuleOptionsError([
+        `${requireVerifiedEmail ? 'requireVerifiedEmail' : 'identifiers.phone'} needs UserContactsModule (from @userkit/user/contacts): it sends and redeems the verification codes`,
+      ]);
+    }
     this.dummyHash = await this.hasher.hash(`userkit-dummy-${Math.random()}`);
   }
 
   async signUpWithPassword(input: PasswordSignUp, meta: RequestMeta): Promise<IssuedTokens> {
-    this.passwordPolicy.assertAcceptable(input.password, input.email);
+    const identifiers = this.signUpIdentifiers(input);
+    this.passwordPolicy.assertAcceptable(input.password, identifiers.email ?? identifiers.username);
     const attributes = await this.attributes.forCreation('endUser', {
       customAttributes: input.customAttributes,
     });
     const user = await this.creation.create(
       {
-        email: input.email.trim(),
+        email: identifiers.email,
         displayName: input.displayName ?? null,
         firstName: input.firstName ?? null,
         lastName: input.lastName ?? null,
@@ -78,9 +98,48 @@ export class AccountsService implements OnModuleInit {
         recheckAttributes: attributes.recheck,
         roleNames: [this.options.defaultRole],
         signedIn: true,
+        username: identifiers.username,
+        phoneNumber: identifiers.phoneNumber,
       },
     );
+    await this.verification?.sendCodesFor(user);
     return this.signedUp(user, meta);
+  }
+
+  /**
+   * The identifiers a sign-up gives, as the `identifiers` option wants them: every required one
+   * present (400 naming the missing ones), none the app does not take (400).
+   */
+  private signUpIdentifiers(input: PasswordSignUp): {
+    email: string | null;
+    username: string | null;
+    phoneNumber: string | null;
+  } {
+    const given = {
+      email: input.email?.trim() || null,
+      username: input.username ?? null,
+      phoneNumber: input.phoneNumber ?? null,
+    };
+    const settings: Record<keyof typeof given, IdentifierSetting> = {
+      email: this.options.identifiers.email,
+      username: this.options.identifiers.username,
+      phoneNumber: this.options.identifiers.phone,
+    };
+    const missing: string[] = [];
+    for (const name of ['email', 'username', 'phoneNumber'] as const) {
+      if (given[name] !== null && settings[name] === false)
+        throw new UserKitException(
+          'IDENTIFIER_NOT_ACCEPTED',
+          `This app does not take a ${name} at sign-up`,
+        );
+      if (given[name] === null && settings[name] === 'required')
+        missing.push(`${name} is required`);
+    }
+    if (missing.length > 0) throw new UserKitException('VALIDATION_FAILED', missing);
+    const phoneNumber = given.phoneNumber === null ? null : toE164(given.phoneNumber);
+    if (given.phoneNumber !== null && phoneNumber === null)
+      throw new UserKitException('INVALID_PHONE_NUMBER');
+    return { ...given, phoneNumber };
   }
 
   async signUpAnonymously(meta: RequestMeta): Promise<IssuedTokens> {
@@ -100,36 +159,56 @@ export class AccountsService implements OnModuleInit {
    * two-factor on, this refuses: `PasswordSignInService` hands out the challenge instead.
    */
   async signInWithPassword(
-    email: string,
+    identifier: string | SignInIdentifier,
     password: string,
     meta: RequestMeta,
   ): Promise<IssuedTokens> {
-    const user = await this.verifyPassword(email, password, meta.ip);
+    const user = await this.verifyPassword(identifier, password, meta.ip);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
     return this.signedInWithPassword(user, meta);
   }
 
   /**
-   * The first factor: the user whose email and password match (counted against the account's
-   * lock, which stays counted: the caller clears it once sign-in is complete). `client`: the
-   * address the attempt comes from, which backs off on its own after failures.
+   * The first factor: the user whose email (or username) and password match (counted against the
+   * account's lock, which stays counted: the caller clears it once sign-in is complete). `client`:
+   * the address the attempt comes from, which backs off on its own after failures. An account's
+   * lock and backoff are the same whichever identifier is typed; an unknown identifier goes
+   * through the same steps, with a dummy hash, so neither answer nor time tells it apart.
    */
-  async verifyPassword(email: string, password: string, client: string | null): Promise<User> {
+  async verifyPassword(
+    identifier: string | SignInIdentifier,
+    password: string,
+    client: string | null,
+  ): Promise<User> {
+    const by: SignInIdentifier =
+      typeof identifier === 'string' ? { email: identifier } : identifier;
+    const byUsername = 'username' in by;
+    const refused = (): UserKitException =>
+      byUsername
+        ? new UserKitException('INVALID_CREDENTIALS', 'Invalid username or password')
+        : new UserKitException('INVALID_CREDENTIALS');
+    if (byUsername && this.options.identifiers.username === false)
+      throw new UserKitException('IDENTIFIER_NOT_ACCEPTED', 'This app has no usernames');
+    // A username that cannot exist is looked up as typed: nobody holds it (stored ones are valid
+    // and lower-case), and it goes through the same steps as any unknown one.
+    const lookup: SignInIdentifier = byUsername
+      ? { username: normalizeUsername(by.username) ?? by.username }
+      : by;
     // One read: the user, its role names and whether the read already counted this attempt.
-    const found = await this.users.findForSignIn(email, new Date());
+    const found = await this.users.findForSignIn(lookup, new Date());
     const user = found?.user ?? null;
     const passwordHash = user?.passwordHash ?? null;
     const attempt =
       user && passwordHash !== null
         ? this.signInAttempts.forUser(user, client)
-        : this.signInAttempts.forUnknownEmail(email, client);
+        : this.signInAttempts.forUnknownIdentifier(lookup, client);
     await this.signInAttempts.reserve(attempt, found?.attemptCounted === true);
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
     );
     if (!user || passwordHash === null || !matches || user.banned) {
       await this.signInAttempts.failed(attempt);
-      throw new UserKitException('INVALID_CREDENTIALS');
+      throw refused();
     }
     if (this.hasher.needsRehash(passwordHash)) {
       const upgraded = await this.hashingGate.run(() => this.hasher.hash(password));
@@ -164,6 +243,7 @@ export class AccountsService implements OnModuleInit {
     if (outcome === 'not_anonymous') throw new UserKitException('NOT_ANONYMOUS');
     await this.revocation.revokeSession(sessionId, 'upgraded', userId);
     const user = await this.users.findFullById(userId);
+    await this.verification?.sendCodesFor(user!);
     return this.signedIn(user!, meta);
   }
 

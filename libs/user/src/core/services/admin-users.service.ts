@@ -18,6 +18,7 @@ import {
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserCreationService } from './user-creation.service.js';
 import { UserDeletionService } from './user-deletion.service.js';
+import { UsernamesService } from './usernames.service.js';
 import { UserUpdateService } from './user-update.service.js';
 
 export interface UserListQuery {
@@ -58,6 +59,8 @@ export interface AdminNewUser {
 }
 
 export interface AdminUserChanges {
+  /** Lower-cased and checked (normalizeUsername); null removes it (same rules as PATCH /me). */
+  username?: string | null;
   displayName?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -85,6 +88,7 @@ export class AdminUsersService {
     private readonly creation: UserCreationService,
     private readonly updates: UserUpdateService,
     private readonly deletion: UserDeletionService,
+    private readonly usernames: UsernamesService,
   ) {}
 
   async list(query: UserListQuery): Promise<UserPage> {
@@ -209,12 +213,16 @@ export class AdminUsersService {
 
   /** Under the row lock, so concurrent writes of different attributes all land. */
   async update(id: string, changes: AdminUserChanges): Promise<User> {
+    if (changes.username !== undefined) await this.usernames.assertChangeable(id, changes.username);
     // The name and picture columns are standard attributes: the admin's access rights apply.
-    const written = await this.attributes.write(id, 'admin', changes, [
-      'publicMetadata',
-      'privateMetadata',
-      'unsafeMetadata',
-    ]);
+    const written = await this.usernames.translateTaken(() =>
+      this.attributes.write(id, 'admin', changes, [
+        'username',
+        'publicMetadata',
+        'privateMetadata',
+        'unsafeMetadata',
+      ]),
+    );
     if (!written) throw new UserKitException('USER_NOT_FOUND');
     return this.get(id);
   }

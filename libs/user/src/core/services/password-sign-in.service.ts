@@ -4,6 +4,7 @@ import { SecondFactor, type FirstFactor } from '../extension-points/second-facto
 import { AccountsService } from './accounts.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
+import type { SignInIdentifier } from '../repositories/users.repository.js';
 
 export type PasswordSignInOutcome =
   | { twoFactorRequired: false; tokens: IssuedTokens }
@@ -21,8 +22,13 @@ export class PasswordSignInService {
     @Optional() @Inject(SecondFactor) private readonly secondFactor?: SecondFactor,
   ) {}
 
-  async signIn(email: string, password: string, meta: RequestMeta): Promise<PasswordSignInOutcome> {
-    const user = await this.accounts.verifyPassword(email, password, meta.ip);
+  /** `identifier`: an email address (a string, or `{ email }`) or `{ username }`. */
+  async signIn(
+    identifier: string | SignInIdentifier,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<PasswordSignInOutcome> {
+    const user = await this.accounts.verifyPassword(identifier, password, meta.ip);
     if (!user.twoFactorEnabled) {
       const tokens = await this.accounts.signedInWithPassword(user, meta);
       return { twoFactorRequired: false, tokens };

@@ -91,7 +91,7 @@ function same(left: unknown, right: unknown): boolean {
  * a value whose definition changed or went obsolete stays on the user and admins still see it.
  */
 /** Metadata columns a request writes whole (replaced, not merged) beside the attributes. */
-type WholeColumn = 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata';
+type WholeColumn = 'username' | 'publicMetadata' | 'privateMetadata' | 'unsafeMetadata';
 
 @Injectable()
 export class ProfileAttributesService {
@@ -109,7 +109,7 @@ export class ProfileAttributesService {
   async write(
     userId: string,
     party: AttributeParty,
-    writes: AttributeWrites & Partial<Record<WholeColumn, JsonObject>>,
+    writes: AttributeWrites & Partial<Pick<User, WholeColumn>>,
     wholeColumns: readonly WholeColumn[],
   ): Promise<boolean> {
     const schema = await this.loadSchema();
@@ -127,7 +127,7 @@ export class ProfileAttributesService {
         for (const key of wholeColumns) {
           if (writes[key] === undefined) continue;
           if (JSON.stringify(writes[key]) === JSON.stringify(user[key])) continue;
-          fields[key] = writes[key];
+          (fields as Record<string, unknown>)[key] = writes[key];
           changed.push(key);
         }
         return { changes: fields, changed, result: undefined };

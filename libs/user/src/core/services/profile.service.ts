@@ -7,8 +7,11 @@ import { UsersRepository } from '../repositories/users.repository.js';
 import type { AuthenticatedPrincipal } from './sessions.service.js';
 import { ProfileAttributesService, type AttributeView } from './profile-attributes.service.js';
 import { UserUpdateService } from './user-update.service.js';
+import { UsernamesService } from './usernames.service.js';
 
 export interface OwnProfileChanges {
+  /** Lower-cased and checked (normalizeUsername); null removes it. */
+  username?: string | null;
   displayName?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -31,6 +34,7 @@ export class ProfileService {
     private readonly attributes: ProfileAttributesService,
     private readonly updates: UserUpdateService,
     private readonly ownView: OwnViewRepository,
+    private readonly usernames: UsernamesService,
   ) {}
 
   async getOwn(userId: string): Promise<User> {
@@ -84,10 +88,17 @@ export class ProfileService {
     return written.result;
   }
 
-  /** Under the row lock, so concurrent writes of different attributes all land. */
+  /**
+   * Under the row lock, so concurrent writes of different attributes all land. A username taken
+   * by another user (in any case) is refused by the unique index: 409, nothing written.
+   */
   async updateOwn(userId: string, changes: OwnProfileChanges): Promise<User> {
-    if (!(await this.attributes.write(userId, 'endUser', changes, ['unsafeMetadata'])))
-      throw new UserKitException('NOT_SIGNED_IN');
+    if (changes.username !== undefined)
+      await this.usernames.assertChangeable(userId, changes.username);
+    const written = await this.usernames.translateTaken(() =>
+      this.attributes.write(userId, 'endUser', changes, ['username', 'unsafeMetadata']),
+    );
+    if (!written) throw new UserKitException('NOT_SIGNED_IN');
     return this.getOwn(userId);
   }
 }

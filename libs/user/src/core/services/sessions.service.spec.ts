@@ -29,6 +29,7 @@ const OPTIONS = {
   tokenIssuer: 'userkit-unit-test',
   accessTokenTtlSeconds: 900,
   refreshTokenTtlSeconds: 30 * 24 * 3600,
+  identifiers: { requireVerifiedEmail: false },
 } as ResolvedUserOptions;
 
 interface TokenRow {
@@ -365,11 +366,13 @@ describe('SessionsService (mocked repositories)', () => {
       await expect(service.authenticate(accessToken)).resolves.toBeNull();
       repositories.sessions.findActiveRow.mockResolvedValue(null);
       await expect(service.authenticate(accessToken)).resolves.toBeNull();
-      // The live check is made at the request's instant.
+      // The live check is made at the request's instant (without requireVerifiedEmail, the
+      // read leaves out whether the user verified an address).
       expect(repositories.sessions.findActiveRow).toHaveBeenLastCalledWith(
         'session-1',
         'user-1',
         NOW,
+        false,
       );
     });
   });

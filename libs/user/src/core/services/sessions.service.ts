@@ -26,6 +26,11 @@ export interface AuthenticatedPrincipal {
   isAnonymous: boolean;
   /** When the session's user last proved who they are (sign-in, not a refresh). */
   authenticatedAt: Date;
+  /**
+   * With `requireVerifiedEmail`: the user (not anonymous) has no verified email address yet, so
+   * only routes marked @AllowUnverifiedEmail() let them through. Always false without the option.
+   */
+  emailVerificationPending: boolean;
   /** The user, with roles, mapped on first read from the row the guard read (no extra query). */
   readonly user: User;
   /** The session, mapped on first read from the row the guard read (no extra query). */
@@ -136,7 +141,13 @@ export class SessionsService {
     if (!claims) return null;
     const now = new Date();
     // One statement, plain values: entities are only mapped (no query) if a caller reads them.
-    const row = await this.sessions.findActiveRow(claims.sid, claims.sub, now);
+    const requireVerifiedEmail = this.options.identifiers.requireVerifiedEmail;
+    const row = await this.sessions.findActiveRow(
+      claims.sid,
+      claims.sub,
+      now,
+      requireVerifiedEmail,
+    );
     if (!row || row.banned) return null;
     if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
       await this.sessions.touch(row.sessionId, now);
@@ -150,6 +161,8 @@ export class SessionsService {
       roles: row.roles,
       isAnonymous: row.isAnonymous,
       authenticatedAt: row.authenticatedAt,
+      emailVerificationPending:
+        requireVerifiedEmail && !row.isAnonymous && row.emailVerified === false,
       get user(): User {
         return (user ??= sessions.mapUser(row));
       },

@@ -63,11 +63,29 @@ export class SignInAttemptsService {
   }
 
   forUnknownEmail(email: string, client: string | null): SignInAttempt {
+    return this.forUnknownIdentifier({ email }, client);
+  }
+
+  /**
+   * An email or username nobody signs in with: its own history, as a real account would have.
+   * A phone number (E.164) is always counted this way, known or not: SMS codes back off per
+   * client and number, and never touch the password lock.
+   */
+  forUnknownIdentifier(
+    identifier: { email: string } | { username: string } | { phoneNumber: string },
+    client: string | null,
+  ): SignInAttempt {
+    const account =
+      'email' in identifier
+        ? `email:${hashSecretToken(normalizeEmail(identifier.email))}`
+        : 'username' in identifier
+          ? `username:${hashSecretToken(identifier.username.toLowerCase())}`
+          : `phone:${hashSecretToken(identifier.phoneNumber)}`;
     return {
-      account: `email:${hashSecretToken(normalizeEmail(email))}`,
+      account,
       client: client === null ? 'unknown' : clientAddressKey(client),
       userId: null,
-      email: normalizeEmail(email),
+      email: 'email' in identifier ? normalizeEmail(identifier.email) : null,
     };
   }
 

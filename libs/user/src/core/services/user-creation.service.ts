@@ -43,6 +43,10 @@ export interface NewUserAccount {
   recheckAttributes?: NewUserRecord['recheckAttributes'];
   /** A self sign-up: the INSERT records the sign-in as well. */
   signedIn: boolean;
+  /** Lower-cased and checked (normalizeUsername); the hooks do not see it. Default none. */
+  username?: string | null;
+  /** E.164, added unverified (the contacts module sends its code). Default none. */
+  phoneNumber?: string | null;
 }
 
 /** What a feature's own write of a new user reports (see `createWith`). */
@@ -89,6 +93,8 @@ export class UserCreationService {
         recheckAttributes: account.recheckAttributes,
         roleNames: account.roleNames,
         signedIn: account.signedIn,
+        username: account.username ?? null,
+        phoneNumber: account.phoneNumber ?? null,
       });
       // Others' unverified claims on the address yield to the one who now holds it.
       if (email !== null)

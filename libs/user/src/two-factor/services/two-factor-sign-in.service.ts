@@ -50,9 +50,9 @@ export class TwoFactorSignInService implements SecondFactor {
     const user = await this.users.findFullById(taken.user.id);
     if (!user) throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     const attempt = this.signInAttempts.forUser(user, meta.ip);
-    // After a provider only this client's backoff and the challenge's tries apply: the password
-    // lock, which strangers can turn on, must not shut the owner out of their provider.
-    const afterProvider = taken.firstFactor === 'provider';
+    // After a provider (or a phone code) only this client's backoff and the challenge's tries
+    // apply: the password lock, which strangers can turn on, must not shut the owner out.
+    const afterProvider = taken.firstFactor !== 'password';
     if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
     else await this.signInAttempts.reserve(attempt);
     if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
