@@ -81,7 +81,11 @@ export class ContactsService {
       throw error;
     }
     // It stays now, whether or not the code gets out (a resend can follow).
-    this.updates.changed(user.id, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'added', {
+      userId: user.id,
+      identifierId: added.id,
+      value: added.value,
+    });
     await this.sendCode(kind, user, added);
     return added;
   }
@@ -112,7 +116,11 @@ export class ContactsService {
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'verified', {
+      userId,
+      identifierId: contact.id,
+      value: contact.value,
+    });
     return { ...contact, verified: true };
   }
 
@@ -134,7 +142,11 @@ export class ContactsService {
       if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'removed', {
+      userId,
+      identifierId: removed.id,
+      value: removed.value,
+    });
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

@@ -7,6 +7,7 @@ import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
+import { UserEventsPublisher } from '../../core/events/user-events.publisher.js';
 import {
   deriveKey,
   generateBackupCode,
@@ -40,6 +41,7 @@ export class TwoFactorService {
     private readonly twoFactor: TwoFactorRepository,
     private readonly users: UsersRepository,
     private readonly updates: UserUpdateService,
+    private readonly events: UserEventsPublisher,
   ) {
     this.secretKey = deriveKey(options.tokenSecret, 'totp-secrets');
     this.backupKey = deriveKey(options.tokenSecret, 'backup-codes');
@@ -74,7 +76,7 @@ export class TwoFactorService {
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
     if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    this.updates.changed(user.id, ['twoFactorEnabled']);
+    this.updates.twoFactorChanged(user.id, true);
     return backupCodes;
   }
 
@@ -84,7 +86,7 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    if (await this.twoFactor.disable(user.id)) this.updates.changed(user.id, ['twoFactorEnabled']);
+    if (await this.twoFactor.disable(user.id)) this.updates.twoFactorChanged(user.id, false);
   }
 
   /**
@@ -92,20 +94,28 @@ export class TwoFactorService {
    * True when it passed.
    */
   async checkSecondFactor(userId: string, code: string): Promise<boolean> {
+    return (await this.matchSecondFactor(userId, code)) !== null;
+  }
+
+  /** As `checkSecondFactor`, telling which kind of code passed (null: none). */
+  async matchSecondFactor(userId: string, code: string): Promise<'totp' | 'backup_code' | null> {
     const trimmed = code.trim();
     if (/^\d{6}$/.test(trimmed)) {
       const credential = await this.twoFactor.findCredential(userId);
-      if (!credential || credential.confirmedAt === null) return false;
+      if (!credential || credential.confirmedAt === null) return null;
       const step = await this.matchingStep(credential.encryptedSecret, trimmed);
-      return step !== null && this.twoFactor.useStep(credential.id, step);
+      return step !== null && (await this.twoFactor.useStep(credential.id, step)) ? 'totp' : null;
     }
     const normalized = normalizeBackupCode(trimmed);
-    if (normalized.length !== 10) return false;
-    return this.twoFactor.useBackupCode(
+    if (normalized.length !== 10) return null;
+    const spent = await this.twoFactor.useBackupCode(
       userId,
       this.hashBackupCode(userId, normalized),
       new Date(),
     );
+    if (!spent) return null;
+    this.events.emit('twoFactor.backupCodeUsed', { userId });
+    return 'backup_code';
   }
 
   private async load(userId: string): Promise<User> {
