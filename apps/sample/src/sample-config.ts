@@ -30,6 +30,10 @@ export interface SampleConfig {
   ui: boolean;
   /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
   globalPrefix?: string;
+  /** The audit log (UserAuditLogModule); AUDIT_LOG=off leaves it out. */
+  auditLog: boolean;
+  /** AUDIT_LOG_RETENTION_DAYS: days the records are kept (365), or `forever`. */
+  auditLogRetentionDays: number | null;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -74,7 +78,20 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
+    auditLog: env.AUDIT_LOG !== 'off',
+    auditLogRetentionDays: retentionDaysFrom(env.AUDIT_LOG_RETENTION_DAYS),
   };
+}
+
+/** A whole number of days, `forever` (null), or unset (365). */
+function retentionDaysFrom(value: string | undefined): number | null {
+  if (value === undefined || value === '') return 365;
+  if (value === 'forever') return null;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
+    throw new Error(
+      `AUDIT_LOG_RETENTION_DAYS must be a number of days or "forever", got "${value}"`,
+    );
+  return Number(value);
 }
 
 /** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */

@@ -83,7 +83,8 @@ export class EventContextInterceptor implements NestInterceptor {
         const params = routeParams(request.params);
         const route = this.routeOf(context);
         // `/admin/users/:id...` names the user by `id`; other admin routes by `userId`, if at all.
-        const targetUserId = (route.includes(' /admin/users/:id') ? params.id : params.userId) ?? null;
+        const targetUserId =
+          (route.includes(' /admin/users/:id') ? params.id : params.userId) ?? null;
         this.publisher.emit('admin.action', { route, targetUserId, params });
       });
     await settleEventScope(scope);
