@@ -343,4 +343,208 @@ describe('the audit log: one record per security event, GET /admin/audit-log, GE
       byAdmin.body.data.some((entry: Entry) => entry.details.route === 'POST /admin/users'),
     ).toBe(true);
   });
+
+  describe('GET /admin/audit-log: filters and paging', () => {
+    it('newest first; cursor pages hold each record once; type, actor and time filters', async () => {
+      const account = await signUp(t.http);
+      for (let i = 0; i < 4; i += 1)
+        await signIn(account.email, `wrong-password-${i}-zz`).expect(401);
+      await signIn(account.email, account.password).expect(200);
+      const all = await trailOf(account.user.id);
+      expect(all).toHaveLength(6);
+
+      const pages: Entry[][] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await t.http
+          .get('/admin/audit-log')
+          .query({ userId: account.user.id, limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(bearer(admin.accessToken))
+          .expect(200);
+        pages.push(response.body.data);
+        cursor = response.body.nextCursor;
+      } while (cursor);
+      expect(pages.map((page) => page.length)).toEqual([2, 2, 2]);
+      const walked = pages.flat();
+      expect(walked.map((entry) => entry.id)).toEqual([...all].reverse().map((entry) => entry.id));
+      const times = walked.map((entry) => Date.parse(entry.createdAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+
+      const failed = await t.http
+        .get('/admin/audit-log')
+        .query({ userId: account.user.id, type: 'sign_in.failed' })
+        .set(bearer(admin.accessToken))
+        .expect(200);
+      expect(failed.body.data).toHaveLength(4);
+      expect(failed.body.nextCursor).toBeNull();
+
+      const bySelf = await t.http
+        .get('/admin/audit-log')
+        .query({ actorId: account.user.id })
+        .set(bearer(admin.accessToken))
+        .expect(200);
+      // The sign-up and the sign-in; failed sign-ins have no known actor.
+      expect(typesOf(bySelf.body.data)).toEqual(['sign_in.succeeded', 'user.signed_up']);
+
+      // `from` is inclusive, `to` exclusive: the window of the failures alone.
+      const failures = all.filter((entry) => entry.type === 'sign_in.failed');
+      const window = await t.http
+        .get('/admin/audit-log')
+        .query({
+          userId: account.user.id,
+          from: failures[0].createdAt,
+          to: all[5].createdAt,
+        })
+        .set(bearer(admin.accessToken))
+        .expect(200);
+      expect(window.body.data.map((entry: Entry) => entry.id)).toEqual(
+        [...failures].reverse().map((entry) => entry.id),
+      );
+      const future = await t.http
+        .get('/admin/audit-log')
+        .query({ userId: account.user.id, from: '2999-01-01' })
+        .set(bearer(admin.accessToken))
+        .expect(200);
+      expect(future.body).toEqual({ data: [], nextCursor: null });
+    });
+
+    it('admins only: 401 signed out, 403 for a member', async () => {
+      const member = await signUp(t.http);
+      await t.http.get('/admin/audit-log').expect(401);
+      const refused = await t.http
+        .get('/admin/audit-log')
+        .set(bearer(member.accessToken))
+        .expect(403);
+      expect(refused.body.code).toBe('FORBIDDEN_ROLE');
+    });
+
+    it('crafted query parameters are a 400, never a 500', async () => {
+      const asAdmin = bearer(admin.accessToken);
+      const refused: Array<Record<string, string | string[]>> = [
+        { cursor: 'not-a-cursor' },
+        { cursor: Buffer.from('["not a date","x"]').toString('base64url') },
+        { cursor: 'a'.repeat(201) },
+        { type: 'Sign In' },
+        { type: 'sign_in.failed\u0000' },
+        { type: 'x'.repeat(65) },
+        { type: ['sign_in.failed', 'user.banned'] },
+        { userId: "1' or '1'='1" },
+        { userId: 'a\u0000b' },
+        { actorId: '\ud800' },
+        { from: 'yesterday' },
+        { to: '2026-13-45' },
+        { limit: '0' },
+        { limit: '101' },
+        { limit: '1e3' },
+        { unknown: 'x' },
+      ];
+      for (const query of refused) {
+        const response = await t.http.get('/admin/audit-log').query(query).set(asAdmin);
+        expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      }
+    });
+  });
+
+  describe('GET /me/security-activity', () => {
+    it("shows the user's own sign-ins, password and 2FA changes, and nobody else's", async () => {
+      const mine = await signUp(t.http);
+      const theirs = await signUp(t.http);
+      await signIn(mine.email, 'wrong-password-for-me-1').expect(401);
+      const session = await signIn(mine.email, mine.password).expect(200);
+      await signIn(theirs.email, theirs.password).expect(200);
+      await t.http
+        .post('/me/emails')
+        .set(bearer(mine.accessToken))
+        .send({ email: uniqueEmail('extra') })
+        .expect(201);
+      await t.http
+        .post('/me/password')
+        .set(bearer(session.body.accessToken))
+        .send({ currentPassword: mine.password, newPassword: NEW_PASSWORD })
+        .expect(204);
+
+      const response = await t.http
+        .get('/me/security-activity')
+        .set(bearer(session.body.accessToken))
+        .expect(200);
+      expect(typesOf(response.body.data)).toEqual([
+        'password.changed',
+        'sign_in.succeeded',
+        'sign_in.failed',
+      ]);
+      expect(response.body.nextCursor).toBeNull();
+      const [changed, signedIn, failed] = response.body.data;
+      expect(changed.currentSession).toBe(true);
+      expect(signedIn).toMatchObject({
+        currentSession: true,
+        userAgent: AGENT,
+        details: { method: 'password', provider: null, secondFactor: null },
+      });
+      expect(failed).toMatchObject({
+        currentSession: false,
+        details: { method: 'password', reason: 'wrong_password' },
+      });
+      // Not a field of the self view: who acted, or another user's id.
+      expect(Object.keys(signedIn).sort()).toEqual(
+        ['createdAt', 'currentSession', 'details', 'id', 'ip', 'type', 'userAgent'].sort(),
+      );
+      expect(JSON.stringify(response.body)).not.toContain(theirs.user.id);
+
+      const others = await t.http
+        .get('/me/security-activity')
+        .set(bearer(theirs.accessToken))
+        .expect(200);
+      expect(typesOf(others.body.data)).toEqual(['sign_in.succeeded']);
+      const ids = new Set(response.body.data.map((entry: Entry) => entry.id));
+      expect(others.body.data.some((entry: Entry) => ids.has(entry.id))).toBe(false);
+    });
+
+    it('pages with a cursor, refuses a crafted one, and needs a session', async () => {
+      const account = await signUp(t.http);
+      for (let i = 0; i < 3; i += 1) await signIn(account.email, account.password).expect(200);
+      const first = await t.http
+        .get('/me/security-activity')
+        .query({ limit: 2 })
+        .set(bearer(account.accessToken))
+        .expect(200);
+      expect(first.body.data).toHaveLength(2);
+      const second = await t.http
+        .get('/me/security-activity')
+        .query({ limit: 2, cursor: first.body.nextCursor })
+        .set(bearer(account.accessToken))
+        .expect(200);
+      expect(second.body).toMatchObject({ nextCursor: null });
+      expect(second.body.data).toHaveLength(1);
+      await t.http
+        .get('/me/security-activity')
+        .query({ cursor: '%00' })
+        .set(bearer(account.accessToken))
+        .expect(400);
+      // Another user's filter cannot be smuggled in.
+      await t.http
+        .get('/me/security-activity')
+        .query({ userId: admin.id })
+        .set(bearer(account.accessToken))
+        .expect(400);
+      await t.http.get('/me/security-activity').expect(401);
+    });
+  });
+
+  describe('retention', () => {
+    it('prunes records older than retentionDays, and keeps the rest', async () => {
+      const account = await signUp(t.http);
+      const old = Date.now() - 400 * 24 * 60 * 60 * 1000;
+      const postgres = process.env.TEST_DB === 'postgres';
+      for (let i = 0; i < 5; i += 1)
+        await sql(
+          t.app,
+          "insert into userkit_audit_log (id, created_at, type, user_id, details) values (?, ?, 'sign_in.failed', ?, '{}')",
+          [`old-record-${i}`, postgres ? new Date(old + i) : old + i, account.user.id],
+        );
+      expect(await trailOf(account.user.id)).toHaveLength(6);
+      const deleted = await t.app.get(AuditLogPruner).pruneNow();
+      expect(deleted).toBeGreaterThanOrEqual(5);
+      expect(typesOf(await trailOf(account.user.id))).toEqual(['user.signed_up']);
+    });
+  });
 });
