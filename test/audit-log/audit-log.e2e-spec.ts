@@ -18,6 +18,11 @@ interface Entry {
   details: Record<string, unknown>;
 }
 
+interface Page {
+  data: Entry[];
+  nextCursor: string | null;
+}
+
 const AGENT = 'AuditTest/1.0 (e2e)';
 const NEW_PASSWORD = 'amber-lantern-quarry-47';
 
@@ -42,7 +47,7 @@ describe('the audit log: one record per security event, GET /admin/audit-log, GE
     const entries: Entry[] = [];
     let cursor: string | null = null;
     do {
-      const response = await t.http
+      const response: { body: Page } = await t.http
         .get('/admin/audit-log')
         .query({ userId, limit: 100, ...(cursor ? { cursor } : {}) })
         .set(bearer(admin.accessToken))
@@ -356,7 +361,7 @@ describe('the audit log: one record per security event, GET /admin/audit-log, GE
       const pages: Entry[][] = [];
       let cursor: string | null = null;
       do {
-        const response = await t.http
+        const response: { body: Page } = await t.http
           .get('/admin/audit-log')
           .query({ userId: account.user.id, limit: 2, ...(cursor ? { cursor } : {}) })
           .set(bearer(admin.accessToken))
