@@ -150,6 +150,11 @@ export class UserUpdateService {
     this.updated(userId, ['twoFactorEnabled']);
   }
 
+  /** A two-factor backup code was spent (committed by UserTwoFactorModule). */
+  backupCodeUsed(userId: string): void {
+    this.events.emit('twoFactor.backupCodeUsed', { userId });
+  }
+
   /**
    * An email address or phone number was added, verified or removed (committed by
    * UserContactsModule): `emailAddress.<action>` / `phoneNumber.<action>`, then `user.updated`

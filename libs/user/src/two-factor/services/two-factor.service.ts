@@ -7,7 +7,6 @@ import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
-import { UserEventsPublisher } from '../../core/events/user-events.publisher.js';
 import {
   deriveKey,
   generateBackupCode,
@@ -41,7 +40,6 @@ export class TwoFactorService {
     private readonly twoFactor: TwoFactorRepository,
     private readonly users: UsersRepository,
     private readonly updates: UserUpdateService,
-    private readonly events: UserEventsPublisher,
   ) {
     this.secretKey = deriveKey(options.tokenSecret, 'totp-secrets');
     this.backupKey = deriveKey(options.tokenSecret, 'backup-codes');
@@ -114,7 +112,7 @@ export class TwoFactorService {
       new Date(),
     );
     if (!spent) return null;
-    this.events.emit('twoFactor.backupCodeUsed', { userId });
+    this.updates.backupCodeUsed(userId);
     return 'backup_code';
   }
 
