@@ -5,7 +5,8 @@
 //      rounds, and the app's CPU per sign-in;
 //   2. AUDIT_ROWS records seeded into the log, and the p95 of GET /admin/audit-log per filter.
 //
-// Knobs (environment): AUDIT_ROWS (10000000), BENCH_ROUNDS (5), BENCH_SECONDS per run (4).
+// Knobs (environment): AUDIT_ROWS (10000000), BENCH_ROUNDS (5), BENCH_SECONDS per run (4),
+// AUDIT_SIGN_IN=off (the queries only).
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { auditLogBenchmark, seedAuditLog } from './audit-log.js';
@@ -44,7 +45,7 @@ async function post(base, path, body) {
 }
 
 /** Sign-in with the audit log ÷ without: interleaved rounds of the two sample apps. */
-export async function measureSignInCost(urlOf, track) {
+export async function measureSignInCost(urlOf, track, untrack) {
   const withLog = track(
     await startProcess(
       sampleArgs,
@@ -103,6 +104,7 @@ export async function measureSignInCost(urlOf, track) {
     `select count(*)::int as n from userkit_audit_log where type = 'sign_in.succeeded'`,
   );
   await client.end();
+  await untrack(withoutLog);
   log(
     `sign-in with ÷ without the audit log: ${throughput.ratio} (${throughput.min}–${throughput.max}) of the throughput, ${cpu.ratio} of the app's CPU per sign-in; ${rows[0].n} sign-ins recorded`,
   );
@@ -114,7 +116,6 @@ export async function measureSignInCost(urlOf, track) {
     cpuPerSignInRatio: cpu,
     figures: runs.figures,
     recordedSignIns: rows[0].n,
-    stopWithout: () => withoutLog.stop(),
   };
 }
 
@@ -131,8 +132,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const name of ['audit_on', 'audit_off']) await admin.query(`create database ${name}`);
     await admin.end();
     const urlOf = (name) => postgres.url.replace(/\/postgres$/, `/${name}`);
-    const cost = await measureSignInCost(urlOf, track);
-    await cost.stopWithout();
+    const untrack = async (process_) => {
+      await process_.stop();
+      started.splice(started.indexOf(process_), 1);
+    };
+    const cost =
+      process.env.AUDIT_SIGN_IN === 'off'
+        ? {
+            withApp: track(
+              await startProcess(
+                sampleArgs,
+                { ...sampleEnv, DATABASE_URL: urlOf('audit_on') },
+                '/health/ready',
+              ),
+            ),
+          }
+        : await measureSignInCost(urlOf, track, untrack);
     await seedAuditLog(urlOf('audit_on'), ROWS, log);
     const queries = await auditLogBenchmark(cost.withApp.base, urlOf('audit_on'), ADMIN, log);
     console.log(

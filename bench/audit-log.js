@@ -54,7 +54,7 @@ export async function seedAuditLog(databaseUrl, count, log) {
       await client.query(
         `insert into userkit_audit_log (id, created_at, type, user_id, actor_id, session_id, ip, user_agent, details)
          select ${userId('i')},
-                date_trunc('milliseconds', now()) - (i * $3::int) * interval '1 millisecond',
+                date_trunc('milliseconds', now()) - interval '1 millisecond' * (i::bigint * $3::int),
                 t.type,
                 ${userId('u')},
                 case when t.type = any($5::text[]) then ${userId(`10000000 + i % ${ADMINS}`)}
@@ -65,7 +65,7 @@ export async function seedAuditLog(databaseUrl, count, log) {
                 'Mozilla/5.0 (X11; Linux x86_64) Bench/' || (i % 20),
                 case when t.type like 'sign_in.%' then '{"method":"password"}'::jsonb else '{}'::jsonb end
          from generate_series($1::int, $2::int) as i,
-              lateral (select (i * 7919) % ${USERS} as u) as g,
+              lateral (select ((i::bigint * 7919) % ${USERS})::int as u) as g,
               lateral (select ($4::text[])[1 + i % 100] as type) as t`,
         [from, to, spacingMs, TYPE_OF_BUCKET, ADMIN_TYPES],
       );

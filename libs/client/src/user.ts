@@ -7,6 +7,7 @@ import type {
   OwnAttributeSchemaResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
+  SecurityActivityPageResponse,
   SessionResponse,
   TotpEnrollmentResponse,
   UpdateProfileDto,
@@ -201,6 +202,16 @@ export class User {
     await this.send('DELETE', `/me/sessions/${seg(id)}`);
   }
 
+  /**
+   * Your own sign-ins (failed ones too), password and two-factor changes, newest first
+   * (GET /me/security-activity, with UserAuditLogModule). Pass `nextCursor` for the next page.
+   */
+  getSecurityActivity(
+    params: { limit?: number; cursor?: string } = {},
+  ): Promise<SecurityActivityPageResponse> {
+    return this.send('GET', `/me/security-activity${queryString(params)}`);
+  }
+
   /** The JWT of an integration template (GET /me/tokens/:template answers `{ jwt, expiresIn }`). */
   async getToken(template: string): Promise<string> {
     return (await this.getTokenWithExpiry(template)).jwt;
@@ -241,4 +252,13 @@ export class User {
 
 function seg(value: string): string {
   return encodeURIComponent(value);
+}
+
+/** `?a=1&b=2` of the defined parameters; empty when there are none. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }

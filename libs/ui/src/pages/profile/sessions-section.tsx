@@ -1,21 +1,11 @@
 import type { SessionResponse, User } from '@userkit/client';
 import { useEffect, useState } from 'preact/hooks';
 import { ConfirmButton, errorMessage, Notice } from '../../components/index.js';
+import { describeDevice } from '../../audit-labels.js';
 import { Section } from './section.js';
 
 function describe(session: SessionResponse): string {
-  const agent = session.userAgent ?? 'Unknown device';
-  const browser = /Firefox\//.test(agent)
-    ? 'Firefox'
-    : /Edg\//.test(agent)
-      ? 'Edge'
-      : /Chrom(e|ium)\//.test(agent)
-        ? 'Chrome'
-        : /Safari\//.test(agent)
-          ? 'Safari'
-          : agent.slice(0, 60);
-  const ip = session.ip?.replace(/^::ffff:/, '');
-  return `${browser}${ip ? ` · ${ip}` : ''}`;
+  return describeDevice(session.userAgent, session.ip);
 }
 
 /** Live sessions; any but this one can be signed out. */
