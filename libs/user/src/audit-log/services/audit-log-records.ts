@@ -74,11 +74,14 @@ const MAPPERS: Mappers = {
   'phoneNumber.added': (event) => identifier('phone.added', event),
   'phoneNumber.verified': (event) => identifier('phone.verified', event),
   'phoneNumber.removed': (event) => identifier('phone.removed', event),
-  'externalAccount.linked': (event) =>
-    subject('external_account.linked', event.userId, {
+  // Completed in the provider's callback (no bearer): the user's own flow, or their sign-in.
+  'externalAccount.linked': (event) => ({
+    ...subject('external_account.linked', event.userId, {
       provider: event.provider,
       providerUserId: event.providerUserId,
     }),
+    self: true,
+  }),
   'externalAccount.unlinked': (event) =>
     subject('external_account.unlinked', event.userId, {
       provider: event.provider,
