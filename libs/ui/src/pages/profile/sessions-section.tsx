@@ -1,16 +1,11 @@
-import type { SessionResponse, User } from '@userkit/client';
+import type { SessionWithActivities, User } from '@userkit/client';
 import { useEffect, useState } from 'preact/hooks';
-import { ConfirmButton, errorMessage, Notice } from '../../components/index.js';
-import { describeDevice } from '../../audit-labels.js';
+import { ConfirmButton, errorMessage, Notice, sessionDevice } from '../../components/index.js';
 import { Section } from './section.js';
-
-function describe(session: SessionResponse): string {
-  return describeDevice(session.userAgent, session.ip);
-}
 
 /** Live sessions; any but this one can be signed out. */
 export function SessionsSection({ user }: { user: User }) {
-  const [sessions, setSessions] = useState<SessionResponse[] | null>(null);
+  const [sessions, setSessions] = useState<SessionWithActivities[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     user
@@ -30,14 +25,17 @@ export function SessionsSection({ user }: { user: User }) {
           {sessions.map((session) => (
             <li key={session.id} data-session-id={session.id}>
               <span class="item-text">
-                {describe(session)}
+                {sessionDevice(session)}
                 {session.current && <span class="badge">This device</span>}
                 <br />
-                <small>Last active {new Date(session.lastActiveAt).toLocaleString()}</small>
+                <small>
+                  Signed in {new Date(session.createdAt).toLocaleString()} · last active{' '}
+                  {new Date(session.lastActiveAt).toLocaleString()}
+                </small>
               </span>
               {!session.current && (
                 <ConfirmButton
-                  label={`Sign out ${describe(session)}`}
+                  label={`Sign out ${sessionDevice(session)}`}
                   onConfirm={async () => {
                     await user.revokeSession(session.id);
                     await load();
