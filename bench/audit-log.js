@@ -57,7 +57,7 @@ export async function seedAuditLog(databaseUrl, count, log) {
                 date_trunc('milliseconds', now()) - interval '1 millisecond' * (i::bigint * $3::int),
                 t.type,
                 ${userId('u')},
-                case when t.type = any($5::text[]) then ${userId(`10000000 + i % ${ADMINS}`)}
+                case when t.type = any($5::text[]) then ${userId(`10000000 + (i / 100) % ${ADMINS}`)}
                      when t.type = 'sign_in.failed' then null
                      else ${userId('u')} end,
                 ${userId('i + 500000000')},
@@ -108,6 +108,9 @@ export function auditLogKinds(cursor) {
     actor: (i) => `actorId=${benchAdminId(i % ADMINS)}&limit=${PAGE}`,
     actorAndType: (i) =>
       `actorId=${benchAdminId(i % ADMINS)}&type=user.roles_changed&limit=${PAGE}`,
+    // The worst case of a filter pair: an admin's whole history holds none of the type.
+    actorAndAbsentType: (i) =>
+      `actorId=${benchAdminId(i % ADMINS)}&type=sign_in.failed&limit=${PAGE}`,
     dayWindow: (i) => `${window(i)}&limit=${PAGE}`,
     typeInDayWindow: (i) => `type=password.reset&${window(i)}&limit=${PAGE}`,
     userInDayWindow: (i) => `userId=${user(i)}&${window(i)}&limit=${PAGE}`,
@@ -146,7 +149,10 @@ async function librarySql(databaseUrl, queryString) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`explain (analyze, format json) ${text}`, captured.params);
+    const { rows } = await client.query(
+      `explain (analyze, buffers, format json) ${text}`,
+      captured.params,
+    );
     const plan = rows[0]['QUERY PLAN'][0];
     const indexes = new Set();
     const walk = (node) => {
@@ -154,7 +160,11 @@ async function librarySql(databaseUrl, queryString) {
       for (const child of node.Plans ?? []) walk(child);
     };
     walk(plan.Plan);
-    return { indexes: [...indexes].sort(), executionMs: round1(plan['Execution Time']) };
+    return {
+      indexes: [...indexes].sort(),
+      executionMs: round1(plan['Execution Time']),
+      buffers: { hit: plan.Plan['Shared Hit Blocks'], read: plan.Plan['Shared Read Blocks'] },
+    };
   } finally {
     await client.end();
   }
@@ -193,14 +203,14 @@ export async function auditLogBenchmark(base, databaseUrl, adminCredentials, log
       found += result.body.data.length;
       if (i >= 10) timings.push(result.ms);
     }
-    if (found === 0) throw new Error(`${kind} found no record`);
+    if (found === 0 && !kind.includes('Absent')) throw new Error(`${kind} found no record`);
     plans[kind] = await librarySql(databaseUrl, queryOf(10));
     figures[kind] = {
       p50Ms: round1(percentile(timings, 50)),
       p95Ms: round1(percentile(timings, 95)),
     };
     log(
-      `audit log ${kind}: p50 ${figures[kind].p50Ms} ms, p95 ${figures[kind].p95Ms} ms; plan: ${plans[kind].indexes.join(', ') || 'no index'}, ${plans[kind].executionMs} ms in PostgreSQL`,
+      `audit log ${kind}: p50 ${figures[kind].p50Ms} ms, p95 ${figures[kind].p95Ms} ms; plan: ${plans[kind].indexes.join(', ') || 'no index'}, ${plans[kind].executionMs} ms in PostgreSQL, buffers ${JSON.stringify(plans[kind].buffers)}`,
     );
   }
   const p95Ms = Math.max(...Object.values(figures).map((figure) => figure.p95Ms));

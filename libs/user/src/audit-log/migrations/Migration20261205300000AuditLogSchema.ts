@@ -4,8 +4,10 @@ import {
 } from '../../core/sql/schema-statements-migration.js';
 
 /**
- * The audit log: newest first by (created_at, id), alone or under one filter (user, actor, type);
- * each index ends with the sort key so a filtered page is an index range read backwards.
+ * The audit log: newest first by (created_at, id), alone or under the filters (user, actor, type,
+ * user and type, actor and type); each index ends with the sort key, so a filtered page is one
+ * index range read backwards from the cursor, never a scan of rows the filter then drops (an
+ * admin with a million actions and none of the type asked for answers as fast as any other).
  */
 export class Migration20261205300000AuditLogSchema extends SchemaStatementsMigration {
   override name = 'Migration20261205300000AuditLogSchema';
@@ -17,6 +19,8 @@ export class Migration20261205300000AuditLogSchema extends SchemaStatementsMigra
       `create index if not exists "userkit_audit_log_user_index" on "userkit_audit_log" ("user_id", "created_at", "id")`,
       `create index if not exists "userkit_audit_log_actor_index" on "userkit_audit_log" ("actor_id", "created_at", "id")`,
       `create index if not exists "userkit_audit_log_type_index" on "userkit_audit_log" ("type", "created_at", "id")`,
+      `create index if not exists "userkit_audit_log_user_type_index" on "userkit_audit_log" ("user_id", "type", "created_at", "id")`,
+      `create index if not exists "userkit_audit_log_actor_type_index" on "userkit_audit_log" ("actor_id", "type", "created_at", "id")`,
     ],
     sqlite: [
       "create table if not exists `userkit_audit_log` (`id` text not null primary key, `created_at` datetime not null, `type` text not null, `user_id` text null, `actor_id` text null, `session_id` text null, `ip` text null, `user_agent` text null, `details` json not null default '{}')",
@@ -24,6 +28,8 @@ export class Migration20261205300000AuditLogSchema extends SchemaStatementsMigra
       'create index if not exists `userkit_audit_log_user_index` on `userkit_audit_log` (`user_id`, `created_at`, `id`)',
       'create index if not exists `userkit_audit_log_actor_index` on `userkit_audit_log` (`actor_id`, `created_at`, `id`)',
       'create index if not exists `userkit_audit_log_type_index` on `userkit_audit_log` (`type`, `created_at`, `id`)',
+      'create index if not exists `userkit_audit_log_user_type_index` on `userkit_audit_log` (`user_id`, `type`, `created_at`, `id`)',
+      'create index if not exists `userkit_audit_log_actor_type_index` on `userkit_audit_log` (`actor_id`, `type`, `created_at`, `id`)',
     ],
   };
 }
