@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { catchError, from, mergeMap, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { principalOf } from '../guards/principal-request-key.js';
 import { routeAccess } from '../guards/route-access.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
@@ -59,14 +59,21 @@ export class EventContextInterceptor implements NestInterceptor {
     const isAdminWrite =
       routeAccess(this.reflector, context).roles?.includes(ADMIN_ROLE) === true &&
       !READS.has(String(request.method).toUpperCase());
+    // A request that caused no event (most reads) passes its answer on as it came.
     return runInEventScope(scope, () => next.handle()).pipe(
-      mergeMap((value) => from(this.finish(scope, isAdminWrite, context, request, value))),
+      mergeMap((value) =>
+        isAdminWrite || scope.pending.length > 0
+          ? from(this.finish(scope, isAdminWrite, context, request, value))
+          : of(value),
+      ),
       catchError((error: unknown) =>
-        from(
-          settleEventScope(scope).then(() => {
-            throw error;
-          }),
-        ),
+        scope.pending.length > 0
+          ? from(
+              settleEventScope(scope).then(() => {
+                throw error;
+              }),
+            )
+          : throwError(() => error),
       ),
     );
   }
