@@ -15,19 +15,9 @@ import { createTestDatabase } from './support/test-database.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
 import { signInAdmin, ADMIN_ENV } from './support/admin.js';
 import { sql } from './support/database-access.js';
+import { LIFECYCLE_EVENTS } from './support/lifecycle-events.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
-
-/** The users' and sessions' lifecycle; the security events have their own test below. */
-const LIFECYCLE_EVENTS: UserKitEventName[] = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'session.created',
-  'session.revoked',
-  'externalAccount.linked',
-  'externalAccount.unlinked',
-];
 
 interface Heard {
   name: UserKitEventName;

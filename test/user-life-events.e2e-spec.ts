@@ -16,6 +16,7 @@ import {
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
 import { Browser } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
+import { LIFECYCLE_EVENTS } from './support/lifecycle-events.js';
 import {
   FRONT_END,
   RETURN_TO,
@@ -54,16 +55,6 @@ class MemoryFileStorage implements FileStorage {
     this.files.delete(id);
   }
 }
-
-const LIFECYCLE_EVENTS: UserKitEventName[] = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'session.created',
-  'session.revoked',
-  'externalAccount.linked',
-  'externalAccount.unlinked',
-];
 
 interface Heard {
   name: UserKitEventName;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AUDIT_TYPES, auditTypeLabel, describeDevice } from '../audit-labels.js';
-import { Button, Field, Form, Notice, PageHeading } from '../components/index.js';
+import { Field, Form, Notice, PageHeading } from '../components/index.js';
 import { Link, navigate, type RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
+import { Pager } from './pager.js';
 import { adminApi, AUDIT_LOG_PARAMS, type AuditLogEntryResponse } from './api.js';
 import { SelectField } from './fields.js';
 import { formatDate } from './user-labels.js';
@@ -100,27 +101,14 @@ export function AuditLogPage({ query }: RouteProps) {
       </p>
       {entries.length > 0 && <AuditTable entries={entries} busy={page.loading} />}
 
-      <nav class="pager" aria-label="Pages">
-        <Button
-          disabled={earlier.length === 0 && !cursor}
-          onClick={() => {
-            const previous = earlier.length ? earlier[earlier.length - 1] : '';
-            setEarlier(earlier.slice(0, -1));
-            navigate(logPath(applied, previous));
-          }}
-        >
-          Previous page
-        </Button>
-        <Button
-          disabled={!page.data?.nextCursor || page.loading}
-          onClick={() => {
-            setEarlier([...earlier, cursor]);
-            navigate(logPath(applied, page.data?.nextCursor ?? ''));
-          }}
-        >
-          Next page
-        </Button>
-      </nav>
+      <Pager
+        cursor={cursor}
+        nextCursor={page.data?.nextCursor}
+        loading={page.loading}
+        earlier={earlier}
+        setEarlier={setEarlier}
+        pathTo={(to) => logPath(applied, to)}
+      />
     </section>
   );
 }
