@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { plainValues } from '../../core/sql/plain-values.js';
-import { insertRow, PreparedWrite } from '../../core/sql/prepared-write.js';
+import { newId } from '../../core/entities/new-id.js';
+import { PreparedWrite } from '../../core/sql/prepared-write.js';
 import { isPostgres } from '../../core/sql/sql-dialect-of.js';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import type { AuditLogRecord } from '../services/audit-log-record.js';
@@ -21,6 +22,7 @@ export interface AuditLogFilter {
 }
 
 const TABLE = 'userkit_audit_log';
+const INSERT_SQL = `insert into "${TABLE}" ("id", "created_at", "type", "user_id", "actor_id", "session_id", "ip", "user_agent", "details") values (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The audit log's one table: append, read newest first by (created_at, id), prune by age. */
 @Injectable()
@@ -29,18 +31,25 @@ export class AuditLogRepository {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** One INSERT, prepared once per pooled connection (the sign-in path writes here). */
+  /**
+   * One INSERT, prepared once per pooled connection (the sign-in path writes here): the values
+   * bound as the ORM would bind them (the platform's dates, JSON as text), without making an
+   * entity.
+   */
   async append(record: AuditLogRecord): Promise<void> {
-    const entry = this.em.create(AuditLogEntry, record, { persist: false });
-    const row = insertRow(this.em, entry);
-    this.insert ??= new PreparedWrite(
-      'userkit_audit_log_insert',
-      `insert into "${TABLE}" (${row.columns.join(', ')}) values (${row.columns.map(() => '?').join(', ')})`,
-      [
-        `insert into "${TABLE}" (${row.columns.join(', ')}) values (${row.columns.map(() => '?').join(', ')})`,
-      ],
-    );
-    await this.insert.run(this.em, [row.values]);
+    this.insert ??= new PreparedWrite('userkit_audit_log_insert', INSERT_SQL, [INSERT_SQL]);
+    const values = [
+      newId(),
+      this.em.getPlatform().processDateProperty(new Date()),
+      record.type,
+      record.userId,
+      record.actorId,
+      record.sessionId,
+      record.ip,
+      record.userAgent,
+      JSON.stringify(record.details),
+    ];
+    await this.insert.run(this.em, [values]);
   }
 
   async list(filter: AuditLogFilter): Promise<AuditLogEntry[]> {
