@@ -26,6 +26,8 @@ export function renderSummary(r) {
   )
     .map((v) => `${v}`)
     .join(' / ')} ms ${Object.values(r.searchP95Ms).every((v) => v < 50) ? '✓' : '✗'} | < 50 ms |
+| audit log, ${(d.auditLogRows ?? 0).toLocaleString('en')} records, p95 of GET /admin/audit-log, worst filter (per filter: RESULTS.md) | ${r.auditLog ? goal(`${r.auditLog.p95Ms} ms`, r.auditLog.p95Ms < 50) : 'not measured'} | < 50 ms |
+| sign-in throughput lost to the audit log: 1 − (with UserAuditLogModule ÷ without); the app's CPU per sign-in, with ÷ without | ${r.auditLog ? `${goal(r.auditLog.signInCost, r.auditLog.signInCost <= 0.05)} (ratio ${spread(d.ratios.auditLogSignIn.throughput)}); ${spread(d.ratios.auditLogSignIn.cpuPerSignIn)}` : 'not measured'} | ≤ 0.05 |
 | (ceiling) a Nest route doing only the verification ÷ raw verifications; UserKit's sign-ins ÷ that route | ${d.ratios.hashCeiling ? `${spread(d.ratios.hashCeiling.hashRouteVsHash)}; ${spread(d.ratios.hashCeiling.signInVsHashRoute)}` : 'not measured'} | |
 | (profile) the UserModule host with the pages (\`ui\`) on ÷ the host without UserModule | ${host ? spread(host.withUi) : 'not measured'} | |
 | (profile) server CPU per request of the public route: host without UserModule ÷ with it; the same with the context off | ${host ? `${spread(host.publicRoute.cpu)}; ${spread(host.withoutRequestContext.cpu)}` : 'not measured'} | |
@@ -64,6 +66,23 @@ ${rows.join('\n')}
 `;
 }
 
+/** GET /admin/audit-log per filter (bench/audit-log.js). */
+function renderAuditLogTable(d) {
+  const rows = Object.entries(d.auditLog.queries).map(
+    ([kind, figure]) =>
+      `| ${kind} | ${figure.p50Ms} / ${figure.p95Ms} | ${d.auditLog.plans[kind].indexes.join(', ') || 'none'}; ${d.auditLog.plans[kind].executionMs} ms in PostgreSQL |`,
+  );
+  return `
+The audit log over ${d.auditLogRows.toLocaleString('en')} records (a year of them, 200,000 users, 20 admins;
+GET /admin/audit-log?limit=50, 50 timed requests each after 10 warm-ups, users and days varying by
+request), p50 / p95 in ms, and the plan of the library's SQL (bench/audit-log.js):
+
+| filter | p50 / p95 ms | indexes in the plan |
+|---|---|---|
+${rows.join('\n')}
+`;
+}
+
 export function renderMarkdown(r) {
   const d = r.details;
   const row = (name, figure) =>
@@ -93,6 +112,7 @@ ${row('UserKit PostgreSQL: public route', p.bare)}
 ${row('UserKit PostgreSQL: GET /hello (session check only)', p.sessionCheck)}
 ${row('Better Auth: GET /api/auth/get-session', p.betterGetSession)}
 ${row('UserKit: POST /auth/login', p.signIn)}
+${p.signInWithoutAuditLog ? `${row('UserKit: POST /auth/login without UserAuditLogModule', p.signInWithoutAuditLog)}\n` : ''}
 ${row('raw argon2id verify (8 concurrent)', p.rawVerify)}
 ${p.hashRoute ? `${row('Nest route doing only the verify (bench/hash-route-server.js)', p.hashRoute)}\n` : ''}${row('Better Auth: POST /api/auth/sign-in/email', p.betterSignIn)}
 ${row('UserKit: POST /auth/signup', p.signUp)}
@@ -108,7 +128,7 @@ each after 10 warm-ups, one at a time), p50 / p95 in ms, and the plan of the lib
 | name substring (\`query=amily4567\`) | ${search('nameSubstring')} | ${plan('nameSubstring')} |
 | role (\`role=anonymous\`, 10% of users) | ${search('role')} | ${plan('role')} |
 | 100th page by cursor | ${search('page100')} | ${plan('page100')} |
-
+${d.auditLog ? renderAuditLogTable(d) : ''}
 ## Reading the numbers
 
 The run before the hot-path work (2026-11-25 10:57 UTC, same machine, load average 7–9; GET /me

@@ -8,7 +8,7 @@
 // sides of a round alike, so ratios hold on a noisy machine; absolute numbers do not.
 //
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_SECONDS per run (4), BENCH_USERS for the admin
-// search (1,000,000; e.g. 100000 for a quick run).
+// search (1,000,000; e.g. 100000 for a quick run), AUDIT_ROWS for the audit log (10,000,000).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -17,6 +17,7 @@ import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
+import { auditLogBenchmark, seedAuditLog } from './audit-log.js';
 import { measureHostOverhead } from './host-overhead.js';
 import { writeRendered } from './render.js';
 import { ARGON2, PASSWORD } from './parameters.js';
@@ -28,15 +29,18 @@ import {
   ratio,
   round1,
   ROUNDS,
+  round2,
   rssMb,
   SECONDS,
   sideBySide,
   startProcess,
+  withCpuPerRequest,
   withPeakRss,
 } from './side-by-side.js';
 import { rawVerifies } from './support.js';
 
 const SEARCH_USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
+const AUDIT_ROWS = Number(process.env.AUDIT_ROWS ?? 10_000_000);
 const HASH_CONNECTIONS = 8;
 const READ_CONNECTIONS = 20;
 const USERS = 40;
@@ -123,7 +127,7 @@ const untrack = async (process_) => {
 try {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
-  for (const name of ['userkit_bench', 'betterauth_bench', 'userkit_search'])
+  for (const name of ['userkit_bench', 'userkit_no_audit', 'betterauth_bench', 'userkit_search'])
     await admin.query(`create database ${name}`);
   await admin.end();
   const urlOf = (name) => postgres.url.replace(/\/postgres$/, `/${name}`);
@@ -199,11 +203,20 @@ try {
       '/api/auth/ok',
     ),
   );
+  // The same app without UserAuditLogModule: what recording each sign-in costs.
+  const noAudit = track(
+    await startProcess(
+      sampleArgs,
+      { ...sampleEnv, DATABASE_URL: urlOf('userkit_no_audit'), AUDIT_LOG: 'off' },
+      '/health/ready',
+    ),
+  );
   // The ceiling of any HTTP sign-in here: a Nest route doing only the verification.
   const hashRoute = track(await startProcess(['bench/hash-route-server.js'], {}, '/ready'));
   // Better Auth refuses POSTs without an Origin equal to its baseURL (its CSRF check).
   const betterOrigin = { origin: better.base };
   await signUpUsers(app.base, '/auth/signup', () => ({}));
+  await signUpUsers(noAudit.base, '/auth/signup', () => ({}));
   await signUpUsers(
     better.base,
     '/api/auth/sign-up/email',
@@ -246,11 +259,22 @@ try {
   const stored = await hash(PASSWORD, ARGON2);
   const signIns = await sideBySide('sign-in', {
     signIn: () =>
-      eventLoopDuring(
-        app,
-        eventLoopFile,
-        httpRun('UserKit sign-in', {
-          url: app.base,
+      withCpuPerRequest(app.pid, () =>
+        eventLoopDuring(
+          app,
+          eventLoopFile,
+          httpRun('UserKit sign-in', {
+            url: app.base,
+            connections: HASH_CONNECTIONS,
+            ...jsonPost('/auth/login', randomSignIn),
+          }),
+        ),
+      ),
+    signInWithoutAuditLog: () =>
+      withCpuPerRequest(
+        noAudit.pid,
+        httpRun('UserKit sign-in without the audit log', {
+          url: noAudit.base,
           connections: HASH_CONNECTIONS,
           ...jsonPost('/auth/login', randomSignIn),
         }),
@@ -285,6 +309,7 @@ try {
   });
   // Let the last in-flight requests finish before the processes close their pools.
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  await untrack(noAudit);
   await untrack(hashRoute);
   await untrack(better);
   await untrack(app);
@@ -302,6 +327,10 @@ try {
     sessionCheckOnly: ratio(reads.rounds, 'sessionCheck', 'betterGetSession'),
   };
   const signInVsHash = ratio(signIns.rounds, 'signIn', 'rawVerify');
+  const auditLogSignIn = {
+    throughput: ratio(signIns.rounds, 'signIn', 'signInWithoutAuditLog'),
+    cpuPerSignIn: ratio(signIns.rounds, 'signIn', 'signInWithoutAuditLog', 'cpuUs'),
+  };
   results.authOverhead = { sqlite: overhead.sqlite.ratio, postgres: overhead.postgres.ratio };
   results.signInVsHash = signInVsHash.ratio;
   const hashCeiling = {
@@ -314,7 +343,13 @@ try {
     signIn: versus.signIn.ratio,
     getSession: versus.getSession.ratio,
   };
-  details.ratios = { authOverhead: overhead, signInVsHash, hashCeiling, vsBetterAuth: versus };
+  details.ratios = {
+    authOverhead: overhead,
+    signInVsHash,
+    hashCeiling,
+    vsBetterAuth: versus,
+    auditLogSignIn,
+  };
   details.eventLoopDuringSignIn = {
     p99PerRoundMs: eventLoopP99s,
     maxMs: Math.max(...signIns.rounds.map((round) => round.signIn.eventLoop.max)),
@@ -345,7 +380,21 @@ try {
     seeded,
     log,
   );
+  // 4. The audit log: AUDIT_ROWS records generated into the same database, then its queries.
+  details.auditLogRows = await seedAuditLog(urlOf('userkit_search'), AUDIT_ROWS, log);
+  const auditLog = await auditLogBenchmark(
+    searchApp.base,
+    urlOf('userkit_search'),
+    { email: 'admin@bench.example', password: PASSWORD },
+    log,
+  );
   await untrack(searchApp);
+  results.auditLog = {
+    p95Ms: auditLog.p95Ms,
+    // The share of sign-in throughput the module costs (≤ 0 when none shows on this run).
+    signInCost: round2(1 - auditLogSignIn.throughput.ratio),
+  };
+  details.auditLog = { queries: auditLog.figures, plans: auditLog.plans };
   results.searchP95Ms = search.p95;
   results.rssMb = { idle: idleRss, load: Math.max(sqliteLoadRss, postgresLoadRss) };
   results.startMs = onSqlite.startMs;

@@ -24,6 +24,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/token-templates/dto/integration-token.response.ts',
   'libs/user/src/core/dto/own-attribute-schema.response.ts',
   'libs/user/src/contacts/dto/phone-code.dto.ts',
+  'libs/user/src/audit-log/dto/audit-log.response.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

@@ -3,19 +3,26 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { USER_KIT_EVENT_NAMES, UserModule, type UserKitEventName } from '@userkit/user';
+import {
+  USER_KIT_EVENT_NAMES,
+  UserModule,
+  type UserKitEventContext,
+  type UserKitEventName,
+} from '@userkit/user';
 import request from 'supertest';
 import { databaseOptions } from '../apps/sample/src/database-options.js';
 import { createTestDatabase } from './support/test-database.js';
 import { TEST_JWT_SECRET } from './support/test-app.js';
 import { signInAdmin, ADMIN_ENV } from './support/admin.js';
 import { sql } from './support/database-access.js';
+import { LIFECYCLE_EVENTS } from './support/lifecycle-events.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
 interface Heard {
   name: UserKitEventName;
   payload: Record<string, unknown>;
+  context: UserKitEventContext;
   /** What another connection saw when the event fired: committed data only. */
   committed: Promise<boolean>;
 }
@@ -28,8 +35,8 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     t = await startTestApp({ env: ADMIN_ENV });
     admin = await signInAdmin(t.http);
     const emitter = t.app.get(EventEmitter2);
-    for (const name of USER_KIT_EVENT_NAMES) {
-      emitter.on(name, (payload: Record<string, unknown>) => {
+    for (const name of LIFECYCLE_EVENTS) {
+      emitter.on(name, ({ context, ...payload }: Record<string, unknown>) => {
         const userId = payload.userId as string;
         // Read through a separate connection at the moment the event fires.
         const committed =
@@ -40,7 +47,7 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
             : sql(t.app, 'select id from userkit_users where id = ?', [userId]).then(
                 (rows) => rows.length === 1,
               );
-        heard.push({ name, payload, committed });
+        heard.push({ name, payload, context: context as UserKitEventContext, committed });
       });
     }
   });
@@ -56,7 +63,11 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     const member = await signUp(t.http);
     const events = since(mark);
     expect(names(events)).toEqual(['user.created', 'session.created']);
-    expect(events[0].payload).toEqual({ userId: member.user.id, isAnonymous: false });
+    expect(events[0].payload).toEqual({
+      userId: member.user.id,
+      isAnonymous: false,
+      source: 'password',
+    });
     expect(events[1].payload).toEqual({ userId: member.user.id, sessionId: expect.any(String) });
     expect(await Promise.all(events.map((event) => event.committed))).toEqual([true, true]);
   });
@@ -157,6 +168,85 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     expect(names(deleted)).toEqual(['user.deleted']);
     expect(deleted[0].payload).toEqual({ userId: other.user.id });
     expect(await deleted[0].committed).toBe(true);
+  });
+
+  it("security events carry the request's context: who acted, from which session, address and agent", async () => {
+    const emitter = t.app.get(EventEmitter2);
+    const security: Array<[string, Record<string, unknown>]> = [];
+    const listeners = USER_KIT_EVENT_NAMES.filter((name) => !LIFECYCLE_EVENTS.includes(name)).map(
+      (name) => {
+        const listener = (event: Record<string, unknown>) => security.push([name, event]);
+        emitter.on(name, listener);
+        return () => emitter.off(name, listener);
+      },
+    );
+    try {
+      const member = await signUp(t.http);
+      await t.http
+        .post('/auth/login')
+        .set('User-Agent', 'EventsTest/2')
+        .send({ email: member.email, password: 'wrong-password-for-sure-7' })
+        .expect(401);
+      const login = await t.http
+        .post('/auth/login')
+        .set('User-Agent', 'EventsTest/2')
+        .send({ email: member.email, password: member.password })
+        .expect(200);
+      const adminSession = await t.http.get('/me/sessions').set(bearer(admin.accessToken));
+      const adminSessionId = adminSession.body.find(
+        (session: { current: boolean }) => session.current,
+      ).id;
+      await t.http
+        .post(`/admin/users/${member.user.id}/ban`)
+        .set(bearer(admin.accessToken))
+        .set('User-Agent', 'AdminConsole/1')
+        .expect(200);
+
+      const anonymousRequest = { actorId: null, actorSessionId: null };
+      expect(security.map(([name]) => name)).toEqual([
+        'signIn.failed',
+        'signIn.succeeded',
+        'user.banned',
+        'admin.action',
+      ]);
+      expect(security[0][1]).toEqual({
+        userId: member.user.id,
+        method: 'password',
+        reason: 'wrong_password',
+        identifier: null,
+        context: { ...anonymousRequest, ip: expect.any(String), userAgent: 'EventsTest/2' },
+      });
+      expect(security[1][1]).toEqual({
+        userId: member.user.id,
+        sessionId: expect.any(String),
+        method: 'password',
+        provider: null,
+        secondFactor: null,
+        context: { ...anonymousRequest, ip: expect.any(String), userAgent: 'EventsTest/2' },
+      });
+      expect(security[1][1].sessionId).not.toBe(adminSessionId);
+      expect(login.body.accessToken).toEqual(expect.any(String));
+      const byAdmin = {
+        actorId: admin.id,
+        actorSessionId: adminSessionId,
+        ip: expect.any(String),
+        userAgent: 'AdminConsole/1',
+      };
+      expect(security[2][1]).toEqual({ userId: member.user.id, context: byAdmin });
+      expect(security[3][1]).toEqual({
+        route: 'POST /admin/users/:id/ban',
+        targetUserId: member.user.id,
+        params: { id: member.user.id },
+        context: byAdmin,
+      });
+      // The lifecycle events of the same request carry the same context.
+      const banned = heard.filter(
+        (event) => event.name === 'user.updated' && event.payload.userId === member.user.id,
+      );
+      expect(banned.at(-1)!.context).toEqual(byAdmin);
+    } finally {
+      for (const off of listeners) off();
+    }
   });
 
   it('a listener that throws does not fail the request', async () => {

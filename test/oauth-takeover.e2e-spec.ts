@@ -236,6 +236,8 @@ describe('account takeover through OAuth linking and unverified addresses', () =
           userId: owner.user.id,
           provider: 'github',
           providerUserId: String(oauth.provider.githubPerson.user.id),
+          // Completed in the provider's callback, a public route: nobody signed in acted.
+          context: expect.objectContaining({ actorId: null, actorSessionId: null }),
         },
       ]);
       expect(

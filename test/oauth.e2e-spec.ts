@@ -142,7 +142,15 @@ describe('OAuth sign-in and account linking against a local OAuth server', () =>
           : row.private_metadata;
       expect(privateMetadata).toEqual({});
       // Hosts hear of users made by OAuth as of any other.
-      expect(created).toEqual([{ userId: me.body.id, isAnonymous: false }]);
+      expect(created).toEqual([
+        {
+          userId: me.body.id,
+          isAnonymous: false,
+          source: 'oauth',
+          // The provider's callback is a public route: nobody signed in acted.
+          context: expect.objectContaining({ actorId: null, actorSessionId: null }),
+        },
+      ]);
     });
 
     it('drops control characters a provider sends (no 500, no NUL stored)', async () => {

@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
+import { AUDIT_LOG_ENTITIES, AUDIT_LOG_MIGRATIONS } from '@userkit/user/audit-log';
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
@@ -18,6 +19,7 @@ const ENTITIES = [
   ...OAUTH_ENTITIES,
   ...TWO_FACTOR_ENTITIES,
   ...CONTACTS_ENTITIES,
+  ...AUDIT_LOG_ENTITIES,
 ];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
@@ -26,6 +28,7 @@ const MIGRATIONS = [
   ...OAUTH_MIGRATIONS,
   ...TWO_FACTOR_MIGRATIONS,
   ...CONTACTS_MIGRATIONS,
+  ...AUDIT_LOG_MIGRATIONS,
 ];
 
 /** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */

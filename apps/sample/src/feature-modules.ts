@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { UserModuleOptions } from '@userkit/user';
+import { UserAuditLogModule, type UserAuditLogModuleOptions } from '@userkit/user/audit-log';
 import { UserContactsModule } from '@userkit/user/contacts';
 import {
   UserOAuthModule,
@@ -41,6 +42,9 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   /** UserProfileImagesModule's `fileStorage` and `directory` (default UPLOADS_DIR). */
   fileStorage?: UserProfileImagesOptions['fileStorage'];
   profileImageDirectory?: UserProfileImagesOptions['directory'];
+  /** UserAuditLogModule's `retentionDays` (default AUDIT_LOG_RETENTION_DAYS) and `prune`. */
+  auditLogRetentionDays?: UserAuditLogModuleOptions['retentionDays'];
+  auditLogPrune?: UserAuditLogModuleOptions['prune'];
 }
 
 /**
@@ -61,6 +65,8 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   tokenSigningKeyId: true,
   fileStorage: true,
   profileImageDirectory: true,
+  auditLogRetentionDays: true,
+  auditLogPrune: true,
 };
 
 /**
@@ -122,6 +128,18 @@ export function featureModules(
     // GET /me/tokens/:template and /.well-known/jwks.json: TOKEN_SIGNING_KEY (in development a
     // key generated once under ./data/) and the `demo` template; no key, no templates.
     tokenTemplatesModule(config, overrides),
+    // GET /admin/audit-log and /me/security-activity: a record of each security event.
+    ...(config.auditLog
+      ? [
+          UserAuditLogModule.forRoot({
+            retentionDays:
+              'auditLogRetentionDays' in overrides
+                ? overrides.auditLogRetentionDays
+                : config.auditLogRetentionDays,
+            prune: overrides.auditLogPrune,
+          }),
+        ]
+      : []),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),
   ];

@@ -43,6 +43,10 @@ export interface SampleConfig {
   tokenSigningKeyFile: string;
   /** NODE_ENV=production: no development fallbacks that write files (the signing key). */
   production: boolean;
+  /** The audit log (UserAuditLogModule); AUDIT_LOG=off leaves it out. */
+  auditLog: boolean;
+  /** AUDIT_LOG_RETENTION_DAYS: days the records are kept (365), or `forever`. */
+  auditLogRetentionDays: number | null;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -92,6 +96,8 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     tokenSigningKey: parseTokenSigningKey(env.TOKEN_SIGNING_KEY),
     tokenSigningKeyFile: env.TOKEN_SIGNING_KEY_FILE || DEFAULT_TOKEN_SIGNING_KEY_FILE,
     production: env.NODE_ENV === 'production',
+    auditLog: env.AUDIT_LOG !== 'off',
+    auditLogRetentionDays: retentionDaysFrom(env.AUDIT_LOG_RETENTION_DAYS),
   };
 }
 
@@ -111,6 +117,17 @@ function identifiersFrom(value: string | undefined): IdentifierSettings | undefi
     settings[name] = setting === 'off' ? false : (setting as 'required' | 'optional');
   }
   return settings;
+}
+
+/** A whole number of days, `forever` (null), or unset (365). */
+function retentionDaysFrom(value: string | undefined): number | null {
+  if (value === undefined || value === '') return 365;
+  if (value === 'forever') return null;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
+    throw new Error(
+      `AUDIT_LOG_RETENTION_DAYS must be a number of days or "forever", got "${value}"`,
+    );
+  return Number(value);
 }
 
 /** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */

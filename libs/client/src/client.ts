@@ -1,5 +1,6 @@
 import { UserKitError } from './errors.js';
 import type {
+  AuditLogPageResponse,
   OwnAttributeSchemaResponse,
   PhoneCodeRequestDto,
   PhoneCodeSignInDto,
@@ -11,7 +12,7 @@ import type {
 } from './generated/api-types.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
-import { User, type UserHost } from './user.js';
+import { queryString, User, type UserHost } from './user.js';
 
 export interface UserKitClientOptions {
   /** Where the API is served, e.g. `https://app.example.com` or `http://127.0.0.1:3000`. */
@@ -29,6 +30,17 @@ export interface UserKitClientOptions {
   session?: 'storage' | 'cookie';
   /** Cookie mode: where the session routes are, e.g. `/account/session` (`{ui.path}/session`). */
   sessionUrl?: string;
+}
+
+/** The filters and paging of `getAuditLog`. */
+export interface AuditLogParams {
+  userId?: string;
+  type?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
 }
 
 export type SignInResult = { twoFactorRequired: false; user: User } | { twoFactorRequired: true };
@@ -240,6 +252,15 @@ export class UserKitClient {
 
   async resetPassword(params: { token: string; password: string }): Promise<void> {
     await this.#transport.send('POST', '/auth/password/reset', { body: params, auth: false });
+  }
+
+  /**
+   * The audit log, newest first (GET /admin/audit-log; the `admin` role and UserAuditLogModule):
+   * filter by `userId`, `type`, `actorId`, a time window (`from` inclusive, `to` exclusive, ISO
+   * 8601); pass `nextCursor` as `cursor` for the next page.
+   */
+  getAuditLog(params: AuditLogParams = {}): Promise<AuditLogPageResponse> {
+    return this.#transport.send('GET', `/admin/audit-log${queryString({ ...params })}`);
   }
 
   /** A valid access token (refreshed if needed) for the host's own API, or null when signed out. */

@@ -1,6 +1,6 @@
 // The public surface of @userkit/client: no framework, platform fetch only (browsers, Node 22+).
 export { createUserKitClient, UserKitClient } from './client.js';
-export type { UserKitClientOptions, SignInResult, AuthListener } from './client.js';
+export type { UserKitClientOptions, SignInResult, AuthListener, AuditLogParams } from './client.js';
 export { User } from './user.js';
 export type {
   UserFields,

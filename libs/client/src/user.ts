@@ -7,6 +7,7 @@ import type {
   OwnAttributeSchemaResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
+  SecurityActivityPageResponse,
   SessionResponse,
   TotpEnrollmentResponse,
   UpdateProfileDto,
@@ -237,6 +238,16 @@ export class User {
   }
 
   /**
+   * Your own sign-ins (failed ones too), password and two-factor changes, newest first
+   * (GET /me/security-activity, with UserAuditLogModule). Pass `nextCursor` for the next page.
+   */
+  getSecurityActivity(
+    params: { limit?: number; cursor?: string } = {},
+  ): Promise<SecurityActivityPageResponse> {
+    return this.send('GET', `/me/security-activity${queryString(params)}`);
+  }
+
+  /**
    * The JWT of an integration template (`'hasura'`, `'firebase'`, or any name the API's options
    * give). `options.claims` adds claims to this one token: only those the template allows.
    */
@@ -285,4 +296,13 @@ export class User {
 
 function seg(value: string): string {
   return encodeURIComponent(value);
+}
+
+/** `?a=1&b=2` of the defined parameters; empty when there are none. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }

@@ -166,8 +166,29 @@ export type {
   SessionRevokedReason,
   ExternalAccountLinkedEvent,
   ExternalAccountUnlinkedEvent,
+  UserKitEventPayloads,
+  UserKitEventContext,
+  SignInMethod,
+  SignInSucceededEvent,
+  SignInFailedEvent,
+  SignInFailureReason,
+  PasswordChangedEvent,
+  TwoFactorChangedEvent,
+  BackupCodeUsedEvent,
+  IdentifierEvent,
+  UserBanEvent,
+  UserRolesChangedEvent,
+  AdminActionEvent,
 } from './core/events/user-kit-events.js';
-export { USER_KIT_EVENT_NAMES, SESSION_REVOKED_REASONS } from './core/events/user-kit-events.js';
+export {
+  USER_KIT_EVENT_NAMES,
+  SESSION_REVOKED_REASONS,
+  SIGN_IN_FAILURE_REASONS,
+} from './core/events/user-kit-events.js';
+export {
+  UserEventsPublisher,
+  type UserEventSubscriber,
+} from './core/events/user-events.publisher.js';
 export type {
   AttributeParty,
   AccessLevel,

@@ -288,3 +288,39 @@ export interface PhoneCodeRequestDto {
 export interface PhoneCodeSignInDto extends PhoneCodeRequestDto {
   code: string;
 }
+
+/** From libs/user/src/audit-log/dto/audit-log.response.ts. */
+export interface AuditLogEntryResponse {
+  id: string;
+  type: string;
+  createdAt: string;
+  userId: string | null;
+  actorId: string | null;
+  sessionId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+/** From libs/user/src/audit-log/dto/audit-log.response.ts. */
+export interface AuditLogPageResponse {
+  data: AuditLogEntryResponse[];
+  nextCursor: string | null;
+}
+
+/** From libs/user/src/audit-log/dto/audit-log.response.ts. */
+export interface SecurityActivityResponse {
+  id: string;
+  type: string;
+  createdAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  currentSession: boolean;
+  details: Record<string, unknown>;
+}
+
+/** From libs/user/src/audit-log/dto/audit-log.response.ts. */
+export interface SecurityActivityPageResponse {
+  data: SecurityActivityResponse[];
+  nextCursor: string | null;
+}

@@ -5,6 +5,8 @@ import type {
   AdminSessionResponse,
   AdminUserResponse,
   AttributeSchemaResponse,
+  AuditLogEntryResponse,
+  AuditLogPageResponse,
   CustomAttributeResponse,
   RoleResponse,
   StandardAttributeResponse,
@@ -17,6 +19,8 @@ export type {
   AdminSessionResponse,
   AdminUserResponse,
   AttributeSchemaResponse,
+  AuditLogEntryResponse,
+  AuditLogPageResponse,
   CustomAttributeResponse,
   RoleResponse,
   StandardAttributeResponse,
@@ -56,6 +60,17 @@ export const USER_LIST_PARAMS = [
   'cursor',
 ] as const;
 
+/** The filters GET /admin/audit-log takes, as they appear in the page's query string. */
+export const AUDIT_LOG_PARAMS = [
+  'userId',
+  'type',
+  'actorId',
+  'from',
+  'to',
+  'limit',
+  'cursor',
+] as const;
+
 const user = (id: string): string => `/admin/users/${encodeURIComponent(id)}`;
 
 export const adminApi = {
@@ -91,6 +106,16 @@ export const adminApi = {
   deleteRole: (name: string): Promise<void> =>
     client.request('DELETE', `/admin/roles/${encodeURIComponent(name)}`),
 
+  listAuditLog(params: URLSearchParams): Promise<AuditLogPageResponse> {
+    const sent: Record<string, string> = {};
+    for (const name of AUDIT_LOG_PARAMS) {
+      const value = params.get(name);
+      // The date inputs give a day: the window is that day's start, in the browser's time zone.
+      if (value) sent[name] = name === 'from' || name === 'to' ? dayStart(value) : value;
+    }
+    return client.getAuditLog(sent);
+  },
+
   getSchema: (): Promise<AttributeSchemaResponse> => client.request('GET', '/admin/attributes'),
   createAttribute: (body: Json): Promise<CustomAttributeResponse> =>
     client.request('POST', '/admin/attributes', body),
@@ -100,3 +125,10 @@ export const adminApi = {
   ): Promise<CustomAttributeResponse | StandardAttributeResponse> =>
     client.request('PATCH', `/admin/attributes/${encodeURIComponent(name)}`, body),
 };
+
+/** `2026-12-05` → the ISO time of that local midnight; anything else as it was. */
+function dayStart(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = new Date(`${value}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}

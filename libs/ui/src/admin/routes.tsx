@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { navigate, type Route } from '../router.js';
 import './admin.css';
 import { AttributesPage } from './attributes-page.js';
+import { AuditLogPage } from './audit-log-page.js';
 import { RolesPage } from './roles-page.js';
 import { UserPage } from './user-page.js';
 import { UsersPage } from './users-page.js';
@@ -19,4 +20,5 @@ export const adminRoutes: Route[] = [
   { path: '/admin/users/:id', component: UserPage, requires: 'admin', title: 'User' },
   { path: '/admin/attributes', component: AttributesPage, requires: 'admin', title: 'Attributes' },
   { path: '/admin/roles', component: RolesPage, requires: 'admin', title: 'Roles' },
+  { path: '/admin/audit-log', component: AuditLogPage, requires: 'admin', title: 'Audit log' },
 ];

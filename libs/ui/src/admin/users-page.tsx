@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Button, Field, Form, Notice, PageHeading } from '../components/index.js';
+import { Field, Form, Notice, PageHeading } from '../components/index.js';
 import { Link, navigate, type RouteProps } from '../router.js';
 import { AdminNav } from './admin-nav.js';
+import { Pager } from './pager.js';
 import { adminApi, USER_LIST_PARAMS, type AdminUserResponse } from './api.js';
 import { ANY_YES_NO, SelectField } from './fields.js';
 import { formatDate, isVerified } from './user-labels.js';
@@ -183,27 +184,14 @@ export function UsersPage({ query }: RouteProps) {
       </p>
       {users.length > 0 && <UsersTable users={users} busy={page.loading} />}
 
-      <nav class="pager" aria-label="Pages">
-        <Button
-          disabled={earlier.length === 0 && !cursor}
-          onClick={() => {
-            const previous = earlier.length ? earlier[earlier.length - 1] : '';
-            setEarlier(earlier.slice(0, -1));
-            navigate(listPath(applied, previous));
-          }}
-        >
-          Previous page
-        </Button>
-        <Button
-          disabled={!page.data?.nextCursor || page.loading}
-          onClick={() => {
-            setEarlier([...earlier, cursor]);
-            navigate(listPath(applied, page.data?.nextCursor ?? ''));
-          }}
-        >
-          Next page
-        </Button>
-      </nav>
+      <Pager
+        cursor={cursor}
+        nextCursor={page.data?.nextCursor}
+        loading={page.loading}
+        earlier={earlier}
+        setEarlier={setEarlier}
+        pathTo={(to) => listPath(applied, to)}
+      />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { ExternalAccountsSection } from './profile/external-accounts-section.js'
 import { EMAILS, IdentifiersSection, PHONES } from './profile/identifiers-section.js';
 import { NamesSection } from './profile/names-section.js';
 import { PasswordSection } from './profile/password-section.js';
+import { SecurityActivitySection } from './profile/security-activity-section.js';
 import { SessionsSection } from './profile/sessions-section.js';
 import { SetPasswordSection } from './profile/set-password-section.js';
 import { TwoFactorSection } from './profile/two-factor-section.js';
@@ -37,6 +38,7 @@ export function ProfilePage({ query }: RouteProps) {
       {!user.isAnonymous && !user.passwordEnabled && <SetPasswordSection user={user} />}
       {!user.isAnonymous && <TwoFactorSection user={user} />}
       <SessionsSection user={user} />
+      {!user.isAnonymous && <SecurityActivitySection user={user} />}
     </div>
   );
 }

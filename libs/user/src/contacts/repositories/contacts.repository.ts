@@ -246,17 +246,17 @@ export class ContactsRepository {
     userId: string,
     id: string,
     check: (target: ContactRecord, siblings: ContactRecord[], counts: SignInMethodCounts) => void,
-  ): Promise<boolean> {
+  ): Promise<ContactRecord | null> {
     return this.em.transactional(async (em) => {
       await lockUserRow(em, userId);
       const rows = (await em.find(entityOf(kind), { user: userId }, { refresh: true })).map(
         toRecord,
       );
       const target = rows.find((row) => row.id === id);
-      if (!target) return false;
+      if (!target) return null;
       check(target, rows, await countSignInMethods(em, userId));
       await em.nativeDelete(entityOf(kind), { id, user: userId });
-      return true;
+      return target;
     });
   }
 

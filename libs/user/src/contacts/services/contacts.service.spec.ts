@@ -118,7 +118,10 @@ describe('ContactsService verification codes (mocked repository)', () => {
         { provide: ContactsRepository, useValue: repository },
         { provide: MessageSender, useValue: sender },
         { provide: RateLimitStorage, useValue: new MemoryThrottlerStorage() },
-        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
+        {
+          provide: UserUpdateService,
+          useValue: { changed: jest.fn(), identifierChanged: jest.fn() },
+        },
       ],
     }).compile();
     service = module.get(ContactsService);

@@ -84,7 +84,11 @@ export class ContactsService implements IdentifierVerification {
       throw error;
     }
     // It stays now, whether or not the code gets out (a resend can follow).
-    this.updates.changed(user.id, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'added', {
+      userId: user.id,
+      identifierId: added.id,
+      value: added.value,
+    });
     await this.sendCode(kind, user, added);
     return added;
   }
@@ -157,7 +161,11 @@ export class ContactsService implements IdentifierVerification {
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'verified', {
+      userId,
+      identifierId: contact.id,
+      value: contact.value,
+    });
     return { ...contact, verified: true };
   }
 
@@ -184,7 +192,11 @@ export class ContactsService implements IdentifierVerification {
         this.signInMethods.assertRemovable(counts, { verifiedPhoneNumber: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    this.updates.identifierChanged(kind, 'removed', {
+      userId,
+      identifierId: removed.id,
+      value: removed.value,
+    });
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

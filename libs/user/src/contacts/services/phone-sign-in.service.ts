@@ -7,6 +7,7 @@ import type { ResolvedUserOptions } from '../../core/options/resolved-options.js
 import { OrmContext } from '../../core/repositories/orm-context.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { AccountsService } from '../../core/services/accounts.service.js';
+import type { SignInMethod } from '../../core/events/user-kit-events.js';
 import {
   MessageDeliveryService,
   recipientOf,
@@ -28,6 +29,13 @@ import { toE164 } from '../../core/validation/phone-number.js';
 import { PhoneSignInCodesRepository } from '../repositories/phone-sign-in-codes.repository.js';
 import { countMessageToSend } from './message-send-limits.js';
 import { VERIFICATION_CODE_TTL_MS } from './contacts.service.js';
+
+/** A sign-in with a number's SMS code alone. */
+const PHONE_CODE_ONLY: SignInMethod = Object.freeze({
+  method: 'phone_code',
+  provider: null,
+  secondFactor: null,
+});
 
 /**
  * Sign-in by a code sent by SMS to a verified number (`identifiers.phone`): `POST
@@ -85,7 +93,12 @@ export class PhoneSignInService implements BeforeApplicationShutdown {
     const phoneNumber = this.enabledNumber(input);
     const phone = await this.codes.findVerified(phoneNumber);
     const attempt = this.signInAttempts.forUnknownIdentifier({ phoneNumber }, meta.ip);
-    await this.signInAttempts.checkBackoff(attempt);
+    try {
+      await this.signInAttempts.checkBackoff(attempt);
+    } catch (error) {
+      this.accounts.signInFailed(phone?.userId ?? null, 'phone_code', 'backoff', phoneNumber);
+      throw error;
+    }
     const outcome = phone
       ? await this.codes.redeem(phone.phoneId, new Date(), (codeId, codeHash) =>
           sameDigest(hashShortCode(this.codeKey, codeId, code), codeHash),
@@ -95,10 +108,15 @@ export class PhoneSignInService implements BeforeApplicationShutdown {
       phone && outcome === 'redeemed' ? await this.users.findFullById(phone.userId) : null;
     if (!user || user.banned) {
       await this.signInAttempts.failed(attempt);
+      const reason = !phone ? 'unknown_account' : user?.banned ? 'banned' : 'wrong_code';
+      this.accounts.signInFailed(phone?.userId ?? null, 'phone_code', reason, phoneNumber);
       throw new UserKitException('INVALID_PHONE_CODE');
     }
     if (!user.twoFactorEnabled)
-      return { twoFactorRequired: false, tokens: await this.accounts.signedIn(user, meta) };
+      return {
+        twoFactorRequired: false,
+        tokens: await this.accounts.signedIn(user, meta, PHONE_CODE_ONLY),
+      };
     return {
       twoFactorRequired: true,
       challenge: await this.passwordSignIn.startTwoFactor(user.id, 'phone_code'),

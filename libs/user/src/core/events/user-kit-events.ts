@@ -1,7 +1,26 @@
+import type { UserCreationSource } from '../extension-points/user-lifecycle-hooks.js';
+
+/**
+ * Who caused an event and from where, as the request that caused it tells: added by the library
+ * to every payload it emits (after the commit, and only when someone listens). All null outside a
+ * request (start-up, a host's script).
+ */
+export interface UserKitEventContext {
+  /** The signed-in user whose request caused it (an admin acting on another user); null: none. */
+  actorId: string | null;
+  /** The session of that request (not the session an event names, e.g. a sign-in's new one). */
+  actorSessionId: string | null;
+  /** The caller's address as Express resolved it (the host's `trust proxy`). */
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /** `user.created`: a user now exists (every source: sign-up, anonymous, OAuth, admin). */
 export interface UserCreatedEvent {
   userId: string;
   isAnonymous: boolean;
+  /** `password` / `anonymous` / `oauth`: the user signed up; `admin`: an admin (or the host) made it. */
+  source: UserCreationSource;
 }
 
 /**
@@ -81,11 +100,124 @@ export interface ExternalAccountUnlinkedEvent {
   providerUserId: string;
 }
 
+/** How a sign-in proved the user: the first factor, and the second one when it was asked. */
+export interface SignInMethod {
+  /** `password`, `oauth` (a provider, named in `provider`) or `phone_code` (an SMS code). */
+  method: 'password' | 'oauth' | 'phone_code';
+  provider: string | null;
+  /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
+  secondFactor: 'totp' | 'backup_code' | null;
+}
+
+/** `signIn.succeeded`: every factor passed and a session opened (after its `session.created`). */
+export interface SignInSucceededEvent extends SignInMethod {
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * Why a sign-in failed, for the audit only: the HTTP answer stays the same for all of them.
+ * - `unknown_account`: no user has this email, username or verified number
+ * - `no_password`: the user has no password (signs in through a provider)
+ * - `wrong_password`: the password did not match
+ * - `banned`: the right password of a banned user
+ * - `backoff`: refused before the check, this client waits after earlier failures
+ * - `locked`: refused before the check, password sign-in is locked after too many failures
+ * - `wrong_second_factor`: the first factor passed, the TOTP or backup code did not
+ * - `wrong_code`: the number's SMS sign-in code was wrong, spent or expired
+ */
+export type SignInFailureReason =
+  | 'unknown_account'
+  | 'no_password'
+  | 'wrong_password'
+  | 'banned'
+  | 'backoff'
+  | 'locked'
+  | 'wrong_second_factor'
+  | 'wrong_code';
+
+export const SIGN_IN_FAILURE_REASONS: readonly SignInFailureReason[] = [
+  'unknown_account',
+  'no_password',
+  'wrong_password',
+  'banned',
+  'backoff',
+  'locked',
+  'wrong_second_factor',
+  'wrong_code',
+];
+
+/** `signIn.failed`: a refused sign-in attempt. Never carries the password or the code tried. */
+export interface SignInFailedEvent {
+  /** The account tried; null when no user has the identifier. */
+  userId: string | null;
+  method: SignInMethod['method'];
+  reason: SignInFailureReason;
+  /** The normalized email, username or number tried, only when it names no user (`userId` null). */
+  identifier: string | null;
+}
+
+/**
+ * `password.changed`: a new password the user chose: `change` (`POST /me/password`, with the
+ * current one) or `reset` (`POST /auth/password/reset`, by a link). Before its `user.updated`.
+ */
+export interface PasswordChangedEvent {
+  userId: string;
+  via: 'change' | 'reset';
+}
+
+/** `twoFactor.enabled` / `twoFactor.disabled`: two-factor sign-in turned on or off (`totp`). */
+export interface TwoFactorChangedEvent {
+  userId: string;
+  method: 'totp';
+}
+
+/** `twoFactor.backupCodeUsed`: a single-use backup code was spent (a sign-in, or turning 2FA off). */
+export interface BackupCodeUsedEvent {
+  userId: string;
+}
+
+/**
+ * `emailAddress.added` / `.verified` / `.removed` and `phoneNumber.added` / `.verified` /
+ * `.removed`: one identifier of the user; before the `user.updated` naming `emailAddresses` or
+ * `phoneNumbers`. `value`: the address, or the number in E.164.
+ */
+export interface IdentifierEvent {
+  userId: string;
+  identifierId: string;
+  value: string;
+}
+
+/** `user.banned` / `user.unbanned`: before its `user.updated` naming `banned`. */
+export interface UserBanEvent {
+  userId: string;
+}
+
+/** `user.rolesChanged`: the user's roles now (after a replacement or an added role). */
+export interface UserRolesChangedEvent {
+  userId: string;
+  roles: string[];
+}
+
+/**
+ * `admin.action`: a request of an admin route (one that needs the `admin` role) that changed
+ * something (not GET/HEAD) succeeded. `route` is the route's pattern, e.g.
+ * `PUT /admin/users/:id/roles`; `targetUserId` the user the route names, when it names one.
+ * Every admin route emits it, the feature modules' and the ones to come; the acting admin is
+ * `context.actorId`.
+ */
+export interface AdminActionEvent {
+  route: string;
+  targetUserId: string | null;
+  /** The route's parameters (`{ id }`), each cut to 100 characters. */
+  params: Record<string, string>;
+}
+
 /**
  * Events the library emits through @nestjs/event-emitter, always after the change is committed
  * (a rolled-back change emits nothing). Listen with `@OnEvent('user.created')` in the host.
  */
-export interface UserKitEvents {
+export interface UserKitEventPayloads {
   'user.created': UserCreatedEvent;
   'user.updated': UserUpdatedEvent;
   'user.deleted': UserDeletedEvent;
@@ -93,9 +225,30 @@ export interface UserKitEvents {
   'session.revoked': SessionRevokedEvent;
   'externalAccount.linked': ExternalAccountLinkedEvent;
   'externalAccount.unlinked': ExternalAccountUnlinkedEvent;
+  'signIn.succeeded': SignInSucceededEvent;
+  'signIn.failed': SignInFailedEvent;
+  'password.changed': PasswordChangedEvent;
+  'twoFactor.enabled': TwoFactorChangedEvent;
+  'twoFactor.disabled': TwoFactorChangedEvent;
+  'twoFactor.backupCodeUsed': BackupCodeUsedEvent;
+  'emailAddress.added': IdentifierEvent;
+  'emailAddress.verified': IdentifierEvent;
+  'emailAddress.removed': IdentifierEvent;
+  'phoneNumber.added': IdentifierEvent;
+  'phoneNumber.verified': IdentifierEvent;
+  'phoneNumber.removed': IdentifierEvent;
+  'user.banned': UserBanEvent;
+  'user.unbanned': UserBanEvent;
+  'user.rolesChanged': UserRolesChangedEvent;
+  'admin.action': AdminActionEvent;
 }
 
-export type UserKitEventName = keyof UserKitEvents;
+export type UserKitEventName = keyof UserKitEventPayloads;
+
+/** What a listener receives: the payload and the `context` of the request that caused it. */
+export type UserKitEvents = {
+  [Name in UserKitEventName]: UserKitEventPayloads[Name] & { context: UserKitEventContext };
+};
 
 export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.created',
@@ -105,4 +258,20 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'session.revoked',
   'externalAccount.linked',
   'externalAccount.unlinked',
+  'signIn.succeeded',
+  'signIn.failed',
+  'password.changed',
+  'twoFactor.enabled',
+  'twoFactor.disabled',
+  'twoFactor.backupCodeUsed',
+  'emailAddress.added',
+  'emailAddress.verified',
+  'emailAddress.removed',
+  'phoneNumber.added',
+  'phoneNumber.verified',
+  'phoneNumber.removed',
+  'user.banned',
+  'user.unbanned',
+  'user.rolesChanged',
+  'admin.action',
 ];

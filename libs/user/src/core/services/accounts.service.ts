@@ -21,6 +21,28 @@ import { SessionRevocationService } from './session-revocation.service.js';
 import { bareDraft, UserCreationService } from './user-creation.service.js';
 import { UserUpdateService } from './user-update.service.js';
 import { ProfileAttributesService } from './profile-attributes.service.js';
+import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import type {
+  SignInFailedEvent,
+  SignInFailureReason,
+  SignInMethod,
+} from '../events/user-kit-events.js';
+import { normalizeEmail } from '../validation/email.js';
+
+/** A sign-in with the password alone. */
+export const PASSWORD_ONLY: SignInMethod = Object.freeze({
+  method: 'password',
+  provider: null,
+  secondFactor: null,
+});
+
+/** The guessing limits' refusals, as `signIn.failed` names them. */
+function refusalReason(error: unknown): SignInFailureReason | null {
+  if (!(error instanceof UserKitException)) return null;
+  if (error.code === 'SIGN_IN_BACKOFF') return 'backoff';
+  if (error.code === 'PASSWORD_SIGN_IN_DISABLED') return 'locked';
+  return null;
+}
 
 export interface PasswordSignUp {
   /** Required by default; see the `identifiers` option for which of the three sign-up takes. */
@@ -59,7 +81,8 @@ export class AccountsService implements OnModuleInit {
     private readonly attributes: ProfileAttributesService,
     @Optional()
     @Inject(IdentifierVerification)
-    private readonly verification?: IdentifierVerification,
+    private readonly verification: IdentifierVerification | undefined,
+    private readonly events: UserEventsPublisher,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -165,7 +188,7 @@ export class AccountsService implements OnModuleInit {
   ): Promise<IssuedTokens> {
     const user = await this.verifyPassword(identifier, password, meta.ip);
     if (user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_REQUIRED');
-    return this.signedInWithPassword(user, meta);
+    return this.signedInWithPassword(user, meta, PASSWORD_ONLY);
   }
 
   /**
@@ -202,12 +225,27 @@ export class AccountsService implements OnModuleInit {
       user && passwordHash !== null
         ? this.signInAttempts.forUser(user, client)
         : this.signInAttempts.forUnknownIdentifier(lookup, client);
-    await this.signInAttempts.reserve(attempt, found?.attemptCounted === true);
+    const tried = 'username' in lookup ? lookup.username : lookup.email;
+    try {
+      await this.signInAttempts.reserve(attempt, found?.attemptCounted === true);
+    } catch (error) {
+      const refusal = refusalReason(error);
+      if (refusal) this.signInFailed(user?.id ?? null, 'password', refusal, tried);
+      throw error;
+    }
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
     );
     if (!user || passwordHash === null || !matches || user.banned) {
       await this.signInAttempts.failed(attempt);
+      const reason: SignInFailureReason = !user
+        ? 'unknown_account'
+        : passwordHash === null
+          ? 'no_password'
+          : !matches
+            ? 'wrong_password'
+            : 'banned';
+      this.signInFailed(user?.id ?? null, 'password', reason, tried);
       throw refused();
     }
     if (this.hasher.needsRehash(passwordHash)) {
@@ -247,10 +285,32 @@ export class AccountsService implements OnModuleInit {
     return this.signedIn(user!, meta);
   }
 
-  /** Records the sign-in and opens the session (after every factor passed). */
-  async signedIn(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+  /**
+   * `signIn.failed`: the answer stays the same whatever the reason; only listeners (the audit
+   * log) learn it. `identifier`: what was tried, kept only when it names no user.
+   */
+  signInFailed(
+    userId: string | null,
+    method: SignInFailedEvent['method'],
+    reason: SignInFailureReason,
+    identifier: string | null = null,
+  ): void {
+    if (!this.events.listening) return;
+    this.events.emit('signIn.failed', {
+      userId,
+      method,
+      reason,
+      identifier: userId === null && identifier !== null ? normalizeEmail(identifier) : null,
+    });
+  }
+
+  /**
+   * Records the sign-in and opens the session (after every factor passed). `signIn`: how the user
+   * proved who they are; none when no sign-in happened (an upgrade swaps its session).
+   */
+  async signedIn(user: User, meta: RequestMeta, signIn?: SignInMethod): Promise<IssuedTokens> {
     await this.users.recordSignIn(user.id, new Date());
-    return this.sessions.open(user, meta);
+    return this.sessions.open(user, meta, undefined, false, signIn);
   }
 
   /**
@@ -265,8 +325,12 @@ export class AccountsService implements OnModuleInit {
    * `signedIn` after a password (and any second factor) passed: the account's failure count is
    * cleared, and the sign-in recorded, by the write that opens the session.
    */
-  async signedInWithPassword(user: User, meta: RequestMeta): Promise<IssuedTokens> {
+  async signedInWithPassword(
+    user: User,
+    meta: RequestMeta,
+    signIn: SignInMethod,
+  ): Promise<IssuedTokens> {
     const at = new Date();
-    return this.sessions.open(user, meta, at, true);
+    return this.sessions.open(user, meta, at, true, signIn);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { SecondFactor, type FirstFactor } from '../extension-points/second-factor.js';
-import { AccountsService } from './accounts.service.js';
+import { AccountsService, PASSWORD_ONLY } from './accounts.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import type { SignInIdentifier } from '../repositories/users.repository.js';
@@ -30,7 +30,7 @@ export class PasswordSignInService {
   ): Promise<PasswordSignInOutcome> {
     const user = await this.accounts.verifyPassword(identifier, password, meta.ip);
     if (!user.twoFactorEnabled) {
-      const tokens = await this.accounts.signedInWithPassword(user, meta);
+      const tokens = await this.accounts.signedInWithPassword(user, meta, PASSWORD_ONLY);
       return { twoFactorRequired: false, tokens };
     }
     return { twoFactorRequired: true, challenge: await this.startTwoFactor(user.id, 'password') };

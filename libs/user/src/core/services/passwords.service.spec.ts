@@ -2,7 +2,15 @@ import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { User } from '../entities/user.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
-import type { UserKitEvents } from '../events/user-kit-events.js';
+import type { UserKitEventContext, UserKitEvents } from '../events/user-kit-events.js';
+
+/** Outside a request (a service called directly) events carry an empty context. */
+const NO_REQUEST: UserKitEventContext = {
+  actorId: null,
+  actorSessionId: null,
+  ip: null,
+  userAgent: null,
+};
 import { MessageSender } from '../extension-points/message-sender.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
@@ -198,13 +206,23 @@ describe('PasswordsService reset links (mocked repositories)', () => {
           userId: 'user-1',
           sessionId: null,
           reason: 'password_reset',
+          context: NO_REQUEST,
         } satisfies UserKitEvents['session.revoked'],
+      },
+      {
+        name: 'password.changed',
+        payload: {
+          userId: 'user-1',
+          via: 'reset',
+          context: NO_REQUEST,
+        } satisfies UserKitEvents['password.changed'],
       },
       {
         name: 'user.updated',
         payload: {
           userId: 'user-1',
           changes: ['password'],
+          context: NO_REQUEST,
         } satisfies UserKitEvents['user.updated'],
       },
     ]);

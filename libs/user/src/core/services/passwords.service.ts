@@ -79,7 +79,7 @@ export class PasswordsService {
     const primary = user.emailAddresses.getItems().find((email) => email.primary);
     this.passwordPolicy.assertAcceptable(newPassword, primary?.email ?? '');
     const nextHash = await this.hashingGate.run(() => this.hasher.hash(newPassword));
-    await this.updates.setPassword(user.id, nextHash);
+    await this.updates.setPassword(user.id, nextHash, 'change');
     await this.sessions.revokeOthers(user.id, sessionId, 'password_changed');
     await this.featureListeners.passwordChanged(user.id);
   }
@@ -122,6 +122,7 @@ export class PasswordsService {
     await this.updates.setPassword(
       user.id,
       nextHash,
+      'reset',
       reclaim?.outcome === 'reclaimed' ? reclaim.changed : [],
     );
     await this.signInAttempts.clear(user.id);

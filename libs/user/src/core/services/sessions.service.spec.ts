@@ -4,7 +4,7 @@ import type { RefreshToken } from '../entities/refresh-token.entity.js';
 import type { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
-import type { UserKitEvents } from '../events/user-kit-events.js';
+import type { UserKitEventPayloads, UserKitEvents } from '../events/user-kit-events.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import {
   SessionsRepository,
@@ -118,8 +118,8 @@ describe('SessionsService (mocked repositories)', () => {
   let service: SessionsService;
   let accessTokens: AccessTokenService;
   let repositories: ReturnType<typeof mockedRepositories>;
-  let revokedEvents: UserKitEvents['session.revoked'][];
-  let createdEvents: UserKitEvents['session.created'][];
+  let revokedEvents: UserKitEventPayloads['session.revoked'][];
+  let createdEvents: UserKitEventPayloads['session.created'][];
 
   beforeEach(async () => {
     jest.useFakeTimers({ now: NOW });
@@ -144,12 +144,16 @@ describe('SessionsService (mocked repositories)', () => {
     const emitter = module.get(EventEmitter2);
     revokedEvents = [];
     createdEvents = [];
-    emitter.on('session.revoked', (payload: UserKitEvents['session.revoked']) =>
-      revokedEvents.push(payload),
-    );
-    emitter.on('session.created', (payload: UserKitEvents['session.created']) =>
-      createdEvents.push(payload),
-    );
+    // Called outside a request, the events carry an empty context.
+    const noRequest = { actorId: null, actorSessionId: null, ip: null, userAgent: null };
+    emitter.on('session.revoked', ({ context, ...payload }: UserKitEvents['session.revoked']) => {
+      expect(context).toEqual(noRequest);
+      revokedEvents.push(payload);
+    });
+    emitter.on('session.created', ({ context, ...payload }: UserKitEvents['session.created']) => {
+      expect(context).toEqual(noRequest);
+      createdEvents.push(payload);
+    });
   });
 
   afterEach(async () => {

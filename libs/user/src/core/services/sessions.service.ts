@@ -15,7 +15,7 @@ import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
-import type { SessionRevokedReason } from '../events/user-kit-events.js';
+import type { SessionRevokedReason, SignInMethod } from '../events/user-kit-events.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 
 /** Who a valid access token belongs to, as the guard hands it to controllers. */
@@ -63,13 +63,15 @@ export class SessionsService {
    * (written by the sign-up's INSERT, or by this very write with `clearsFailedSignIns`, which also
    * clears the failure count after a password sign-in), the user already read or made in this
    * request is completed instead of read again: collections not loaded yet come from one prepared
-   * read (roles were read with it; a new user has them all).
+   * read (roles were read with it; a new user has them all). `signIn`: how a sign-in proved the
+   * user (`signIn.succeeded` follows `session.created`); none for a sign-up or an upgrade.
    */
   async open(
     user: User,
     meta: RequestMeta,
     signedInAt?: Date,
     clearsFailedSignIns = false,
+    signIn?: SignInMethod,
   ): Promise<IssuedTokens> {
     const refreshToken = generateSecretToken();
     const now = signedInAt ?? new Date();
@@ -83,6 +85,7 @@ export class SessionsService {
       clearsFailedSignIns,
     });
     this.events.emit('session.created', { userId: user.id, sessionId });
+    if (signIn) this.events.emit('signIn.succeeded', { userId: user.id, sessionId, ...signIn });
     if (!signedInAt) return this.issue(user.id, sessionId, refreshToken);
     await this.users.populateFull(user);
     user.lastSignInAt = signedInAt;

@@ -120,6 +120,7 @@ export class UserCreationService {
     this.events.emit('user.created', {
       userId: written.userId,
       isAnonymous: accepted.isAnonymous,
+      source: accepted.source,
     });
     await this.runAfterCreate(written.userId, written.email);
     return written.result;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import type { IdentifierEvent, PasswordChangedEvent } from '../events/user-kit-events.js';
 import {
   LockedUserUpdateRepository,
   type LockedUserChanges,
@@ -63,6 +64,7 @@ export class UserUpdateService {
    */
   async setBanned(userId: string, banned: boolean): Promise<boolean> {
     if (!(await this.moderation.setBanned(userId, banned))) return false;
+    this.events.emit(banned ? 'user.banned' : 'user.unbanned', { userId });
     this.updated(userId, ['banned']);
     if (banned) await this.revocation.revokeAllOfUser(userId, 'banned');
     return true;
@@ -75,25 +77,37 @@ export class UserUpdateService {
     adminRole: string,
   ): ReturnType<UsersRepository['replaceRoles']> {
     const outcome = await this.users.replaceRoles(userId, roleNames, adminRole);
-    if (outcome === 'replaced') this.updated(userId, ['roles']);
+    if (outcome === 'replaced') {
+      this.events.emit('user.rolesChanged', { userId, roles: [...roleNames] });
+      this.updated(userId, ['roles']);
+    }
     return outcome;
   }
 
   /** Adds one role (a no-op when the user has it). */
   async addRole(userId: string, roleName: string): Promise<void> {
-    if (await this.users.addRole(userId, roleName)) this.updated(userId, ['roles']);
+    if (!(await this.users.addRole(userId, roleName))) return;
+    if (this.events.listening) {
+      const roles = (await this.users.findFullById(userId))?.roles.getItems() ?? [];
+      this.events.emit('user.rolesChanged', { userId, roles: roles.map((role) => role.name) });
+    }
+    this.updated(userId, ['roles']);
   }
 
   /**
    * A new password the user chose (a change or a reset); a rehash of the same one is not a change.
-   * `alsoChanged`: what the same action changed before (a reset's reclaim), named in one event.
+   * `via`: a `change` (with the current password) or a `reset` (by a link), for
+   * `password.changed`. `alsoChanged`: what the same action changed before (a reset's reclaim),
+   * named in one `user.updated`.
    */
   async setPassword(
     userId: string,
     passwordHash: string,
+    via: PasswordChangedEvent['via'],
     alsoChanged: readonly string[] = [],
   ): Promise<void> {
     await this.users.setPasswordHash(userId, passwordHash);
+    this.events.emit('password.changed', { userId, via });
     this.updated(userId, ['password', ...alsoChanged]);
   }
 
@@ -130,6 +144,39 @@ export class UserUpdateService {
   externalAccountUnlinked(userId: string, provider: string, providerUserId: string): void {
     this.events.emit('externalAccount.unlinked', { userId, provider, providerUserId });
     this.updated(userId, ['externalAccounts']);
+  }
+
+  /**
+   * Two-factor sign-in was turned on or off (committed by UserTwoFactorModule):
+   * `twoFactor.enabled` / `.disabled`, then `user.updated` naming `twoFactorEnabled`.
+   */
+  twoFactorChanged(userId: string, enabled: boolean): void {
+    this.events.emit(enabled ? 'twoFactor.enabled' : 'twoFactor.disabled', {
+      userId,
+      method: 'totp',
+    });
+    this.updated(userId, ['twoFactorEnabled']);
+  }
+
+  /** A two-factor backup code was spent (committed by UserTwoFactorModule). */
+  backupCodeUsed(userId: string): void {
+    this.events.emit('twoFactor.backupCodeUsed', { userId });
+  }
+
+  /**
+   * An email address or phone number was added, verified or removed (committed by
+   * UserContactsModule): `emailAddress.<action>` / `phoneNumber.<action>`, then `user.updated`
+   * naming `emailAddresses` / `phoneNumbers`.
+   */
+  identifierChanged(
+    kind: 'email' | 'phone',
+    action: 'added' | 'verified' | 'removed',
+    identifier: IdentifierEvent,
+  ): void {
+    this.events.emit(`${kind === 'email' ? 'emailAddress' : 'phoneNumber'}.${action}`, {
+      ...identifier,
+    });
+    this.updated(identifier.userId, [kind === 'email' ? 'emailAddresses' : 'phoneNumbers']);
   }
 
   /**

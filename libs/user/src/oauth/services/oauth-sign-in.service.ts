@@ -303,7 +303,11 @@ export class OAuthSignInService {
         challenge: await this.passwordSignIn.startTwoFactor(user.id, 'provider'),
       };
     await this.users.recordSignIn(user.id, now);
-    return { twoFactorRequired: false, tokens: await this.sessions.open(user, meta) };
+    const signIn = { method: 'oauth', provider: spent.provider, secondFactor: null } as const;
+    return {
+      twoFactorRequired: false,
+      tokens: await this.sessions.open(user, meta, undefined, false, signIn),
+    };
   }
 
   private async failPendingLink(userId: string, accountId: string, code: string): Promise<void> {

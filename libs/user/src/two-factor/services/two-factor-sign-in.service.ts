@@ -53,10 +53,23 @@ export class TwoFactorSignInService implements SecondFactor {
     // After a provider (or a phone code) only this client's backoff and the challenge's tries
     // apply: the password lock, which strangers can turn on, must not shut the owner out.
     const afterProvider = taken.firstFactor !== 'password';
-    if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
-    else await this.signInAttempts.reserve(attempt);
-    if (!(await this.twoFactor.checkSecondFactor(user.id, code))) {
+    const method = taken.firstFactor === 'provider' ? 'oauth' : taken.firstFactor;
+    try {
+      if (afterProvider) await this.signInAttempts.checkBackoff(attempt);
+      else await this.signInAttempts.reserve(attempt);
+    } catch (error) {
+      if (error instanceof UserKitException)
+        this.accounts.signInFailed(
+          user.id,
+          method,
+          error.code === 'SIGN_IN_BACKOFF' ? 'backoff' : 'locked',
+        );
+      throw error;
+    }
+    const secondFactor = await this.twoFactor.matchSecondFactor(user.id, code);
+    if (secondFactor === null) {
       await this.signInAttempts.failed(attempt);
+      this.accounts.signInFailed(user.id, method, 'wrong_second_factor');
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     }
     if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
@@ -64,8 +77,10 @@ export class TwoFactorSignInService implements SecondFactor {
     if (user.banned || !user.twoFactorEnabled)
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     // Only a password proves the password lock wrong; a provider sign-in leaves it on.
+    // The provider's name stays with the first step; the challenge keeps only its kind.
+    const signIn = { method, provider: null, secondFactor } as const;
     return afterProvider
-      ? this.accounts.signedIn(user, meta)
-      : this.accounts.signedInWithPassword(user, meta);
+      ? this.accounts.signedIn(user, meta, signIn)
+      : this.accounts.signedInWithPassword(user, meta, signIn);
   }
 }

@@ -59,7 +59,10 @@ describe('TwoFactorService codes (mocked repositories)', () => {
         },
         { provide: TwoFactorRepository, useValue: repository },
         { provide: UsersRepository, useValue: { findFullById: jest.fn(async () => user) } },
-        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
+        {
+          provide: UserUpdateService,
+          useValue: { twoFactorChanged: jest.fn(), backupCodeUsed: jest.fn() },
+        },
       ],
     }).compile();
     service = module.get(TwoFactorService);

@@ -74,7 +74,7 @@ export class TwoFactorService {
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
     if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    this.updates.changed(user.id, ['twoFactorEnabled']);
+    this.updates.twoFactorChanged(user.id, true);
     return backupCodes;
   }
 
@@ -84,7 +84,7 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    if (await this.twoFactor.disable(user.id)) this.updates.changed(user.id, ['twoFactorEnabled']);
+    if (await this.twoFactor.disable(user.id)) this.updates.twoFactorChanged(user.id, false);
   }
 
   /**
@@ -92,20 +92,28 @@ export class TwoFactorService {
    * True when it passed.
    */
   async checkSecondFactor(userId: string, code: string): Promise<boolean> {
+    return (await this.matchSecondFactor(userId, code)) !== null;
+  }
+
+  /** As `checkSecondFactor`, telling which kind of code passed (null: none). */
+  async matchSecondFactor(userId: string, code: string): Promise<'totp' | 'backup_code' | null> {
     const trimmed = code.trim();
     if (/^\d{6}$/.test(trimmed)) {
       const credential = await this.twoFactor.findCredential(userId);
-      if (!credential || credential.confirmedAt === null) return false;
+      if (!credential || credential.confirmedAt === null) return null;
       const step = await this.matchingStep(credential.encryptedSecret, trimmed);
-      return step !== null && this.twoFactor.useStep(credential.id, step);
+      return step !== null && (await this.twoFactor.useStep(credential.id, step)) ? 'totp' : null;
     }
     const normalized = normalizeBackupCode(trimmed);
-    if (normalized.length !== 10) return false;
-    return this.twoFactor.useBackupCode(
+    if (normalized.length !== 10) return null;
+    const spent = await this.twoFactor.useBackupCode(
       userId,
       this.hashBackupCode(userId, normalized),
       new Date(),
     );
+    if (!spent) return null;
+    this.updates.backupCodeUsed(userId);
+    return 'backup_code';
   }
 
   private async load(userId: string): Promise<User> {
