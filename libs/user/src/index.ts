@@ -56,6 +56,11 @@ export {
   type SelfViewExtensions,
 } from './core/extension-points/self-view-extension.js';
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
+export {
+  TransactionalEventSinks,
+  type TransactionalEventSink,
+  type UserKitEventRecord,
+} from './core/extension-points/transactional-event-sink.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';

@@ -58,6 +58,7 @@ import {
 } from './user.module-definition.js';
 import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
+import { TransactionalEventSinks } from './extension-points/transactional-event-sink.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
@@ -91,6 +92,7 @@ const SERVICES = [
   RouteUrlsService,
   TokenResponsesService,
   UserFeatureListeners,
+  TransactionalEventSinks,
 ];
 
 /**

@@ -81,7 +81,7 @@ export class ContactsService {
       throw error;
     }
     // It stays now, whether or not the code gets out (a resend can follow).
-    this.updates.changed(user.id, [CHANGED[kind]]);
+    await this.updates.changed(user.id, [CHANGED[kind]]);
     await this.sendCode(kind, user, added);
     return added;
   }
@@ -112,7 +112,7 @@ export class ContactsService {
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    await this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, verified: true };
   }
 
@@ -121,7 +121,7 @@ export class ContactsService {
     if (!contact.verified) throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
     const outcome = await this.contacts.setPrimary(kind, userId, id);
     if (outcome === 'not_verified') throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    if (outcome === 'moved') this.updates.changed(userId, [CHANGED[kind]]);
+    if (outcome === 'moved') await this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, primary: true };
   }
 
@@ -134,7 +134,7 @@ export class ContactsService {
       if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
     });
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
-    this.updates.changed(userId, [CHANGED[kind]]);
+    await this.updates.changed(userId, [CHANGED[kind]]);
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

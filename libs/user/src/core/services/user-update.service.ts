@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  UserEventsPublisher,
+  userKitEvent,
+  type UserKitEvent,
+} from '../events/user-events.publisher.js';
 import {
   LockedUserUpdateRepository,
   type LockedUserChanges,
@@ -19,7 +23,8 @@ export interface ComputedUpdate<Result> {
 
 /**
  * The one way an existing user changes: every write here emits `user.updated` naming what
- * changed, after the commit, and only when something did. A ban also ends every session.
+ * changed, after the commit, and only when something did (with a transactional event sink, the
+ * event is recorded in the write's own transaction). A ban also ends every session.
  */
 @Injectable()
 export class UserUpdateService {
@@ -39,13 +44,16 @@ export class UserUpdateService {
     userId: string,
     compute: (user: User) => ComputedUpdate<Result>,
   ): Promise<{ changed: string[]; result: Result } | null> {
-    const written = await this.lockedUpdate.update(userId, (user) => {
-      const computed = compute(user);
-      return { changes: computed.changes, result: computed };
-    });
+    const written = await this.events.commit(
+      () =>
+        this.lockedUpdate.update(userId, (user) => {
+          const computed = compute(user);
+          return { changes: computed.changes, result: computed };
+        }),
+      (done) => updated(userId, done?.result.changed ?? []),
+    );
     if (written === null) return null;
     const { changed, result } = written.result;
-    this.updated(userId, changed);
     return { changed, result };
   }
 
@@ -54,8 +62,11 @@ export class UserUpdateService {
    * outlives it. False when the user does not exist.
    */
   async setBanned(userId: string, banned: boolean): Promise<boolean> {
-    if (!(await this.moderation.setBanned(userId, banned))) return false;
-    this.updated(userId, ['banned']);
+    const found = await this.events.commit(
+      () => this.moderation.setBanned(userId, banned),
+      (done) => (done ? updated(userId, ['banned']) : []),
+    );
+    if (!found) return false;
     if (banned) await this.revocation.revokeAllOfUser(userId, 'banned');
     return true;
   }
@@ -66,14 +77,18 @@ export class UserUpdateService {
     roleNames: string[],
     adminRole: string,
   ): ReturnType<UsersRepository['replaceRoles']> {
-    const outcome = await this.users.replaceRoles(userId, roleNames, adminRole);
-    if (outcome === 'replaced') this.updated(userId, ['roles']);
-    return outcome;
+    return this.events.commit(
+      () => this.users.replaceRoles(userId, roleNames, adminRole),
+      (outcome) => (outcome === 'replaced' ? updated(userId, ['roles']) : []),
+    );
   }
 
   /** Adds one role (a no-op when the user has it). */
   async addRole(userId: string, roleName: string): Promise<void> {
-    if (await this.users.addRole(userId, roleName)) this.updated(userId, ['roles']);
+    await this.events.commit(
+      () => this.users.addRole(userId, roleName),
+      (added) => (added ? updated(userId, ['roles']) : []),
+    );
   }
 
   /**
@@ -85,8 +100,10 @@ export class UserUpdateService {
     passwordHash: string,
     alsoChanged: readonly string[] = [],
   ): Promise<void> {
-    await this.users.setPasswordHash(userId, passwordHash);
-    this.updated(userId, ['password', ...alsoChanged]);
+    await this.events.commit(
+      () => this.users.setPasswordHash(userId, passwordHash),
+      () => updated(userId, ['password', ...alsoChanged]),
+    );
   }
 
   /** Anonymous → real account in place (see UsersRepository.upgradeAnonymous). */
@@ -97,43 +114,67 @@ export class UserUpdateService {
     fromRole: string,
     toRole: string,
   ): ReturnType<UsersRepository['upgradeAnonymous']> {
-    const outcome = await this.users.upgradeAnonymous(
-      userId,
-      email,
-      passwordHash,
-      fromRole,
-      toRole,
+    return this.events.commit(
+      () => this.users.upgradeAnonymous(userId, email, passwordHash, fromRole, toRole),
+      (outcome) =>
+        outcome === 'upgraded'
+          ? updated(userId, ['isAnonymous', 'emailAddresses', 'roles', 'password'])
+          : [],
     );
-    if (outcome === 'upgraded')
-      this.updated(userId, ['isAnonymous', 'emailAddresses', 'roles', 'password']);
-    return outcome;
   }
 
   /**
    * A provider account became a way into the user (committed by the OAuth module):
    * `externalAccount.linked`, then `user.updated` naming `externalAccounts`.
    */
-  externalAccountLinked(userId: string, provider: string, providerUserId: string): void {
-    this.events.emit('externalAccount.linked', { userId, provider, providerUserId });
-    this.updated(userId, ['externalAccounts']);
+  async externalAccountLinked(
+    userId: string,
+    provider: string,
+    providerUserId: string,
+  ): Promise<void> {
+    await this.events.report([
+      userKitEvent('externalAccount.linked', { userId, provider, providerUserId }),
+      ...updated(userId, ['externalAccounts']),
+    ]);
   }
 
   /** The user removed a provider account (committed): `externalAccount.unlinked`, `user.updated`. */
-  externalAccountUnlinked(userId: string, provider: string, providerUserId: string): void {
-    this.events.emit('externalAccount.unlinked', { userId, provider, providerUserId });
-    this.updated(userId, ['externalAccounts']);
+  async externalAccountUnlinked(
+    userId: string,
+    provider: string,
+    providerUserId: string,
+  ): Promise<void> {
+    await this.events.report([
+      userKitEvent('externalAccount.unlinked', { userId, provider, providerUserId }),
+      ...updated(userId, ['externalAccounts']),
+    ]);
   }
 
   /**
    * A write committed elsewhere (a feature module's own tables: addresses, phones, external
    * accounts, 2FA) that changed what the user's views show: `user.updated` naming it, once. Call
    * it after the commit, and only when the write changed something; empty `changes` emit nothing.
+   * A transactional event sink records it in a transaction of its own, right after that commit:
+   * use `changedBy` to record it in the write's own transaction instead.
    */
-  changed(userId: string, changes: readonly string[]): void {
-    this.updated(userId, changes);
+  async changed(userId: string, changes: readonly string[]): Promise<void> {
+    await this.events.report(updated(userId, changes));
   }
 
-  private updated(userId: string, changes: readonly string[]): void {
-    if (changes.length > 0) this.events.emit('user.updated', { userId, changes: [...changes] });
+  /**
+   * A feature's write and its `user.updated`, in one transaction when a sink records events:
+   * `changesOf` names what the write's result changed (empty: nothing, no event).
+   */
+  changedBy<Result>(
+    userId: string,
+    write: () => Promise<Result>,
+    changesOf: (result: Result) => readonly string[],
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => updated(userId, changesOf(result)));
   }
+}
+
+/** `user.updated` naming `changes`, or no event when nothing changed. */
+function updated(userId: string, changes: readonly string[]): UserKitEvent[] {
+  return changes.length > 0 ? [userKitEvent('user.updated', { userId, changes: [...changes] })] : [];
 }

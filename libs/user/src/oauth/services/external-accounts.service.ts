@@ -87,6 +87,6 @@ export class ExternalAccountsService {
       this.signInMethods.assertRemovable(counts, { externalAccount: true }),
     );
     if (!unlinked) throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
-    this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
+    await this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
   }
 }

@@ -124,7 +124,7 @@ export class OAuthLinkingService {
         this.options.defaultRole,
       );
       if (upgraded) {
-        this.updates.changed(user.id, upgraded);
+        await this.updates.changed(user.id, upgraded);
         return { kind: 'upgraded', userId: user.id };
       }
     }
@@ -136,7 +136,7 @@ export class OAuthLinkingService {
   /** The provider's latest snapshot shows in the user's `externalAccounts`: a change when it differs. */
   private async refreshSnapshot(account: ExternalAccount, profile: OAuthProfile): Promise<void> {
     if (await this.accounts.refreshSnapshot(account, profile))
-      this.updates.changed(account.user.id, ['externalAccounts']);
+      await this.updates.changed(account.user.id, ['externalAccounts']);
   }
 
   /** The events, and a notice to the owner's primary address: a link they did not make shows. */
@@ -145,7 +145,7 @@ export class OAuthLinkingService {
     provider: string,
     profile: OAuthProfile,
   ): Promise<void> {
-    this.updates.externalAccountLinked(userId, provider, profile.providerUserId);
+    await this.updates.externalAccountLinked(userId, provider, profile.providerUserId);
     const user = await this.users.findFullById(userId);
     const primary = user?.emailAddresses.getItems().find((email) => email.primary);
     if (!user || !primary) return;

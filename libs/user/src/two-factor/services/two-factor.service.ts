@@ -74,7 +74,7 @@ export class TwoFactorService {
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
     if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    this.updates.changed(user.id, ['twoFactorEnabled']);
+    await this.updates.changed(user.id, ['twoFactorEnabled']);
     return backupCodes;
   }
 
@@ -84,7 +84,7 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    if (await this.twoFactor.disable(user.id)) this.updates.changed(user.id, ['twoFactorEnabled']);
+    if (await this.twoFactor.disable(user.id)) await this.updates.changed(user.id, ['twoFactorEnabled']);
   }
 
   /**
