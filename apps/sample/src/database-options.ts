@@ -9,6 +9,7 @@ import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
+import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@userkit/user/webhooks';
 
 export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 
@@ -18,6 +19,7 @@ const ENTITIES = [
   ...OAUTH_ENTITIES,
   ...TWO_FACTOR_ENTITIES,
   ...CONTACTS_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
 ];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
@@ -26,6 +28,7 @@ const MIGRATIONS = [
   ...OAUTH_MIGRATIONS,
   ...TWO_FACTOR_MIGRATIONS,
   ...CONTACTS_MIGRATIONS,
+  ...WEBHOOKS_MIGRATIONS,
 ];
 
 /** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */

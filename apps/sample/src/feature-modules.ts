@@ -16,6 +16,7 @@ import {
   type UserTokenTemplatesOptions,
 } from '@userkit/user/token-templates';
 import { UserTwoFactorModule } from '@userkit/user/two-factor';
+import { UserWebhooksModule, type UserWebhooksModuleOptions } from '@userkit/user/webhooks';
 import type { SampleConfig } from './sample-config.js';
 
 /** Where the sample serves the prebuilt pages (UserPagesModule). */
@@ -40,6 +41,11 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   /** UserProfileImagesModule's `fileStorage` and `directory` (default UPLOADS_DIR). */
   fileStorage?: UserProfileImagesOptions['fileStorage'];
   profileImageDirectory?: UserProfileImagesOptions['directory'];
+  /** UserWebhooksModule's `endpoints`, `allowPrivateNetworks` (default WEBHOOKS_ALLOW_PRIVATE_NETWORKS), `retrySchedule` and `timeoutSeconds`. */
+  webhookEndpoints?: UserWebhooksModuleOptions['endpoints'];
+  webhooksAllowPrivateNetworks?: boolean;
+  webhookRetrySchedule?: UserWebhooksModuleOptions['retrySchedule'];
+  webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
 }
 
 /**
@@ -60,6 +66,10 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   tokenSigningKeyId: true,
   fileStorage: true,
   profileImageDirectory: true,
+  webhookEndpoints: true,
+  webhooksAllowPrivateNetworks: true,
+  webhookRetrySchedule: true,
+  webhookTimeoutSeconds: true,
 };
 
 /**
@@ -110,6 +120,15 @@ export function featureModules(
       templates: overrides.tokenTemplates,
       signingKey: overrides.tokenSigningKey,
       signingKeyId: overrides.tokenSigningKeyId,
+    }),
+    // Signed webhooks from the outbox (/admin/webhooks); loopback endpoints with
+    // WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on (development and tests).
+    UserWebhooksModule.forRoot({
+      endpoints: overrides.webhookEndpoints,
+      allowPrivateNetworks:
+        overrides.webhooksAllowPrivateNetworks ?? config.webhooksAllowPrivateNetworks,
+      retrySchedule: overrides.webhookRetrySchedule,
+      timeoutSeconds: overrides.webhookTimeoutSeconds,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

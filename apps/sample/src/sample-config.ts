@@ -30,6 +30,8 @@ export interface SampleConfig {
   ui: boolean;
   /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
   globalPrefix?: string;
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on: webhook endpoints on loopback and private networks. */
+  webhooksAllowPrivateNetworks: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -74,6 +76,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
+    webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'on',
   };
 }
 

@@ -176,5 +176,7 @@ export class UserUpdateService {
 
 /** `user.updated` naming `changes`, or no event when nothing changed. */
 function updated(userId: string, changes: readonly string[]): UserKitEvent[] {
-  return changes.length > 0 ? [userKitEvent('user.updated', { userId, changes: [...changes] })] : [];
+  return changes.length > 0
+    ? [userKitEvent('user.updated', { userId, changes: [...changes] })]
+    : [];
 }
