@@ -40,7 +40,6 @@ import {
 import { WebhookEndpointsService } from '../services/webhook-endpoints.service.js';
 
 const ENDPOINT_ID = new ResourceIdPipe('WEBHOOK_ENDPOINT_NOT_FOUND');
-const DELIVERY_ID = new ResourceIdPipe('WEBHOOK_DELIVERY_NOT_FOUND');
 
 /** Webhook endpoints, their secrets and their delivery logs (role `admin`). */
 @ApiTags('admin')
@@ -137,7 +136,7 @@ export class AdminWebhooksController {
   @ApiUserKitError(409, { description: 'WEBHOOK_DELIVERY_IN_FLIGHT: being sent right now' })
   async retry(
     @Param('id', ENDPOINT_ID) id: string,
-    @Param('deliveryId', DELIVERY_ID) deliveryId: string,
+    @Param('deliveryId', new ResourceIdPipe('WEBHOOK_DELIVERY_NOT_FOUND')) deliveryId: string,
   ): Promise<WebhookDeliveryResponse> {
     return mapWebhookDelivery(await this.endpoints.retryDelivery(id, deliveryId));
   }
