@@ -25,7 +25,7 @@ export interface UserWebhooksModuleOptions {
   /**
    * Seconds to wait before each retry after a failed attempt (±20 % jitter); after the last one
    * the delivery is dead-lettered (`failed`). Default: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h,
-   * 4 h, 8 h, 8 h (about 24 h in all).
+   * 4 h, 6 h, 6 h: about 20 h in all, never past 24 h with the jitter.
    */
   retrySchedule?: number[];
   /** Seconds an attempt may take before it counts as failed (default 10). */
@@ -50,7 +50,7 @@ export interface ResolvedWebhooksOptions {
 export const WEBHOOKS_OPTIONS = Symbol('UserKit.WebhooksOptions');
 
 export const DEFAULT_RETRY_SCHEDULE_SECONDS = [
-  5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800,
+  5, 30, 120, 600, 1800, 3600, 7200, 14400, 21600, 21600,
 ];
 
 /** Defaults and checks: throws at start-up, listing every option the module cannot use. */
