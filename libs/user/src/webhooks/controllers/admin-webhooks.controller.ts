@@ -22,6 +22,7 @@ import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decor
 import { Authenticated } from '../../core/decorators/authenticated.decorator.js';
 import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { ADMIN_ROLE } from '../../core/options/built-in-roles.js';
+import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { ResourceIdPipe } from '../../core/validation/resource-id.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { ListWebhookDeliveriesQuery } from '../dto/webhook-deliveries.query.js';
@@ -132,11 +133,13 @@ export class AdminWebhooksController {
     type: WebhookDeliveryResponse,
     description: 'Pending again, on a fresh retry schedule: the worker sends it now',
   })
+  @ApiUserKitError(400, { description: 'A body with fields (it takes none)' })
   @ApiUserKitError(404, { description: 'Unknown endpoint or delivery' })
   @ApiUserKitError(409, { description: 'WEBHOOK_DELIVERY_IN_FLIGHT: being sent right now' })
   async retry(
     @Param('id', ENDPOINT_ID) id: string,
     @Param('deliveryId', new ResourceIdPipe('WEBHOOK_DELIVERY_NOT_FOUND')) deliveryId: string,
+    @Body(EmptyBodyPipe) _body: unknown,
   ): Promise<WebhookDeliveryResponse> {
     return mapWebhookDelivery(await this.endpoints.retryDelivery(id, deliveryId));
   }
