@@ -4,13 +4,14 @@ const SECTIONS = [
   { path: '/admin/users', key: 'users', label: 'Users' },
   { path: '/admin/attributes', key: 'attributes', label: 'Attributes' },
   { path: '/admin/roles', key: 'roles', label: 'Roles' },
+  { path: '/admin/webhooks', key: 'webhooks', label: 'Webhooks' },
 ] as const;
 
 /**
  * The console's sections; the current one carries aria-current (the shared Link has no such
  * prop, so these are plain links navigating the same way).
  */
-export function AdminNav(props: { current: 'users' | 'attributes' | 'roles' }) {
+export function AdminNav(props: { current: (typeof SECTIONS)[number]['key'] }) {
   return (
     <nav class="admin-nav" aria-label="Admin console">
       <ul>

@@ -5,6 +5,7 @@ import { AttributesPage } from './attributes-page.js';
 import { RolesPage } from './roles-page.js';
 import { UserPage } from './user-page.js';
 import { UsersPage } from './users-page.js';
+import { WebhooksPage } from './webhooks-page.js';
 
 /** `/admin` is the users list under its own address (one page instance, one paging history). */
 function AdminHome() {
@@ -19,4 +20,5 @@ export const adminRoutes: Route[] = [
   { path: '/admin/users/:id', component: UserPage, requires: 'admin', title: 'User' },
   { path: '/admin/attributes', component: AttributesPage, requires: 'admin', title: 'Attributes' },
   { path: '/admin/roles', component: RolesPage, requires: 'admin', title: 'Roles' },
+  { path: '/admin/webhooks', component: WebhooksPage, requires: 'admin', title: 'Webhooks' },
 ];
