@@ -118,7 +118,14 @@ describe('ContactsService verification codes (mocked repository)', () => {
         { provide: ContactsRepository, useValue: repository },
         { provide: MessageSender, useValue: sender },
         { provide: RateLimitStorage, useValue: new MemoryThrottlerStorage() },
-        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
+        {
+          provide: UserUpdateService,
+          // The write runs as it is; the events are the core's business.
+          useValue: {
+            changed: jest.fn(),
+            changedBy: (_userId: string, write: () => unknown) => write(),
+          },
+        },
       ],
     }).compile();
     service = module.get(ContactsService);

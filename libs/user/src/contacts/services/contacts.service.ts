@@ -105,36 +105,47 @@ export class ContactsService {
   ): Promise<ContactRecord> {
     const contact = await this.owned(kind, userId, id);
     if (contact.verified) throw new UserKitException('ALREADY_VERIFIED');
-    const outcome = await this.contacts.redeemCode(kind, id, new Date(), (codeId, codeHash) =>
-      sameDigest(hashShortCode(this.codeKey, codeId, code), codeHash),
+    const outcome = await this.updates.changedBy(
+      userId,
+      () =>
+        this.contacts.redeemCode(kind, id, new Date(), (codeId, codeHash) =>
+          sameDigest(hashShortCode(this.codeKey, codeId, code), codeHash),
+        ),
+      (done) => (done === 'verified' ? [CHANGED[kind]] : []),
     );
     if (outcome === 'exhausted' || outcome === 'no_code')
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
-    await this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, verified: true };
   }
 
   async makePrimary(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {
     const contact = await this.owned(kind, userId, id);
     if (!contact.verified) throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    const outcome = await this.contacts.setPrimary(kind, userId, id);
+    const outcome = await this.updates.changedBy(
+      userId,
+      () => this.contacts.setPrimary(kind, userId, id),
+      (done) => (done === 'moved' ? [CHANGED[kind]] : []),
+    );
     if (outcome === 'not_verified') throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    if (outcome === 'moved') await this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, primary: true };
   }
 
   /** Not the primary while another one exists; for emails, not the last way to sign in. */
   async remove(kind: ContactKind, userId: string, id: string): Promise<void> {
     if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
-    const removed = await this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
-      if (target.primary && siblings.length > 1)
-        throw new UserKitException('PRIMARY_NOT_REMOVABLE');
-      if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
-    });
+    const removed = await this.updates.changedBy(
+      userId,
+      () =>
+        this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
+          if (target.primary && siblings.length > 1)
+            throw new UserKitException('PRIMARY_NOT_REMOVABLE');
+          if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
+        }),
+      (done) => (done ? [CHANGED[kind]] : []),
+    );
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
-    await this.updates.changed(userId, [CHANGED[kind]]);
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

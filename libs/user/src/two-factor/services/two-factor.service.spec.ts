@@ -59,7 +59,14 @@ describe('TwoFactorService codes (mocked repositories)', () => {
         },
         { provide: TwoFactorRepository, useValue: repository },
         { provide: UsersRepository, useValue: { findFullById: jest.fn(async () => user) } },
-        { provide: UserUpdateService, useValue: { changed: jest.fn() } },
+        {
+          provide: UserUpdateService,
+          // The write runs as it is; the events are the core's business.
+          useValue: {
+            changed: jest.fn(),
+            changedBy: (_userId: string, write: () => unknown) => write(),
+          },
+        },
       ],
     }).compile();
     service = module.get(TwoFactorService);

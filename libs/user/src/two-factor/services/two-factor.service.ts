@@ -72,9 +72,12 @@ export class TwoFactorService {
     if (step === null) throw new UserKitException('INVALID_TWO_FACTOR_CODE');
     const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => generateBackupCode());
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
-    if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
-      throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    await this.updates.changed(user.id, ['twoFactorEnabled']);
+    const enabled = await this.updates.changedBy(
+      user.id,
+      () => this.twoFactor.enable(user.id, credential.id, step, hashes),
+      (done) => (done ? ['twoFactorEnabled'] : []),
+    );
+    if (!enabled) throw new UserKitException('INVALID_TWO_FACTOR_CODE');
     return backupCodes;
   }
 
@@ -84,7 +87,11 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    if (await this.twoFactor.disable(user.id)) await this.updates.changed(user.id, ['twoFactorEnabled']);
+    await this.updates.changedBy(
+      user.id,
+      () => this.twoFactor.disable(user.id),
+      (done) => (done ? ['twoFactorEnabled'] : []),
+    );
   }
 
   /**
