@@ -5,7 +5,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { logValue } from '../../core/messages/log-value.js';
 import { WEBHOOKS_OPTIONS, type ResolvedWebhooksOptions } from '../options/webhooks-options.js';
@@ -32,7 +32,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
  * same `webhook-id`: at least once, deduplicated by the receiver).
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('UserKit');
   /** Names this worker's leases: host, process and a random part (two apps in one process differ). */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -57,7 +57,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the ORM closes its connections: the attempts under way finish and are recorded. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.loop;

@@ -60,6 +60,15 @@ export class WebhookDeliveriesRepository {
   ): Promise<ClaimedDelivery[]> {
     const postgres = isPostgres(this.em);
     const date = (value: Date) => this.em.getPlatform().processDateProperty(value);
+    // A read first (the partial index answers it): an idle worker takes no write lock (SQLite).
+    const anyDue: Row[] = await this.em
+      .getConnection()
+      .execute(
+        `select 1 as "due" from ${DELIVERIES} where "status" = 'pending' and "next_attempt_at" <= ? limit 1`,
+        [date(now)],
+        'all',
+      );
+    if (anyDue.length === 0) return [];
     const enabled = postgres ? 'true' : '1';
     const due =
       `select d."endpoint_id", d."message_id" from ${DELIVERIES} d ` +

@@ -127,12 +127,12 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     await this.get(id);
     const existing = isResourceId(deliveryId) ? await this.deliveries.find(id, deliveryId) : null;
     if (!existing) throw new UserKitException('WEBHOOK_DELIVERY_NOT_FOUND');
-    if (!(await this.deliveries.retry(id, deliveryId, new Date())))
+    const now = new Date();
+    if (!(await this.deliveries.retry(id, deliveryId, now)))
       throw new UserKitException('WEBHOOK_DELIVERY_IN_FLIGHT');
     this.worker.wake();
-    const retried = await this.deliveries.find(id, deliveryId);
-    if (!retried) throw new UserKitException('WEBHOOK_DELIVERY_NOT_FOUND');
-    return retried;
+    // As written: the worker may already be sending it by the time this answers.
+    return { ...existing, status: 'pending', attempts: 0, nextAttemptAt: now };
   }
 
   private async changeable(id: string): Promise<WebhookEndpoint> {
