@@ -34,6 +34,9 @@ export class WebhookOutboxSink implements TransactionalEventSink, OnModuleInit {
     this.sinks.register(this);
   }
 
+  /** The event lists whose transaction queued a delivery: only their commit wakes the worker. */
+  private readonly queued = new WeakSet<readonly UserKitEventRecord[]>();
+
   async record(em: EntityManager, events: readonly UserKitEventRecord[]): Promise<void> {
     const connection = em.getConnection();
     const transaction = em.getTransactionContext();
@@ -46,7 +49,7 @@ export class WebhookOutboxSink implements TransactionalEventSink, OnModuleInit {
       const pattern = `%,${event.type},%`;
       const message = [id, event.type, event.payload.userId, webhookBody(event), at];
       if (postgres) {
-        await connection.execute(
+        const written: { affectedRows?: number } = await connection.execute(
           `with e as (select e."id" ${matching}), ` +
             `m as (insert into "userkit_webhook_messages" ("id", "event_type", "user_id", "body", "created_at") ` +
             `select ?::varchar, ?::varchar, ?::varchar, ?::text, ?::timestamptz where exists (select 1 from e) returning "id", "user_id") ` +
@@ -56,6 +59,7 @@ export class WebhookOutboxSink implements TransactionalEventSink, OnModuleInit {
           'run',
           transaction,
         );
+        if ((written.affectedRows ?? 0) > 0) this.queued.add(events);
         continue;
       }
       await connection.execute(
@@ -65,7 +69,7 @@ export class WebhookOutboxSink implements TransactionalEventSink, OnModuleInit {
         'run',
         transaction,
       );
-      await connection.execute(
+      const written: { affectedRows?: number } = await connection.execute(
         `insert into "userkit_webhook_deliveries" ("endpoint_id", "message_id", "user_id", "status", "attempts", "next_attempt_at", "created_at") ` +
           `select e."id", m."id", m."user_id", 'pending', 0, ?, ? from "userkit_webhook_messages" m, "userkit_webhook_endpoints" e ` +
           `where m."id" = ? and e."enabled" = 1 and (e."event_types" = '*' or e."event_types" like ?)`,
@@ -73,10 +77,11 @@ export class WebhookOutboxSink implements TransactionalEventSink, OnModuleInit {
         'run',
         transaction,
       );
+      if ((written.affectedRows ?? 0) > 0) this.queued.add(events);
     }
   }
 
-  committed(): void {
-    this.worker.wake();
+  committed(events: readonly UserKitEventRecord[]): void {
+    if (this.queued.has(events)) this.worker.wake();
   }
 }
