@@ -18,6 +18,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/core/dto/update-profile.dto.ts',
   'libs/user/src/core/dto/upgrade.dto.ts',
   'libs/user/src/core/dto/identifiers.response.ts',
+  'libs/user/src/core/dto/session.response.ts',
   'libs/user/src/oauth/dto/external-account-link.response.ts',
   'libs/user/src/core/dto/attribute.response.ts',
   'libs/user/src/token-templates/dto/integration-token.response.ts',

@@ -1,24 +1,17 @@
 // @userkit/client against the routes of issues 4 (OAuth), 5 (identifiers, sessions, password, 2FA)
 // and 6 (integration tokens), through real HTTP (fetch) on a listening app.
 import { generateKeyPairSync } from 'node:crypto';
-import { createUserKitClient, UserKitError, type User, type UserKitClient } from '@userkit/client';
+import { createUserKitClient, type User, type UserKitClient } from '@userkit/client';
 import { Browser, freePort } from './support/browser.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
-import { startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
+import {
+  rejectionOf as failure,
+  startListeningTestApp,
+  type ListeningTestApp,
+} from './support/client-app.js';
 import { LocalOAuthServer } from './support/oauth-server.js';
 import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';
-
-async function failure(promise: Promise<unknown>): Promise<UserKitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a UserKitError, but the call succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserKitError);
-  return error as UserKitError;
-}
 
 /** The front-end the OAuth flows return to: nothing listens there, the browser stops at it. */
 const FRONT_END = 'http://127.0.0.1:9';

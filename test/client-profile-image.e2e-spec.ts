@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUserKitClient, UserKitError, type User } from '@userkit/client';
 import type { FileStorage, StoredFile } from '@userkit/user/profile-images';
-import { startListeningTestApp, type ListeningTestApp } from './support/client-app.js';
+import {
+  rejectionOf as failure,
+  startListeningTestApp,
+  type ListeningTestApp,
+} from './support/client-app.js';
 import { createTestDatabase } from './support/test-database.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';
 
@@ -29,17 +33,6 @@ function pngOfSize(size: number): Buffer {
   const bytes = Buffer.alloc(size, 7);
   PNG.copy(bytes, 0, 0, 8);
   return bytes;
-}
-
-async function failure(promise: Promise<unknown>): Promise<UserKitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a UserKitError, but the call succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserKitError);
-  return error as UserKitError;
 }
 
 async function signedInUser(baseUrl: string): Promise<User> {

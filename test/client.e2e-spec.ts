@@ -1,30 +1,13 @@
-import {
-  createUserKitClient,
-  User,
-  UserKitError,
-  webStorage,
-  type UserKitClient,
-} from '@userkit/client';
+import { createUserKitClient, User, webStorage, type UserKitClient } from '@userkit/client';
 import { freePort } from './support/browser.js';
 import {
   MapWebStorage,
   recordingFetch,
+  rejectionOf as failure,
   startListeningTestApp,
   type ListeningTestApp,
 } from './support/client-app.js';
 import { GOOD_PASSWORD, uniqueEmail } from './support/users.js';
-
-/** The error a promise rejects with, for checking its fields. */
-async function failure(promise: Promise<unknown>): Promise<UserKitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a UserKitError, but the call succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserKitError);
-  return error as UserKitError;
-}
 
 describe('@userkit/client against the sample app over loopback HTTP', () => {
   let t: ListeningTestApp;

@@ -1,5 +1,4 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   resolveTokenTemplatesOptions,
   UserTokenTemplatesModule,
@@ -7,6 +6,7 @@ import {
   type UserTokenTemplatesOptions,
 } from '@userkit/user/token-templates';
 import { signInAdmin, ADMIN_ENV } from './support/admin.js';
+import { verifyWithJwks as verifyJwt } from './support/jwks.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp } from './support/users.js';
 
@@ -34,25 +34,9 @@ const templates: UserTokenTemplatesOptions['templates'] = {
   },
 };
 
-/** Verifies a JWT with the key the JWKS endpoint publishes for its `kid`, as another service would. */
-async function verifyWithJwks(
-  t: TestApp,
-  token: string,
-  audience?: string,
-): Promise<Record<string, unknown>> {
-  const jwks = await t.http.get('/.well-known/jwks.json').expect(200);
-  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8'));
-  const jwk = jwks.body.keys.find((key: { kid: string }) => key.kid === header.kid);
-  if (!jwk) throw new Error('kid not in the JWKS');
-  const publicKey = createPublicKey({ key: jwk, format: 'jwk' })
-    .export({ format: 'pem', type: 'spki' })
-    .toString();
-  return new JwtService().verifyAsync(token, {
-    publicKey,
-    algorithms: [jwk.alg],
-    issuer: 'userkit',
-    ...(audience ? { audience } : {}),
-  });
+/** As another service would: the JWKS key of its kid, our issuer, the audience when given. */
+function verifyWithJwks(t: TestApp, token: string, audience?: string) {
+  return verifyJwt(t.http, token, { issuer: 'userkit', audience });
 }
 
 describe('integration tokens from templates, verified with the JWKS', () => {

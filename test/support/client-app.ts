@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { UserKitError } from '@userkit/client';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface ListeningTestApp extends TestApp {
@@ -39,4 +40,16 @@ export class MapWebStorage {
   removeItem(key: string): void {
     this.values.delete(key);
   }
+}
+
+/** The UserKitError a client call rejects with, for checking its fields (fails if it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<UserKitError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a UserKitError, but the call succeeded');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UserKitError);
+  return error as UserKitError;
 }

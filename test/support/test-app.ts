@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -32,6 +33,11 @@ export interface TestAppOptions {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
 
+/** TOKEN_SIGNING_KEY of the test apps: set, so no app writes a development key into ./data/. */
+export const TEST_TOKEN_SIGNING_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
+
 /** The real sample app (same module, same bootstrap as `npm start`) on a fresh database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -40,6 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: database.url,
     PUBLIC_URL: 'http://127.0.0.1:3000',
     RATE_LIMIT: 'off',
+    TOKEN_SIGNING_KEY: TEST_TOKEN_SIGNING_KEY,
     ...options.env,
   });
   const app = await createApp(config, options.overrides, options.beforeInit);

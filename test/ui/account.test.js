@@ -273,6 +273,9 @@ test('revoke another session: the other browser is signed out', async () => {
     assert.equal(await sessions.count(), 2);
     await screenshots(page, 'profile-sessions');
     const otherSession = sessions.filter({ hasNotText: 'This device' });
+    // Each session names the browser and kind of device the API read from its user agent.
+    for (const text of await sessions.allTextContents())
+      assert.match(text, /^Chrome \d+ on a computer · 127\.0\.0\.1/);
     await otherSession.getByRole('button', { name: /^Sign out/ }).click();
     await otherSession.getByRole('button', { name: 'Yes, do it' }).click();
     await page.waitForFunction(

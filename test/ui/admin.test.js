@@ -1,5 +1,6 @@
 // `npm run test:ui`: the admin console in a real browser against the built sample app — an admin
-// finds a user, assigns a role, edits metadata, bans and unbans, ends a user's sessions, pages
+// finds a user, assigns a role, edits metadata, bans and unbans, ends a user's sessions (all, or one
+// device of its list), pages
 // through users, defines a custom attribute the user then sees on their profile, manages roles
 // (adds, edits, deletes, and is refused deleting one in use) and deletes a user. What the pages
 // claim is checked through the API. Users are made through the API (argon2 is slow).
@@ -17,6 +18,10 @@ const GRACE = {
 const PAGER = `pager-${stamp}`;
 const PAGER_EMAILS = [1, 2, 3, 4, 5].map((n) => `${PAGER}-${n}@example.com`);
 const ROLE = 'editor';
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const WINDOWS_EDGE =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86';
 const ATTRIBUTE = 'loyalty_tier';
 
 let app;
@@ -299,6 +304,44 @@ test('ending all sessions signs the user out everywhere, and they may sign in ag
   assert.equal(refreshed.status, 401);
   assert.equal((await api('POST', '/auth/login', credentials, null)).status, 200);
   assert.equal((await api('GET', '/me')).status, 200, "the admin's own session is untouched");
+});
+
+test('sessions: the admin sees each device, ends one, and the others live on', async () => {
+  const { page } = admin;
+  const credentials = { email: GRACE.email, password: GRACE.password };
+  const signInFrom = async (userAgent) => {
+    const response = await fetch(`${app.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+      body: JSON.stringify(credentials),
+    });
+    assert.equal(response.status, 200);
+    return response.json();
+  };
+  const phone = await signInFrom(IPHONE_SAFARI);
+  const laptop = await signInFrom(WINDOWS_EDGE);
+  await page.reload();
+  const sessions = page.getByRole('list', { name: 'User sessions' }).getByRole('listitem');
+  const phoneItem = sessions.filter({ hasText: 'Safari 17 on a phone' });
+  const laptopItem = sessions.filter({ hasText: 'Edge 131 on a computer' });
+  await phoneItem.waitFor();
+  await laptopItem.waitFor();
+  // The sessions the earlier tests ended are listed too, with why they ended.
+  await sessions.filter({ hasText: 'revoked (admin revoked)' }).first().waitFor();
+  await shoot(page, 'admin-user-sessions');
+
+  await phoneItem.getByRole('button', { name: /^End session/ }).click();
+  await phoneItem.getByRole('button', { name: 'Yes, end it' }).click();
+  await page.getByRole('status').filter({ hasText: 'That session has ended.' }).waitFor();
+  await phoneItem.filter({ hasText: 'revoked (admin revoked)' }).waitFor();
+  assert.equal((await api('GET', '/me', null, phone.accessToken)).status, 401);
+  assert.equal((await api('GET', '/me', null, laptop.accessToken)).status, 200);
+  const listed = (await api('GET', `/admin/users/${grace.id}/sessions`)).body;
+  const ended = listed.filter((session) => session.userAgent === IPHONE_SAFARI);
+  assert.deepEqual(
+    ended.map((session) => [session.status, session.revokedReason]),
+    [['revoked', 'admin_revoked']],
+  );
 });
 
 test('cursor paging: next and previous pages over more users than one page holds', async () => {

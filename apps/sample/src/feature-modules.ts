@@ -18,6 +18,7 @@ import {
 import { UserTwoFactorModule } from '@userkit/user/two-factor';
 import { UserWebhooksModule, type UserWebhooksModuleOptions } from '@userkit/user/webhooks';
 import type { SampleConfig } from './sample-config.js';
+import { DEMO_TOKEN_TEMPLATE, sampleTokenSigningKey } from './token-signing-key.js';
 
 /** Where the sample serves the prebuilt pages (UserPagesModule). */
 export const SAMPLE_UI_PATH = '/account';
@@ -88,6 +89,19 @@ export function splitOverrides(overrides: SampleOverrides): {
   return { core: core as Partial<UserModuleOptions>, features: features as SampleFeatureOverrides };
 }
 
+function tokenTemplatesModule(
+  config: SampleConfig,
+  overrides: SampleFeatureOverrides,
+): DynamicModule {
+  const signingKey =
+    'tokenSigningKey' in overrides ? overrides.tokenSigningKey : sampleTokenSigningKey(config);
+  return UserTokenTemplatesModule.forRoot({
+    templates: overrides.tokenTemplates ?? (signingKey ? { demo: DEMO_TOKEN_TEMPLATE } : {}),
+    signingKey,
+    signingKeyId: overrides.tokenSigningKeyId,
+  });
+}
+
 /** Every feature module of @userkit/user: the sample shows them all. */
 export function featureModules(
   config: SampleConfig,
@@ -115,12 +129,9 @@ export function featureModules(
           ? overrides.profileImageDirectory
           : config.uploadsDirectory,
     }),
-    // GET /me/tokens/:template and /.well-known/jwks.json (empty keys: no template configured).
-    UserTokenTemplatesModule.forRoot({
-      templates: overrides.tokenTemplates,
-      signingKey: overrides.tokenSigningKey,
-      signingKeyId: overrides.tokenSigningKeyId,
-    }),
+    // GET /me/tokens/:template and /.well-known/jwks.json: TOKEN_SIGNING_KEY (in development a
+    // key generated once under ./data/) and the `demo` template; no key, no templates.
+    tokenTemplatesModule(config, overrides),
     // Signed webhooks from the outbox (/admin/webhooks); loopback endpoints with
     // WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on (development and tests).
     UserWebhooksModule.forRoot({

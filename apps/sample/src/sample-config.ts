@@ -1,6 +1,8 @@
+import type { JsonWebKey } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { OAuthProviderOptions } from '@userkit/user/oauth';
 import { readOAuthProviders } from './oauth-provider-config.js';
+import { DEFAULT_TOKEN_SIGNING_KEY_FILE, parseTokenSigningKey } from './token-signing-key.js';
 
 /** Everything the sample app reads from the environment (API.md, "Sample app environment"). */
 export interface SampleConfig {
@@ -30,6 +32,12 @@ export interface SampleConfig {
   ui: boolean;
   /** GLOBAL_PREFIX: `app.setGlobalPrefix()` of every route but the health checks (`api`, `api/v1`). */
   globalPrefix?: string;
+  /** TOKEN_SIGNING_KEY (PEM or private JWK): signs integration tokens, published in the JWKS. */
+  tokenSigningKey?: string | JsonWebKey;
+  /** TOKEN_SIGNING_KEY_FILE: the development key, generated there once without TOKEN_SIGNING_KEY. */
+  tokenSigningKeyFile: string;
+  /** NODE_ENV=production: no development fallbacks that write files (the signing key). */
+  production: boolean;
   /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on: webhook endpoints on loopback and private networks. */
   webhooksAllowPrivateNetworks: boolean;
 }
@@ -76,6 +84,9 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     uploadsDirectory: env.UPLOADS_DIR || './data/uploads',
     ui: env.UI !== 'off',
     globalPrefix: globalPrefixFrom(env.GLOBAL_PREFIX),
+    tokenSigningKey: parseTokenSigningKey(env.TOKEN_SIGNING_KEY),
+    tokenSigningKeyFile: env.TOKEN_SIGNING_KEY_FILE || DEFAULT_TOKEN_SIGNING_KEY_FILE,
+    production: env.NODE_ENV === 'production',
     webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'on',
   };
 }

@@ -7,6 +7,8 @@ export type {
   UserExtensions,
   CreateExternalAccountParams,
   ExternalAccountStart,
+  SessionWithActivities,
+  GetTokenOptions,
 } from './user.js';
 export { UserKitError, type ApiErrorBody } from './errors.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';

@@ -48,6 +48,23 @@ export interface ExternalAccountStart {
   verification: { status: 'unverified'; externalVerificationRedirectURL: string };
 }
 
+/**
+ * A live session of the user (`getSessions()`), as Clerk names it: `status`, `expireAt`,
+ * `lastActiveAt` and `latestActivity { browserName, browserVersion, deviceType, isMobile,
+ * ipAddress }`, plus `current` for the session of this client.
+ */
+export type SessionWithActivities = SessionResponse;
+
+/** What `getToken(template, options)` takes. */
+export interface GetTokenOptions {
+  /**
+   * Claims for this one token (e.g. `{ 'x-hasura-org-id': 'org_1' }`): the template's
+   * `callerClaims` say which and how; any other is refused (UserKitError 400
+   * `TOKEN_CLAIMS_INVALID`).
+   */
+  claims?: Record<string, unknown>;
+}
+
 /** Called with a new user view or token pair, so the client stays in step. */
 export interface UserHost {
   transport: Transport;
@@ -194,20 +211,30 @@ export class User {
   }
 
   // Sessions
-  getSessions(): Promise<SessionResponse[]> {
+  /** The user's live sessions, newest first, each with the device it signed in from. */
+  getSessions(): Promise<SessionWithActivities[]> {
     return this.send('GET', '/me/sessions');
   }
   async revokeSession(id: string): Promise<void> {
     await this.send('DELETE', `/me/sessions/${seg(id)}`);
   }
 
-  /** The JWT of an integration template (GET /me/tokens/:template answers `{ jwt, expiresIn }`). */
-  async getToken(template: string): Promise<string> {
-    return (await this.getTokenWithExpiry(template)).jwt;
+  /**
+   * The JWT of an integration template (`'hasura'`, `'firebase'`, or any name the API's options
+   * give). `options.claims` adds claims to this one token: only those the template allows.
+   */
+  async getToken(template: string, options?: GetTokenOptions): Promise<string> {
+    return (await this.getTokenWithExpiry(template, options)).jwt;
   }
   /** The same, with its lifetime in seconds (to know when to ask again). */
-  getTokenWithExpiry(template: string): Promise<IntegrationTokenResponse> {
-    return this.send('GET', `/me/tokens/${seg(template)}`);
+  getTokenWithExpiry(
+    template: string,
+    options?: GetTokenOptions,
+  ): Promise<IntegrationTokenResponse> {
+    const claims = options?.claims;
+    const query =
+      claims === undefined ? '' : `?${new URLSearchParams({ claims: JSON.stringify(claims) })}`;
+    return this.send('GET', `/me/tokens/${seg(template)}${query}`);
   }
 
   // Password and second factor

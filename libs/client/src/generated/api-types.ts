@@ -153,16 +153,6 @@ export interface UpgradeDto {
 }
 
 /** From libs/user/src/core/dto/identifiers.response.ts. */
-export interface SessionResponse {
-  id: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastActiveAt: string;
-  current: boolean;
-}
-
-/** From libs/user/src/core/dto/identifiers.response.ts. */
 export interface TotpEnrollmentResponse {
   secret: string;
   otpauthUri: string;
@@ -177,6 +167,38 @@ export interface BackupCodesResponse {
 export interface TwoFactorChallengeResponse {
   twoFactorRequired: true;
   challenge: string;
+}
+
+/** From libs/user/src/core/dto/session.response.ts. */
+export interface SessionActivityResponse {
+  browserName: string | null;
+  browserVersion: string | null;
+  deviceType: string | null;
+  isMobile: boolean;
+  ipAddress: string | null;
+}
+
+/** From libs/user/src/core/dto/session.response.ts. */
+export interface SessionWithActivitiesResponse {
+  id: string;
+  status: 'active' | 'revoked' | 'expired';
+  createdAt: string;
+  lastActiveAt: string;
+  expireAt: string;
+  latestActivity: SessionActivityResponse;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** From libs/user/src/core/dto/session.response.ts. */
+export interface SessionResponse extends SessionWithActivitiesResponse {
+  current: boolean;
+}
+
+/** From libs/user/src/core/dto/session.response.ts. */
+export interface AdminSessionResponse extends SessionWithActivitiesResponse {
+  revokedAt: string | null;
+  revokedReason: string | null;
 }
 
 /** From libs/user/src/oauth/dto/external-account-link.response.ts. */

@@ -2,6 +2,7 @@
 // access token, refresh and UserKitError on failure).
 import type {
   AccessLevel,
+  AdminSessionResponse,
   AdminUserResponse,
   AttributeSchemaResponse,
   CustomAttributeResponse,
@@ -13,6 +14,7 @@ import { client } from '../session.js';
 
 export type {
   AccessLevel,
+  AdminSessionResponse,
   AdminUserResponse,
   AttributeSchemaResponse,
   CustomAttributeResponse,
@@ -74,6 +76,10 @@ export const adminApi = {
   ban: (id: string): Promise<AdminUserResponse> => client.request('POST', `${user(id)}/ban`, {}),
   unban: (id: string): Promise<AdminUserResponse> =>
     client.request('POST', `${user(id)}/unban`, {}),
+  listSessions: (id: string): Promise<AdminSessionResponse[]> =>
+    client.request('GET', `${user(id)}/sessions`),
+  revokeSession: (id: string, sessionId: string): Promise<void> =>
+    client.request('DELETE', `${user(id)}/sessions/${encodeURIComponent(sessionId)}`),
   revokeSessions: (id: string): Promise<void> => client.request('DELETE', `${user(id)}/sessions`),
   deleteUser: (id: string): Promise<void> => client.request('DELETE', user(id)),
 

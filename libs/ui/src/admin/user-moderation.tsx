@@ -4,8 +4,8 @@ import { navigate } from '../router.js';
 import { adminApi, type AdminUserResponse } from './api.js';
 
 /**
- * End every session (the user may sign in again), ban (sessions end and sign-ins are refused),
- * unban, delete. All but unban ask for a second click.
+ * Ban (sessions end and sign-ins are refused), unban, delete; ban and delete ask for a second
+ * click. Ending sessions without a ban is in the sessions panel (UserSessions).
  */
 export function UserModeration(props: {
   user: AdminUserResponse;
@@ -53,18 +53,6 @@ export function UserModeration(props: {
             }}
           >
             Ban user
-          </ConfirmButton>
-        )}
-        {!user.banned && (
-          <ConfirmButton
-            confirmLabel="Yes, end every session"
-            onConfirm={async () => {
-              setStatus(null);
-              await adminApi.revokeSessions(user.id);
-              setStatus('Every session of this user has ended; they may sign in again.');
-            }}
-          >
-            End all sessions
           </ConfirmButton>
         )}
         <ConfirmButton

@@ -6,11 +6,12 @@ import { StatusBadges } from './users-page.js';
 import { UserMetadata } from './user-metadata.js';
 import { UserModeration } from './user-moderation.js';
 import { UserRoles } from './user-roles.js';
+import { UserSessions } from './user-sessions.js';
 import { UserSummary } from './user-summary.js';
 import { userName } from './user-labels.js';
 import { useLoad } from './use-load.js';
 
-/** One user: read-only profile, roles, metadata, ban/unban, delete. */
+/** One user: read-only profile, roles, metadata, sessions, ban/unban, delete. */
 export function UserPage({ params }: RouteProps) {
   const user = useLoad(() => adminApi.getUser(params.id), params.id);
   const roles = useLoad(() => adminApi.listRoles(), 'roles');
@@ -41,6 +42,7 @@ export function UserPage({ params }: RouteProps) {
               <UserModeration user={data} onSaved={user.setData} />
             </div>
           </div>
+          <UserSessions user={data} />
           <UserMetadata user={data} onSaved={user.setData} />
         </>
       )}

@@ -8,3 +8,4 @@ export { errorMessage } from './error-message.js';
 export { ActionButton } from './action-button.js';
 export { QrCode } from './qr-code.js';
 export { NewCredentialsFields } from './new-credentials-fields.js';
+export { sessionDevice } from './session-device.js';

@@ -1,26 +1,11 @@
-import type { SessionResponse, User } from '@userkit/client';
+import type { SessionWithActivities, User } from '@userkit/client';
 import { useEffect, useState } from 'preact/hooks';
-import { ConfirmButton, errorMessage, Notice } from '../../components/index.js';
+import { ConfirmButton, errorMessage, Notice, sessionDevice } from '../../components/index.js';
 import { Section } from './section.js';
-
-function describe(session: SessionResponse): string {
-  const agent = session.userAgent ?? 'Unknown device';
-  const browser = /Firefox\//.test(agent)
-    ? 'Firefox'
-    : /Edg\//.test(agent)
-      ? 'Edge'
-      : /Chrom(e|ium)\//.test(agent)
-        ? 'Chrome'
-        : /Safari\//.test(agent)
-          ? 'Safari'
-          : agent.slice(0, 60);
-  const ip = session.ip?.replace(/^::ffff:/, '');
-  return `${browser}${ip ? ` · ${ip}` : ''}`;
-}
 
 /** Live sessions; any but this one can be signed out. */
 export function SessionsSection({ user }: { user: User }) {
-  const [sessions, setSessions] = useState<SessionResponse[] | null>(null);
+  const [sessions, setSessions] = useState<SessionWithActivities[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     user
@@ -40,14 +25,17 @@ export function SessionsSection({ user }: { user: User }) {
           {sessions.map((session) => (
             <li key={session.id} data-session-id={session.id}>
               <span class="item-text">
-                {describe(session)}
+                {sessionDevice(session)}
                 {session.current && <span class="badge">This device</span>}
                 <br />
-                <small>Last active {new Date(session.lastActiveAt).toLocaleString()}</small>
+                <small>
+                  Signed in {new Date(session.createdAt).toLocaleString()} · last active{' '}
+                  {new Date(session.lastActiveAt).toLocaleString()}
+                </small>
               </span>
               {!session.current && (
                 <ConfirmButton
-                  label={`Sign out ${describe(session)}`}
+                  label={`Sign out ${sessionDevice(session)}`}
                   onConfirm={async () => {
                     await user.revokeSession(session.id);
                     await load();

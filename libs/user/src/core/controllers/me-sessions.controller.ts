@@ -4,8 +4,8 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
-import { mapSession } from '../dto/identifiers.mapper.js';
-import { SessionResponse } from '../dto/identifiers.response.js';
+import { mapSession } from '../dto/session.mapper.js';
+import { SessionResponse } from '../dto/session.response.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { UserSessionsService } from '../services/user-sessions.service.js';
 
@@ -17,10 +17,14 @@ export class MeSessionsController {
   constructor(private readonly sessions: UserSessionsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [SessionResponse], description: 'Live sessions, newest first' })
+  @ApiOkResponse({
+    type: [SessionResponse],
+    description: 'Live sessions, newest first, with the device each signed in from',
+  })
   async list(@CurrentUser() me: AuthenticatedPrincipal): Promise<SessionResponse[]> {
+    const now = new Date();
     const sessions = await this.sessions.listLive(me.id);
-    return sessions.map((session) => mapSession(session, me.sessionId));
+    return sessions.map((session) => mapSession(session, me.sessionId, now));
   }
 
   @Delete(':id')

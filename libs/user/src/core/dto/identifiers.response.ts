@@ -1,14 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class SessionResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
-  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) lastActiveAt!: string;
-  @ApiProperty({ description: 'The session of this request' }) current!: boolean;
-}
-
 export class TotpEnrollmentResponse {
   @ApiProperty({ description: 'Base32 secret, for manual entry', example: 'JBSWY3DPEHPK3PXP' })
   secret!: string;

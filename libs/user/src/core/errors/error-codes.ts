@@ -212,6 +212,14 @@ export const UserErrors = {
     message: 'You may not write this attribute',
   },
   TOKEN_TEMPLATE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Unknown token template' },
+  TOKEN_CLAIMS_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'These claims are not allowed by the token template',
+  },
+  TOKEN_TEMPLATE_NOT_APPLICABLE: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This token template cannot be issued for this user',
+  },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
   PROFILE_IMAGE_MISSING: {

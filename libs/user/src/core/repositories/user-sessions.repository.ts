@@ -15,6 +15,15 @@ export class UserSessionsRepository {
     );
   }
 
+  /** The user's newest sessions, live and ended (the admin's view). */
+  listRecent(userId: string, limit: number): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { user: userId },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit, refresh: true },
+    );
+  }
+
   /** Only the owner's live session: another user's id changes nothing (and reads as 404). */
   async revokeOwned(userId: string, sessionId: string, reason: string, at: Date): Promise<boolean> {
     const changed = await this.em.nativeUpdate(

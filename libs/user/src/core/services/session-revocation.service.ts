@@ -39,9 +39,15 @@ export class SessionRevocationService {
     return count > 0;
   }
 
-  /** One live session of the user's own; false when it is not theirs (or not live). */
-  async revokeOwnSession(userId: string, sessionId: string): Promise<boolean> {
-    const reason = 'revoked_by_user';
+  /**
+   * One live session of this user's (the user's own request, or an admin's); false when it is not
+   * theirs (or not live).
+   */
+  async revokeOwnSession(
+    userId: string,
+    sessionId: string,
+    reason: Extract<SessionRevokedReason, 'revoked_by_user' | 'admin_revoked'> = 'revoked_by_user',
+  ): Promise<boolean> {
     return this.events.commit(
       () => this.userSessions.revokeOwned(userId, sessionId, reason, new Date()),
       (revoked) => revokedEvents(revoked ? 1 : 0, userId, sessionId, reason),

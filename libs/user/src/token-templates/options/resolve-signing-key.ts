@@ -24,19 +24,25 @@ function thumbprint(jwk: JsonWebKey): string {
   return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
 }
 
+/** A private key from a PEM string or a private JWK; null when it is neither. */
+export function readPrivateKey(key: unknown): KeyObject | null {
+  try {
+    return typeof key === 'string'
+      ? createPrivateKey(key)
+      : createPrivateKey({ key: key as JsonWebKey, format: 'jwk' });
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a PEM string or a private JWK; only RSA (≥ 2048 bits) and EC P-256 keys are taken. */
 export function resolveSigningKey(
   key: string | JsonWebKey,
   keyId: string | undefined,
   problems: string[],
 ): SigningKey | null {
-  let privateKey: KeyObject;
-  try {
-    privateKey =
-      typeof key === 'string'
-        ? createPrivateKey(key)
-        : createPrivateKey({ key: key as JsonWebKey, format: 'jwk' });
-  } catch {
+  const privateKey = readPrivateKey(key);
+  if (!privateKey) {
     problems.push('signingKey must be a private key (PKCS#8/PEM string or private JWK)');
     return null;
   }

@@ -1,21 +1,36 @@
 import type { JsonWebKey } from 'node:crypto';
+import { resolveFirebaseTemplate, FIREBASE_MAX_LIFETIME_SECONDS } from '../presets/firebase.js';
+import type { FirebaseSigner } from '../presets/firebase.js';
+import { checkGenericTemplate } from '../presets/generic.js';
+import { checkHasuraTemplate } from '../presets/hasura.js';
 import { resolveSigningKey, type SigningKey } from './resolve-signing-key.js';
-import { RESERVED_TOKEN_CLAIMS, type TokenTemplate } from './token-template-options.js';
+import type { TokenTemplate } from './token-template-options.js';
 
 /** Options of `UserTokenTemplatesModule.forRoot()`. */
 export interface UserTokenTemplatesOptions {
   /** JWT templates served by `GET /me/tokens/:template` (Clerk's `getToken(template)`). */
   templates?: Record<string, TokenTemplate>;
-  /** Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing template tokens; required with templates. */
+  /**
+   * Private key (PEM or JWK; RSA ≥ 2048 or EC P-256) signing the generic and hasura templates'
+   * tokens, published at /.well-known/jwks.json; required with such templates.
+   */
   signingKey?: string | JsonWebKey;
   /** `kid` of that key. Default: its RFC 7638 thumbprint. */
   signingKeyId?: string;
 }
 
+/** A template after defaults and checks. */
+export type ResolvedTokenTemplate = TokenTemplate & {
+  preset: NonNullable<TokenTemplate['preset']>;
+  lifetimeSeconds: number;
+  /** The firebase preset's own signer (its tokens are not ours: no JWKS entry). */
+  firebaseSigner?: FirebaseSigner;
+};
+
 /** The options after defaults and checks: what the service reads. */
 export interface ResolvedTokenTemplatesOptions {
-  templates: Record<string, Required<Pick<TokenTemplate, 'lifetimeSeconds'>> & TokenTemplate>;
-  /** Null without a key: the JWKS is empty and no template can be issued. */
+  templates: Record<string, ResolvedTokenTemplate>;
+  /** Null without a key: the JWKS is empty and only firebase templates can be issued. */
   signingKey: SigningKey | null;
 }
 
@@ -28,7 +43,39 @@ export class UserTokenTemplatesOptionsError extends Error {
 }
 
 const TEMPLATE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const CLAIM_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+
+function resolveTemplate(
+  name: string,
+  template: TokenTemplate,
+  problems: string[],
+): ResolvedTokenTemplate | null {
+  const prefix = `templates.${name}`;
+  if (template === null || typeof template !== 'object') {
+    problems.push(`${prefix} must be a template object`);
+    return null;
+  }
+  const preset = template.preset ?? 'generic';
+  const maxLifetime = preset === 'firebase' ? FIREBASE_MAX_LIFETIME_SECONDS : 86_400;
+  const lifetimeSeconds = template.lifetimeSeconds ?? (preset === 'firebase' ? 3600 : 60);
+  if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > maxLifetime)
+    problems.push(`${prefix}.lifetimeSeconds must be an integer from 1 to ${maxLifetime}`);
+  switch (template.preset) {
+    case undefined:
+    case 'generic':
+      checkGenericTemplate(prefix, template, problems);
+      return { ...template, preset: 'generic', lifetimeSeconds };
+    case 'hasura':
+      checkHasuraTemplate(prefix, template, problems);
+      return { ...template, preset: 'hasura', lifetimeSeconds };
+    case 'firebase': {
+      const firebaseSigner = resolveFirebaseTemplate(prefix, template, problems);
+      return firebaseSigner ? { ...template, lifetimeSeconds, firebaseSigner } : null;
+    }
+    default:
+      problems.push(`${prefix}.preset must be generic, hasura or firebase`);
+      return null;
+  }
+}
 
 /** Applies defaults and checks every template and the key; throws one error listing all problems. */
 export function resolveTokenTemplatesOptions(
@@ -41,29 +88,17 @@ export function resolveTokenTemplatesOptions(
       problems.push(`templates: name "${name}" must match ${TEMPLATE_NAME}`);
       continue;
     }
-    const lifetimeSeconds = template?.lifetimeSeconds ?? 60;
-    if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds < 1 || lifetimeSeconds > 86_400)
-      problems.push(`templates.${name}.lifetimeSeconds must be an integer from 1 to 86400`);
-    if (typeof template?.claims === 'object' && template.claims !== null) {
-      for (const [claim, path] of Object.entries(template.claims)) {
-        if (RESERVED_TOKEN_CLAIMS.includes(claim))
-          problems.push(`templates.${name}.claims: "${claim}" is set by the library`);
-        if (typeof path !== 'string' || !CLAIM_PATH.test(path))
-          problems.push(`templates.${name}.claims.${claim} must be a field path like "email"`);
-      }
-    } else if (typeof template?.claims !== 'function') {
-      problems.push(`templates.${name}.claims must be an object of paths or a function`);
-    }
-    templates[name] = { ...template, lifetimeSeconds };
+    const resolved = resolveTemplate(name, template, problems);
+    if (resolved) templates[name] = resolved;
   }
 
   // No generated fallback: each instance would sign with its own key and publish its own JWKS.
   let signingKey: SigningKey | null = null;
   if (options.signingKey !== undefined) {
     signingKey = resolveSigningKey(options.signingKey, options.signingKeyId, problems);
-  } else if (Object.keys(templates).length > 0) {
+  } else if (Object.values(templates).some((template) => template.preset !== 'firebase')) {
     problems.push(
-      'signingKey is required with templates (every instance must sign with the same key)',
+      'signingKey is required with generic and hasura templates (every instance must sign with the same key)',
     );
   }
   if (problems.length > 0) throw new UserTokenTemplatesOptionsError(problems);

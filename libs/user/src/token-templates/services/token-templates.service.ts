@@ -4,11 +4,15 @@ import { JwtService } from '@nestjs/jwt';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../../core/options/resolved-options.js';
 import { STANDARD_ATTRIBUTE_NAMES } from '../../core/options/standard-attributes.js';
-import {
-  RESERVED_TOKEN_CLAIMS,
-  type TokenTemplateUser,
-} from '../options/token-template-options.js';
-import type { ResolvedTokenTemplatesOptions } from '../options/user-token-templates-options.js';
+import type { TokenTemplateUser } from '../options/token-template-options.js';
+import type {
+  ResolvedTokenTemplate,
+  ResolvedTokenTemplatesOptions,
+} from '../options/user-token-templates-options.js';
+import { readCallerClaims } from '../presets/caller-claims.js';
+import { FIREBASE_AUDIENCE, firebaseClaims } from '../presets/firebase.js';
+import { genericClaims } from '../presets/generic.js';
+import { hasuraClaims } from '../presets/hasura.js';
 import { TOKEN_TEMPLATES_OPTIONS } from '../tokens.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
@@ -20,24 +24,24 @@ export interface IntegrationToken {
   expiresIn: number;
 }
 
-function valueAt(source: unknown, path: string): unknown {
-  let current: unknown = source;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part))
-      return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
+export interface IssueTokenOptions {
+  /**
+   * Extra claims for this one token, as the JSON text of an object (the `claims` query parameter):
+   * only those the template's `callerClaims` allow, each checked against its rule.
+   */
+  claims?: string;
 }
 
 /**
  * Clerk's `getToken(template)`: short JWTs for other services, built from a template of the module
- * options and signed with the configured asymmetric key, so a service verifies them with the public
- * key at /.well-known/jwks.json and never holds a secret of ours.
+ * options. Generic and hasura tokens are signed with the configured key, so a service verifies
+ * them with the public key at /.well-known/jwks.json and never holds a secret of ours; firebase
+ * tokens with the template's service account, as Firebase wants them.
  */
 @Injectable()
 export class TokenTemplatesService {
   private readonly jwt: JwtService | null;
+  private readonly firebaseJwt = new Map<string, JwtService>();
 
   constructor(
     @Inject(USER_OPTIONS) private readonly userOptions: ResolvedUserOptions,
@@ -51,6 +55,20 @@ export class TokenTemplatesService {
           signOptions: { algorithm: key.algorithm, keyid: key.keyId },
         })
       : null;
+    for (const [name, template] of Object.entries(options.templates)) {
+      const signer = template.firebaseSigner;
+      if (!signer) continue;
+      this.firebaseJwt.set(
+        name,
+        new JwtService({
+          privateKey: signer.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          signOptions: {
+            algorithm: 'RS256',
+            ...(signer.keyId !== undefined ? { keyid: signer.keyId } : {}),
+          },
+        }),
+      );
+    }
   }
 
   /** The public keys, for `/.well-known/jwks.json`. */
@@ -59,19 +77,59 @@ export class TokenTemplatesService {
     return { keys: key ? [key.publicJwk] : [] };
   }
 
-  async issue(userId: string, templateName: string): Promise<IntegrationToken> {
+  async issue(
+    userId: string,
+    templateName: string,
+    options: IssueTokenOptions = {},
+  ): Promise<IntegrationToken> {
     const template = Object.hasOwn(this.options.templates, templateName)
       ? this.options.templates[templateName]
       : undefined;
-    if (!template || !this.jwt)
+    if (!template)
       throw new UserKitException(
         'TOKEN_TEMPLATE_NOT_FOUND',
         `Unknown token template: ${templateName}`,
       );
+    const user = await this.templateUser(userId);
+    const caller = readCallerClaims(options.claims, template.callerClaims, user);
+    const jwt = await this.sign(templateName, template, user, caller);
+    return { jwt, expiresIn: template.lifetimeSeconds };
+  }
+
+  private sign(
+    name: string,
+    template: ResolvedTokenTemplate,
+    user: TokenTemplateUser,
+    caller: Record<string, unknown>,
+  ): Promise<string> {
+    if (template.preset === 'firebase') {
+      const email = template.firebaseSigner!.clientEmail;
+      return this.firebaseJwt.get(name)!.signAsync(firebaseClaims(template, user, caller), {
+        issuer: email,
+        subject: email,
+        audience: FIREBASE_AUDIENCE,
+        expiresIn: template.lifetimeSeconds,
+      });
+    }
+    const claims =
+      template.preset === 'hasura'
+        ? hasuraClaims(template, user, caller)
+        : genericClaims(template, user, caller);
+    // A template without signingKey is refused when the options are read.
+    return this.jwt!.signAsync(claims, {
+      subject: user.id,
+      issuer: this.userOptions.tokenIssuer,
+      expiresIn: template.lifetimeSeconds,
+      jwtid: randomUUID(),
+      ...(template.audience !== undefined ? { audience: template.audience } : {}),
+    });
+  }
+
+  private async templateUser(userId: string): Promise<TokenTemplateUser> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('NOT_SIGNED_IN');
     const contacts = primaryContacts(user);
-    const source: TokenTemplateUser = {
+    return {
       id: user.id,
       email: contacts.email,
       emailVerified: contacts.emailVerified,
@@ -89,24 +147,5 @@ export class TokenTemplatesService {
       customAttributes: { ...(user.customAttributes ?? {}) },
       publicMetadata: { ...(user.publicMetadata ?? {}) },
     };
-    const mapped =
-      typeof template.claims === 'function'
-        ? template.claims(source)
-        : Object.fromEntries(
-            Object.entries(template.claims).map(([claim, path]) => [claim, valueAt(source, path)]),
-          );
-    const claims: Record<string, unknown> = {};
-    for (const [claim, value] of Object.entries(mapped ?? {})) {
-      // Unset values are left out, as OIDC does; reserved claims are ours to set.
-      if (value !== undefined && !RESERVED_TOKEN_CLAIMS.includes(claim)) claims[claim] = value;
-    }
-    const jwt = await this.jwt.signAsync(claims, {
-      subject: user.id,
-      issuer: this.userOptions.tokenIssuer,
-      expiresIn: template.lifetimeSeconds,
-      jwtid: randomUUID(),
-      ...(template.audience !== undefined ? { audience: template.audience } : {}),
-    });
-    return { jwt, expiresIn: template.lifetimeSeconds };
   }
 }
