@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -20,6 +21,15 @@ import { WEBHOOK_URL_MAX_LENGTH } from '../delivery/destination-policy.js';
 const DESCRIPTION_MAX_LENGTH = 500;
 const EVENTS_MESSAGE = `events must be a list of distinct event names among ${USER_KIT_EVENT_NAMES.join(', ')}`;
 
+/** A list of distinct names of UserKitEvents (what an endpoint receives). */
+const IsEventNames = (): PropertyDecorator =>
+  applyDecorators(
+    IsArray({ message: EVENTS_MESSAGE }),
+    ArrayMaxSize(USER_KIT_EVENT_NAMES.length, { message: EVENTS_MESSAGE }),
+    ArrayUnique({ message: EVENTS_MESSAGE }),
+    IsIn(USER_KIT_EVENT_NAMES, { each: true, message: EVENTS_MESSAGE }),
+  );
+
 @ApiStrictBody()
 export class CreateWebhookEndpointDto {
   @ApiProperty({ example: 'https://hooks.example.com/userkit', maxLength: WEBHOOK_URL_MAX_LENGTH })
@@ -40,10 +50,7 @@ export class CreateWebhookEndpointDto {
     description: 'The events it receives; omitted or empty: every event',
   })
   @IsOptional()
-  @IsArray({ message: EVENTS_MESSAGE })
-  @ArrayMaxSize(USER_KIT_EVENT_NAMES.length, { message: EVENTS_MESSAGE })
-  @ArrayUnique({ message: EVENTS_MESSAGE })
-  @IsIn(USER_KIT_EVENT_NAMES, { each: true, message: EVENTS_MESSAGE })
+  @IsEventNames()
   events?: UserKitEventName[];
 }
 
@@ -69,10 +76,7 @@ export class UpdateWebhookEndpointDto {
 
   @ApiPropertyOptional({ enum: USER_KIT_EVENT_NAMES, isArray: true })
   @IsOptional()
-  @IsArray({ message: EVENTS_MESSAGE })
-  @ArrayMaxSize(USER_KIT_EVENT_NAMES.length, { message: EVENTS_MESSAGE })
-  @ArrayUnique({ message: EVENTS_MESSAGE })
-  @IsIn(USER_KIT_EVENT_NAMES, { each: true, message: EVENTS_MESSAGE })
+  @IsEventNames()
   events?: UserKitEventName[];
 
   @ApiPropertyOptional({ description: 'false: nothing is sent to it until it is on again' })
