@@ -10,6 +10,7 @@ import { AUDIT_LOG_ENTITIES, AUDIT_LOG_MIGRATIONS } from '@userkit/user/audit-lo
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
+import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@userkit/user/webhooks';
 
 export const DEFAULT_SQLITE_FILE = './data/userkit.sqlite';
 
@@ -20,6 +21,7 @@ const ENTITIES = [
   ...TWO_FACTOR_ENTITIES,
   ...CONTACTS_ENTITIES,
   ...AUDIT_LOG_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
 ];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
@@ -29,6 +31,7 @@ const MIGRATIONS = [
   ...TWO_FACTOR_MIGRATIONS,
   ...CONTACTS_MIGRATIONS,
   ...AUDIT_LOG_MIGRATIONS,
+  ...WEBHOOKS_MIGRATIONS,
 ];
 
 /** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */

@@ -17,6 +17,7 @@ import {
   type UserTokenTemplatesOptions,
 } from '@userkit/user/token-templates';
 import { UserTwoFactorModule } from '@userkit/user/two-factor';
+import { UserWebhooksModule, type UserWebhooksModuleOptions } from '@userkit/user/webhooks';
 import type { SampleConfig } from './sample-config.js';
 import { DEMO_TOKEN_TEMPLATE, sampleTokenSigningKey } from './token-signing-key.js';
 
@@ -45,6 +46,11 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   /** UserAuditLogModule's `retentionDays` (default AUDIT_LOG_RETENTION_DAYS) and `prune`. */
   auditLogRetentionDays?: UserAuditLogModuleOptions['retentionDays'];
   auditLogPrune?: UserAuditLogModuleOptions['prune'];
+  /** UserWebhooksModule's `endpoints`, `allowPrivateNetworks` (default WEBHOOKS_ALLOW_PRIVATE_NETWORKS), `retrySchedule` and `timeoutSeconds`. */
+  webhookEndpoints?: UserWebhooksModuleOptions['endpoints'];
+  webhooksAllowPrivateNetworks?: boolean;
+  webhookRetrySchedule?: UserWebhooksModuleOptions['retrySchedule'];
+  webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
 }
 
 /**
@@ -67,6 +73,10 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   profileImageDirectory: true,
   auditLogRetentionDays: true,
   auditLogPrune: true,
+  webhookEndpoints: true,
+  webhooksAllowPrivateNetworks: true,
+  webhookRetrySchedule: true,
+  webhookTimeoutSeconds: true,
 };
 
 /**
@@ -140,6 +150,15 @@ export function featureModules(
           }),
         ]
       : []),
+    // Signed webhooks from the outbox (/admin/webhooks); loopback endpoints with
+    // WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on (development and tests).
+    UserWebhooksModule.forRoot({
+      endpoints: overrides.webhookEndpoints,
+      allowPrivateNetworks:
+        overrides.webhooksAllowPrivateNetworks ?? config.webhooksAllowPrivateNetworks,
+      retrySchedule: overrides.webhookRetrySchedule,
+      timeoutSeconds: overrides.webhookTimeoutSeconds,
+    }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),
   ];

@@ -47,6 +47,8 @@ export interface SampleConfig {
   auditLog: boolean;
   /** AUDIT_LOG_RETENTION_DAYS: days the records are kept (365), or `forever`. */
   auditLogRetentionDays: number | null;
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on: webhook endpoints on loopback and private networks. */
+  webhooksAllowPrivateNetworks: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -98,6 +100,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     production: env.NODE_ENV === 'production',
     auditLog: env.AUDIT_LOG !== 'off',
     auditLogRetentionDays: retentionDaysFrom(env.AUDIT_LOG_RETENTION_DAYS),
+    webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'on',
   };
 }
 

@@ -59,6 +59,11 @@ export {
 } from './core/extension-points/self-view-extension.js';
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
+export {
+  TransactionalEventSinks,
+  type TransactionalEventSink,
+  type UserKitEventRecord,
+} from './core/extension-points/transactional-event-sink.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';

@@ -5,6 +5,7 @@ const SECTIONS = [
   { path: '/admin/attributes', key: 'attributes', label: 'Attributes' },
   { path: '/admin/roles', key: 'roles', label: 'Roles' },
   { path: '/admin/audit-log', key: 'audit-log', label: 'Audit log' },
+  { path: '/admin/webhooks', key: 'webhooks', label: 'Webhooks' },
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { AuditLogPage } from './audit-log-page.js';
 import { RolesPage } from './roles-page.js';
 import { UserPage } from './user-page.js';
 import { UsersPage } from './users-page.js';
+import { WebhooksPage } from './webhooks-page.js';
 
 /** `/admin` is the users list under its own address (one page instance, one paging history). */
 function AdminHome() {
@@ -21,4 +22,5 @@ export const adminRoutes: Route[] = [
   { path: '/admin/attributes', component: AttributesPage, requires: 'admin', title: 'Attributes' },
   { path: '/admin/roles', component: RolesPage, requires: 'admin', title: 'Roles' },
   { path: '/admin/audit-log', component: AuditLogPage, requires: 'admin', title: 'Audit log' },
+  { path: '/admin/webhooks', component: WebhooksPage, requires: 'admin', title: 'Webhooks' },
 ];

@@ -61,6 +61,7 @@ import { RouteUrlsService } from './services/route-urls.service.js';
 import { UserFeatureListeners } from './services/user-feature-listeners.js';
 import { AttributeReferences } from './services/attribute-references.js';
 import { CustomAttributeValuesRepository } from './repositories/custom-attribute-values.repository.js';
+import { TransactionalEventSinks } from './extension-points/transactional-event-sink.js';
 import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
@@ -96,6 +97,7 @@ const SERVICES = [
   TokenResponsesService,
   UserFeatureListeners,
   AttributeReferences,
+  TransactionalEventSinks,
 ];
 
 /**

@@ -120,7 +120,13 @@ describe('ContactsService verification codes (mocked repository)', () => {
         { provide: RateLimitStorage, useValue: new MemoryThrottlerStorage() },
         {
           provide: UserUpdateService,
-          useValue: { changed: jest.fn(), identifierChanged: jest.fn() },
+          // The write runs as it is; the events are the core's business.
+          useValue: {
+            changed: jest.fn(),
+            identifierChanged: jest.fn(),
+            changedBy: (_userId: string, write: () => unknown) => write(),
+            identifierChangedBy: (_kind: string, _action: string, write: () => unknown) => write(),
+          },
         },
       ],
     }).compile();

@@ -84,7 +84,7 @@ export class ContactsService implements IdentifierVerification {
       throw error;
     }
     // It stays now, whether or not the code gets out (a resend can follow).
-    this.updates.identifierChanged(kind, 'added', {
+    await this.updates.identifierChanged(kind, 'added', {
       userId: user.id,
       identifierId: added.id,
       value: added.value,
@@ -154,27 +154,32 @@ export class ContactsService implements IdentifierVerification {
   ): Promise<ContactRecord> {
     const contact = await this.owned(kind, userId, id);
     if (contact.verified) throw new UserKitException('ALREADY_VERIFIED');
-    const outcome = await this.contacts.redeemCode(kind, id, new Date(), (codeId, codeHash) =>
-      sameDigest(hashShortCode(this.codeKey, codeId, code), codeHash),
+    const outcome = await this.updates.identifierChangedBy(
+      kind,
+      'verified',
+      () =>
+        this.contacts.redeemCode(kind, id, new Date(), (codeId, codeHash) =>
+          sameDigest(hashShortCode(this.codeKey, codeId, code), codeHash),
+        ),
+      (done) =>
+        done === 'verified' ? { userId, identifierId: contact.id, value: contact.value } : null,
     );
     if (outcome === 'exhausted' || outcome === 'no_code')
       throw new UserKitException('VERIFICATION_CODE_EXHAUSTED');
     if (outcome === 'wrong_code') throw new UserKitException('INVALID_VERIFICATION_CODE');
     if (outcome === 'taken') throw new UserKitException(ERRORS[kind].taken);
-    this.updates.identifierChanged(kind, 'verified', {
-      userId,
-      identifierId: contact.id,
-      value: contact.value,
-    });
     return { ...contact, verified: true };
   }
 
   async makePrimary(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {
     const contact = await this.owned(kind, userId, id);
     if (!contact.verified) throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    const outcome = await this.contacts.setPrimary(kind, userId, id);
+    const outcome = await this.updates.changedBy(
+      userId,
+      () => this.contacts.setPrimary(kind, userId, id),
+      (done) => (done === 'moved' ? [CHANGED[kind]] : []),
+    );
     if (outcome === 'not_verified') throw new UserKitException('PRIMARY_MUST_BE_VERIFIED');
-    if (outcome === 'moved') this.updates.changed(userId, [CHANGED[kind]]);
     return { ...contact, primary: true };
   }
 
@@ -184,19 +189,20 @@ export class ContactsService implements IdentifierVerification {
    */
   async remove(kind: ContactKind, userId: string, id: string): Promise<void> {
     if (!isResourceId(id)) throw new UserKitException(ERRORS[kind].notFound);
-    const removed = await this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
-      if (target.primary && siblings.length > 1)
-        throw new UserKitException('PRIMARY_NOT_REMOVABLE');
-      if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
-      else if (target.verified)
-        this.signInMethods.assertRemovable(counts, { verifiedPhoneNumber: true });
-    });
+    const removed = await this.updates.identifierChangedBy(
+      kind,
+      'removed',
+      () =>
+        this.contacts.remove(kind, userId, id, (target, siblings, counts) => {
+          if (target.primary && siblings.length > 1)
+            throw new UserKitException('PRIMARY_NOT_REMOVABLE');
+          if (kind === 'email') this.signInMethods.assertRemovable(counts, { emailAddress: true });
+          else if (target.verified)
+            this.signInMethods.assertRemovable(counts, { verifiedPhoneNumber: true });
+        }),
+      (done) => done && { userId, identifierId: done.id, value: done.value },
+    );
     if (!removed) throw new UserKitException(ERRORS[kind].notFound);
-    this.updates.identifierChanged(kind, 'removed', {
-      userId,
-      identifierId: removed.id,
-      value: removed.value,
-    });
   }
 
   private async owned(kind: ContactKind, userId: string, id: string): Promise<ContactRecord> {

@@ -257,6 +257,23 @@ export const UserErrors = {
     message: 'The file must be a PNG, JPEG, GIF or WebP image',
   },
   PROFILE_IMAGE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Image not found' },
+  WEBHOOK_ENDPOINT_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Webhook endpoint not found',
+  },
+  WEBHOOK_DELIVERY_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Delivery not found' },
+  WEBHOOK_URL_REFUSED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This URL cannot receive webhooks',
+  },
+  WEBHOOK_ENDPOINT_FROM_OPTIONS: {
+    status: HttpStatus.CONFLICT,
+    message: 'This endpoint is set in the module options: change it there',
+  },
+  WEBHOOK_DELIVERY_IN_FLIGHT: {
+    status: HttpStatus.CONFLICT,
+    message: 'A worker is sending this delivery right now: try again in a few seconds',
+  },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

@@ -151,37 +151,40 @@ export class AttributeSchemaService {
     const fill = this.fillValue(input.name, input.type, validation, input.fillMissingWith);
     const access = { ...DEFAULT_CUSTOM_ACCESS, ...definedOnly(input.access) };
     const key = definitionKey('custom', input.name);
-    const filled = await this.values
-      .transaction(key, async (em) => {
-        const inserted = await this.definitions.insert(
-          {
-            key,
-            kind: 'custom',
-            name: input.name,
-            label: input.label ?? null,
-            type: input.type,
-            validation,
-            accessAdmin: access.admin,
-            accessBearer: access.bearer,
-            accessEndUser: access.endUser,
-            displayOrder: input.order ?? 0,
-            searchable: input.searchable ?? false,
-            obsolete: input.obsolete ?? false,
-          },
-          em,
-        );
-        if (!inserted) throw new NameTaken();
-        return this.fillOrRefuse(em, input.name, validation.required === true, fill);
-      })
-      .catch(async (error: unknown) => {
-        if (!(error instanceof NameTaken)) throw error;
-        // Declared by another instance's code (a newer release starting beside this one).
-        const taken = await this.definitions.findOne('custom', input.name);
-        throw taken?.kind === 'declared'
-          ? declared(input.name)
-          : new UserKitException('ATTRIBUTE_TAKEN');
-      });
-    this.reportChanges(filled.map((userId) => [userId, [`customAttributes.${input.name}`]]));
+    await this.updates.changedManyBy(
+      () =>
+        this.values
+          .transaction(key, async (em) => {
+            const inserted = await this.definitions.insert(
+              {
+                key,
+                kind: 'custom',
+                name: input.name,
+                label: input.label ?? null,
+                type: input.type,
+                validation,
+                accessAdmin: access.admin,
+                accessBearer: access.bearer,
+                accessEndUser: access.endUser,
+                displayOrder: input.order ?? 0,
+                searchable: input.searchable ?? false,
+                obsolete: input.obsolete ?? false,
+              },
+              em,
+            );
+            if (!inserted) throw new NameTaken();
+            return this.fillOrRefuse(em, input.name, validation.required === true, fill);
+          })
+          .catch(async (error: unknown) => {
+            if (!(error instanceof NameTaken)) throw error;
+            // Declared by another instance's code (a newer release starting beside this one).
+            const taken = await this.definitions.findOne('custom', input.name);
+            throw taken?.kind === 'declared'
+              ? declared(input.name)
+              : new UserKitException('ATTRIBUTE_TAKEN');
+          }),
+      (filled) => filled.map((userId) => [userId, [`customAttributes.${input.name}`]]),
+    );
     return this.getCustom(input.name);
   }
 
@@ -206,42 +209,47 @@ export class AttributeSchemaService {
     const finalName = newName ?? name;
     const fill = this.fillValue(finalName, current.type, validation, changes.fillMissingWith);
     const reported: Array<[string, string[]]> = [];
-    await this.values.transaction(definitionKey('custom', name), async (em, row) => {
-      // Read again under the lock: another admin may have renamed or changed it meanwhile.
-      if (!row || row.kind === 'standard')
-        throw new UserKitException('ATTRIBUTE_NOT_FOUND', `Unknown attribute: ${name}`);
-      if (row.kind === 'declared') throw declared(name);
-      const fresh = toDefinition(row);
-      const access = { ...fresh.access, ...definedOnly(changes.access) };
-      const columns = {
-        label: changes.label !== undefined ? changes.label : row.label,
-        validation,
-        accessAdmin: access.admin,
-        accessBearer: access.bearer,
-        accessEndUser: access.endUser,
-        displayOrder: changes.order ?? fresh.order,
-        searchable: changes.searchable ?? fresh.searchable,
-        obsolete: changes.obsolete ?? fresh.obsolete,
-      };
-      if (newName !== null) {
-        const orphans = await this.values.countHolding(em, newName);
-        if (orphans > 0)
-          throw new UserKitException(
-            'ATTRIBUTE_TAKEN',
-            `${orphans} user(s) hold a value under ${newName} that no attribute defines: ` +
-              'choose another name, or clear those values first',
-          );
-        const key = definitionKey('custom', newName);
-        if (!(await this.values.rename(em, row, { key, name: newName }, columns)))
-          throw new UserKitException('ATTRIBUTE_TAKEN', `An attribute named ${newName} exists`);
-        for (const userId of await this.values.move(em, name, newName))
-          reported.push([userId, [`customAttributes.${name}`, `customAttributes.${newName}`]]);
-      } else await this.definitions.update(row.key, columns, em);
-      const turnsRequiredOn = validation.required === true && fresh.validation.required !== true;
-      for (const userId of await this.fillOrRefuse(em, finalName, turnsRequiredOn, fill))
-        reported.push([userId, [`customAttributes.${finalName}`]]);
-    });
-    this.reportChanges(reported);
+    // The moved and filled values' `user.updated` events: one transaction with a sink.
+    await this.updates.changedManyBy(
+      () =>
+        this.values.transaction(definitionKey('custom', name), async (em, row) => {
+          // Read again under the lock: another admin may have renamed or changed it meanwhile.
+          if (!row || row.kind === 'standard')
+            throw new UserKitException('ATTRIBUTE_NOT_FOUND', `Unknown attribute: ${name}`);
+          if (row.kind === 'declared') throw declared(name);
+          const fresh = toDefinition(row);
+          const access = { ...fresh.access, ...definedOnly(changes.access) };
+          const columns = {
+            label: changes.label !== undefined ? changes.label : row.label,
+            validation,
+            accessAdmin: access.admin,
+            accessBearer: access.bearer,
+            accessEndUser: access.endUser,
+            displayOrder: changes.order ?? fresh.order,
+            searchable: changes.searchable ?? fresh.searchable,
+            obsolete: changes.obsolete ?? fresh.obsolete,
+          };
+          if (newName !== null) {
+            const orphans = await this.values.countHolding(em, newName);
+            if (orphans > 0)
+              throw new UserKitException(
+                'ATTRIBUTE_TAKEN',
+                `${orphans} user(s) hold a value under ${newName} that no attribute defines: ` +
+                  'choose another name, or clear those values first',
+              );
+            const key = definitionKey('custom', newName);
+            if (!(await this.values.rename(em, row, { key, name: newName }, columns)))
+              throw new UserKitException('ATTRIBUTE_TAKEN', `An attribute named ${newName} exists`);
+            for (const userId of await this.values.move(em, name, newName))
+              reported.push([userId, [`customAttributes.${name}`, `customAttributes.${newName}`]]);
+          } else await this.definitions.update(row.key, columns, em);
+          const turnsRequiredOn =
+            validation.required === true && fresh.validation.required !== true;
+          for (const userId of await this.fillOrRefuse(em, finalName, turnsRequiredOn, fill))
+            reported.push([userId, [`customAttributes.${finalName}`]]);
+        }),
+      () => reported,
+    );
     return this.getCustom(finalName);
   }
 
@@ -335,14 +343,6 @@ export class AttributeSchemaService {
         `${lacking} user(s) have no ${name}: send fillMissingWith (the value they get), or give them values first`,
       );
     return [];
-  }
-
-  /** `user.updated` for each user whose values the committed schema change moved or filled. */
-  private reportChanges(changes: Array<[string, string[]]>): void {
-    const byUser = new Map<string, string[]>();
-    for (const [userId, names] of changes)
-      byUser.set(userId, [...(byUser.get(userId) ?? []), ...names]);
-    for (const [userId, names] of byUser) this.updates.changed(userId, names);
   }
 
   private assertValidation(type: CustomAttributeType, validation: AttributeValidation): void {

@@ -1,7 +1,9 @@
+import { EntityManager } from '@mikro-orm/core';
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { User } from '../entities/user.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { TransactionalEventSinks } from '../extension-points/transactional-event-sink.js';
 import type { UserKitEventContext, UserKitEvents } from '../events/user-kit-events.js';
 
 /** Outside a request (a service called directly) events carry an empty context. */
@@ -109,6 +111,9 @@ describe('PasswordsService reset links (mocked repositories)', () => {
         UserUpdateService,
         UserFeatureListeners,
         UserEventsPublisher,
+        // No sink registered: the publisher never opens a transaction (the EntityManager is unused).
+        TransactionalEventSinks,
+        { provide: EntityManager, useValue: {} },
         MessageDeliveryService,
         RouteUrlsService,
         { provide: USER_OPTIONS, useValue: OPTIONS },

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  UserEventsPublisher,
+  userKitEvent,
+  type UserKitEvent,
+} from '../events/user-events.publisher.js';
 import type { SessionRevokedReason } from '../events/user-kit-events.js';
 import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { UserSessionsRepository } from '../repositories/user-sessions.repository.js';
 
 /**
  * The one way sessions end, whatever the cause: each call records the reason on the rows and
- * emits `session.revoked` once, only when it revoked something (a second logout is silent).
+ * emits `session.revoked` once, only when it revoked something (a second logout is silent); a
+ * transactional event sink records it in the revocation's own transaction.
  */
 @Injectable()
 export class SessionRevocationService {
@@ -27,9 +32,11 @@ export class SessionRevocationService {
   ): Promise<boolean> {
     const owner = userId ?? (await this.sessions.ownerOf(sessionId));
     if (owner === null) return false;
-    const revoked = (await this.sessions.revoke(sessionId, reason, new Date())) > 0;
-    if (revoked) this.announce(owner, sessionId, reason);
-    return revoked;
+    const count = await this.events.commit(
+      () => this.sessions.revoke(sessionId, reason, new Date()),
+      (revoked) => revokedEvents(revoked, owner, sessionId, reason),
+    );
+    return count > 0;
   }
 
   /**
@@ -41,9 +48,10 @@ export class SessionRevocationService {
     sessionId: string,
     reason: Extract<SessionRevokedReason, 'revoked_by_user' | 'admin_revoked'> = 'revoked_by_user',
   ): Promise<boolean> {
-    const revoked = await this.userSessions.revokeOwned(userId, sessionId, reason, new Date());
-    if (revoked) this.announce(userId, sessionId, reason);
-    return revoked;
+    return this.events.commit(
+      () => this.userSessions.revokeOwned(userId, sessionId, reason, new Date()),
+      (revoked) => revokedEvents(revoked ? 1 : 0, userId, sessionId, reason),
+    );
   }
 
   /** Every session of the user, but `keepSessionId` when given: the number revoked. */
@@ -52,25 +60,19 @@ export class SessionRevocationService {
     reason: SessionRevokedReason,
     keepSessionId: string | null = null,
   ): Promise<number> {
-    const count = await this.userSessions.revokeAllExcept(
-      userId,
-      keepSessionId,
-      reason,
-      new Date(),
+    return this.events.commit(
+      () => this.userSessions.revokeAllExcept(userId, keepSessionId, reason, new Date()),
+      (count) => revokedEvents(count, userId, null, reason),
     );
-    if (count > 0) this.announce(userId, null, reason);
-    return count;
   }
+}
 
-  /**
-   * Sessions another write already ended with its own commit (a deleted user's go by cascade, in
-   * the delete's transaction): only told, once, when there were any.
-   */
-  endedWith(userId: string, count: number, reason: SessionRevokedReason): void {
-    if (count > 0) this.announce(userId, null, reason);
-  }
-
-  private announce(userId: string, sessionId: string | null, reason: SessionRevokedReason): void {
-    this.events.emit('session.revoked', { userId, sessionId, reason });
-  }
+/** `session.revoked` when the write revoked any session, else no event. */
+function revokedEvents(
+  count: number,
+  userId: string,
+  sessionId: string | null,
+  reason: SessionRevokedReason,
+): UserKitEvent[] {
+  return count > 0 ? [userKitEvent('session.revoked', { userId, sessionId, reason })] : [];
 }

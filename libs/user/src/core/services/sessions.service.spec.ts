@@ -1,9 +1,11 @@
+import { EntityManager } from '@mikro-orm/core';
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { RefreshToken } from '../entities/refresh-token.entity.js';
 import type { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { TransactionalEventSinks } from '../extension-points/transactional-event-sink.js';
 import type { UserKitEventPayloads, UserKitEvents } from '../events/user-kit-events.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import {
@@ -132,6 +134,9 @@ describe('SessionsService (mocked repositories)', () => {
         SessionRevocationService,
         AccessTokenService,
         UserEventsPublisher,
+        // No sink registered: the publisher never opens a transaction (the EntityManager is unused).
+        TransactionalEventSinks,
+        { provide: EntityManager, useValue: {} },
         { provide: USER_OPTIONS, useValue: OPTIONS },
         { provide: SessionsRepository, useValue: repositories.sessions },
         { provide: UserSessionsRepository, useValue: repositories.userSessions },

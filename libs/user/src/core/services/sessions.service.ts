@@ -14,7 +14,7 @@ import { AccessTokenService } from './access-token.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { UserEventsPublisher, userKitEvent } from '../events/user-events.publisher.js';
 import type { SessionRevokedReason, SignInMethod } from '../events/user-kit-events.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 
@@ -75,17 +75,24 @@ export class SessionsService {
   ): Promise<IssuedTokens> {
     const refreshToken = generateSecretToken();
     const now = signedInAt ?? new Date();
-    const sessionId = await this.sessions.open({
-      user,
-      at: now,
-      userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
-      ip: meta.ip,
-      expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
-      refreshTokenHash: hashSecretToken(refreshToken),
-      clearsFailedSignIns,
-    });
-    this.events.emit('session.created', { userId: user.id, sessionId });
-    if (signIn) this.events.emit('signIn.succeeded', { userId: user.id, sessionId, ...signIn });
+    const sessionId = await this.events.commit(
+      () =>
+        this.sessions.open({
+          user,
+          at: now,
+          userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+          ip: meta.ip,
+          expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
+          refreshTokenHash: hashSecretToken(refreshToken),
+          clearsFailedSignIns,
+        }),
+      (opened) => [
+        userKitEvent('session.created', { userId: user.id, sessionId: opened }),
+        ...(signIn
+          ? [userKitEvent('signIn.succeeded', { userId: user.id, sessionId: opened, ...signIn })]
+          : []),
+      ],
+    );
     if (!signedInAt) return this.issue(user.id, sessionId, refreshToken);
     await this.users.populateFull(user);
     user.lastSignInAt = signedInAt;

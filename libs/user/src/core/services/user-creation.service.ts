@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JsonObject, User } from '../entities/user.entity.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import { UserEventsPublisher, userKitEvent } from '../events/user-events.publisher.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import { UserLifecycleHooks, type NewUserDraft } from '../extension-points/user-lifecycle-hooks.js';
 import { logValue } from '../messages/log-value.js';
@@ -76,11 +76,13 @@ export class UserCreationService {
   ) {}
 
   /** A user with at most one (primary) email, written by the core; the user returned is complete. */
-  create(draft: NewUserDraft, account: NewUserAccount): Promise<User> {
-    return this.createWith(draft, async (accepted) => {
-      const password = account.password;
-      const passwordHash =
-        password === null ? null : await this.hashingGate.run(() => this.hasher.hash(password));
+  async create(draft: NewUserDraft, account: NewUserAccount): Promise<User> {
+    const accepted = await this.runBeforeCreate(draft);
+    // Hashed before the write: no transaction is open while the hash runs.
+    const password = account.password;
+    const passwordHash =
+      password === null ? null : await this.hashingGate.run(() => this.hasher.hash(password));
+    return this.writeAndAnnounce(accepted, async () => {
       const email = accepted.isAnonymous ? null : accepted.email;
       const user = await this.users.create({
         ...accepted,
@@ -109,19 +111,30 @@ export class UserCreationService {
 
   /**
    * For a feature that writes the new user with rows of its own in one transaction (OAuth: the
-   * external account): `write` gets the draft `beforeCreate` accepted and returns once committed.
+   * external account): `write` gets the draft `beforeCreate` accepted and returns once written.
+   * With a transactional event sink, `write` runs inside the transaction that records the event:
+   * it must only write (no slow work such as hashing).
    */
   async createWith<Result>(
     draft: NewUserDraft,
     write: (accepted: NewUserDraft) => Promise<WrittenUser<Result>>,
   ): Promise<Result> {
     const accepted = await this.runBeforeCreate(draft);
-    const written = await write(accepted);
-    this.events.emit('user.created', {
-      userId: written.userId,
-      isAnonymous: accepted.isAnonymous,
-      source: accepted.source,
-    });
+    return this.writeAndAnnounce(accepted, () => write(accepted));
+  }
+
+  /** The write and its `user.created` (one transaction with a sink), then `afterCreate`. */
+  private async writeAndAnnounce<Result>(
+    accepted: NewUserDraft,
+    write: () => Promise<WrittenUser<Result>>,
+  ): Promise<Result> {
+    const written = await this.events.commit(write, (done) => [
+      userKitEvent('user.created', {
+        userId: done.userId,
+        isAnonymous: accepted.isAnonymous,
+        source: accepted.source,
+      }),
+    ]);
     await this.runAfterCreate(written.userId, written.email);
     return written.result;
   }

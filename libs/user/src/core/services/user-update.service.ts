@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../entities/user.entity.js';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
-import { UserEventsPublisher } from '../events/user-events.publisher.js';
+import {
+  UserEventsPublisher,
+  userKitEvent,
+  type UserKitEvent,
+} from '../events/user-events.publisher.js';
 import type { IdentifierEvent, PasswordChangedEvent } from '../events/user-kit-events.js';
 import {
   LockedUserUpdateRepository,
@@ -21,7 +25,8 @@ export interface ComputedUpdate<Result> {
 
 /**
  * The one way an existing user changes: every write here emits `user.updated` naming what
- * changed, after the commit, and only when something did. A ban also ends every session.
+ * changed, after the commit, and only when something did (with a transactional event sink, the
+ * event is recorded in the write's own transaction). A ban also ends every session.
  */
 @Injectable()
 export class UserUpdateService {
@@ -44,17 +49,20 @@ export class UserUpdateService {
     compute: (user: User, definitions: AttributeDefinition[] | null) => ComputedUpdate<Result>,
     options: { customAttributes?: readonly string[] } = {},
   ): Promise<{ changed: string[]; result: Result } | null> {
-    const written = await this.lockedUpdate.update(
-      userId,
-      (user, definitions) => {
-        const computed = compute(user, definitions);
-        return { changes: computed.changes, result: computed };
-      },
-      options,
+    const written = await this.events.commit(
+      () =>
+        this.lockedUpdate.update(
+          userId,
+          (user, definitions) => {
+            const computed = compute(user, definitions);
+            return { changes: computed.changes, result: computed };
+          },
+          options,
+        ),
+      (done) => updated(userId, done?.result.changed ?? []),
     );
     if (written === null) return null;
     const { changed, result } = written.result;
-    this.updated(userId, changed);
     return { changed, result };
   }
 
@@ -63,9 +71,17 @@ export class UserUpdateService {
    * outlives it. False when the user does not exist.
    */
   async setBanned(userId: string, banned: boolean): Promise<boolean> {
-    if (!(await this.moderation.setBanned(userId, banned))) return false;
-    this.events.emit(banned ? 'user.banned' : 'user.unbanned', { userId });
-    this.updated(userId, ['banned']);
+    const found = await this.events.commit(
+      () => this.moderation.setBanned(userId, banned),
+      (done) =>
+        done
+          ? [
+              userKitEvent(banned ? 'user.banned' : 'user.unbanned', { userId }),
+              ...updated(userId, ['banned']),
+            ]
+          : [],
+    );
+    if (!found) return false;
     if (banned) await this.revocation.revokeAllOfUser(userId, 'banned');
     return true;
   }
@@ -76,22 +92,32 @@ export class UserUpdateService {
     roleNames: string[],
     adminRole: string,
   ): ReturnType<UsersRepository['replaceRoles']> {
-    const outcome = await this.users.replaceRoles(userId, roleNames, adminRole);
-    if (outcome === 'replaced') {
-      this.events.emit('user.rolesChanged', { userId, roles: [...roleNames] });
-      this.updated(userId, ['roles']);
-    }
-    return outcome;
+    return this.events.commit(
+      () => this.users.replaceRoles(userId, roleNames, adminRole),
+      (outcome) =>
+        outcome === 'replaced'
+          ? [
+              userKitEvent('user.rolesChanged', { userId, roles: [...roleNames] }),
+              ...updated(userId, ['roles']),
+            ]
+          : [],
+    );
   }
 
   /** Adds one role (a no-op when the user has it). */
   async addRole(userId: string, roleName: string): Promise<void> {
-    if (!(await this.users.addRole(userId, roleName))) return;
-    if (this.events.listening) {
-      const roles = (await this.users.findFullById(userId))?.roles.getItems() ?? [];
-      this.events.emit('user.rolesChanged', { userId, roles: roles.map((role) => role.name) });
-    }
-    this.updated(userId, ['roles']);
+    // The roles after the addition, read in the same transaction; null: the user had it.
+    await this.events.commit(
+      async () => {
+        if (!(await this.users.addRole(userId, roleName))) return null;
+        const user = await this.users.findFullById(userId);
+        return user?.roles.getItems().map((role) => role.name) ?? [roleName];
+      },
+      (roles) =>
+        roles
+          ? [userKitEvent('user.rolesChanged', { userId, roles }), ...updated(userId, ['roles'])]
+          : [],
+    );
   }
 
   /**
@@ -106,9 +132,13 @@ export class UserUpdateService {
     via: PasswordChangedEvent['via'],
     alsoChanged: readonly string[] = [],
   ): Promise<void> {
-    await this.users.setPasswordHash(userId, passwordHash);
-    this.events.emit('password.changed', { userId, via });
-    this.updated(userId, ['password', ...alsoChanged]);
+    await this.events.commit(
+      () => this.users.setPasswordHash(userId, passwordHash),
+      () => [
+        userKitEvent('password.changed', { userId, via }),
+        ...updated(userId, ['password', ...alsoChanged]),
+      ],
+    );
   }
 
   /** Anonymous → real account in place (see UsersRepository.upgradeAnonymous). */
@@ -119,76 +149,152 @@ export class UserUpdateService {
     fromRole: string,
     toRole: string,
   ): ReturnType<UsersRepository['upgradeAnonymous']> {
-    const outcome = await this.users.upgradeAnonymous(
-      userId,
-      email,
-      passwordHash,
-      fromRole,
-      toRole,
+    return this.events.commit(
+      () => this.users.upgradeAnonymous(userId, email, passwordHash, fromRole, toRole),
+      (outcome) =>
+        outcome === 'upgraded'
+          ? updated(userId, ['isAnonymous', 'emailAddresses', 'roles', 'password'])
+          : [],
     );
-    if (outcome === 'upgraded')
-      this.updated(userId, ['isAnonymous', 'emailAddresses', 'roles', 'password']);
-    return outcome;
   }
 
   /**
    * A provider account became a way into the user (committed by the OAuth module):
    * `externalAccount.linked`, then `user.updated` naming `externalAccounts`.
    */
-  externalAccountLinked(userId: string, provider: string, providerUserId: string): void {
-    this.events.emit('externalAccount.linked', { userId, provider, providerUserId });
-    this.updated(userId, ['externalAccounts']);
+  async externalAccountLinked(
+    userId: string,
+    provider: string,
+    providerUserId: string,
+  ): Promise<void> {
+    await this.events.report([
+      userKitEvent('externalAccount.linked', { userId, provider, providerUserId }),
+      ...updated(userId, ['externalAccounts']),
+    ]);
   }
 
   /** The user removed a provider account (committed): `externalAccount.unlinked`, `user.updated`. */
-  externalAccountUnlinked(userId: string, provider: string, providerUserId: string): void {
-    this.events.emit('externalAccount.unlinked', { userId, provider, providerUserId });
-    this.updated(userId, ['externalAccounts']);
+  async externalAccountUnlinked(
+    userId: string,
+    provider: string,
+    providerUserId: string,
+  ): Promise<void> {
+    await this.events.report([
+      userKitEvent('externalAccount.unlinked', { userId, provider, providerUserId }),
+      ...updated(userId, ['externalAccounts']),
+    ]);
   }
 
   /**
-   * Two-factor sign-in was turned on or off (committed by UserTwoFactorModule):
-   * `twoFactor.enabled` / `.disabled`, then `user.updated` naming `twoFactorEnabled`.
+   * Two-factor sign-in turned on or off by `write` (UserTwoFactorModule's tables), in one
+   * transaction with a sink: `twoFactor.enabled` / `.disabled`, then `user.updated` naming
+   * `twoFactorEnabled`, when `done` says the write changed it.
    */
-  twoFactorChanged(userId: string, enabled: boolean): void {
-    this.events.emit(enabled ? 'twoFactor.enabled' : 'twoFactor.disabled', {
-      userId,
-      method: 'totp',
-    });
-    this.updated(userId, ['twoFactorEnabled']);
+  twoFactorChangedBy<Result>(
+    userId: string,
+    enabled: boolean,
+    write: () => Promise<Result>,
+    done: (result: Result) => boolean,
+  ): Promise<Result> {
+    return this.events.commit(write, (result) =>
+      done(result)
+        ? [
+            userKitEvent(enabled ? 'twoFactor.enabled' : 'twoFactor.disabled', {
+              userId,
+              method: 'totp',
+            }),
+            ...updated(userId, ['twoFactorEnabled']),
+          ]
+        : [],
+    );
   }
 
   /** A two-factor backup code was spent (committed by UserTwoFactorModule). */
-  backupCodeUsed(userId: string): void {
-    this.events.emit('twoFactor.backupCodeUsed', { userId });
+  async backupCodeUsed(userId: string): Promise<void> {
+    await this.events.report([userKitEvent('twoFactor.backupCodeUsed', { userId })]);
   }
 
-  /**
-   * An email address or phone number was added, verified or removed (committed by
-   * UserContactsModule): `emailAddress.<action>` / `phoneNumber.<action>`, then `user.updated`
-   * naming `emailAddresses` / `phoneNumbers`.
-   */
-  identifierChanged(
+  /** An email address or phone number was added (committed): see `identifierChangedBy`. */
+  async identifierChanged(
     kind: 'email' | 'phone',
     action: 'added' | 'verified' | 'removed',
     identifier: IdentifierEvent,
-  ): void {
-    this.events.emit(`${kind === 'email' ? 'emailAddress' : 'phoneNumber'}.${action}`, {
-      ...identifier,
+  ): Promise<void> {
+    await this.identifierChangedBy(
+      kind,
+      action,
+      async () => identifier,
+      (done) => done,
+    );
+  }
+
+  /**
+   * An email address or phone number added, verified or removed by `write` (UserContactsModule's
+   * tables), in one transaction with a sink: `emailAddress.<action>` / `phoneNumber.<action>`,
+   * then `user.updated` naming `emailAddresses` / `phoneNumbers`, for the identifier `identifierOf`
+   * names (null: the write changed nothing).
+   */
+  identifierChangedBy<Result>(
+    kind: 'email' | 'phone',
+    action: 'added' | 'verified' | 'removed',
+    write: () => Promise<Result>,
+    identifierOf: (result: Result) => IdentifierEvent | null,
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => {
+      const identifier = identifierOf(result);
+      if (!identifier) return [];
+      return [
+        userKitEvent(`${kind === 'email' ? 'emailAddress' : 'phoneNumber'}.${action}`, {
+          ...identifier,
+        }),
+        ...updated(identifier.userId, [kind === 'email' ? 'emailAddresses' : 'phoneNumbers']),
+      ];
     });
-    this.updated(identifier.userId, [kind === 'email' ? 'emailAddresses' : 'phoneNumbers']);
   }
 
   /**
    * A write committed elsewhere (a feature module's own tables: addresses, phones, external
    * accounts, 2FA) that changed what the user's views show: `user.updated` naming it, once. Call
    * it after the commit, and only when the write changed something; empty `changes` emit nothing.
+   * A transactional event sink records it in a transaction of its own, right after that commit:
+   * use `changedBy` to record it in the write's own transaction instead.
    */
-  changed(userId: string, changes: readonly string[]): void {
-    this.updated(userId, changes);
+  async changed(userId: string, changes: readonly string[]): Promise<void> {
+    await this.events.report(updated(userId, changes));
   }
 
-  private updated(userId: string, changes: readonly string[]): void {
-    if (changes.length > 0) this.events.emit('user.updated', { userId, changes: [...changes] });
+  /**
+   * A write that changed many users' views (a schema change moving or filling values): one
+   * `user.updated` per user naming all it changed, in the write's transaction with a sink.
+   */
+  changedManyBy<Result>(
+    write: () => Promise<Result>,
+    changesOf: (result: Result) => ReadonlyArray<readonly [string, readonly string[]]>,
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => {
+      const byUser = new Map<string, string[]>();
+      for (const [userId, names] of changesOf(result))
+        byUser.set(userId, [...(byUser.get(userId) ?? []), ...names]);
+      return [...byUser].flatMap(([userId, names]) => updated(userId, names));
+    });
   }
+
+  /**
+   * A feature's write and its `user.updated`, in one transaction when a sink records events:
+   * `changesOf` names what the write's result changed (empty: nothing, no event).
+   */
+  changedBy<Result>(
+    userId: string,
+    write: () => Promise<Result>,
+    changesOf: (result: Result) => readonly string[],
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => updated(userId, changesOf(result)));
+  }
+}
+
+/** `user.updated` naming `changes`, or no event when nothing changed. */
+function updated(userId: string, changes: readonly string[]): UserKitEvent[] {
+  return changes.length > 0
+    ? [userKitEvent('user.updated', { userId, changes: [...changes] })]
+    : [];
 }

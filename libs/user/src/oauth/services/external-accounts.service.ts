@@ -76,7 +76,7 @@ export class ExternalAccountsService {
       externalAccountId: account.id,
       expiresAt,
     });
-    this.updates.changed(userId, ['externalAccounts']);
+    await this.updates.changed(userId, ['externalAccounts']);
     // A host's own callbackUrl (e.g. behind a proxy) places the start route beside it.
     const customCallback = this.oauthOptions.providers[providerName]?.callbackUrl;
     const startUrl = customCallback?.endsWith('/callback')
@@ -97,7 +97,11 @@ export class ExternalAccountsService {
     if (!unlinked) throw new UserKitException('EXTERNAL_ACCOUNT_NOT_FOUND');
     // A pending or failed account was never a way in: no `externalAccount.unlinked` for it.
     if (unlinked.verified && unlinked.providerUserId !== null)
-      this.updates.externalAccountUnlinked(userId, unlinked.provider, unlinked.providerUserId);
-    else this.updates.changed(userId, ['externalAccounts']);
+      await this.updates.externalAccountUnlinked(
+        userId,
+        unlinked.provider,
+        unlinked.providerUserId,
+      );
+    else await this.updates.changed(userId, ['externalAccounts']);
   }
 }

@@ -115,7 +115,7 @@ export class OAuthLinkingService {
       // Linked already: the pending account was a second copy of it.
       if (pendingAccountId) await this.accounts.discardPending(pendingAccountId, user.id);
       await this.refreshSnapshot(existing, profile);
-      if (pendingAccountId) this.updates.changed(user.id, ['externalAccounts']);
+      if (pendingAccountId) await this.updates.changed(user.id, ['externalAccounts']);
       return { kind: 'linked', userId: user.id };
     }
     if (user.isAnonymous) {
@@ -132,7 +132,7 @@ export class OAuthLinkingService {
         pendingAccountId,
       );
       if (upgraded) {
-        this.updates.changed(user.id, upgraded);
+        await this.updates.changed(user.id, upgraded);
         return { kind: 'upgraded', userId: user.id };
       }
     }
@@ -144,7 +144,7 @@ export class OAuthLinkingService {
   /** The provider's latest snapshot shows in the user's `externalAccounts`: a change when it differs. */
   private async refreshSnapshot(account: ExternalAccount, profile: OAuthProfile): Promise<void> {
     if (await this.accounts.refreshSnapshot(account, profile))
-      this.updates.changed(account.user.id, ['externalAccounts']);
+      await this.updates.changed(account.user.id, ['externalAccounts']);
   }
 
   /** The events, and a notice to the owner's primary address: a link they did not make shows. */
@@ -153,7 +153,7 @@ export class OAuthLinkingService {
     provider: string,
     profile: OAuthProfile,
   ): Promise<void> {
-    this.updates.externalAccountLinked(userId, provider, profile.providerUserId);
+    await this.updates.externalAccountLinked(userId, provider, profile.providerUserId);
     const user = await this.users.findFullById(userId);
     const primary = user?.emailAddresses.getItems().find((email) => email.primary);
     if (!user || !primary) return;

@@ -315,7 +315,7 @@ export class OAuthSignInService {
       code,
       message: LINK_FAILURE_MESSAGES[code] ?? 'The provider round trip failed.',
     });
-    if (failed) this.updates.changed(userId, ['externalAccounts']);
+    if (failed) await this.updates.changed(userId, ['externalAccounts']);
   }
 
   /**

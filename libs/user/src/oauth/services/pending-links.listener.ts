@@ -30,6 +30,6 @@ export class PendingLinksListener implements UserFeatureListener, OnModuleInit {
     await this.flows.endPendingLinks(userId, new Date());
     const code = 'invalid_state';
     if (await this.accounts.failAllPending(userId, { code, message: LINK_FAILURE_MESSAGES[code]! }))
-      this.updates.changed(userId, ['externalAccounts']);
+      await this.updates.changed(userId, ['externalAccounts']);
   }
 }

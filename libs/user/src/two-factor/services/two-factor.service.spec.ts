@@ -61,7 +61,12 @@ describe('TwoFactorService codes (mocked repositories)', () => {
         { provide: UsersRepository, useValue: { findFullById: jest.fn(async () => user) } },
         {
           provide: UserUpdateService,
-          useValue: { twoFactorChanged: jest.fn(), backupCodeUsed: jest.fn() },
+          // The write runs as it is; the events are the core's business.
+          useValue: {
+            backupCodeUsed: jest.fn(),
+            twoFactorChangedBy: (_userId: string, _enabled: boolean, write: () => unknown) =>
+              write(),
+          },
         },
       ],
     }).compile();

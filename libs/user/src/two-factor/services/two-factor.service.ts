@@ -72,9 +72,13 @@ export class TwoFactorService {
     if (step === null) throw new UserKitException('INVALID_TWO_FACTOR_CODE');
     const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => generateBackupCode());
     const hashes = backupCodes.map((backup) => this.hashBackupCode(user.id, backup));
-    if (!(await this.twoFactor.enable(user.id, credential.id, step, hashes)))
-      throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    this.updates.twoFactorChanged(user.id, true);
+    const enabled = await this.updates.twoFactorChangedBy(
+      user.id,
+      true,
+      () => this.twoFactor.enable(user.id, credential.id, step, hashes),
+      (done) => done,
+    );
+    if (!enabled) throw new UserKitException('INVALID_TWO_FACTOR_CODE');
     return backupCodes;
   }
 
@@ -84,7 +88,12 @@ export class TwoFactorService {
     if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
     if (!(await this.checkSecondFactor(user.id, code)))
       throw new UserKitException('INVALID_TWO_FACTOR_CODE');
-    if (await this.twoFactor.disable(user.id)) this.updates.twoFactorChanged(user.id, false);
+    await this.updates.twoFactorChangedBy(
+      user.id,
+      false,
+      () => this.twoFactor.disable(user.id),
+      (done) => done,
+    );
   }
 
   /**
@@ -112,7 +121,7 @@ export class TwoFactorService {
       new Date(),
     );
     if (!spent) return null;
-    this.updates.backupCodeUsed(userId);
+    await this.updates.backupCodeUsed(userId);
     return 'backup_code';
   }
 
