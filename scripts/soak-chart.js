@@ -35,7 +35,7 @@ function panel(index, title, unit, series, seconds) {
     );
     if (line.label)
       parts.push(
-        `<text x="${WIDTH - MARGIN.right - 4}" y="${top + 12 + lineIndex * 14}" font-size="11" text-anchor="end" fill="${COLOURS[lineIndex]}">${line.label}</text>`,
+        `<text x="${WIDTH - MARGIN.right - lineIndex * 90}" y="${top - 8}" font-size="11" text-anchor="end" fill="${COLOURS[lineIndex]}">${line.label}</text>`,
       );
   }
   return parts.join('\n');
