@@ -29,7 +29,9 @@ function panel(index, title, unit, series, seconds) {
     );
   }
   for (const [lineIndex, line] of series.entries()) {
-    const points = line.values.map((value, at) => `${x(seconds[at]).toFixed(1)},${y(value).toFixed(1)}`);
+    const points = line.values.map(
+      (value, at) => `${x(seconds[at]).toFixed(1)},${y(value).toFixed(1)}`,
+    );
     parts.push(
       `<polyline fill="none" stroke="${COLOURS[lineIndex]}" stroke-width="1.5" points="${points.join(' ')}"/>`,
     );
@@ -46,16 +48,30 @@ export function soakChart(samples, { rate, minutes }) {
   const seconds = samples.map((sample) => sample.seconds);
   const height = 3 * (PANEL + MARGIN.top + MARGIN.bottom);
   const panels = [
-    panel(0, `Throughput (requests/s, every 10 s; target ${rate}/s)`, '/s', [
-      { values: samples.map((sample) => sample.throughput) },
-    ], seconds),
-    panel(1, 'p99 latency (ms, every 10 s)', 'ms', [
-      { values: samples.map((sample) => sample.p99Ms) },
-    ], seconds),
-    panel(2, 'RSS per instance (MB)', 'MB', [
-      { values: samples.map((sample) => sample.rssMb[0]), label: 'instance A' },
-      { values: samples.map((sample) => sample.rssMb[1]), label: 'instance B' },
-    ], seconds),
+    panel(
+      0,
+      `Throughput (requests/s, every 10 s; target ${rate}/s)`,
+      '/s',
+      [{ values: samples.map((sample) => sample.throughput) }],
+      seconds,
+    ),
+    panel(
+      1,
+      'p99 latency (ms, every 10 s)',
+      'ms',
+      [{ values: samples.map((sample) => sample.p99Ms) }],
+      seconds,
+    ),
+    panel(
+      2,
+      'RSS per instance (MB)',
+      'MB',
+      [
+        { values: samples.map((sample) => sample.rssMb[0]), label: 'instance A' },
+        { values: samples.map((sample) => sample.rssMb[1]), label: 'instance B' },
+      ],
+      seconds,
+    ),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
 <title>Soak test: ${minutes} minutes at ${rate} requests/s</title>

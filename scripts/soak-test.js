@@ -124,7 +124,11 @@ try {
     const roll = Math.random();
     if (roll < 0.2) return signIn();
     if (roll < 0.6)
-      return withSession((session) => ({ method: 'GET', path: '/me', token: session.tokens.accessToken }));
+      return withSession((session) => ({
+        method: 'GET',
+        path: '/me',
+        token: session.tokens.accessToken,
+      }));
     if (roll < 0.75)
       return withSession((session) => ({
         method: 'POST',
@@ -178,7 +182,9 @@ try {
   );
   const capacity = calibration.classes['2xx'] / CALIBRATION_SECONDS;
   const rate = Math.max(1, Math.round(capacity / 2));
-  console.log(`capacity ${capacity.toFixed(0)} requests/s of the mix; soaking at ${rate}/s for ${MINUTES} min`);
+  console.log(
+    `capacity ${capacity.toFixed(0)} requests/s of the mix; soaking at ${rate}/s for ${MINUTES} min`,
+  );
 
   // 2. Soak: open loop at half the capacity, sampled every 10 s.
   const samples = [];
@@ -231,7 +237,7 @@ try {
         nextSampleAt += SAMPLE_SECONDS * 1000;
         await sample();
       }
-      await sleep(Math.min(due - Date.now(), nextSampleAt - Date.now()));
+      await sleep(Math.max(0, Math.min(due - Date.now(), nextSampleAt - Date.now())));
     }
     if (inFlight >= MAX_IN_FLIGHT) {
       dropped += 1;

@@ -28,14 +28,18 @@ export async function gracefulShutdown(world) {
   let turn = 0;
   let answeredByADraining = 0;
   let stop = false;
-  const clientsDone = runClients(4, () => stop, async (client) => {
-    const request = mix.next(client);
-    const target = routable.A && turn++ % 2 === 0 ? a : b;
-    const result = await sendAndRecord(tally, target, request);
-    // Refused: A closed between two readiness checks; nothing reached it, the balancer resends.
-    if (result.error === 'ECONNREFUSED' && target === a) await sendAndRecord(tally, b, request);
-    else if (target === a && firstNotReadyAt !== null && result.status) answeredByADraining += 1;
-  });
+  const clientsDone = runClients(
+    4,
+    () => stop,
+    async (client) => {
+      const request = mix.next(client);
+      const target = routable.A && turn++ % 2 === 0 ? a : b;
+      const result = await sendAndRecord(tally, target, request);
+      // Refused: A closed between two readiness checks; nothing reached it, the balancer resends.
+      if (result.error === 'ECONNREFUSED' && target === a) await sendAndRecord(tally, b, request);
+      else if (target === a && firstNotReadyAt !== null && result.status) answeredByADraining += 1;
+    },
+  );
 
   await sleep(2000);
   const signalAt = Date.now();

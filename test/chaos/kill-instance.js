@@ -23,26 +23,33 @@ export async function killInstance(world) {
   let cutInFlight = 0;
   let stop = false;
 
-  const clientsDone = runClients(6, () => stop, async (client) => {
-    const request = mix.next(client);
-    const target = aDown || turn++ % 2 === 0 ? b : a;
-    const result = await sendCounted(tally, target, request);
-    if (result.error && target === a) {
-      // The balancer takes A out at its first failure and sends the request to B.
-      aDown = true;
-      if (result.error !== 'ECONNREFUSED') cutInFlight += 1;
-      const retried = await sendCounted(tally, b, request);
-      onSurvivor.add(retried);
-      request.onAnswer?.(retried, b);
-      return;
-    }
-    if (result.error === undefined && target === b && aDown) onSurvivor.add(result);
-    request.onAnswer?.(result, target);
-  });
+  const clientsDone = runClients(
+    6,
+    () => stop,
+    async (client) => {
+      const request = mix.next(client);
+      const target = aDown || turn++ % 2 === 0 ? b : a;
+      const result = await sendCounted(tally, target, request);
+      if (result.error && target === a) {
+        // The balancer takes A out at its first failure and sends the request to B.
+        aDown = true;
+        if (result.error !== 'ECONNREFUSED') cutInFlight += 1;
+        const retried = await sendCounted(tally, b, request);
+        onSurvivor.add(retried);
+        request.onAnswer?.(retried, b);
+        return;
+      }
+      if (result.error === undefined && target === b && aDown) onSurvivor.add(result);
+      request.onAnswer?.(result, target);
+    },
+  );
 
   await sleep(3000);
   const killed = await a.kill('SIGKILL');
-  tally.check(killed.signal === 'SIGKILL', `A ended by ${killed.signal ?? killed.code}, not SIGKILL`);
+  tally.check(
+    killed.signal === 'SIGKILL',
+    `A ended by ${killed.signal ?? killed.code}, not SIGKILL`,
+  );
   await sleep(3000);
   stop = true;
   const clients = await clientsDone;

@@ -20,12 +20,16 @@ export async function postgresRestart(world) {
   let turn = 0;
   let stop = false;
   const without = { retryAfter: 0 };
-  const clients = runClients(4, () => stop, async (client) => {
-    const request = mix.next(client);
-    const result = await sendAndRecord(tally, instances[turn++ % 2], request);
-    if (result.status === 503 && result.headers['retry-after'] === undefined)
-      without.retryAfter += 1;
-  });
+  const clients = runClients(
+    4,
+    () => stop,
+    async (client) => {
+      const request = mix.next(client);
+      const result = await sendAndRecord(tally, instances[turn++ % 2], request);
+      if (result.status === 503 && result.headers['retry-after'] === undefined)
+        without.retryAfter += 1;
+    },
+  );
   const liveness = { checks: 0, failures: 0 };
   const livenessDone = (async () => {
     while (!stop) {
@@ -66,14 +70,22 @@ export async function postgresRestart(world) {
     recovered.size === instances.length && tally.recoverySeconds <= 5,
     `recovery took ${tally.recoverySeconds} s (goal 5 s), ${recovered.size}/2 instances back`,
   );
-  const unexpected = Object.keys(tally.statuses).filter((status) => status >= 500 && status !== '503');
-  tally.check(unexpected.length === 0, `answers besides 503 in the 5xx: ${JSON.stringify(tally.statuses)}`);
+  const unexpected = Object.keys(tally.statuses).filter(
+    (status) => status >= 500 && status !== '503',
+  );
+  tally.check(
+    unexpected.length === 0,
+    `answers besides 503 in the 5xx: ${JSON.stringify(tally.statuses)}`,
+  );
   tally.check(without.retryAfter === 0, `${without.retryAfter} answers 503 without Retry-After`);
   tally.check(
     (statusesWhileDown[503] ?? 0) > 0,
     `no 503 seen while PostgreSQL was down (${JSON.stringify(statusesWhileDown)}): the load missed the outage`,
   );
-  tally.check(liveness.failures === 0, `liveness failed ${liveness.failures}/${liveness.checks} times`);
+  tally.check(
+    liveness.failures === 0,
+    `liveness failed ${liveness.failures}/${liveness.checks} times`,
+  );
   tally.check(
     Object.keys(tally.connectionErrors).length === 0,
     `connections cut: ${JSON.stringify(tally.connectionErrors)}`,

@@ -14,20 +14,24 @@ export async function redisRestart(world) {
   let turn = 0;
   let stop = false;
   let without503RetryAfter = 0;
-  const clients = runClients(4, () => stop, async (client) => {
-    const request = turn % 2 === 0 ? mix.signIn(client) : mix.readMe(client);
-    const instance = instances[Math.floor(turn / 2) % 2];
-    turn += 1;
-    const result = await sendAndRecord(tally, instance, request);
-    if (result.status === 503 && result.headers['retry-after'] === undefined)
-      without503RetryAfter += 1;
-    // Counted as during the outage only when sent after Redis stopped and answered before it returned.
-    if (result.startedAt >= outage.from && result.endedAt <= outage.to) {
-      const bucket = request.kind === 'me' ? duringOutage.me : duringOutage[instance.name];
-      const key = result.status ?? result.error;
-      bucket[key] = (bucket[key] ?? 0) + 1;
-    }
-  });
+  const clients = runClients(
+    4,
+    () => stop,
+    async (client) => {
+      const request = turn % 2 === 0 ? mix.signIn(client) : mix.readMe(client);
+      const instance = instances[Math.floor(turn / 2) % 2];
+      turn += 1;
+      const result = await sendAndRecord(tally, instance, request);
+      if (result.status === 503 && result.headers['retry-after'] === undefined)
+        without503RetryAfter += 1;
+      // Counted as during the outage only when sent after Redis stopped and answered before it returned.
+      if (result.startedAt >= outage.from && result.endedAt <= outage.to) {
+        const bucket = request.kind === 'me' ? duringOutage.me : duringOutage[instance.name];
+        const key = result.status ?? result.error;
+        bucket[key] = (bucket[key] ?? 0) + 1;
+      }
+    },
+  );
 
   await sleep(2000);
   await world.redis.shutdown();
@@ -52,8 +56,14 @@ export async function redisRestart(world) {
     recovered && tally.recoverySeconds <= 5,
     `sign-in on A back after ${tally.recoverySeconds} s (goal 5 s)`,
   );
-  tally.check(tally.classes['5xx'] === (tally.statuses[503] ?? 0), `5xx other than 503: ${JSON.stringify(tally.statuses)}`);
-  tally.check(without503RetryAfter === 0, `${without503RetryAfter} answers 503 without Retry-After`);
+  tally.check(
+    tally.classes['5xx'] === (tally.statuses[503] ?? 0),
+    `5xx other than 503: ${JSON.stringify(tally.statuses)}`,
+  );
+  tally.check(
+    without503RetryAfter === 0,
+    `${without503RetryAfter} answers 503 without Retry-After`,
+  );
   tally.check(
     (duringOutage.A[503] ?? 0) > 0 && Object.keys(duringOutage.A).every((key) => key === '503'),
     `A (fail closed) answered sign-ins during the outage with ${JSON.stringify(duringOutage.A)}`,

@@ -60,7 +60,9 @@ export async function slowDatabase(world) {
 
     // Still slow, but no longer flooded: answers come back at the database's pace.
     tally.recoverySeconds = await secondsUntil(
-      async () => (await send(c.base, 'GET', '/me', { token: world.probeSession.accessToken })).status === 200,
+      async () =>
+        (await send(c.base, 'GET', '/me', { token: world.probeSession.accessToken })).status ===
+        200,
       10_000,
     );
     const slowest = Math.max(...results.map((result) => result.ms));
@@ -73,7 +75,10 @@ export async function slowDatabase(world) {
       refused.every((result) => result.headers['retry-after'] !== undefined),
       'a 503 without Retry-After',
     );
-    tally.check(refused.length > 0, 'no request met the deadline: the load did not exceed the pool');
+    tally.check(
+      refused.length > 0,
+      'no request met the deadline: the load did not exceed the pool',
+    );
     tally.check(
       Object.keys(tally.connectionErrors).length === 0,
       `connection errors: ${JSON.stringify(tally.connectionErrors)}`,
@@ -83,10 +88,16 @@ export async function slowDatabase(world) {
     // few deadlines, and does not grow with the flood's length. Without the deadline the backlog
     // grows all along: the requests sent last would wait about 20 s, four times the early ones.
     const slowestAllowed = 5 * POOL.timeoutMs;
-    tally.check(slowest <= slowestAllowed, `slowest answer ${slowest} ms > ${slowestAllowed} ms: requests piled up`);
+    tally.check(
+      slowest <= slowestAllowed,
+      `slowest answer ${slowest} ms > ${slowestAllowed} ms: requests piled up`,
+    );
     const sentBetween = (from, to) =>
       results
-        .filter((result) => result.startedAt - startedAt >= from * 1000 && result.startedAt - startedAt < to * 1000)
+        .filter(
+          (result) =>
+            result.startedAt - startedAt >= from * 1000 && result.startedAt - startedAt < to * 1000,
+        )
         .map((result) => result.ms)
         .sort((x, y) => x - y);
     const median = (values) => values[Math.floor(values.length / 2)] ?? 0;

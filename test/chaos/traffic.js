@@ -130,7 +130,9 @@ export class ClientMix {
 }
 
 function pickIdle(client) {
-  const usable = client.sessions.filter((session) => !session.busy && !session.uncertain && !session.revoked);
+  const usable = client.sessions.filter(
+    (session) => !session.busy && !session.uncertain && !session.revoked,
+  );
   return usable.length === 0 ? null : usable[Math.floor(Math.random() * usable.length)];
 }
 

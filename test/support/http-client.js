@@ -7,7 +7,12 @@ import http from 'node:http';
 /**
  * @returns {Promise<{ status?: number, body?: any, headers?: Record<string, string>, error?: string, startedAt: number, endedAt: number, ms: number }>}
  */
-export function send(base, method, path, { body, token, from, agent = false, timeoutMs = 20_000 } = {}) {
+export function send(
+  base,
+  method,
+  path,
+  { body, token, from, agent = false, timeoutMs = 20_000 } = {},
+) {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const startedAt = Date.now();
@@ -45,7 +50,9 @@ export function send(base, method, path, { body, token, from, agent = false, tim
         response.on('error', (error) => done({ error: error.code ?? error.message }));
       },
     );
-    request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })),
+    );
     request.on('error', (error) => done({ error: error.code ?? error.message }));
     request.end(payload);
   });

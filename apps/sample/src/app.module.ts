@@ -64,7 +64,9 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
     return {
       module: AppModule,
       imports: [
-        MikroOrmModule.forRoot(databaseOptions(config.databaseUrl, config.logDatabase, config.databasePool)),
+        MikroOrmModule.forRoot(
+          databaseOptions(config.databaseUrl, config.logDatabase, config.databasePool),
+        ),
         InfrastructureModule.register(config),
         TerminusModule.forRoot({ logger: false }),
         // UserModule emits user.* and session.* events on it; without it, nothing is emitted.

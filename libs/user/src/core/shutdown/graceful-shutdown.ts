@@ -57,7 +57,8 @@ export class GracefulShutdown {
 
   /**
    * Installs the SIGTERM and SIGINT handlers (once, after `app.listen()`): each runs `drain` and
-   * exits the process when it is done or when the grace period is over.
+   * exits the process when it is done or when the grace period is over. A second signal ends the
+   * process at once (Node's default), as an operator pressing Ctrl-C twice expects.
    */
   handleSignals(app: INestApplication): void {
     this.trackResponses(app);
