@@ -71,7 +71,7 @@ const env = {
 };
 const instances = [];
 const sql = new pg.Client({ connectionString: postgres.url });
-let failures = [];
+let failures;
 try {
   instances.push(await startInstance(env));
   instances.push(await startInstance(env));

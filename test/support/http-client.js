@@ -39,7 +39,7 @@ export function send(
         response.setEncoding('utf8');
         response.on('data', (chunk) => (text += chunk));
         response.on('end', () => {
-          let parsed = null;
+          let parsed;
           try {
             parsed = text ? JSON.parse(text) : null;
           } catch {

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { RateLimitRecord, RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import { FailOpenRateLimitStorage } from './fail-open-rate-limit-storage.js';
 
@@ -19,7 +20,7 @@ describe('FailOpenRateLimitStorage', () => {
   let storage: FailOpenRateLimitStorage;
   beforeEach(() => {
     shared = new SwitchableStore();
-    storage = new FailOpenRateLimitStorage(shared);
+    storage = new FailOpenRateLimitStorage(shared, 0);
   });
   afterEach(() => storage.onApplicationShutdown());
 
@@ -36,9 +37,24 @@ describe('FailOpenRateLimitStorage', () => {
       records.push(await storage.increment('k', 10_000, 3, 10_000, 'signIn'));
     expect(records.map((record) => record.isBlocked)).toEqual([false, false, false, true]);
     shared.state = 'up';
-    const back = await storage.increment('k', 10_000, 3, 10_000, 'signIn');
-    expect(back.totalHits).toBe(1);
+    // The next hit still counts in memory and probes the store in the background; once the probe
+    // has answered, hits go to the store again.
+    await storage.increment('k', 10_000, 3, 10_000, 'signIn');
+    await new Promise((resolve) => setImmediate(resolve));
     expect(shared.hits).toBe(1);
+    const back = await storage.increment('k', 10_000, 3, 10_000, 'signIn');
+    expect(back.totalHits).toBe(2);
+    expect(shared.hits).toBe(2);
+  });
+
+  it('does not wait on a store known to be down: it probes it once per interval', async () => {
+    const slow = new FailOpenRateLimitStorage(shared, 60_000);
+    shared.state = 'down';
+    await slow.increment('k', 10_000, 3, 10_000, 'signIn');
+    const calls = jest.spyOn(shared, 'increment');
+    for (let hit = 0; hit < 5; hit += 1) await slow.increment('k', 10_000, 30, 10_000, 'signIn');
+    expect(calls).not.toHaveBeenCalled();
+    slow.onApplicationShutdown();
   });
 
   it('lets any other error of the store through', async () => {
