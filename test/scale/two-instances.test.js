@@ -2,42 +2,13 @@
 // Redis, driven through HTTP. Whatever one instance decides (rotation, logout, roles, rate
 // limits), the other honours on the very next request.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import pg from 'pg';
 import { startThrowawayPostgres } from '../../scripts/throwaway-postgres.js';
 import { startThrowawayRedis } from '../../scripts/throwaway-redis.js';
-import { freePort } from '../../scripts/free-port.js';
+import { createDatabase, startInstance } from '../support/instances.js';
 
 const ADMIN = { email: 'scale.admin@example.com', password: 'scale-admin-passphrase-9' };
 const USER = { email: 'scale.user@example.com', password: 'scale-user-passphrase-4' };
-
-async function startInstance(env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    base,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 // Each test speaks from its own client address (X-Forwarded-For, believed from the loopback
 // because TRUSTED_PROXIES says so), so rate-limit buckets never leak from one test into another
@@ -68,11 +39,7 @@ let b;
 before(async () => {
   postgres = await startThrowawayPostgres();
   redis = await startThrowawayRedis();
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  await client.query('create database userkit_scale');
-  await client.end();
-  const databaseUrl = postgres.url.replace(/\/postgres$/, '/userkit_scale');
+  const databaseUrl = await createDatabase(postgres.url, 'userkit_scale');
   const env = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,

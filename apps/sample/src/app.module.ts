@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import {
+  GracefulShutdown,
   LoggingMessageSender,
   RedisThrottlerStorage,
   UserKitException,
@@ -36,6 +37,7 @@ export function userOptionsFrom(
   return {
     rateLimits: config.rateLimit ? undefined : false,
     rateLimitStorage: redis ? new RedisThrottlerStorage(redis) : undefined,
+    rateLimitFailure: config.rateLimitFailure,
     tokenSecret: config.jwtSecret,
     anonymousSignUp: config.anonymousSignUp,
     identifiers: config.identifiers,
@@ -64,7 +66,9 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
     return {
       module: AppModule,
       imports: [
-        MikroOrmModule.forRoot(databaseOptions(config.databaseUrl, config.logDatabase)),
+        MikroOrmModule.forRoot(
+          databaseOptions(config.databaseUrl, config.logDatabase, config.databasePool),
+        ),
         InfrastructureModule.register(config),
         TerminusModule.forRoot({ logger: false }),
         // UserModule emits user.* and session.* events on it; without it, nothing is emitted.
@@ -80,6 +84,8 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
         ...featureModules(config, features),
       ],
       controllers: [HelloController, HealthController],
+      // main.ts installs its signal handlers; the readiness check reads `draining`.
+      providers: [{ provide: GracefulShutdown, useValue: new GracefulShutdown(config.shutdown) }],
     };
   }
 

@@ -26,7 +26,6 @@ export async function createApp(
       abortOnError: false,
     },
   );
-  app.enableShutdownHooks();
   // UserModule's filter covers its own routes only; the sample opts in app-wide so errors raised
   // before any route (an oversized body, from Express's body parser) get the API's error shape.
   app.useGlobalFilters(new ServiceUnavailableFilter(app.get(HttpAdapterHost).httpAdapter));

@@ -34,8 +34,24 @@ const MIGRATIONS = [
   ...WEBHOOKS_MIGRATIONS,
 ];
 
-/** DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`. */
-export function databaseOptions(databaseUrl: string | undefined, debug = false): Partial<Options> {
+/** PostgreSQL's pool: its size, and how long a query waits for a connection before a 503. */
+export interface DatabasePoolOptions {
+  size: number;
+  timeoutMs: number;
+}
+
+/**
+ * DATABASE_URL → MikroORM options: empty = SQLite under ./data, `sqlite:PATH`, or `postgresql://…`.
+ * On PostgreSQL a request that waits `pool.timeoutMs` for a connection (a slow or saturated
+ * database) fails with pg's "timeout exceeded when trying to connect", which the library answers
+ * with 503 and Retry-After: under a slow database requests are refused at that deadline instead of
+ * queueing without end.
+ */
+export function databaseOptions(
+  databaseUrl: string | undefined,
+  debug = false,
+  pool: DatabasePoolOptions = { size: 10, timeoutMs: 5000 },
+): Partial<Options> {
   const common = {
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
@@ -51,7 +67,13 @@ export function databaseOptions(databaseUrl: string | undefined, debug = false):
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     // Only clientUrl: a dbName next to it would win and silently create another database.
-    return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: databaseUrl,
+      pool: { max: pool.size },
+      driverOptions: { connectionTimeoutMillis: pool.timeoutMs },
+    };
   }
   throw new Error('DATABASE_URL must be empty, sqlite:PATH or postgresql://...');
 }

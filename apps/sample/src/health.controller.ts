@@ -1,9 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@userkit/user';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  MikroOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { GracefulShutdown, Public } from '@userkit/user';
 
-/** Liveness says the process answers; readiness also needs the database (load balancers use it). */
+/**
+ * Liveness says the process answers; readiness also needs the database, and turns 503 as soon as
+ * a shutdown begins (GracefulShutdown), so load balancers stop sending before the listener closes.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -11,6 +19,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: MikroOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   @Get('live')
@@ -22,6 +32,12 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([this.database.pingCheck('database').withTimeout(1500)]);
+    return this.health.check([
+      () => {
+        const indicator = this.indicators.check('shutdown');
+        return this.shutdown.draining ? indicator.down('draining') : indicator.up();
+      },
+      () => this.database.pingCheck('database').withTimeout(1500),
+    ]);
   }
 }

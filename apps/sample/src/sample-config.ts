@@ -19,6 +19,12 @@ export interface SampleConfig {
   trustedProxies: string[];
   /** Shared rate-limit counters for several instances. */
   redisUrl?: string;
+  /** RATE_LIMIT_FAILURE: limited routes while Redis is down, `closed` (503) or `open` (memory). */
+  rateLimitFailure: 'closed' | 'open';
+  /** DATABASE_POOL_SIZE and DATABASE_POOL_TIMEOUT_MS (PostgreSQL): connections, and the wait for one. */
+  databasePool: { size: number; timeoutMs: number };
+  /** SHUTDOWN_READINESS_DELAY_MS and SHUTDOWN_GRACE_PERIOD_MS: GracefulShutdown's options. */
+  shutdown: { readinessDelayMs: number; gracePeriodMs: number };
   anonymousSignUp: boolean;
   logDatabase: boolean;
   /** `smtp://…` / `smtps://…`: codes and reset links are mailed; unset, they are logged. */
@@ -85,6 +91,15 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
       .map((entry) => entry.trim())
       .filter(Boolean),
     redisUrl: env.REDIS_URL || undefined,
+    rateLimitFailure: rateLimitFailureFrom(env.RATE_LIMIT_FAILURE),
+    databasePool: {
+      size: integerFrom(env, 'DATABASE_POOL_SIZE', 10, 1),
+      timeoutMs: integerFrom(env, 'DATABASE_POOL_TIMEOUT_MS', 5000, 1),
+    },
+    shutdown: {
+      readinessDelayMs: integerFrom(env, 'SHUTDOWN_READINESS_DELAY_MS', 5000, 0),
+      gracePeriodMs: integerFrom(env, 'SHUTDOWN_GRACE_PERIOD_MS', 25_000, 1),
+    },
     anonymousSignUp: env.ANONYMOUS_SIGNUP !== 'off',
     logDatabase: env.DATABASE_DEBUG === 'on',
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
@@ -131,6 +146,21 @@ function retentionDaysFrom(value: string | undefined): number | null {
       `AUDIT_LOG_RETENTION_DAYS must be a number of days or "forever", got "${value}"`,
     );
   return Number(value);
+}
+
+function rateLimitFailureFrom(value: string | undefined): 'closed' | 'open' {
+  if (value === undefined || value === '' || value === 'closed') return 'closed';
+  if (value === 'open') return 'open';
+  throw new Error(`RATE_LIMIT_FAILURE must be closed or open, got "${value}"`);
+}
+
+function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min)
+    throw new Error(`${name} must be an integer of at least ${min}, got "${value}"`);
+  return number;
 }
 
 /** `/api/` → `api`; segments of letters, digits and `. _ ~ -` only (a literal Express path). */

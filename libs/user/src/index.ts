@@ -116,6 +116,11 @@ export {
 } from './core/rate-limit/rate-limit-names.js';
 export { SignInAttemptsService } from './core/services/sign-in-attempts.service.js';
 export { ServiceUnavailableFilter } from './core/filters/service-unavailable.filter.js';
+export {
+  GracefulShutdown,
+  type GracefulShutdownOptions,
+} from './core/shutdown/graceful-shutdown.js';
+export { FailOpenRateLimitStorage } from './core/rate-limit/fail-open-rate-limit-storage.js';
 export { RolesGuard } from './core/guards/roles.guard.js';
 export { Public } from './core/decorators/public.decorator.js';
 export { AllowUnverifiedEmail } from './core/decorators/allow-unverified-email.decorator.js';

@@ -28,6 +28,7 @@ import { SignInAttemptsService } from './services/sign-in-attempts.service.js';
 import { RateLimitStorage } from './extension-points/rate-limit-storage.js';
 import { RateLimitGuard } from './guards/rate-limit.guard.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler-storage.js';
+import { FailOpenRateLimitStorage } from './rate-limit/fail-open-rate-limit-storage.js';
 import { USER_OPTIONS } from './tokens.js';
 import { MessageSender } from './extension-points/message-sender.js';
 import { LoggingMessageSender } from './messages/logging-message-sender.js';
@@ -126,8 +127,12 @@ const SERVICES = [
     },
     {
       provide: RateLimitStorage,
-      useFactory: (options: UserModuleOptions) =>
-        options.rateLimitStorage ?? new MemoryThrottlerStorage(),
+      useFactory: (options: UserModuleOptions) => {
+        if (!options.rateLimitStorage) return new MemoryThrottlerStorage();
+        return options.rateLimitFailure === 'open'
+          ? new FailOpenRateLimitStorage(options.rateLimitStorage)
+          : options.rateLimitStorage;
+      },
       inject: [USER_MODULE_OPTIONS],
     },
     {

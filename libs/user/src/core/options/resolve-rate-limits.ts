@@ -39,6 +39,10 @@ export function resolveLoadLimits(
       }
     }
   }
+  if (![undefined, 'closed', 'open'].includes(options.rateLimitFailure))
+    problems.push(
+      `rateLimitFailure must be 'closed' or 'open', got ${String(options.rateLimitFailure)}`,
+    );
   const hashingConcurrency = options.hashingConcurrency ?? availableParallelism();
   const hashingQueueLimit = options.hashingQueueLimit ?? hashingConcurrency * 16;
   if (!isPositiveInteger(hashingConcurrency))

@@ -61,6 +61,12 @@ export interface UserModuleOptions {
   rateLimits?: false | Partial<Record<RateLimitName, RateLimitRule>>;
   /** Shared counters for several instances, e.g. `new RedisThrottlerStorage(redis)`. */
   rateLimitStorage?: RateLimitStorage;
+  /**
+   * What the limited routes do while `rateLimitStorage` is unreachable (Redis down): `'closed'`
+   * (default) answers 503 with Retry-After, since limits are a security control; `'open'` counts
+   * in each instance's memory until the storage answers again (see FailOpenRateLimitStorage).
+   */
+  rateLimitFailure?: 'closed' | 'open';
   /** Password hashing admitted at once (default: the CPU count) and queued beyond (default 16x). */
   hashingConcurrency?: number;
   hashingQueueLimit?: number;
