@@ -3,49 +3,18 @@
 // Every acknowledged (201) sign-up's `user.created` still reaches the receiver (at least once,
 // deduplicated by webhook-id), and the survivor takes over the leases the dead instance held.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { startThrowawayPostgres } from '../../scripts/throwaway-postgres.js';
-import { freePort } from '../../scripts/free-port.js';
+import { startInstance } from '../support/instances.js';
 
 const ADMIN = { email: 'crash.admin@example.com', password: 'crash-admin-passphrase-7' };
 const SIGN_UPS = 200;
 const CONCURRENCY = 8;
 /** The receiver answers slowly, so the instances hold leases on deliveries most of the time. */
 const RECEIVER_DELAY_MS = 400;
-
-// Minimal process helpers (test/support/instances.js from the chaos branch was not on main yet).
-async function startInstance(env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/sample/apps/sample/src/main.js'], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`instance on ${port} exited at start`);
-    if (Date.now() > deadline) throw new Error(`instance on ${port} did not become ready`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    base,
-    pid: child.pid,
-    async kill(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
-}
 
 async function call(instance, method, path, { body, token } = {}) {
   const response = await fetch(`${instance.base}${path}`, {
@@ -114,8 +83,8 @@ before(async () => {
 });
 
 after(async () => {
-  await a?.kill();
-  await b?.kill();
+  await a?.stop();
+  await b?.stop();
   await database?.end();
   await receiver?.close();
   await postgres?.stop();
