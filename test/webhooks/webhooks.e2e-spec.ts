@@ -113,7 +113,7 @@ describe('webhooks: Standard Webhooks from a transactional outbox', () => {
       expect(payload).toEqual({
         type: 'user.created',
         timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        data: { userId: member.user.id, isAnonymous: false },
+        data: { userId: member.user.id, isAnonymous: false, source: 'password' },
       });
       expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
       expect(
