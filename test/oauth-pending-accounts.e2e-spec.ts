@@ -65,7 +65,9 @@ describe('pending external accounts', () => {
     const expireAt = Date.parse(started.account.verification.expireAt);
     expect(expireAt - Date.now()).toBeGreaterThan(9 * 60_000);
     expect(expireAt - Date.now()).toBeLessThanOrEqual(10 * 60_000);
-    expect(heard).toEqual([{ userId: user.user.id, changes: ['externalAccounts'] }]);
+    expect(heard).toEqual([
+      { userId: user.user.id, changes: ['externalAccounts'], context: expect.any(Object) },
+    ]);
     // On /me it is pending, and the URL is not repeated there.
     const stored = { ...started.account };
     delete stored.externalVerificationRedirectURL;

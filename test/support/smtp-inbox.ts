@@ -39,10 +39,13 @@ export class SmtpInbox {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  async waitFor(to: string, timeoutMs = 5000): Promise<ReceivedMail> {
+  /** The first mail to `to` (whose text matches `text`, when given: sign-up sends a code first). */
+  async waitFor(to: string, timeoutMs = 5000, text?: RegExp): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.mails.find((mail) => mail.to.includes(to));
+      const found = this.mails.find(
+        (mail) => mail.to.includes(to) && (text === undefined || text.test(mail.text)),
+      );
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no mail reached ${to}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
