@@ -156,8 +156,36 @@ describe('usernames (identifiers.username optional)', () => {
       .send({ username })
       .expect(409);
     expect(byAdmin.body.code).toBe('USERNAME_TAKEN');
+    const created = await t.http
+      .post('/admin/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: uniqueEmail(), username: username.toUpperCase() })
+      .expect(409);
+    expect(created.body.code).toBe('USERNAME_TAKEN');
     const me = await t.http.get('/me').set(bearer(other.accessToken)).expect(200);
     expect(me.body.username).toBeNull();
+  });
+
+  it('an admin creates a user with a username (stored lower-cased), who signs in with it', async () => {
+    const admin = await signInAdmin(t.http);
+    const typed = `${uniqueUsername('made')}-X`;
+    const created = await t.http
+      .post('/admin/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: uniqueEmail(), username: typed, password: GOOD_PASSWORD })
+      .expect(201);
+    expect(created.body.username).toBe(typed.toLowerCase());
+    const signedIn = await t.http
+      .post('/auth/login')
+      .send({ username: typed, password: GOOD_PASSWORD })
+      .expect(200);
+    expect(signedIn.body.user.id).toBe(created.body.id);
+    const invalid = await t.http
+      .post('/admin/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: uniqueEmail(), username: 'no spaces allowed' })
+      .expect(400);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('16 concurrent sign-ups of one username: exactly one 201, the others 409', async () => {
@@ -331,7 +359,10 @@ describe('usernames required, email optional', () => {
 describe('usernames off (the default)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ overrides: { messageSender: new CapturingMessageSender() } });
+    t = await startTestApp({
+      env: ADMIN_ENV,
+      overrides: { messageSender: new CapturingMessageSender() },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -356,6 +387,13 @@ describe('usernames off (the default)', () => {
       .expect(400);
     expect(signIn.body.code).toBe('IDENTIFIER_NOT_ACCEPTED');
     expect(account.user.username).toBeNull();
+    const admin = await signInAdmin(t.http);
+    const created = await t.http
+      .post('/admin/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: uniqueEmail(), username: uniqueUsername() })
+      .expect(400);
+    expect(created.body.code).toBe('IDENTIFIER_NOT_ACCEPTED');
   });
 
   it('refuses options that leave no identifier to type a password with', async () => {

@@ -56,14 +56,14 @@ export class AdminUsersController {
   @ApiCreatedResponse({ type: AdminUserResponse })
   @ApiUserKitError(400, {
     description:
-      'Invalid input, unknown role, or an attribute that is unknown, whose value does not fit its rules, or that is required and missing (ATTRIBUTE_INVALID); nothing is written',
+      'Invalid input, unknown role, a username where the app takes none (IDENTIFIER_NOT_ACCEPTED), or an attribute that is unknown, whose value does not fit its rules, or that is required and missing (ATTRIBUTE_INVALID); nothing is written',
   })
   @ApiUserKitError(403, {
     description:
       "Lacks the admin role, the host's beforeCreate hook refused the user, or an attribute admins may not edit was sent (ATTRIBUTE_FORBIDDEN)",
     orHostError: true,
   })
-  @ApiUserKitError(409, { description: 'Email taken' })
+  @ApiUserKitError(409, { description: 'Email or username taken (USERNAME_TAKEN)' })
   async create(@Body() body: AdminCreateUserDto): Promise<AdminUserResponse> {
     const created = await this.adminUsers.create(body);
     const { user, attributes } = await this.adminUsers.getView(created.id);

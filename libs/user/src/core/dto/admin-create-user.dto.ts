@@ -4,6 +4,7 @@ import type { JsonObject } from '../entities/user.entity.js';
 import { IsEmailAddress } from '../validation/is-email-address.decorator.js';
 import { IsJsonMetadata } from '../validation/is-json-metadata.decorator.js';
 import { IsOptional } from '../validation/is-optional.decorator.js';
+import { IsUsername } from '../validation/is-username.decorator.js';
 import { ApiStrictBody } from '../decorators/api-strict-body.decorator.js';
 import { AttributeWritesProperty } from './attribute-writes.js';
 
@@ -21,6 +22,18 @@ export class AdminCreateUserDto {
   @IsString()
   @MaxLength(1024)
   password?: string;
+
+  @ApiPropertyOptional({
+    example: 'ada_l',
+    minLength: 3,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9_.-]{3,64}$',
+    description:
+      'When the app takes usernames (`identifiers.username`): stored lower-cased; 409 USERNAME_TAKEN when another user has it in any case',
+  })
+  @IsOptional()
+  @IsUsername()
+  username?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()

@@ -46,6 +46,8 @@ export interface UserPage {
 export interface AdminNewUser {
   email: string;
   password?: string;
+  /** Lower-cased and checked (normalizeUsername), where the app takes usernames. */
+  username?: string;
   displayName?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -186,6 +188,8 @@ export class AdminUsersService {
     const fields = attributes.fields;
     if (input.password !== undefined)
       this.passwordPolicy.assertAcceptable(input.password, input.email);
+    if (input.username !== undefined && this.options.identifiers.username === false)
+      throw new UserKitException('IDENTIFIER_NOT_ACCEPTED', 'This app has no usernames');
     return this.creation.create(
       {
         email: input.email,
@@ -207,6 +211,7 @@ export class AdminUsersService {
         recheckAttributes: attributes.recheck,
         roleNames,
         signedIn: false,
+        username: input.username ?? null,
       },
     );
   }
