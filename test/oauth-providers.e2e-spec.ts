@@ -41,7 +41,11 @@ describe('built-in OAuth providers in their own shapes', () => {
     if (!code) throw new Error(`no code: ${back.href}`);
     const tokens = await exchange(code, browser);
     expect(tokens.status).toBe(200);
-    return { user: tokens.body.user as Record<string, any>, authorize };
+    return {
+      user: tokens.body.user as Record<string, any>,
+      accessToken: tokens.body.accessToken as string,
+      authorize,
+    };
   }
 
   function lastTokenRequest(shape: string) {
@@ -71,7 +75,7 @@ describe('built-in OAuth providers in their own shapes', () => {
         data: { height: 200, is_silhouette: false, url: 'https://fb.example/p.jpg', width: 200 },
       },
     };
-    const { user, authorize } = await signIn('facebook');
+    const { user, accessToken, authorize } = await signIn('facebook');
     expect(authorize.searchParams.get('scope')).toBe('email,public_profile');
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(user).toMatchObject({
@@ -87,6 +91,13 @@ describe('built-in OAuth providers in their own shapes', () => {
       client_secret: 'facebook-secret',
       grant_type: 'authorization_code',
     });
+    // The unverified address gets its code, as a password sign-up's does, and the code verifies it.
+    const code = fixture.inbox.lastCode(email);
+    await app.t.http
+      .post(`/me/emails/${user.emailAddresses[0].id}/verify`)
+      .set(bearer(accessToken))
+      .send({ code })
+      .expect(200);
   });
 
   it.each(['facebook', 'hubspot', 'notion'])(

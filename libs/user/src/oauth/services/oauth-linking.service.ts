@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { IdentifierVerification } from '../../core/extension-points/identifier-verification.js';
 import type { ExternalAccount } from '../../core/entities/external-account.entity.js';
 import type { User } from '../../core/entities/user.entity.js';
 import type { OAuthProfile } from '../extension-points/oauth-profile.js';
@@ -52,6 +53,9 @@ export class OAuthLinkingService {
     private readonly emailAddresses: EmailAddressesRepository,
     private readonly creation: UserCreationService,
     private readonly updates: UserUpdateService,
+    @Optional()
+    @Inject(IdentifierVerification)
+    private readonly verification: IdentifierVerification | undefined,
   ) {}
 
   async resolve(
@@ -167,8 +171,21 @@ export class OAuthLinkingService {
     });
   }
 
-  /** Through the core's one creation path: the host's hooks and `user.created` run once. */
+  /**
+   * Through the core's one creation path: the host's hooks and `user.created` run once. An
+   * address the provider did not verify gets its code, as a password sign-up's does.
+   */
   private async create(provider: string, profile: OAuthProfile): Promise<string> {
+    const userId = await this.createUser(provider, profile);
+    const primary = profile.emails.find((email) => email.primary) ?? profile.emails[0];
+    if (this.verification && primary && !primary.verified) {
+      const user = await this.users.findFullById(userId);
+      if (user) await this.verification.sendCodesFor(user);
+    }
+    return userId;
+  }
+
+  private async createUser(provider: string, profile: OAuthProfile): Promise<string> {
     const primary = profile.emails.find((email) => email.primary) ?? profile.emails[0];
     const draft = {
       email: primary?.email ?? null,
