@@ -27,6 +27,10 @@ export default {
     '^@userkit/user/([a-z-]+)$': '<rootDir>/libs/user/src/$1/index.ts',
     '^@userkit/client$': '<rootDir>/libs/client/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // Its ESM build imports JSON without an import attribute, which jest 30 warns about at every
+    // import (and will refuse): the CommonJS build reads the same metadata with require().
+    '^libphonenumber-js$': '<rootDir>/node_modules/libphonenumber-js/index.cjs',
+    '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
   },
   // Built packages (dist/libs/*/package.json) would shadow the sources' package names.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
