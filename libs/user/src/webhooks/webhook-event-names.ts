@@ -1,4 +1,8 @@
-import { USER_KIT_EVENT_NAMES, type UserKitEventName } from '../core/events/user-kit-events.js';
+import {
+  IN_PROCESS_ONLY_EVENT_NAMES,
+  USER_KIT_EVENT_NAMES,
+  type UserKitEventName,
+} from '../core/events/user-kit-events.js';
 
 /**
  * The events a webhook can carry: those of a write (recorded in its transaction). A refused
@@ -6,5 +10,5 @@ import { USER_KIT_EVENT_NAMES, type UserKitEventName } from '../core/events/user
  * audit log) only.
  */
 export const WEBHOOK_EVENT_NAMES: readonly UserKitEventName[] = USER_KIT_EVENT_NAMES.filter(
-  (name) => name !== 'signIn.failed' && name !== 'admin.action',
+  (name) => !IN_PROCESS_ONLY_EVENT_NAMES.has(name),
 );

@@ -34,13 +34,13 @@ export class AuditLogRepository {
   /**
    * One INSERT, prepared once per pooled connection (the sign-in path writes here): the values
    * bound as the ORM would bind them (the platform's dates, JSON as text), without making an
-   * entity.
+   * entity. With `em` a transaction's, on its connection (the record commits with the change).
    */
-  async append(record: AuditLogRecord): Promise<void> {
+  async append(record: AuditLogRecord, at = new Date(), em = this.em): Promise<void> {
     this.insert ??= new PreparedWrite('userkit_audit_log_insert', INSERT_SQL, [INSERT_SQL]);
     const values = [
       newId(),
-      this.em.getPlatform().processDateProperty(new Date()),
+      em.getPlatform().processDateProperty(at),
       record.type,
       record.userId,
       record.actorId,
@@ -49,7 +49,7 @@ export class AuditLogRepository {
       record.userAgent,
       JSON.stringify(record.details),
     ];
-    await this.insert.run(this.em, [values]);
+    await this.insert.run(em, [values]);
   }
 
   async list(filter: AuditLogFilter): Promise<AuditLogEntry[]> {

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { currentEventContext } from '../../core/events/request-event-context.js';
 import { OrmContext } from '../../core/repositories/orm-context.js';
@@ -66,19 +67,31 @@ export class AuditLogService {
     });
   }
 
-  /** A record the library's events made (already complete). */
+  /** A record the library's events made (already complete), in a statement of its own. */
   async write(record: AuditLogRecord): Promise<void> {
-    if (this.options.excludeTypes.has(record.type)) return;
+    const kept = this.kept(record);
+    if (kept) await this.orm.run(() => this.entries.append(kept));
+  }
+
+  /** Records of a change, in its transaction (`em` is the transaction's). */
+  async writeIn(em: EntityManager, records: readonly AuditLogRecord[], at: Date): Promise<void> {
+    for (const record of records) {
+      const kept = this.kept(record);
+      if (kept) await this.entries.append(kept, at, em);
+    }
+  }
+
+  /** The record as stored (ip and user agent cut, details bounded), or null when excluded. */
+  private kept(record: AuditLogRecord): AuditLogRecord | null {
+    if (this.options.excludeTypes.has(record.type)) return null;
     const details = JSON.stringify(record.details ?? {});
-    await this.orm.run(() =>
-      this.entries.append({
-        ...record,
-        ip: this.options.recordIpAddresses ? (record.ip?.slice(0, 64) ?? null) : null,
-        userAgent: record.userAgent?.slice(0, 512) ?? null,
-        details:
-          Buffer.byteLength(details) > MAX_DETAILS_BYTES ? { truncated: true } : record.details,
-      }),
-    );
+    return {
+      ...record,
+      ip: this.options.recordIpAddresses ? (record.ip?.slice(0, 64) ?? null) : null,
+      userAgent: record.userAgent?.slice(0, 512) ?? null,
+      details:
+        Buffer.byteLength(details) > MAX_DETAILS_BYTES ? { truncated: true } : record.details,
+    };
   }
 
   /** Newest first; `nextCursor` continues after the page's last record. */

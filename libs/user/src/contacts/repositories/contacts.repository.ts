@@ -12,6 +12,7 @@ import {
   countSignInMethods,
   type SignInMethodCounts,
 } from '../../core/repositories/sign-in-method-counts.js';
+import { PreparedWrite } from '../../core/sql/prepared-write.js';
 import { lockUserRow } from '../../core/sql/user-row-lock.js';
 
 /** Email addresses and phone numbers behave alike; this says which table a call is about. */
@@ -78,9 +79,24 @@ function codeTarget(
   return kind === 'email' ? { emailAddress: id } : { phoneNumber: id };
 }
 
+/** Deletes the target's verification code and inserts the new one (see `replaceCode`). */
+function replaceCodeWrite(kind: ContactKind): PreparedWrite {
+  const column = kind === 'email' ? 'email_address_id' : 'phone_number_id';
+  const remove = `delete from "userkit_verification_codes" where "${column}" = ? and "purpose" = 'verify'`;
+  const insert =
+    'insert into "userkit_verification_codes" ("id", "user_id", "email_address_id", "phone_number_id", "purpose", "code_hash", "attempts", "expires_at", "consumed_at", "created_at") ' +
+    "values (?, ?, ?, ?, 'verify', ?, 0, ?, null, ?)";
+  return new PreparedWrite(`userkit_replace_${kind}_code`, `with d as (${remove}) ${insert}`, [
+    remove,
+    insert,
+  ]);
+}
+
 /** The user's email addresses and phone numbers, and the codes that verify them. */
 @Injectable()
 export class ContactsRepository {
+  private readonly codeWrites: Partial<Record<ContactKind, PreparedWrite>> = {};
+
   constructor(private readonly em: EntityManager) {}
 
   /**
@@ -137,7 +153,10 @@ export class ContactsRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** A resend replaces the previous code: only the newest one can verify. */
+  /**
+   * A resend replaces the previous code: only the newest one can verify. One round trip on
+   * PostgreSQL (sign-up sends a code: no transaction of its own on that path).
+   */
   async replaceCode(
     kind: ContactKind,
     userId: string,
@@ -146,20 +165,20 @@ export class ContactsRepository {
     codeHash: string,
     expiresAt: Date,
   ): Promise<void> {
-    await this.em.transactional(async (em) => {
-      await em.nativeDelete(VerificationCode, { ...codeTarget(kind, targetId), purpose: 'verify' });
-      await em.insert(VerificationCode, {
-        id: codeId,
-        user: userId,
-        ...codeTarget(kind, targetId),
-        purpose: 'verify',
+    const platform = this.em.getPlatform();
+    const write = (this.codeWrites[kind] ??= replaceCodeWrite(kind));
+    await write.run(this.em, [
+      [targetId],
+      [
+        codeId,
+        userId,
+        kind === 'email' ? targetId : null,
+        kind === 'phone' ? targetId : null,
         codeHash,
-        attempts: 0,
-        expiresAt,
-        consumedAt: null,
-        createdAt: new Date(),
-      });
-    });
+        platform.processDateProperty(expiresAt),
+        platform.processDateProperty(new Date()),
+      ],
+    ]);
   }
 
   /**

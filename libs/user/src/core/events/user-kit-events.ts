@@ -275,3 +275,12 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.rolesChanged',
   'admin.action',
 ];
+
+/**
+ * The events no write carries (a refused sign-in, an admin's request): emitted in-process only,
+ * so the transactional sinks (webhook outbox, audit trail) never see them.
+ */
+export const IN_PROCESS_ONLY_EVENT_NAMES: ReadonlySet<UserKitEventName> = new Set([
+  'signIn.failed',
+  'admin.action',
+]);
