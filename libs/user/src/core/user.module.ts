@@ -70,6 +70,8 @@ import { SessionRevocationService } from './services/session-revocation.service.
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
+import { UserDataExportService } from './services/user-data-export.service.js';
+import { UserDataExportSections } from './extension-points/user-data-export.js';
 
 const SERVICES = [
   UserCreationService,
@@ -99,6 +101,8 @@ const SERVICES = [
   UserFeatureListeners,
   AttributeReferences,
   TransactionalEventSinks,
+  UserDataExportService,
+  UserDataExportSections,
 ];
 
 /**

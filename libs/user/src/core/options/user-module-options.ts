@@ -51,6 +51,11 @@ export interface UserModuleOptions {
   roles?: RoleDefinition[];
   /** Whether `POST /auth/signup/anonymous` is open. Default false. */
   anonymousSignUp?: boolean;
+  /**
+   * Whether a signed-in user may delete their own account (`DELETE /me`, with a recent sign-in).
+   * Default true; false answers 403 `SELF_DELETION_DISABLED` (an admin still can).
+   */
+  selfDeletion?: boolean;
   /** The public base URL of the app, without the global prefix (OAuth callbacks, links in messages). */
   publicUrl?: string;
   /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
