@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { AdminSessionResponse } from './session.response.js';
 import { UserResponse } from './user.response.js';
 
@@ -17,7 +17,7 @@ export class UserDataExportResponse {
     description: 'Every session of the user, live and ended, newest first, with why it ended',
   })
   sessions!: AdminSessionResponse[];
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     example: {
