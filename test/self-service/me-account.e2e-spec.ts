@@ -11,6 +11,7 @@ import {
   type Running,
 } from '../support/oauth-app.js';
 import type { LocalOAuthServer } from '../support/oauth-server.js';
+import { ensureUiBuilt, pageConfig } from '../support/pages.js';
 import { TEST_DB } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { codeAt } from '../support/totp.js';
@@ -86,6 +87,12 @@ describe('the user’s own data: GET /me/export and DELETE /me', () => {
   beforeAll(async () => {
     ({ provider, app } = fixture);
     admin = await signInAdmin(app.t.http);
+  });
+
+  it('the prebuilt pages offer "Delete account" by default', async () => {
+    ensureUiBuilt();
+    const page = await http().get('/account/sign-in').expect(200);
+    expect(pageConfig(page.text)).toMatchObject({ selfDeletion: true });
   });
   const http = () => app.t.http;
 
@@ -352,6 +359,7 @@ describe('the user’s own data: GET /me/export and DELETE /me', () => {
 describe('selfDeletion: false and the dataExport rate limit', () => {
   let t: TestApp;
   beforeAll(async () => {
+    ensureUiBuilt();
     t = await startTestApp({ env: { RATE_LIMIT: 'on' }, overrides: { selfDeletion: false } });
   });
   afterAll(async () => {
@@ -363,6 +371,11 @@ describe('selfDeletion: false and the dataExport rate limit', () => {
     const refused = await t.http.delete('/me').set(bearer(account.accessToken)).expect(403);
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'SELF_DELETION_DISABLED' });
     await t.http.get('/me').set(bearer(account.accessToken)).expect(200);
+  });
+
+  it('tells the prebuilt pages, which then offer no "Delete account"', async () => {
+    const page = await t.http.get('/account/sign-in').expect(200);
+    expect(pageConfig(page.text)).toMatchObject({ selfDeletion: false });
   });
 
   it('limits exports to 3 a minute per address: the 4th is 429 with Retry-After', async () => {
