@@ -60,6 +60,10 @@ export {
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
 export {
+  LegacyUserStore,
+  type LegacyUserProfile,
+} from './core/extension-points/legacy-user-store.js';
+export {
   TransactionalEventSinks,
   type TransactionalEventSink,
   type UserKitEventRecord,

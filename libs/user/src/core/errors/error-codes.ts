@@ -103,6 +103,10 @@ export const UserErrors = {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Too many uploads are in progress; try again shortly',
   },
+  LEGACY_STORE_UNAVAILABLE: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The previous user store of this app is unavailable; try again shortly',
+  },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'The user store is unavailable; try again shortly',
