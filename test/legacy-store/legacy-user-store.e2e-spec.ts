@@ -180,6 +180,26 @@ describe('LegacyUserStore: users move in on their first sign-in', () => {
     expect(created.slice(mark).filter((event) => event.source === 'legacy')).toHaveLength(1);
   });
 
+  it('guesses at a legacy account back off as at a local one: after 5 wrong passwords the store is not asked', async () => {
+    const email = uniqueEmail('legacy-guess');
+    await store.add({
+      email,
+      password: LEGACY_PASSWORD,
+      given_name: null,
+      family_name: null,
+      email_confirmed: 1,
+      plan: null,
+    });
+    for (let guess = 0; guess < 5; guess += 1)
+      await login(email, `wrong-guess-number-${guess}-x`).expect(401);
+    const asked = store.calls.length;
+    const refused = await login(email, LEGACY_PASSWORD).expect(429);
+    expect(refused.body.code).toBe('SIGN_IN_BACKOFF');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(store.calls.length).toBe(asked);
+    expect(await usersWithEmail(email)).toEqual([]);
+  });
+
   it('an address a local user holds is never looked up in the store', async () => {
     const local = await signUp(t.http);
     await store.add({
