@@ -41,6 +41,11 @@ export class LegacyUserMigrationService {
     private readonly signInAttempts: SignInAttemptsService,
   ) {}
 
+  /**
+   * Before the password check of a sign-in by email (a username is never looked up in the store).
+   * The typed password is hashed for the new user here and checked again by the sign-in: the
+   * one-time cost of a migration, so that the rest of the sign-in is the ordinary one.
+   */
   async migrateOnSignIn(
     identifier: string | SignInIdentifier,
     password: string,
