@@ -78,6 +78,7 @@ export class UserKitClient {
       applyUpgrade: (response: UpgradeResponse) =>
         this.#transport.setTokens(response.tokens.accessToken, response.tokens.refreshToken),
       changed: (user) => this.#notify(user),
+      forget: () => this.#forget(),
     };
   }
 
@@ -199,6 +200,19 @@ export class UserKitClient {
     try {
       if (refreshToken)
         await this.#transport.send('POST', '/auth/logout', { body: { refreshToken }, auth: false });
+    } finally {
+      await this.#transport.clear();
+      this.#setUser(null);
+    }
+  }
+
+  /** After the account was deleted: its session died with it, so only local state is left. */
+  async #forget(): Promise<void> {
+    try {
+      // Cookie mode: the httpOnly cookie is only cleared by the API's answer.
+      if (this.#transport.cookieMode) await this.#transport.signOutByCookie();
+    } catch {
+      // The session is gone with the account either way: a stale cookie signs no one in.
     } finally {
       await this.#transport.clear();
       this.#setUser(null);

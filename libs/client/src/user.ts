@@ -13,6 +13,7 @@ import type {
   UpdateProfileDto,
   UpgradeDto,
   UpgradeResponse,
+  UserDataExportResponse,
   UserResponse,
 } from './generated/api-types.js';
 import type { Transport } from './transport.js';
@@ -75,6 +76,8 @@ export interface UserHost {
   transport: Transport;
   applyUpgrade(response: UpgradeResponse): Promise<void>;
   changed(user: User): void;
+  /** The account is gone: forget its session here (the pages' cookie too). */
+  forget(): Promise<void>;
 }
 
 // The class carries the fields of UserFields (assigned from the API's response): declaration
@@ -263,6 +266,27 @@ export class User {
     const query =
       claims === undefined ? '' : `?${new URLSearchParams({ claims: JSON.stringify(claims) })}`;
     return this.send('GET', `/me/tokens/${seg(template)}${query}`);
+  }
+
+  // The user's data and account
+  /**
+   * Everything the API holds about the user that they may see, as one JSON document
+   * (GET /me/export): the profile, addresses, phones, external accounts, metadata, attributes,
+   * every session, and what feature modules add under `sections` (the audit log's
+   * `securityActivity`). Rate-limited (429 past 3 a minute).
+   */
+  exportData(): Promise<UserDataExportResponse> {
+    return this.send('GET', '/me/export');
+  }
+  /**
+   * Deletes the account and everything of it (DELETE /me), then signs this client out. Needs a
+   * recent sign-in (UserKitError 403 `REAUTHENTICATION_REQUIRED`: sign in again, then retry);
+   * 400 `LAST_ADMIN` for the app's last admin, 403 `SELF_DELETION_DISABLED` when the app does
+   * not allow it.
+   */
+  async deleteAccount(): Promise<void> {
+    await this.send('DELETE', '/me');
+    await this.#host.forget();
   }
 
   // Password and second factor

@@ -60,10 +60,18 @@ export {
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
 export {
+  LegacyUserStore,
+  type LegacyUserProfile,
+} from './core/extension-points/legacy-user-store.js';
+export {
   TransactionalEventSinks,
   type TransactionalEventSink,
   type UserKitEventRecord,
 } from './core/extension-points/transactional-event-sink.js';
+export {
+  UserDataExportSections,
+  type UserDataExportSection,
+} from './core/extension-points/user-data-export.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';
@@ -82,6 +90,8 @@ export {
 } from './core/services/user-creation.service.js';
 export { UserUpdateService, type ComputedUpdate } from './core/services/user-update.service.js';
 export { UserDeletionService } from './core/services/user-deletion.service.js';
+export { UserDataExportService } from './core/services/user-data-export.service.js';
+export { UserDataExportResponse } from './core/dto/user-data-export.response.js';
 export { SessionRevocationService } from './core/services/session-revocation.service.js';
 export {
   AdminUsersService,
@@ -171,6 +181,7 @@ export type {
   UserCreatedEvent,
   UserUpdatedEvent,
   UserDeletedEvent,
+  UserDeletionCause,
   SessionCreatedEvent,
   SessionRevokedEvent,
   SessionRevokedReason,

@@ -324,3 +324,11 @@ export interface SecurityActivityPageResponse {
   data: SecurityActivityResponse[];
   nextCursor: string | null;
 }
+
+/** From libs/user/src/core/dto/user-data-export.response.ts. */
+export interface UserDataExportResponse {
+  exportedAt: string;
+  user: UserResponse;
+  sessions: AdminSessionResponse[];
+  sections: Record<string, unknown>;
+}

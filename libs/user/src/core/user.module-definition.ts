@@ -2,6 +2,7 @@ import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './controllers/auth.controller.js';
 import { MeController } from './controllers/me.controller.js';
+import { MeAccountController } from './controllers/me-account.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
@@ -22,6 +23,7 @@ import { SignUpAttributesController } from './controllers/sign-up-attributes.con
 export const USER_CONTROLLERS = [
   AuthController,
   MeController,
+  MeAccountController,
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,

@@ -3,6 +3,8 @@ import { Logger, Module } from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
+import { LegacyUserStore } from './extension-points/legacy-user-store.js';
+import { LegacyUserMigrationService } from './services/legacy-user-migration.service.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { resolveUserOptions, type RemovedUserModuleExtras } from './options/resolve-options.js';
@@ -70,6 +72,8 @@ import { SessionRevocationService } from './services/session-revocation.service.
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
+import { UserDataExportService } from './services/user-data-export.service.js';
+import { UserDataExportSections } from './extension-points/user-data-export.js';
 
 const SERVICES = [
   UserCreationService,
@@ -99,6 +103,9 @@ const SERVICES = [
   UserFeatureListeners,
   AttributeReferences,
   TransactionalEventSinks,
+  UserDataExportService,
+  UserDataExportSections,
+  LegacyUserMigrationService,
 ];
 
 /**
@@ -123,6 +130,11 @@ const SERVICES = [
     {
       provide: UserLifecycleHooks,
       useFactory: (options: UserModuleOptions): UserLifecycleHooks => options.lifecycleHooks ?? {},
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
+      provide: LegacyUserStore,
+      useFactory: (options: UserModuleOptions) => options.legacyUserStore ?? null,
       inject: [USER_MODULE_OPTIONS],
     },
     {

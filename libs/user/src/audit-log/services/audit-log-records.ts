@@ -51,7 +51,7 @@ const MAPPERS: Mappers = {
     event.source === 'admin'
       ? subject('user.created', event.userId, { source: event.source })
       : { ...subject('user.signed_up', event.userId, { source: event.source }), self: true },
-  'user.deleted': (event) => subject('user.deleted', event.userId),
+  'user.deleted': (event) => subject('user.deleted', event.userId, { cause: event.cause }),
   'session.revoked': (event) => ({
     ...subject(REVOCATION_TYPES[event.reason] ?? 'session.revoked', event.userId, {
       reason: event.reason,

@@ -73,6 +73,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',
   },
+  SELF_DELETION_DISABLED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This app does not let users delete their own account: ask an admin',
+  },
   ANONYMOUS_ADMIN: {
     status: HttpStatus.BAD_REQUEST,
     message: 'An anonymous user cannot hold the admin role',
@@ -98,6 +102,10 @@ export const UserErrors = {
   UPLOADS_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Too many uploads are in progress; try again shortly',
+  },
+  LEGACY_STORE_UNAVAILABLE: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The previous user store of this app is unavailable; try again shortly',
   },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,

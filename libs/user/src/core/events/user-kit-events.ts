@@ -32,9 +32,16 @@ export interface UserUpdatedEvent {
   changes: string[];
 }
 
+/**
+ * Who asked for a deletion: `admin` (an admin's `DELETE /admin/users/:id`, or the host through
+ * UserDeletionService) or `self` (the user's own `DELETE /me`).
+ */
+export type UserDeletionCause = 'admin' | 'self';
+
 /** `user.deleted`: the user and everything it owned are gone. */
 export interface UserDeletedEvent {
   userId: string;
+  cause: UserDeletionCause;
 }
 
 /** `session.created`: a session (a refresh token family) was opened. */

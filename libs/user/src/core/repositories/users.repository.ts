@@ -404,9 +404,12 @@ export class UsersRepository {
       .transactional(async (em) => {
         await lockAdminRole(em, adminRole);
         const liveSessions = await em.count(Session, { user: userId, revokedAt: null });
+        // Counted before too: in an app without any admin (yet), a user may still go.
+        const adminsBefore = await countRealAdmins(em, adminRole);
         if ((await em.nativeDelete(User, { id: userId })) !== 1)
           return { outcome: 'not_found' as const };
-        if ((await countRealAdmins(em, adminRole)) === 0) throw new LastAdminError();
+        if (adminsBefore > 0 && (await countRealAdmins(em, adminRole)) === 0)
+          throw new LastAdminError();
         return { outcome: 'deleted' as const, liveSessions };
       })
       .catch((error: unknown) => {
