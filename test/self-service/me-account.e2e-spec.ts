@@ -80,6 +80,8 @@ async function ageSignIn(app: INestApplication, userId: string): Promise<void> {
 }
 
 describe('the user’s own data: GET /me/export and DELETE /me', () => {
+  // Before the app starts: it serves the pages only when their build is there.
+  ensureUiBuilt();
   const fixture = useOAuthApp({}, () => ADMIN_ENV);
   let provider: LocalOAuthServer;
   let app: Running;
@@ -90,7 +92,6 @@ describe('the user’s own data: GET /me/export and DELETE /me', () => {
   });
 
   it('the prebuilt pages offer "Delete account" by default', async () => {
-    ensureUiBuilt();
     const page = await http().get('/account/sign-in').expect(200);
     expect(pageConfig(page.text)).toMatchObject({ selfDeletion: true });
   });
