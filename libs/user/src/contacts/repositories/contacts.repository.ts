@@ -13,6 +13,7 @@ import {
   type SignInMethodCounts,
 } from '../../core/repositories/sign-in-method-counts.js';
 import { lockUserRow } from '../../core/sql/user-row-lock.js';
+import { UserFeatureListeners } from '../../core/services/user-feature-listeners.js';
 
 /** Email addresses and phone numbers behave alike; this says which table a call is about. */
 export type ContactKind = 'email' | 'phone';
@@ -81,7 +82,10 @@ function codeTarget(
 /** The user's email addresses and phone numbers, and the codes that verify them. */
 @Injectable()
 export class ContactsRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly features: UserFeatureListeners,
+  ) {}
 
   /**
    * Adds an unverified identifier (primary when the user has none of this kind). An email another
@@ -254,7 +258,7 @@ export class ContactsRepository {
       );
       const target = rows.find((row) => row.id === id);
       if (!target) return null;
-      check(target, rows, await countSignInMethods(em, userId));
+      check(target, rows, await countSignInMethods(em, userId, this.features));
       await em.nativeDelete(entityOf(kind), { id, user: userId });
       return target;
     });

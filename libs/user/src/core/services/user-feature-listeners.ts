@@ -10,6 +10,11 @@ export interface UserFeatureListener {
    * unproven owner added through this feature (2FA, pending codes, ...).
    */
   accountReclaimed?(em: EntityManager, userId: string): Promise<void>;
+  /**
+   * How many ways in this feature gives the user (passkeys), read inside the caller's transaction:
+   * the last-way-to-sign-in rule counts them with the core's own.
+   */
+  countSignInMethods?(em: EntityManager, userId: string): Promise<number>;
 }
 
 /**
@@ -30,5 +35,12 @@ export class UserFeatureListeners {
 
   async accountReclaimed(em: EntityManager, userId: string): Promise<void> {
     for (const listener of this.listeners) await listener.accountReclaimed?.(em, userId);
+  }
+
+  async countSignInMethods(em: EntityManager, userId: string): Promise<number> {
+    let total = 0;
+    for (const listener of this.listeners)
+      total += (await listener.countSignInMethods?.(em, userId)) ?? 0;
+    return total;
   }
 }
