@@ -1,7 +1,7 @@
 /**
  * The record types the module writes, each from one library event (README "Audit log"). Stable
- * strings: filters, retention rules and exports name them. A host or a later feature (passkeys,
- * impersonation) records its own types through `AuditLogService.record`.
+ * strings: filters, retention rules and exports name them. A host or a later feature
+ * (impersonation) records its own types through `AuditLogService.record`.
  */
 export const AUDIT_LOG_TYPES = [
   'sign_in.succeeded',
