@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ADMIN_ENV, signInAdmin } from './support/admin.js';
 import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp, uniqueEmail, type SignedUp } from './support/users.js';
 import { SoftwareAuthenticator } from './support/webauthn-authenticator.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 /** The test apps' PUBLIC_URL: the default RP ID (127.0.0.1) and the one allowed origin. */
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -488,5 +490,124 @@ describe('passkeys: registration needs a recent sign-in', () => {
     expect(register.body.code).toBe('REAUTHENTICATION_REQUIRED');
     // Listing stays open.
     await t.http.get('/me/passkeys').set(bearer(account.accessToken)).expect(200);
+  });
+});
+
+describe('passkeys: webhooks, a banned user, and an RP ID over several origins', () => {
+  const WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+  let t: TestApp;
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({
+      env: { ...ADMIN_ENV, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'on' },
+      overrides: {
+        passkeyRpID: 'example.com',
+        passkeyOrigins: ['https://app.example.com', 'https://admin.example.com'],
+        webhookRetrySchedule: [0.2],
+        webhookEndpoints: [
+          {
+            url: receiver.url,
+            secret: WEBHOOK_SECRET,
+            events: ['passkey.added', 'passkey.removed'],
+          },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+  });
+
+  it('uses the configured RP ID and origins: any listed origin passes, publicUrl no longer does', async () => {
+    const account = await signUp(t.http);
+    const authenticator = new SoftwareAuthenticator('https://app.example.com');
+    const options = (
+      await t.http
+        .post('/me/passkeys/registration-options')
+        .set(bearer(account.accessToken))
+        .expect(200)
+    ).body;
+    expect(options.rp.id).toBe('example.com');
+    await t.http
+      .post('/me/passkeys')
+      .set(bearer(account.accessToken))
+      .send({ response: authenticator.register(options) })
+      .expect(201);
+    for (const [origin, status] of [
+      ['https://admin.example.com', 200],
+      [ORIGIN, 401],
+      ['https://example.com.evil.test', 401],
+    ] as const) {
+      const request = (await t.http.post('/auth/passkey/options').send({}).expect(200)).body;
+      expect(request.rpId).toBe('example.com');
+      const answer = await t.http
+        .post('/auth/passkey')
+        .send({ response: authenticator.assert(request, { origin }) });
+      expect([origin, answer.status]).toEqual([origin, status]);
+    }
+  });
+
+  it('delivers passkey.added and passkey.removed as webhooks (the transactional outbox)', async () => {
+    const account = await signUp(t.http);
+    const authenticator = new SoftwareAuthenticator('https://app.example.com');
+    const options = (
+      await t.http
+        .post('/me/passkeys/registration-options')
+        .set(bearer(account.accessToken))
+        .expect(200)
+    ).body;
+    const passkey = (
+      await t.http
+        .post('/me/passkeys')
+        .set(bearer(account.accessToken))
+        .send({ response: authenticator.register(options), name: 'Key' })
+        .expect(201)
+    ).body;
+    await t.http.delete(`/me/passkeys/${passkey.id}`).set(bearer(account.accessToken)).expect(204);
+    const mine = () =>
+      receiver.received
+        .map((request) => JSON.parse(request.body) as { type: string; data: { userId: string } })
+        .filter((body) => body.data.userId === account.user.id);
+    await receiver.waitFor(() => mine().length === 2);
+    expect(mine().map((body) => [body.type, body.data])).toEqual([
+      ['passkey.added', { userId: account.user.id, passkeyId: passkey.id, name: 'Key' }],
+      ['passkey.removed', { userId: account.user.id, passkeyId: passkey.id, name: 'Key' }],
+    ]);
+  });
+
+  it("refuses a banned user's passkey (401), and lets it in again once unbanned", async () => {
+    const admin = await signInAdmin(t.http);
+    const account = await signUp(t.http);
+    const authenticator = new SoftwareAuthenticator('https://app.example.com');
+    const options = (
+      await t.http
+        .post('/me/passkeys/registration-options')
+        .set(bearer(account.accessToken))
+        .expect(200)
+    ).body;
+    await t.http
+      .post('/me/passkeys')
+      .set(bearer(account.accessToken))
+      .send({ response: authenticator.register(options) })
+      .expect(201);
+    const signIn = async () =>
+      t.http.post('/auth/passkey').send({
+        response: authenticator.assert(
+          (await t.http.post('/auth/passkey/options').send({}).expect(200)).body,
+        ),
+      });
+    await t.http
+      .post(`/admin/users/${account.user.id}/ban`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    const refused = await signIn();
+    expect([refused.status, refused.body.code]).toEqual([401, 'PASSKEY_SIGN_IN_FAILED']);
+    await t.http
+      .post(`/admin/users/${account.user.id}/unban`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect((await signIn()).status).toBe(200);
   });
 });
