@@ -352,6 +352,40 @@ describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
         .expect(200);
   });
 
+  it('refuses an expired challenge, and finishes on another instance a ceremony this one started', async () => {
+    const account = await signUp(t.http);
+    const authenticator = new SoftwareAuthenticator(ORIGIN);
+    const stale = await registrationOptions(account);
+    await sql(t.app, 'update userkit_passkey_challenges set expires_at = ? where user_id = ?', [
+      new Date(Date.now() - 1000),
+      account.user.id,
+    ]);
+    const expired = await t.http
+      .post('/me/passkeys')
+      .set(bearer(account.accessToken))
+      .send({ response: authenticator.register(stale) })
+      .expect(400);
+    expect(expired.body.code).toBe('PASSKEY_CHALLENGE_INVALID');
+
+    // A second instance on the same database: no state is kept in memory.
+    const other = await startTestApp({ database: t.database });
+    try {
+      const options = await registrationOptions(account);
+      await other.http
+        .post('/me/passkeys')
+        .set(bearer(account.accessToken))
+        .send({ response: authenticator.register(options) })
+        .expect(201);
+      const request = (await other.http.post('/auth/passkey/options').send({}).expect(200)).body;
+      await t.http
+        .post('/auth/passkey')
+        .send({ response: authenticator.assert(request) })
+        .expect(200);
+    } finally {
+      await other.close({ keepDatabase: true });
+    }
+  });
+
   it('lets exactly one of 8 parallel uses of one assertion through', async () => {
     const { authenticator } = await withPasskey();
     const assertion = authenticator.assert(await signInOptions());

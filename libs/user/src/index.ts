@@ -186,6 +186,7 @@ export type {
   TwoFactorChangedEvent,
   BackupCodeUsedEvent,
   IdentifierEvent,
+  PasskeyEvent,
   UserBanEvent,
   UserRolesChangedEvent,
   AdminActionEvent,
