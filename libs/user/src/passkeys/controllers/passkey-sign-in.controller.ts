@@ -38,7 +38,9 @@ export class PasskeySignInController {
   @Post('options')
   @NoStore()
   @HttpCode(HttpStatus.OK)
-  @RateLimit('signIn')
+  // Not the `signIn` bucket: a page offering passkey autofill asks for options on each load, and
+  // options prove nothing; the answer (`POST /auth/passkey`) counts as a sign-in.
+  @RateLimit('codeSubmit')
   @ApiOkResponse({
     type: PasskeyRequestOptionsResponse,
     description:
