@@ -17,7 +17,7 @@ describe('resolvePasskeysOptions', () => {
         {
           rpID: 'example.com',
           rpName: 'Acme',
-          origins: ['https://app.example.com', 'https://example.com/'],
+          origins: ['https://App.example.com:443', 'https://example.com/'],
         },
         CORE,
       ),
@@ -36,6 +36,7 @@ describe('resolvePasskeysOptions', () => {
     [{ origins: ['ftp://example.com'] }, 'origins[0] must be an http(s) URL'],
     [{ origins: ['not a url'] }, 'origins[0] must be a URL'],
     [{ origins: ['https://app.example.com/login'] }, 'origins[0] must be an origin alone'],
+    [{ origins: ['https://app.example.com?x=1'] }, 'origins[0] must be an origin alone'],
     [{ rpName: '' }, 'rpName must be a non-empty string'],
   ])('refuses %j at start-up', (options, message) => {
     expect(() => resolvePasskeysOptions(options, CORE)).toThrow(message);

@@ -68,7 +68,7 @@ export function resolvePasskeysOptions(
   if (Array.isArray(givenOrigins) && givenOrigins.length > 0) {
     givenOrigins.forEach((origin, index) => {
       const url = originOf(origin, errors, `origins[${index}]`);
-      if (url && url.origin !== origin.replace(/\/$/, ''))
+      if (url && (url.pathname !== '/' || url.search || url.hash || url.username || url.password))
         errors.push(`origins[${index}] must be an origin alone (no path, query or fragment)`);
       else if (url) origins.push(url);
     });
