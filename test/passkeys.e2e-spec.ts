@@ -216,7 +216,7 @@ describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
     expect(crossed.body.code).toBe('PASSKEY_CHALLENGE_INVALID');
   });
 
-  it('refuses another origin, another RP ID, no user verification and a tampered signature (401)', async () => {
+  it('refuses another origin, another RP ID, no user verification, a tampered signature, another user handle (401)', async () => {
     const { account, authenticator } = await withPasskey();
     const attempts: Array<[string, Record<string, unknown>]> = [];
     for (const ceremony of [
@@ -233,6 +233,11 @@ describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
     signature[signature.length - 1] ^= 0xff;
     tampered.response.signature = signature.toString('base64url');
     attempts.push(['tampered signature', tampered]);
+    // The user handle, when given, must be the passkey's user.
+    const ownHandle = authenticator.userHandle;
+    authenticator.userHandle = Buffer.from('someone-else').toString('base64url');
+    attempts.push(['another user handle', authenticator.assert(await signInOptions())]);
+    authenticator.userHandle = ownHandle;
     for (const [label, response] of attempts) {
       const refused = await t.http.post('/auth/passkey').send({ response });
       expect([label, refused.status, refused.body.code]).toEqual([
@@ -246,7 +251,7 @@ describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
       "select details from userkit_audit_log where user_id = ? and type = 'sign_in.failed'",
       [account.user.id],
     );
-    expect(failures).toHaveLength(4);
+    expect(failures).toHaveLength(5);
     // The refused ones spent their challenges; a good assertion still works.
     await t.http
       .post('/auth/passkey')

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   generateAuthenticationOptions,
   verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type VerifiedAuthenticationResponse,
 } from '@simplewebauthn/server';
@@ -17,6 +18,7 @@ import type { RequestMeta } from '../../core/services/request-meta.js';
 import { hashSecretToken } from '../../core/services/secret-token.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import { normalizeEmail } from '../../core/validation/email.js';
+import type { Passkey } from '../entities/passkey.entity.js';
 import { PASSKEYS_OPTIONS, type ResolvedPasskeysOptions } from '../options/passkeys-options.js';
 import { PasskeysRepository } from '../repositories/passkeys.repository.js';
 import { authenticationResponseOf, challengeOf } from './credential-json.js';
@@ -103,26 +105,9 @@ export class PasskeySignInService {
     const passkey = await this.passkeys.findByCredentialId(response.id);
     if (!passkey) throw this.refused(null, 'wrong_passkey');
     const userId = passkey.user.id;
-    let verified: VerifiedAuthenticationResponse;
-    try {
-      verified = await verifyAuthenticationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: this.settings.origins,
-        expectedRPID: this.settings.rpID,
-        requireUserVerification: true,
-        // The counter is checked below, where a regression can be told from a bad signature.
-        credential: {
-          id: passkey.credentialId,
-          publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
-          counter: 0,
-        },
-      });
-    } catch {
-      throw this.refused(userId, 'wrong_passkey');
-    }
-    if (!verified.verified) throw this.refused(userId, 'wrong_passkey');
-    const { newCounter, credentialBackedUp } = verified.authenticationInfo;
+    const verified = await this.verifyAssertion(response, challenge, passkey);
+    if (!verified) throw this.refused(userId, 'wrong_passkey');
+    const { newCounter, credentialBackedUp } = verified;
     // Authenticators that keep a counter must show a larger one each time: a smaller or equal one
     // means another copy of the key signed in between (a cloned authenticator).
     if ((passkey.counter > 0 || newCounter > 0) && newCounter <= passkey.counter) {
@@ -145,6 +130,42 @@ export class PasskeySignInService {
     if (!user) throw this.refused(null, 'wrong_passkey');
     if (user.banned) throw this.refused(user.id, 'banned');
     return this.accounts.signedIn(user, meta, PASSKEY_SIGN_IN);
+  }
+
+  /**
+   * Origin, RP ID, user verification and the signature (the counter is checked by the caller,
+   * where a regression can be told from a bad signature); a user handle, when the authenticator
+   * gives one, must be the passkey's user. Null when anything fails.
+   */
+  private async verifyAssertion(
+    response: AuthenticationResponseJSON,
+    challenge: string,
+    passkey: Passkey,
+  ): Promise<VerifiedAuthenticationResponse['authenticationInfo'] | null> {
+    const handle = response.response.userHandle;
+    if (
+      handle !== undefined &&
+      Buffer.from(handle, 'base64url').toString('utf8') !== passkey.user.id
+    )
+      return null;
+    try {
+      const verified = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: this.settings.origins,
+        expectedRPID: this.settings.rpID,
+        requireUserVerification: true,
+        credential: {
+          id: passkey.credentialId,
+          publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+          counter: 0,
+        },
+      });
+      return verified.verified ? verified.authenticationInfo : null;
+    } catch {
+      // The library throws for every malformed or mismatching answer: all of them are refusals.
+      return null;
+    }
   }
 
   private refused(userId: string | null, reason: SignInFailureReason): UserKitException {
