@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
+import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, signUp, uniqueEmail, type SignedUp } from './support/users.js';
@@ -12,8 +13,9 @@ const ORIGIN = 'http://127.0.0.1:3000';
 
 describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
   let t: TestApp;
+  const inbox = new CapturingMessageSender();
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ overrides: { messageSender: inbox } });
   });
   afterAll(async () => {
     await t.close();
@@ -442,6 +444,33 @@ describe('passkeys: registration and passwordless sign-in (WebAuthn)', () => {
       .post('/auth/passkey')
       .send({ response: authenticator.assert(await signInOptions()) })
       .expect(200);
+  });
+
+  it("a reset through the unverified sign-up address removes the unproven owner's passkeys", async () => {
+    const { account, authenticator } = await withPasskey();
+    await t.http.post('/auth/password/forgot').send({ email: account.email }).expect(202);
+    const updates: string[][] = [];
+    const heard = (event: { userId: string; changes: string[] }) => {
+      if (event.userId === account.user.id) updates.push(event.changes);
+    };
+    t.app.get(EventEmitter2).on('user.updated', heard);
+    const link = (await inbox.waitForResetLink(account.email)).link;
+    const token = new URL(link).searchParams.get('token')!;
+    await t.http
+      .post('/auth/password/reset')
+      .send({ token, password: 'a-new-owner-passphrase-42' })
+      .expect(204);
+    t.app.get(EventEmitter2).off('user.updated', heard);
+    // One `user.updated` for the reset, naming what the reclaim dropped.
+    expect(updates).toEqual([expect.arrayContaining(['password', 'emailAddresses', 'passkeys'])]);
+    expect(
+      await sql(t.app, 'select id from userkit_passkeys where user_id = ?', [account.user.id]),
+    ).toEqual([]);
+    const refused = await t.http
+      .post('/auth/passkey')
+      .send({ response: authenticator.assert(await signInOptions()) })
+      .expect(401);
+    expect(refused.body.code).toBe('PASSKEY_SIGN_IN_FAILED');
   });
 
   it('answers a clear 4xx for bodies that are no WebAuthn answer', async () => {

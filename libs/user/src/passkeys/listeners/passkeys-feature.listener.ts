@@ -24,7 +24,7 @@ export class PasskeysFeatureListener implements UserFeatureListener, OnModuleIni
   }
 
   /** The unproven owner's passkeys would let them back in after the reset: they go. */
-  async accountReclaimed(em: EntityManager, userId: string): Promise<void> {
-    await this.passkeys.deleteAllOf(em, userId);
+  async accountReclaimed(em: EntityManager, userId: string): Promise<string[]> {
+    return (await this.passkeys.deleteAllOf(em, userId)) > 0 ? ['passkeys'] : [];
   }
 }

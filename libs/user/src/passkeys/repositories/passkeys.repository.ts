@@ -138,9 +138,9 @@ export class PasskeysRepository {
     return em.count(Passkey, { user: userId });
   }
 
-  /** Inside the caller's transaction: the user's passkeys and pending challenges go. */
-  async deleteAllOf(em: EntityManager, userId: string): Promise<void> {
-    await em.nativeDelete(Passkey, { user: userId });
+  /** Inside the caller's transaction: the user's passkeys and pending challenges go; answers how many passkeys. */
+  async deleteAllOf(em: EntityManager, userId: string): Promise<number> {
     await em.nativeDelete(PasskeyChallenge, { user: userId });
+    return em.nativeDelete(Passkey, { user: userId });
   }
 }
