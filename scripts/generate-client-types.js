@@ -26,6 +26,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/contacts/dto/phone-code.dto.ts',
   'libs/user/src/audit-log/dto/audit-log.response.ts',
   'libs/user/src/core/dto/user-data-export.response.ts',
+  'libs/user/src/passkeys/dto/passkey.response.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

@@ -8,6 +8,7 @@ import {
   type OAuthProviderOptions,
 } from '@userkit/user/oauth';
 import { UserPagesModule } from '@userkit/user/pages';
+import { UserPasskeysModule, type UserPasskeysModuleOptions } from '@userkit/user/passkeys';
 import {
   UserProfileImagesModule,
   type UserProfileImagesOptions,
@@ -51,6 +52,9 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   webhooksAllowPrivateNetworks?: boolean;
   webhookRetrySchedule?: UserWebhooksModuleOptions['retrySchedule'];
   webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
+  /** UserPasskeysModule's `rpID` and `origins` (default: from PUBLIC_URL). */
+  passkeyRpID?: UserPasskeysModuleOptions['rpID'];
+  passkeyOrigins?: UserPasskeysModuleOptions['origins'];
 }
 
 /**
@@ -77,6 +81,8 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhooksAllowPrivateNetworks: true,
   webhookRetrySchedule: true,
   webhookTimeoutSeconds: true,
+  passkeyRpID: true,
+  passkeyOrigins: true,
 };
 
 /**
@@ -158,6 +164,11 @@ export function featureModules(
         overrides.webhooksAllowPrivateNetworks ?? config.webhooksAllowPrivateNetworks,
       retrySchedule: overrides.webhookRetrySchedule,
       timeoutSeconds: overrides.webhookTimeoutSeconds,
+    }),
+    // Passkeys (/me/passkeys, /auth/passkey): RP ID and origin from PUBLIC_URL.
+    UserPasskeysModule.forRoot({
+      rpID: overrides.passkeyRpID,
+      origins: overrides.passkeyOrigins,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

@@ -2,6 +2,7 @@ import { UserKitError } from './errors.js';
 import type {
   AuditLogPageResponse,
   OwnAttributeSchemaResponse,
+  PasskeyRequestOptionsResponse,
   PhoneCodeRequestDto,
   PhoneCodeSignInDto,
   SignInDto,
@@ -10,6 +11,7 @@ import type {
   TwoFactorChallengeResponse,
   UpgradeResponse,
 } from './generated/api-types.js';
+import { browserPasskeys, type PasskeyAuthenticator } from './passkeys.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
 import { queryString, User, type UserHost } from './user.js';
@@ -30,6 +32,8 @@ export interface UserKitClientOptions {
   session?: 'storage' | 'cookie';
   /** Cookie mode: where the session routes are, e.g. `/account/session` (`{ui.path}/session`). */
   sessionUrl?: string;
+  /** What creates and uses passkeys; default the browser's WebAuthn (`browserPasskeys`). */
+  passkeys?: PasskeyAuthenticator;
 }
 
 /** The filters and paging of `getAuditLog`. */
@@ -79,6 +83,7 @@ export class UserKitClient {
         this.#transport.setTokens(response.tokens.accessToken, response.tokens.refreshToken),
       changed: (user) => this.#notify(user),
       forget: () => this.#forget(),
+      passkeys: options.passkeys ?? browserPasskeys,
     };
   }
 
@@ -183,6 +188,25 @@ export class UserKitClient {
     });
     this.#challenge = null;
     return this.#signedIn(tokens);
+  }
+
+  /**
+   * Signs in with a passkey (UserPasskeysModule), no password: with `email`, one of that account's
+   * passkeys; without, any passkey the authenticator holds for this app. No second factor follows.
+   */
+  async signInWithPasskey(params: { email?: string } = {}): Promise<User> {
+    const options = await this.#transport.send<PasskeyRequestOptionsResponse>(
+      'POST',
+      '/auth/passkey/options',
+      { body: params.email === undefined ? {} : { email: params.email }, auth: false },
+    );
+    const response = await this.#host.passkeys.get(options);
+    return this.#signedIn(
+      await this.#transport.send<TokenResponse>('POST', '/auth/passkey', {
+        body: { response },
+        auth: false,
+      }),
+    );
   }
 
   /** Revokes the session on the API and forgets it here (also when the API is unreachable). */

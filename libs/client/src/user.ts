@@ -5,6 +5,8 @@ import type {
   ExternalAccountResponse,
   IntegrationTokenResponse,
   OwnAttributeSchemaResponse,
+  PasskeyCreationOptionsResponse,
+  PasskeyResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
   SecurityActivityPageResponse,
@@ -16,6 +18,7 @@ import type {
   UserDataExportResponse,
   UserResponse,
 } from './generated/api-types.js';
+import type { PasskeyAuthenticator } from './passkeys.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -78,6 +81,7 @@ export interface UserHost {
   changed(user: User): void;
   /** The account is gone: forget its session here (the pages' cookie too). */
   forget(): Promise<void>;
+  passkeys: PasskeyAuthenticator;
 }
 
 // The class carries the fields of UserFields (assigned from the API's response): declaration
@@ -224,6 +228,32 @@ export class User {
   async deleteExternalAccount(id: string): Promise<this> {
     await this.thenReload(this.send('DELETE', `/me/external-accounts/${seg(id)}`));
     return this;
+  }
+
+  // Passkeys (UserPasskeysModule)
+  /** The user's passkeys, oldest first. */
+  getPasskeys(): Promise<PasskeyResponse[]> {
+    return this.send('GET', '/me/passkeys');
+  }
+  /**
+   * Creates a passkey with the authenticator (the browser's by default: the user picks or makes
+   * one) and adds it. Needs a recent sign-in, as the API does.
+   */
+  async createPasskey(params: { name?: string } = {}): Promise<PasskeyResponse> {
+    const options = await this.send<PasskeyCreationOptionsResponse>(
+      'POST',
+      '/me/passkeys/registration-options',
+      {},
+    );
+    const response = await this.#host.passkeys.create(options);
+    return this.send('POST', '/me/passkeys', { response, ...params });
+  }
+  updatePasskey(id: string, params: { name: string }): Promise<PasskeyResponse> {
+    return this.send('PATCH', `/me/passkeys/${seg(id)}`, params);
+  }
+  /** Refused (`LAST_SIGN_IN_METHOD`) when it is the last way in. */
+  async deletePasskey(id: string): Promise<void> {
+    await this.send('DELETE', `/me/passkeys/${seg(id)}`);
   }
 
   /** The attributes this user may see, their rules, and which they may change. */

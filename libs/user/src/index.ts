@@ -197,6 +197,7 @@ export type {
   TwoFactorChangedEvent,
   BackupCodeUsedEvent,
   IdentifierEvent,
+  PasskeyEvent,
   UserBanEvent,
   UserRolesChangedEvent,
   AdminActionEvent,

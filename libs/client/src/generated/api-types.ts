@@ -332,3 +332,74 @@ export interface UserDataExportResponse {
   sessions: AdminSessionResponse[];
   sections: Record<string, unknown>;
 }
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyResponse {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  deviceType: 'singleDevice' | 'multiDevice';
+  backedUp: boolean;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyRelyingPartyResponse {
+  id: string;
+  name: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyUserEntityResponse {
+  id: string;
+  name: string;
+  displayName: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCredentialParameterResponse {
+  type: 'public-key';
+  alg: number;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCredentialDescriptorResponse {
+  id: string;
+  type: 'public-key';
+  transports?: string[];
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyAuthenticatorSelectionResponse {
+  residentKey: string;
+  requireResidentKey: boolean;
+  userVerification: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCreationExtensionsResponse {
+  credProps: boolean;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCreationOptionsResponse {
+  challenge: string;
+  rp: PasskeyRelyingPartyResponse;
+  user: PasskeyUserEntityResponse;
+  pubKeyCredParams: PasskeyCredentialParameterResponse[];
+  timeout: number;
+  attestation: string;
+  excludeCredentials: PasskeyCredentialDescriptorResponse[];
+  authenticatorSelection: PasskeyAuthenticatorSelectionResponse;
+  extensions: PasskeyCreationExtensionsResponse;
+  hints: string[];
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyRequestOptionsResponse {
+  challenge: string;
+  rpId: string;
+  allowCredentials: PasskeyCredentialDescriptorResponse[];
+  timeout: number;
+  userVerification: string;
+}

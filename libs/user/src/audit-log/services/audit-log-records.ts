@@ -87,6 +87,10 @@ const MAPPERS: Mappers = {
       provider: event.provider,
       providerUserId: event.providerUserId,
     }),
+  'passkey.added': (event) =>
+    subject('passkey.added', event.userId, { passkeyId: event.passkeyId, name: event.name }),
+  'passkey.removed': (event) =>
+    subject('passkey.removed', event.userId, { passkeyId: event.passkeyId, name: event.name }),
   'user.banned': (event) => subject('user.banned', event.userId),
   'user.unbanned': (event) => subject('user.unbanned', event.userId),
   'user.rolesChanged': (event) =>

@@ -265,6 +265,24 @@ export const UserErrors = {
     message: 'The file must be a PNG, JPEG, GIF or WebP image',
   },
   PROFILE_IMAGE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Image not found' },
+  PASSKEY_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Passkey not found' },
+  PASSKEY_CHALLENGE_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Unknown, expired or already used passkey challenge: ask for new options',
+  },
+  PASSKEY_RESPONSE_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message:
+      'The authenticator response did not verify (origin, RP ID, challenge, user verification or attestation)',
+  },
+  PASSKEY_ALREADY_REGISTERED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This passkey is already registered',
+  },
+  PASSKEY_SIGN_IN_FAILED: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'The passkey was not accepted; ask for new options and try again',
+  },
   WEBHOOK_ENDPOINT_NOT_FOUND: {
     status: HttpStatus.NOT_FOUND,
     message: 'Webhook endpoint not found',

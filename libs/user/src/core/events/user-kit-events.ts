@@ -109,8 +109,11 @@ export interface ExternalAccountUnlinkedEvent {
 
 /** How a sign-in proved the user: the first factor, and the second one when it was asked. */
 export interface SignInMethod {
-  /** `password`, `oauth` (a provider, named in `provider`) or `phone_code` (an SMS code). */
-  method: 'password' | 'oauth' | 'phone_code';
+  /**
+   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code) or `passkey`
+   * (a WebAuthn assertion with user verification: no second factor is asked after it).
+   */
+  method: 'password' | 'oauth' | 'phone_code' | 'passkey';
   provider: string | null;
   /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
   secondFactor: 'totp' | 'backup_code' | null;
@@ -132,6 +135,8 @@ export interface SignInSucceededEvent extends SignInMethod {
  * - `locked`: refused before the check, password sign-in is locked after too many failures
  * - `wrong_second_factor`: the first factor passed, the TOTP or backup code did not
  * - `wrong_code`: the number's SMS sign-in code was wrong, spent or expired
+ * - `wrong_passkey`: a passkey assertion did not verify (unknown passkey, origin, RP ID, signature)
+ * - `passkey_counter_regressed`: a passkey's signature counter went backwards (a possible clone)
  */
 export type SignInFailureReason =
   | 'unknown_account'
@@ -141,7 +146,9 @@ export type SignInFailureReason =
   | 'backoff'
   | 'locked'
   | 'wrong_second_factor'
-  | 'wrong_code';
+  | 'wrong_code'
+  | 'wrong_passkey'
+  | 'passkey_counter_regressed';
 
 export const SIGN_IN_FAILURE_REASONS: readonly SignInFailureReason[] = [
   'unknown_account',
@@ -152,6 +159,8 @@ export const SIGN_IN_FAILURE_REASONS: readonly SignInFailureReason[] = [
   'locked',
   'wrong_second_factor',
   'wrong_code',
+  'wrong_passkey',
+  'passkey_counter_regressed',
 ];
 
 /** `signIn.failed`: a refused sign-in attempt. Never carries the password or the code tried. */
@@ -193,6 +202,16 @@ export interface IdentifierEvent {
   userId: string;
   identifierId: string;
   value: string;
+}
+
+/**
+ * `passkey.added` / `passkey.removed`: a passkey of the user (UserPasskeysModule) became, or
+ * stopped being, a way in; before the `user.updated` naming `passkeys`.
+ */
+export interface PasskeyEvent {
+  userId: string;
+  passkeyId: string;
+  name: string;
 }
 
 /** `user.banned` / `user.unbanned`: before its `user.updated` naming `banned`. */
@@ -244,6 +263,8 @@ export interface UserKitEventPayloads {
   'phoneNumber.added': IdentifierEvent;
   'phoneNumber.verified': IdentifierEvent;
   'phoneNumber.removed': IdentifierEvent;
+  'passkey.added': PasskeyEvent;
+  'passkey.removed': PasskeyEvent;
   'user.banned': UserBanEvent;
   'user.unbanned': UserBanEvent;
   'user.rolesChanged': UserRolesChangedEvent;
@@ -277,6 +298,8 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'phoneNumber.added',
   'phoneNumber.verified',
   'phoneNumber.removed',
+  'passkey.added',
+  'passkey.removed',
   'user.banned',
   'user.unbanned',
   'user.rolesChanged',

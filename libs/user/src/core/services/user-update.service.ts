@@ -6,7 +6,11 @@ import {
   userKitEvent,
   type UserKitEvent,
 } from '../events/user-events.publisher.js';
-import type { IdentifierEvent, PasswordChangedEvent } from '../events/user-kit-events.js';
+import type {
+  IdentifierEvent,
+  PasskeyEvent,
+  PasswordChangedEvent,
+} from '../events/user-kit-events.js';
 import {
   LockedUserUpdateRepository,
   type LockedUserChanges,
@@ -248,6 +252,26 @@ export class UserUpdateService {
           ...identifier,
         }),
         ...updated(identifier.userId, [kind === 'email' ? 'emailAddresses' : 'phoneNumbers']),
+      ];
+    });
+  }
+
+  /**
+   * A passkey added or removed by `write` (UserPasskeysModule's table), in one transaction with a
+   * sink: `passkey.<action>`, then `user.updated` naming `passkeys`, for the passkey `passkeyOf`
+   * names (null: the write changed nothing).
+   */
+  passkeyChangedBy<Result>(
+    action: 'added' | 'removed',
+    write: () => Promise<Result>,
+    passkeyOf: (result: Result) => PasskeyEvent | null,
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => {
+      const passkey = passkeyOf(result);
+      if (!passkey) return [];
+      return [
+        userKitEvent(`passkey.${action}`, { ...passkey }),
+        ...updated(passkey.userId, ['passkeys']),
       ];
     });
   }
