@@ -37,6 +37,7 @@ import { EmailAddressesRepository } from './repositories/email-addresses.reposit
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
+import { AdminRecoveryService } from './services/admin-recovery.service.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
 import { UsernamesService } from './services/usernames.service.js';
@@ -87,6 +88,7 @@ const SERVICES = [
   MessageDeliveryService,
   PasswordSignInService,
   PasswordsService,
+  AdminRecoveryService,
   SignInMethodsService,
   UsernamesService,
   UserSessionsService,

@@ -247,6 +247,10 @@ export const UserErrors = {
     message: 'This token template cannot be issued for this user',
   },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
+  NO_EMAIL_ADDRESS: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The user has no email address to send the message to',
+  },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
   PROFILE_IMAGE_MISSING: {
     status: HttpStatus.BAD_REQUEST,

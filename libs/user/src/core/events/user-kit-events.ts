@@ -158,12 +158,13 @@ export interface SignInFailedEvent {
 }
 
 /**
- * `password.changed`: a new password the user chose: `change` (`POST /me/password`, with the
- * current one) or `reset` (`POST /auth/password/reset`, by a link). Before its `user.updated`.
+ * `password.changed`: a new password: `change` (`POST /me/password`, with the current one),
+ * `reset` (`POST /auth/password/reset`, by a link) or `admin` (`PUT /admin/users/:id/password`,
+ * set by an admin: `context.actorId`). Before its `user.updated`.
  */
 export interface PasswordChangedEvent {
   userId: string;
-  via: 'change' | 'reset';
+  via: 'change' | 'reset' | 'admin';
 }
 
 /** `twoFactor.enabled` / `twoFactor.disabled`: two-factor sign-in turned on or off (`totp`). */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -132,6 +133,14 @@ export class PasswordsService {
   private async sendResetLink(email: string): Promise<void> {
     const found = await this.emailAddresses.findRecoverableEmail(normalizeEmail(email));
     if (!found || found.user.banned) return;
+    await this.deliverResetLink(found.user, found);
+  }
+
+  /**
+   * A new reset link (single use, one hour) to one of the user's addresses, through the
+   * MessageSender: the forgot-password flow's second half, also used when an admin sends it.
+   */
+  async deliverResetLink(user: User, address: { id: string; email: string }): Promise<void> {
     const base = this.urls.passwordResetUrl();
     if (!base) {
       this.logger.error('Password reset asked, but neither publicUrl nor passwordResetUrl is set');
@@ -139,12 +148,12 @@ export class PasswordsService {
     }
     const token = generateSecretToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-    await this.resetTokens.create(found.user.id, found.id, hashSecretToken(token), expiresAt);
+    await this.resetTokens.create(user.id, address.id, hashSecretToken(token), expiresAt);
     const link = new URL(base);
     link.searchParams.set('token', token);
     await this.delivery.deliver('sendPasswordResetLink', {
-      user: recipientOf(found.user),
-      email: found.email,
+      user: recipientOf(user),
+      email: address.email,
       link: link.toString(),
       token,
       expiresAt,

@@ -75,7 +75,7 @@ export class UserModerationService {
   }
 
   /** The admin's view of the user after the change, attributes included. */
-  private async getFull(userId: string): Promise<AdminUserView> {
+  async getFull(userId: string): Promise<AdminUserView> {
     const [user, schema] = await Promise.all([
       this.users.findFullById(userId),
       this.attributes.loadSchema(),
