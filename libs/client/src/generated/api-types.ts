@@ -84,6 +84,8 @@ export interface UserResponse {
 export interface AdminUserResponse extends UserResponse {
   privateMetadata: Record<string, unknown>;
   banned: boolean;
+  banReason: string | null;
+  bannedUntil: string | null;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */

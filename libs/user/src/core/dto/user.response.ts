@@ -137,7 +137,22 @@ export class AdminUserResponse extends UserResponse {
     string,
     unknown
   >;
-  @ApiProperty() banned!: boolean;
+  @ApiProperty({ description: 'Banned now (false once the ban reached its bannedUntil)' })
+  banned!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Spam in the comments',
+    description: "The ban's reason; null when not banned now or none was given",
+  })
+  banReason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the ban ends; null when not banned now or the ban lasts until an unban',
+  })
+  bannedUntil!: string | null;
 }
 
 export class TokenResponse {

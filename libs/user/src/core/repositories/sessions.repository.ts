@@ -10,6 +10,7 @@ import { isPostgres } from '../sql/sql-dialect-of.js';
 import { PreparedRead } from '../sql/prepared-read.js';
 import { plainValues } from '../sql/plain-values.js';
 import { PreparedWrite } from '../sql/prepared-write.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -200,7 +201,19 @@ export class SessionsRepository {
     return {
       sessionId: String(sessionRow.id),
       userId: String(userRow.id),
-      banned: Boolean(userRow.banned),
+      // A ban with an end blocks only until it; read the end only for a banned user (rare).
+      banned:
+        Boolean(userRow.banned) &&
+        isBannedAt(
+          {
+            banned: true,
+            bannedUntil:
+              userRow.banned_until === null || userRow.banned_until === undefined
+                ? null
+                : new Date(userRow.banned_until as string | number | Date),
+          },
+          now,
+        ),
       isAnonymous: Boolean(userRow.is_anonymous),
       roles,
       authenticatedAt: new Date(sessionRow.authenticated_at as string | number | Date),

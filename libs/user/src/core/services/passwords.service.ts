@@ -20,6 +20,7 @@ import { UserFeatureListeners } from './user-feature-listeners.js';
 import { UserSessionsService } from './user-sessions.service.js';
 import { UserUpdateService } from './user-update.service.js';
 import { logValue } from '../messages/log-value.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /** Reset links live one hour. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -132,7 +133,7 @@ export class PasswordsService {
 
   private async sendResetLink(email: string): Promise<void> {
     const found = await this.emailAddresses.findRecoverableEmail(normalizeEmail(email));
-    if (!found || found.user.banned) return;
+    if (!found || isBannedAt(found.user)) return;
     await this.deliverResetLink(found.user, found);
   }
 

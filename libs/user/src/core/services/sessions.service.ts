@@ -17,6 +17,7 @@ import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { UserEventsPublisher, userKitEvent } from '../events/user-events.publisher.js';
 import type { SessionRevokedReason, SignInMethod } from '../events/user-kit-events.js';
 import { SessionRevocationService } from './session-revocation.service.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /** Who a valid access token belongs to, as the guard hands it to controllers. */
 export interface AuthenticatedPrincipal {
@@ -113,7 +114,7 @@ export class SessionsService {
       await this.revocation.revokeSession(session.id, 'refresh_token_reused', session.user.id);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
-    if (session.revokedAt !== null || session.expiresAt <= now || session.user.banned) {
+    if (session.revokedAt !== null || session.expiresAt <= now || isBannedAt(session.user, now)) {
       throw new UserKitException('INVALID_REFRESH_TOKEN');
     }
     const nextToken = generateSecretToken();
