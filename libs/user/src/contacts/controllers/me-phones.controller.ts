@@ -24,6 +24,7 @@ import { ContactsService } from '../services/contacts.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -34,6 +35,7 @@ export class MePhonesController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
+  @RefusedWhileImpersonating()
   @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()

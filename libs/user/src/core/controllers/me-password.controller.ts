@@ -11,6 +11,7 @@ import { ChangePasswordDto } from '../dto/change-password.dto.js';
 import { PasswordsService } from '../services/passwords.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -21,6 +22,7 @@ export class MePasswordController {
   constructor(private readonly passwords: PasswordsService) {}
 
   @Post()
+  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiSignInLimitsResponse('password')
   @RateLimit('password')

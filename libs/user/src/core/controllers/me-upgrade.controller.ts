@@ -23,6 +23,7 @@ import type { RequestMeta } from '../services/request-meta.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { NoStore } from '../decorators/no-store.decorator.js';
+import { RefusedWhileImpersonating } from '../decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -40,6 +41,7 @@ export class MeUpgradeController {
   ) {}
 
   @Post('upgrade')
+  @RefusedWhileImpersonating()
   @NoStore()
   @HttpCode(HttpStatus.OK)
   @RateLimit('signUp')

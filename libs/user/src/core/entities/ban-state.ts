@@ -10,5 +10,5 @@ export interface BanState {
  * job to clear it.
  */
 export function isBannedAt(user: BanState, at: Date = new Date()): boolean {
-  return user.banned && (user.bannedUntil === null || user.bannedUntil.getTime() > at.getTime());
+  return user.banned && (!user.bannedUntil || user.bannedUntil.getTime() > at.getTime());
 }

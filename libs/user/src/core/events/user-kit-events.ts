@@ -6,8 +6,13 @@ import type { UserCreationSource } from '../extension-points/user-lifecycle-hook
  * request (start-up, a host's script).
  */
 export interface UserKitEventContext {
-  /** The signed-in user whose request caused it (an admin acting on another user); null: none. */
+  /**
+   * The signed-in user whose request caused it (an admin acting on another user); in an
+   * impersonation session the admin acting as the user; null: none.
+   */
   actorId: string | null;
+  /** In an impersonation session only: the user the admin (`actorId`) acts as. */
+  impersonatedUserId?: string;
   /** The session of that request (not the session an event names, e.g. a sign-in's new one). */
   actorSessionId: string | null;
   /** The caller's address as Express resolved it (the host's `trust proxy`). */
@@ -194,6 +199,19 @@ export interface UserBanEvent {
   userId: string;
 }
 
+/**
+ * `user.impersonated`: an admin (`impersonatorId`, also `context.actorId`) opened a session to act
+ * as the user (`POST /admin/users/:id/impersonate`), ending at `expiresAt` (ISO 8601) at the
+ * latest. What the admin then does carries the admin as `context.actorId` and the user as
+ * `context.impersonatedUserId`.
+ */
+export interface UserImpersonatedEvent {
+  userId: string;
+  impersonatorId: string;
+  sessionId: string;
+  expiresAt: string;
+}
+
 /** `user.rolesChanged`: the user's roles now (after a replacement or an added role). */
 export interface UserRolesChangedEvent {
   userId: string;
@@ -241,6 +259,7 @@ export interface UserKitEventPayloads {
   'user.banned': UserBanEvent;
   'user.unbanned': UserBanEvent;
   'user.rolesChanged': UserRolesChangedEvent;
+  'user.impersonated': UserImpersonatedEvent;
   'admin.action': AdminActionEvent;
 }
 
@@ -274,5 +293,6 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.banned',
   'user.unbanned',
   'user.rolesChanged',
+  'user.impersonated',
   'admin.action',
 ];

@@ -10,6 +10,7 @@ import { Migration20261205100000PendingExternalAccounts } from './Migration20261
 import { Migration20261205100000Usernames } from './Migration20261205100000Usernames.js';
 import { Migration20261205300000AttributeLabels } from './Migration20261205300000AttributeLabels.js';
 import { Migration20261205400000BanDetails } from './Migration20261205400000BanDetails.js';
+import { Migration20261205500000Impersonation } from './Migration20261205500000Impersonation.js';
 
 /**
  * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -37,4 +38,8 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     class: Migration20261205300000AttributeLabels,
   },
   { name: 'Migration20261205400000BanDetails', class: Migration20261205400000BanDetails },
+  {
+    name: 'Migration20261205500000Impersonation',
+    class: Migration20261205500000Impersonation,
+  },
 ];

@@ -36,6 +36,8 @@ export interface ActiveSessionRow {
   roles: string[];
   authenticatedAt: Date;
   lastUsedAt: Date;
+  /** The admin acting as the user (an impersonation session); null: the user's own session. */
+  impersonatorId: string | null;
   /** Whether the user has a verified email address; read only when asked for (undefined). */
   emailVerified?: boolean;
   /** Session and user columns by database field name, for `em.map` when a caller wants entities. */
@@ -112,6 +114,53 @@ export class SessionsRepository {
         `${tokenColumns} select ?::varchar, ?::varchar, ?::varchar, ?::timestamptz from s`,
       [...(clearing ? [clear] : []), insertSession, `${tokenColumns} values (?, ?, ?, ?)`],
     );
+  }
+
+  /**
+   * An impersonation session (the admin in `impersonatorId`) and its first refresh token, in one
+   * transaction: rare, so the ORM's statements, not the sign-in's prepared write.
+   */
+  async openImpersonation(
+    record: Omit<NewSessionRecord, 'clearsFailedSignIns'> & { impersonatorId: string },
+  ): Promise<string> {
+    const at = record.at ?? new Date();
+    const sessionId = newId();
+    await this.em.transactional(async (em) => {
+      await em.insert(Session, {
+        id: sessionId,
+        user: record.user.id,
+        userAgent: record.userAgent,
+        ip: record.ip,
+        createdAt: at,
+        authenticatedAt: at,
+        lastUsedAt: at,
+        expiresAt: record.expiresAt,
+        revokedAt: null,
+        revokedReason: null,
+        impersonatorId: record.impersonatorId,
+      });
+      await em.insert(RefreshToken, {
+        id: newId(),
+        session: sessionId,
+        tokenHash: record.refreshTokenHash,
+        createdAt: at,
+        usedAt: null,
+      });
+    });
+    return sessionId;
+  }
+
+  /**
+   * Whether the user may still act through an impersonation session: exists, holds `adminRole`,
+   * and no ban in force (the guard asks on each request of such a session).
+   */
+  async isActiveAdmin(userId: string, adminRole: string, at: Date): Promise<boolean> {
+    const user = await this.em.findOne(
+      User,
+      { id: userId, roles: { name: adminRole } },
+      { fields: ['id', 'banned', 'bannedUntil'], refresh: true },
+    );
+    return user !== null && !isBannedAt(user, at);
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
@@ -218,6 +267,8 @@ export class SessionsRepository {
       roles,
       authenticatedAt: new Date(sessionRow.authenticated_at as string | number | Date),
       lastUsedAt: new Date(sessionRow.last_used_at as string | number | Date),
+      impersonatorId:
+        typeof sessionRow.impersonator_id === 'string' ? sessionRow.impersonator_id : null,
       emailVerified,
       sessionRow,
       userRow,

@@ -25,6 +25,7 @@ import { OAUTH_STATE_TTL_MS } from '../services/oauth-sign-in.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { ResourceIdPipe } from '../../core/validation/resource-id.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 /** The part of Express's response this route uses. */
 interface CookieSettingResponse {
@@ -40,6 +41,7 @@ export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 
   @Post()
+  @RefusedWhileImpersonating()
   @RateLimit('oauthStart')
   @ApiCreatedResponse({
     type: ExternalAccountLinkResponse,
@@ -83,6 +85,7 @@ export class ExternalAccountsController {
   }
 
   @Delete(':id')
+  @RefusedWhileImpersonating()
   @RequiresRecentSignIn()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Unlinked' })

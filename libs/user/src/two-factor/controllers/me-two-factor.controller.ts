@@ -16,6 +16,7 @@ import type { AuthenticatedPrincipal } from '../../core/services/sessions.servic
 import { TwoFactorService } from '../services/two-factor.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -26,6 +27,7 @@ export class MeTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post('totp')
+  @RefusedWhileImpersonating()
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
     type: TotpEnrollmentResponse,
@@ -41,6 +43,7 @@ export class MeTwoFactorController {
   }
 
   @Post('totp/verify')
+  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @RequiresRecentSignIn()
@@ -57,6 +60,7 @@ export class MeTwoFactorController {
   }
 
   @Delete()
+  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.NO_CONTENT)
   @RateLimit('codeSubmit')
   @RequiresRecentSignIn()
