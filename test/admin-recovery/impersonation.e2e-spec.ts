@@ -179,7 +179,7 @@ describe('POST /admin/users/:id/impersonate', () => {
     const member = await signUp(t.http);
     const started = await impersonate(member.user.id).expect(201);
     const asImpersonator = bearer(started.body.accessToken);
-    const routes: [method: 'post' | 'delete', path: string, body: object][] = [
+    const routes: [method: 'get' | 'post' | 'delete', path: string, body: object][] = [
       ['post', '/me/password', { currentPassword: GOOD_PASSWORD, newPassword: 'x-new-pass-9876' }],
       ['post', '/me/2fa/totp', {}],
       ['post', '/me/2fa/totp/verify', { code: '123456' }],
@@ -189,9 +189,11 @@ describe('POST /admin/users/:id/impersonate', () => {
       ['post', '/me/external-accounts', { provider: 'google', redirectUrl: 'http://x.test/' }],
       ['delete', `/me/external-accounts/${UNKNOWN_ID}`, {}],
       ['post', '/me/upgrade', { email: uniqueEmail('up'), password: GOOD_PASSWORD }],
+      ['get', '/me/tokens/demo', {}],
     ];
     for (const [method, path, body] of routes) {
-      const answer = await t.http[method](path).set(asImpersonator).send(body);
+      const request = t.http[method](path).set(asImpersonator);
+      const answer = method === 'get' ? await request : await request.send(body);
       expect({ route: `${method} ${path}`, status: answer.status, code: answer.body.code }).toEqual(
         { route: `${method} ${path}`, status: 403, code: 'IMPERSONATION_REFUSED' },
       );
@@ -211,6 +213,7 @@ describe('POST /admin/users/:id/impersonate', () => {
       .send({ currentPassword: 'not-the-password-123', newPassword: 'x-new-pass-9876' })
       .expect(400);
     expect(own.body.code).toBe('INVALID_CURRENT_PASSWORD');
+    await t.http.get('/me/tokens/demo').set(bearer(member.accessToken)).expect(200);
     // And the impersonation session reaches no admin route (the user is no admin).
     await t.http.get('/admin/users').set(asImpersonator).expect(403);
   });
@@ -242,7 +245,7 @@ describe('POST /admin/users/:id/impersonate', () => {
     await expectAdminOnly(t.http, 'post', `/admin/users/${member.user.id}/impersonate`, null);
   });
 
-  it('ends when the user becomes an admin, the admin stops being one, or the user is banned', async () => {
+  it('ends when the user becomes an admin, the admin stops being one or is banned, or the user is banned', async () => {
     const promoted = await signUp(t.http);
     const first = await impersonate(promoted.user.id).expect(201);
     await t.http
@@ -281,6 +284,25 @@ describe('POST /admin/users/:id/impersonate', () => {
       .send({ refreshToken: bySecond.body.refreshToken })
       .expect(401);
     expect(refresh.body.code).toBe('INVALID_REFRESH_TOKEN');
+
+    // A third admin impersonates, then is banned.
+    const thirdEmail = uniqueEmail('admin4');
+    const thirdAdmin = await t.http
+      .post('/admin/users')
+      .set(asAdmin())
+      .send({ email: thirdEmail, password: GOOD_PASSWORD, roles: ['admin'] })
+      .expect(201);
+    const thirdLogin = await t.http
+      .post('/auth/login')
+      .send({ email: thirdEmail, password: GOOD_PASSWORD })
+      .expect(200);
+    const byThird = await t.http
+      .post(`/admin/users/${member.user.id}/impersonate`)
+      .set(bearer(thirdLogin.body.accessToken))
+      .expect(201);
+    await t.http.get('/me').set(bearer(byThird.body.accessToken)).expect(200);
+    await t.http.post(`/admin/users/${thirdAdmin.body.id}/ban`).set(asAdmin()).expect(200);
+    await t.http.get('/me').set(bearer(byThird.body.accessToken)).expect(401);
 
     const banned = await signUp(t.http);
     const third = await impersonate(banned.user.id).expect(201);

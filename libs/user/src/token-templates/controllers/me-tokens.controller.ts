@@ -6,6 +6,7 @@ import { Authenticated } from '../../core/decorators/authenticated.decorator.js'
 import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { IntegrationTokenResponse } from '../dto/integration-token.response.js';
 import { TokenClaimsQuery } from '../dto/token-claims.query.js';
@@ -19,6 +20,8 @@ export class MeTokensController {
   constructor(private readonly templates: TokenTemplatesService) {}
 
   @Get(':template')
+  // A credential for another service would let an impersonating admin act there untraced.
+  @RefusedWhileImpersonating()
   @RateLimit('refresh')
   // A bearer credential for another service: no cache keeps it.
   @NoStore()
