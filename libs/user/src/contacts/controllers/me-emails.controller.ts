@@ -36,7 +36,6 @@ export class MeEmailsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
-  @RefusedWhileImpersonating()
   @AllowUnverifiedEmail()
   @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
@@ -50,6 +49,7 @@ export class MeEmailsController {
     description:
       'The address is yours already, or another account holds it (verified, or as its primary); an unverified claim of another account does not count',
   })
+  @RefusedWhileImpersonating()
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddEmailDto,

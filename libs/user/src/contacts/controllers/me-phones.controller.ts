@@ -35,7 +35,6 @@ export class MePhonesController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
-  @RefusedWhileImpersonating()
   @ApiMessageLimitsResponse()
   @RateLimit('sendMessage')
   @RequiresRecentSignIn()
@@ -49,6 +48,7 @@ export class MePhonesController {
       'Not a valid international (E.164) phone number, an unknown field, or the account holds 5 numbers already (PHONE_NUMBER_LIMIT)',
   })
   @ApiUserKitError(409, { description: 'The number belongs to an account already' })
+  @RefusedWhileImpersonating()
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddPhoneDto,

@@ -22,13 +22,13 @@ export class MePasswordController {
   constructor(private readonly passwords: PasswordsService) {}
 
   @Post()
-  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiSignInLimitsResponse('password')
   @RateLimit('password')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })
   @ApiUserKitError(400, { description: 'Wrong current password, or a weak new one' })
+  @RefusedWhileImpersonating()
   async change(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: ChangePasswordDto,

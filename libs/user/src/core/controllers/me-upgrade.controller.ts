@@ -41,7 +41,6 @@ export class MeUpgradeController {
   ) {}
 
   @Post('upgrade')
-  @RefusedWhileImpersonating()
   @NoStore()
   @HttpCode(HttpStatus.OK)
   @RateLimit('signUp')
@@ -51,6 +50,12 @@ export class MeUpgradeController {
   })
   @ApiUserKitError(400, { description: 'Not anonymous, or a weak password' })
   @ApiUserKitError(409, { description: 'Email taken' })
+  // The class's 403 (a foreign Origin) and this route's own, in one description.
+  @ApiUserKitError(403, {
+    description:
+      'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin; IMPERSONATION_REFUSED: an admin impersonates the user',
+  })
+  @RefusedWhileImpersonating()
   async upgrade(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: UpgradeDto,

@@ -41,7 +41,6 @@ export class ExternalAccountsController {
   constructor(private readonly externalAccounts: ExternalAccountsService) {}
 
   @Post()
-  @RefusedWhileImpersonating()
   @RateLimit('oauthStart')
   @ApiCreatedResponse({
     type: ExternalAccountLinkResponse,
@@ -59,8 +58,9 @@ export class ExternalAccountsController {
   @ApiUserKitError(400, { description: 'redirectUrl not on the allow-list' })
   @ApiUserKitError(403, {
     description:
-      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted)',
+      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted); IMPERSONATION_REFUSED: an admin impersonates the user',
   })
+  @RefusedWhileImpersonating()
   async startLink(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: StartLinkDto,
@@ -85,7 +85,6 @@ export class ExternalAccountsController {
   }
 
   @Delete(':id')
-  @RefusedWhileImpersonating()
   @RequiresRecentSignIn()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Unlinked' })
@@ -93,6 +92,7 @@ export class ExternalAccountsController {
   @ApiUserKitError(400, {
     description: 'It is your last way to sign in (a pending or failed account can always go)',
   })
+  @RefusedWhileImpersonating()
   async unlink(
     @CurrentUser('id') userId: string,
     @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,

@@ -20,8 +20,6 @@ export class MeTokensController {
   constructor(private readonly templates: TokenTemplatesService) {}
 
   @Get(':template')
-  // A credential for another service would let an impersonating admin act there untraced.
-  @RefusedWhileImpersonating()
   @RateLimit('refresh')
   // A bearer credential for another service: no cache keeps it.
   @NoStore()
@@ -34,9 +32,12 @@ export class MeTokensController {
       'Unknown query parameter, or `claims` not a JSON object of claims the template allows (`TOKEN_CLAIMS_INVALID`)',
   })
   @ApiUserKitError(403, {
-    description: 'The template cannot be made for this user (hasura: a user without a role)',
+    description:
+      'The template cannot be made for this user (hasura: a user without a role); IMPERSONATION_REFUSED: an admin impersonates the user',
   })
   @ApiUserKitError(404, { description: 'No such template' })
+  // A credential for another service would let an impersonating admin act there untraced.
+  @RefusedWhileImpersonating()
   issue(
     @CurrentUser('id') userId: string,
     @Param('template') template: string,

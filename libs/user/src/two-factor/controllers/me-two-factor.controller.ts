@@ -27,7 +27,6 @@ export class MeTwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post('totp')
-  @RefusedWhileImpersonating()
   @RequiresRecentSignIn()
   @ApiCreatedResponse({
     type: TotpEnrollmentResponse,
@@ -35,6 +34,7 @@ export class MeTwoFactorController {
   })
   @ApiUserKitError(400, { description: 'Two-factor sign-in is already on' })
   @ApiUserKitError(409, { description: 'Another set-up of this user was started at the same time' })
+  @RefusedWhileImpersonating()
   async enroll(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
@@ -43,7 +43,6 @@ export class MeTwoFactorController {
   }
 
   @Post('totp/verify')
-  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.OK)
   @RateLimit('codeSubmit')
   @RequiresRecentSignIn()
@@ -52,6 +51,7 @@ export class MeTwoFactorController {
     description: 'Two-factor sign-in is on; the ten backup codes are shown this once',
   })
   @ApiUserKitError(400, { description: 'Wrong code, nothing being set up, or already on' })
+  @RefusedWhileImpersonating()
   async confirm(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: VerificationCodeDto,
@@ -60,12 +60,12 @@ export class MeTwoFactorController {
   }
 
   @Delete()
-  @RefusedWhileImpersonating()
   @HttpCode(HttpStatus.NO_CONTENT)
   @RateLimit('codeSubmit')
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Two-factor sign-in is off; secret and backup codes gone' })
   @ApiUserKitError(400, { description: 'Wrong code, or two-factor sign-in is off' })
+  @RefusedWhileImpersonating()
   async disable(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: TwoFactorCodeDto,
