@@ -52,7 +52,11 @@ describe('POST /admin/users/:id/impersonate', () => {
       tokenType: 'Bearer',
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
-      user: { id: member.user.id, displayName: 'Member M' },
+      user: {
+        id: member.user.id,
+        displayName: 'Member M',
+        impersonatedBy: { id: admin.id, displayName: null, primaryEmail: ADMIN_ENV.ADMIN_EMAIL },
+      },
     });
     expect(started.headers['cache-control']).toContain('no-store');
     const claims = claimsOf(started.body.accessToken);
@@ -69,6 +73,11 @@ describe('POST /admin/users/:id/impersonate', () => {
     // The user's own session and the admin's own session are untouched, and show no actor.
     const own = await t.http.get('/me').set(bearer(member.accessToken)).expect(200);
     expect(own.body).not.toHaveProperty('impersonatedBy');
+    const ownRefresh = await t.http
+      .post('/auth/refresh')
+      .send({ refreshToken: member.refreshToken })
+      .expect(200);
+    expect(ownRefresh.body.user).not.toHaveProperty('impersonatedBy');
     expect(claimsOf(member.accessToken).act).toBeUndefined();
     const adminMe = await t.http.get('/me').set(asAdmin()).expect(200);
     expect(adminMe.body).not.toHaveProperty('impersonatedBy');
@@ -156,6 +165,7 @@ describe('POST /admin/users/:id/impersonate', () => {
       .send({ refreshToken: started.body.refreshToken })
       .expect(200);
     expect(refreshed.body.expiresIn).toBeLessThanOrEqual(100);
+    expect(refreshed.body.user.impersonatedBy).toMatchObject({ id: admin.id });
     const claims = claimsOf(refreshed.body.accessToken);
     expect(claims.act).toEqual({ sub: admin.id });
     expect(claims.exp).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 100);

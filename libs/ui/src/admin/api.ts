@@ -105,6 +105,9 @@ export const adminApi = {
     client.request('POST', `${user(id)}/password-reset`, {}),
   setPassword: (id: string, password: string): Promise<void> =>
     client.request('PUT', `${user(id)}/password`, { password }),
+  /** In cookie mode the answer's refresh token goes into the cookie: the browser is the user now. */
+  impersonate: (id: string): Promise<unknown> =>
+    client.request('POST', `${user(id)}/impersonate`, {}),
   verifyEmail: (id: string, emailId: string): Promise<AdminUserResponse> =>
     client.request('POST', `${user(id)}/emails/${encodeURIComponent(emailId)}/verify`, {}),
 

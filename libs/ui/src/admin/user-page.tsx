@@ -5,6 +5,7 @@ import { adminApi } from './api.js';
 import { StatusBadges } from './users-page.js';
 import { UserMetadata } from './user-metadata.js';
 import { UserModeration } from './user-moderation.js';
+import { UserImpersonation } from './user-impersonation.js';
 import { UserRecovery } from './user-recovery.js';
 import { UserRoles } from './user-roles.js';
 import { UserSessions } from './user-sessions.js';
@@ -42,6 +43,7 @@ export function UserPage({ params }: RouteProps) {
               {roles.error && <Notice kind="error">{roles.error}</Notice>}
               <UserModeration user={data} onSaved={user.setData} />
               <UserRecovery user={data} onSaved={user.setData} />
+              <UserImpersonation user={data} />
             </div>
           </div>
           <UserSessions user={data} />

@@ -39,6 +39,7 @@ import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
 import { AdminRecoveryService } from './services/admin-recovery.service.js';
 import { ImpersonationService } from './services/impersonation.service.js';
+import { ImpersonatorsRead } from './services/impersonators-read.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
 import { UsernamesService } from './services/usernames.service.js';
@@ -92,6 +93,7 @@ const SERVICES = [
   PasswordsService,
   AdminRecoveryService,
   ImpersonationService,
+  ImpersonatorsRead,
   SignInMethodsService,
   UsernamesService,
   UserSessionsService,

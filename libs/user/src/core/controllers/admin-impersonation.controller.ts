@@ -1,5 +1,6 @@
-import { Body, Controller, Param, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, Param, Post, UseInterceptors, UsePipes } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { RefreshCookieInterceptor } from '../cookie-session/refresh-cookie.interceptor.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
@@ -20,6 +21,8 @@ import { createUserKitValidationPipe } from '../validation/user-kit-validation.p
 @Authenticated({ roles: [ADMIN_ROLE] })
 @UsePipes(createUserKitValidationPipe())
 @Controller('admin/users')
+// The console (cookie mode) switches the browser to the user's session: the cookie holds it then.
+@UseInterceptors(RefreshCookieInterceptor)
 @UserKitApi()
 export class AdminImpersonationController {
   constructor(

@@ -9,7 +9,7 @@ import { withAttributes } from '../dto/attributes.mapper.js';
 import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
 import { UserResponse } from '../dto/user.response.js';
-import { ImpersonationService } from '../services/impersonation.service.js';
+import { ImpersonatorsRead } from '../services/impersonators-read.js';
 import { ProfileService } from '../services/profile.service.js';
 import { SelfViewExtensionService } from '../services/self-view-extension.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
@@ -24,7 +24,7 @@ export class MeController {
   constructor(
     private readonly profile: ProfileService,
     private readonly selfView: SelfViewExtensionService,
-    private readonly impersonation: ImpersonationService,
+    private readonly impersonators: ImpersonatorsRead,
   ) {}
 
   @Get()
@@ -41,7 +41,7 @@ export class MeController {
     const view: UserResponse = withAttributes(mapUser(user), attributes);
     if (extensions !== undefined) view.extensions = extensions;
     if (principal.impersonatorId) {
-      const impersonator = await this.impersonation.impersonator(principal.impersonatorId);
+      const impersonator = await this.impersonators.describe(principal.impersonatorId);
       if (impersonator) view.impersonatedBy = impersonator;
     }
     return view;

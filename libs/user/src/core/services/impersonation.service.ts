@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ImpersonatorResponse } from '../dto/user.response.js';
 import { isBannedAt } from '../entities/ban-state.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { ADMIN_ROLE } from '../options/built-in-roles.js';
@@ -32,13 +31,5 @@ export class ImpersonationService {
     // Its session would be refused at once: say why instead.
     if (isBannedAt(user)) throw new UserKitException('USER_BANNED');
     return this.sessions.openImpersonation(user, adminId, meta, IMPERSONATION_TTL_SECONDS);
-  }
-
-  /** Who acts in an impersonation session, for GET /me's banner; null if the admin is gone. */
-  async impersonator(adminId: string): Promise<ImpersonatorResponse | null> {
-    const admin = await this.users.findFullById(adminId);
-    if (!admin) return null;
-    const primary = admin.emailAddresses.getItems().find((email) => email.primary);
-    return { id: admin.id, displayName: admin.displayName, primaryEmail: primary?.email ?? null };
   }
 }

@@ -312,6 +312,13 @@ export class SessionsService {
       claims,
       expiresIn < this.accessTokens.ttlSeconds ? expiresIn : undefined,
     );
-    return { accessToken, refreshToken, expiresIn, sessionId, user };
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn,
+      sessionId,
+      user,
+      ...(impersonation ? { impersonatorId: impersonation.impersonatorId } : {}),
+    };
   }
 }
