@@ -1,6 +1,7 @@
 // `npm run test:ui`: the admin console's recovery actions in a real browser against the built
 // sample app — a ban with a reason and an end, a reset link sent, a password set, an address
-// marked verified, two-factor sign-in reset. What the pages claim is checked through the API.
+// marked verified, two-factor sign-in reset, and signing in as the user (the pages' banner, then
+// ending it). What the pages claim is checked through the API.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { generate } from 'otplib';
@@ -119,5 +120,25 @@ test('recovery: two-factor reset turns the user’s 2FA off after a second click
   await page.getByRole('status').filter({ hasText: 'Two-factor sign-in is off' }).waitFor();
   assert.equal((await api('GET', `/admin/users/${ada.id}`)).body.twoFactorEnabled, false);
   assert.equal(await page.getByRole('button', { name: 'Reset two-factor' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('sign in as the user: the pages show their account under a banner; ending it signs out', async () => {
+  const { page } = admin;
+  await page.goto(`${app.ui}/admin/users/${ada.id}`);
+  await page.getByRole('button', { name: 'Sign in as this user' }).click();
+  await page.getByRole('button', { name: 'Yes, switch to this user' }).click();
+  const banner = page.getByRole('region', { name: 'Impersonation' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), new RegExp(`signed in as ${ADA_NAME} by ${ADMIN.email}`));
+  // The account shown is Ada's.
+  await page.getByText(ADA.email).first().waitFor();
+  await shoot(page, 'account-impersonated');
+  await banner.getByRole('button', { name: 'End impersonation' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Impersonation' }).count(), 0);
+  const trail = await api('GET', `/admin/audit-log?userId=${ada.id}&type=user.impersonated`);
+  assert.equal(trail.body.data.length, 1);
+  assert.equal(trail.body.data[0].actorId, (await api('GET', '/me')).body.id);
   assert.deepEqual(page.errors, []);
 });
