@@ -255,6 +255,22 @@ export const UserErrors = {
     message: 'This token template cannot be issued for this user',
   },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
+  CANNOT_IMPERSONATE_ADMIN: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'An admin cannot be impersonated',
+  },
+  USER_BANNED: {
+    status: HttpStatus.CONFLICT,
+    message: 'The user is banned: unban them first',
+  },
+  IMPERSONATION_REFUSED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Not while impersonating: only the user themselves may do this',
+  },
+  NO_EMAIL_ADDRESS: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The user has no email address to send the message to',
+  },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
   PROFILE_IMAGE_MISSING: {
     status: HttpStatus.BAD_REQUEST,

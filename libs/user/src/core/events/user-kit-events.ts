@@ -6,8 +6,13 @@ import type { UserCreationSource } from '../extension-points/user-lifecycle-hook
  * request (start-up, a host's script).
  */
 export interface UserKitEventContext {
-  /** The signed-in user whose request caused it (an admin acting on another user); null: none. */
+  /**
+   * The signed-in user whose request caused it (an admin acting on another user); in an
+   * impersonation session the admin acting as the user; null: none.
+   */
   actorId: string | null;
+  /** In an impersonation session only: the user the admin (`actorId`) acts as. */
+  impersonatedUserId?: string;
   /** The session of that request (not the session an event names, e.g. a sign-in's new one). */
   actorSessionId: string | null;
   /** The caller's address as Express resolved it (the host's `trust proxy`). */
@@ -174,12 +179,13 @@ export interface SignInFailedEvent {
 }
 
 /**
- * `password.changed`: a new password the user chose: `change` (`POST /me/password`, with the
- * current one) or `reset` (`POST /auth/password/reset`, by a link). Before its `user.updated`.
+ * `password.changed`: a new password: `change` (`POST /me/password`, with the current one),
+ * `reset` (`POST /auth/password/reset`, by a link) or `admin` (`PUT /admin/users/:id/password`,
+ * set by an admin: `context.actorId`). Before its `user.updated`.
  */
 export interface PasswordChangedEvent {
   userId: string;
-  via: 'change' | 'reset';
+  via: 'change' | 'reset' | 'admin';
 }
 
 /** `twoFactor.enabled` / `twoFactor.disabled`: two-factor sign-in turned on or off (`totp`). */
@@ -217,6 +223,19 @@ export interface PasskeyEvent {
 /** `user.banned` / `user.unbanned`: before its `user.updated` naming `banned`. */
 export interface UserBanEvent {
   userId: string;
+}
+
+/**
+ * `user.impersonated`: an admin (`impersonatorId`, also `context.actorId`) opened a session to act
+ * as the user (`POST /admin/users/:id/impersonate`), ending at `expiresAt` (ISO 8601) at the
+ * latest. What the admin then does carries the admin as `context.actorId` and the user as
+ * `context.impersonatedUserId`.
+ */
+export interface UserImpersonatedEvent {
+  userId: string;
+  impersonatorId: string;
+  sessionId: string;
+  expiresAt: string;
 }
 
 /** `user.rolesChanged`: the user's roles now (after a replacement or an added role). */
@@ -268,6 +287,7 @@ export interface UserKitEventPayloads {
   'user.banned': UserBanEvent;
   'user.unbanned': UserBanEvent;
   'user.rolesChanged': UserRolesChangedEvent;
+  'user.impersonated': UserImpersonatedEvent;
   'admin.action': AdminActionEvent;
 }
 
@@ -303,6 +323,7 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.banned',
   'user.unbanned',
   'user.rolesChanged',
+  'user.impersonated',
   'admin.action',
 ];
 
