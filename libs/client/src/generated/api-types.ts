@@ -299,6 +299,16 @@ export interface PhoneCodeSignInDto extends PhoneCodeRequestDto {
   code: string;
 }
 
+/** From libs/user/src/contacts/dto/email-code.dto.ts. */
+export interface EmailCodeRequestDto {
+  email: string;
+}
+
+/** From libs/user/src/contacts/dto/email-code.dto.ts. */
+export interface EmailCodeSignInDto extends EmailCodeRequestDto {
+  code: string;
+}
+
 /** From libs/user/src/audit-log/dto/audit-log.response.ts. */
 export interface AuditLogEntryResponse {
   id: string;

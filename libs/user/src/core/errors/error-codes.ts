@@ -31,6 +31,14 @@ export const UserErrors = {
     status: HttpStatus.NOT_FOUND,
     message: 'Sign-in by phone is not enabled in this app',
   },
+  INVALID_EMAIL_CODE: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Invalid email or code',
+  },
+  EMAIL_SIGN_IN_DISABLED: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Sign-in by email code is not enabled in this app',
+  },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
     status: HttpStatus.UNAUTHORIZED,

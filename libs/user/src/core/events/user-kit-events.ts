@@ -115,10 +115,11 @@ export interface ExternalAccountUnlinkedEvent {
 /** How a sign-in proved the user: the first factor, and the second one when it was asked. */
 export interface SignInMethod {
   /**
-   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code) or `passkey`
-   * (a WebAuthn assertion with user verification: no second factor is asked after it).
+   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code),
+   * `email_code` (a code mailed to a verified address) or `passkey` (a WebAuthn assertion with
+   * user verification: no second factor is asked after it).
    */
-  method: 'password' | 'oauth' | 'phone_code' | 'passkey';
+  method: 'password' | 'oauth' | 'phone_code' | 'email_code' | 'passkey';
   provider: string | null;
   /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
   secondFactor: 'totp' | 'backup_code' | null;
@@ -139,7 +140,7 @@ export interface SignInSucceededEvent extends SignInMethod {
  * - `backoff`: refused before the check, this client waits after earlier failures
  * - `locked`: refused before the check, password sign-in is locked after too many failures
  * - `wrong_second_factor`: the first factor passed, the TOTP or backup code did not
- * - `wrong_code`: the number's SMS sign-in code was wrong, spent or expired
+ * - `wrong_code`: the SMS or email sign-in code was wrong, spent or expired
  * - `wrong_passkey`: a passkey assertion did not verify (unknown passkey, origin, RP ID, signature)
  * - `passkey_counter_regressed`: a passkey's signature counter went backwards (a possible clone)
  */
