@@ -38,8 +38,8 @@ function identifierOf(typed: string): { email: string } | { username: string } {
 }
 
 /**
- * Email (or username) + password, sign-in by SMS code, the OAuth providers, anonymous sign-in,
- * then the 2FA step when due.
+ * Email (or username) + password, sign-in by SMS code, a passkey, the OAuth providers, anonymous
+ * sign-in, then the 2FA step when due (never after a passkey: it is two factors in one).
  */
 export function SignInPage({ query }: RouteProps) {
   const [email, setEmail] = useState('');
@@ -47,6 +47,7 @@ export function SignInPage({ query }: RouteProps) {
   const [secondStep, setSecondStep] = useState(false);
   const [oauthError, setOauthError] = useState<string | null>(query.get('error'));
   const [guestError, setGuestError] = useState<string | null>(null);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const oauthCode = query.get('code');
 
   // Back from a provider with ?code=: trade it for a session.
@@ -108,8 +109,25 @@ export function SignInPage({ query }: RouteProps) {
           <Link href={`/sign-in/phone${location.search}`}>Sign in with a code by SMS</Link>
         )}
       </p>
-      {(config.providers.length > 0 || config.anonymousSignUp) && (
+      {(config.providers.length > 0 || config.anonymousSignUp || config.passkeys) && (
         <div class="alternatives" role="group" aria-label="Other ways to sign in">
+          {config.passkeys && (
+            <Button
+              onClick={async () => {
+                setPasskeyError(null);
+                try {
+                  // No address asked: the authenticator offers the passkeys it holds for this app.
+                  await client.signInWithPasskey();
+                  goAfterSignIn(query);
+                } catch (error) {
+                  setPasskeyError(errorMessage(error));
+                }
+              }}
+            >
+              Sign in with a passkey
+            </Button>
+          )}
+          {passkeyError && <Notice kind="error">{passkeyError}</Notice>}
           {config.providers.map((provider) => (
             <a class="button button-secondary" href={client.oauthUrl(provider, returnUrl)}>
               Continue with {providerName(provider)}
