@@ -1,12 +1,14 @@
 // `npm run test:ui`: passkeys in the pages, with Chromium's virtual authenticator (the DevTools
 // Protocol's WebAuthn domain: a platform authenticator with resident keys and user verification).
-// Sign up, add a passkey from the profile, rename it, sign out, sign back in with "Sign in with a
+// Sign up, be asked to sign in again to add one after the recent-sign-in window, add a passkey
+// from the profile, rename it, sign out, sign back in with "Sign in with a
 // passkey" (no address typed: a discoverable credential), then remove it.
 import assert from 'node:assert/strict';
+import { DatabaseSync } from 'node:sqlite';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
 import { launchBrowser, newPage, overflowsHorizontally, screenshots } from './support/browser.js';
-import { signUpWithPassword } from './support/credentials.js';
+import { signInWithPassword, signUpWithPassword } from './support/credentials.js';
 
 const stamp = Date.now().toString(36);
 const EMAIL = `ui.passkeys.${stamp}@example.com`;
@@ -51,13 +53,46 @@ function panel(page) {
   return page.getByRole('region', { name: 'Passkeys' });
 }
 
+/** Moves the sign-in of every session back two hours (past the sample's one-hour window). */
+function ageSessions() {
+  const db = new DatabaseSync(app.databaseFile);
+  try {
+    db.prepare('update userkit_sessions set authenticated_at = authenticated_at - ?').run(
+      2 * 60 * 60 * 1000,
+    );
+  } finally {
+    db.close();
+  }
+}
+
 async function credentials() {
   return (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
 }
 
-test('add a passkey from the profile, rename it; the authenticator holds a resident key', async () => {
+test('adding a passkey needs a recent sign-in: the API says so in the panel', async () => {
   const { page } = main;
   await signUpWithPassword(page, app.ui, EMAIL, PASSWORD);
+  await heading(page, 'Your account');
+  const card = panel(page);
+  await card.getByText('No passkey yet.').waitFor();
+  ageSessions();
+  await card
+    .getByRole('form', { name: 'Add a passkey' })
+    .getByRole('button', { name: 'Add a passkey' })
+    .click();
+  await card.getByRole('alert').filter({ hasText: 'sign in again' }).waitFor();
+  // Refused before the authenticator was asked: it holds nothing.
+  assert.equal((await credentials()).length, 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('add a passkey from the profile, rename it; the authenticator holds a resident key', async () => {
+  const { page } = main;
+  // A fresh sign-in opens the window again (the account menu signs out the aged session).
+  await page.getByRole('button', { name: /^Account menu/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in');
+  await signInWithPassword(page, app.ui, EMAIL, PASSWORD);
   await heading(page, 'Your account');
   const card = panel(page);
   await card.getByText('No passkey yet.').waitFor();
