@@ -2,7 +2,7 @@
 // Protocol's WebAuthn domain: a platform authenticator with resident keys and user verification).
 // Sign up, be asked to sign in again to add one after the recent-sign-in window, add a passkey
 // from the profile, rename it, sign out, sign back in with "Sign in with a
-// passkey" (no address typed: a discoverable credential), then remove it.
+// passkey" (no address typed: a discoverable credential), remove it, and see it refused after.
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, test } from 'node:test';
@@ -158,5 +158,20 @@ test('remove the passkey: the panel is empty again, password sign-in stays', asy
   await card.getByRole('button', { name: 'Remove Work laptop' }).click();
   await card.getByRole('button', { name: 'Yes, remove it' }).click();
   await card.getByText('No passkey yet.').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the removed passkey, still on the authenticator, no longer signs in: the page says why', async () => {
+  const { page } = main;
+  await page.getByRole('button', { name: /^Account menu/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in');
+  assert.equal((await credentials()).length, 1);
+  const group = page.getByRole('group', { name: 'Other ways to sign in' });
+  await group.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await group.getByRole('alert').filter({ hasText: 'This passkey was not accepted' }).waitFor();
+  // Still on the sign-in page, signed out.
+  await heading(page, 'Sign in');
+  assert.equal(await page.getByRole('button', { name: /^Account menu/ }).count(), 0);
   assert.deepEqual(page.errors, []);
 });

@@ -1,3 +1,4 @@
+import { UserKitError } from '@userkit/client';
 import { useEffect, useState } from 'preact/hooks';
 import { Button, Field, Form, Notice, PageHeading, errorMessage } from '../components/index.js';
 import { config } from '../config.js';
@@ -35,6 +36,16 @@ function identifierOf(typed: string): { email: string } | { username: string } {
   return config.identifiers.username !== false && !trimmed.includes('@')
     ? { username: trimmed }
     : { email: trimmed };
+}
+
+/**
+ * A refused passkey in the user's words (the API's message speaks to developers: new options);
+ * the browser's own errors (cancelled, no passkey for this site) as it words them.
+ */
+function passkeyErrorText(error: unknown): string {
+  if (error instanceof UserKitError && error.code === 'PASSKEY_SIGN_IN_FAILED')
+    return 'This passkey was not accepted. It may have been removed from your account: sign in another way, or try again.';
+  return errorMessage(error);
 }
 
 /**
@@ -120,7 +131,7 @@ export function SignInPage({ query }: RouteProps) {
                   await client.signInWithPasskey();
                   goAfterSignIn(query);
                 } catch (error) {
-                  setPasskeyError(errorMessage(error));
+                  setPasskeyError(passkeyErrorText(error));
                 }
               }}
             >
