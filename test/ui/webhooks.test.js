@@ -132,7 +132,7 @@ test('an admin adds an endpoint: its secret is shown once and signs what arrives
     receiver.received[0].body,
     receiver.received[0].headers,
   );
-  assert.deepEqual(payload.data, { userId: member.id, isAnonymous: false });
+  assert.deepEqual(payload.data, { userId: member.id, isAnonymous: false, source: 'admin' });
   await shoot(page, 'admin-webhooks');
   assert.deepEqual(page.errors, []);
 });
