@@ -9,6 +9,7 @@ import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
 import { AUDIT_LOG_ENTITIES, AUDIT_LOG_MIGRATIONS } from '@userkit/user/audit-log';
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
+import { ORGANIZATIONS_ENTITIES, ORGANIZATIONS_MIGRATIONS } from '@userkit/user/organizations';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
 import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@userkit/user/webhooks';
 
@@ -22,6 +23,7 @@ const ENTITIES = [
   ...CONTACTS_ENTITIES,
   ...AUDIT_LOG_ENTITIES,
   ...WEBHOOKS_ENTITIES,
+  ...ORGANIZATIONS_ENTITIES,
 ];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
@@ -32,6 +34,7 @@ const MIGRATIONS = [
   ...CONTACTS_MIGRATIONS,
   ...AUDIT_LOG_MIGRATIONS,
   ...WEBHOOKS_MIGRATIONS,
+  ...ORGANIZATIONS_MIGRATIONS,
 ];
 
 /** PostgreSQL's pool: its size, and how long a query waits for a connection before a 503. */

@@ -7,6 +7,10 @@ import {
   type OAuthProfileMapper,
   type OAuthProviderOptions,
 } from '@userkit/user/oauth';
+import {
+  UserOrganizationsModule,
+  type UserOrganizationsModuleOptions,
+} from '@userkit/user/organizations';
 import { UserPagesModule } from '@userkit/user/pages';
 import {
   UserProfileImagesModule,
@@ -23,6 +27,16 @@ import { DEMO_TOKEN_TEMPLATE, sampleTokenSigningKey } from './token-signing-key.
 
 /** Where the sample serves the prebuilt pages (UserPagesModule). */
 export const SAMPLE_UI_PATH = '/account';
+
+/**
+ * The sample's organization roles: `editor` may write projects (the sample's
+ * `/organizations/:orgId/hello/editor` asks for `projects:write`), and so may `admin`.
+ */
+export const SAMPLE_ORGANIZATION_ROLES: Record<string, string[]> = {
+  editor: ['projects:write'],
+  billing: ['invoices:read'],
+  admin: ['projects:write'],
+};
 
 /** UserOAuthModule's options as flat overrides (`oauth…` where the bare name would be vague). */
 export interface SampleOAuthOverrides {
@@ -51,6 +65,8 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   webhooksAllowPrivateNetworks?: boolean;
   webhookRetrySchedule?: UserWebhooksModuleOptions['retrySchedule'];
   webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
+  /** UserOrganizationsModule's `roles` (default SAMPLE_ORGANIZATION_ROLES). */
+  organizationRoles?: UserOrganizationsModuleOptions['roles'];
 }
 
 /**
@@ -77,6 +93,7 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhooksAllowPrivateNetworks: true,
   webhookRetrySchedule: true,
   webhookTimeoutSeconds: true,
+  organizationRoles: true,
 };
 
 /**
@@ -158,6 +175,10 @@ export function featureModules(
         overrides.webhooksAllowPrivateNetworks ?? config.webhooksAllowPrivateNetworks,
       retrySchedule: overrides.webhookRetrySchedule,
       timeoutSeconds: overrides.webhookTimeoutSeconds,
+    }),
+    // /organizations, /me/organizations and the guards of the sample's organization routes.
+    UserOrganizationsModule.forRoot({
+      roles: overrides.organizationRoles ?? SAMPLE_ORGANIZATION_ROLES,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

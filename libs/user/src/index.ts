@@ -189,6 +189,9 @@ export type {
   UserBanEvent,
   UserRolesChangedEvent,
   AdminActionEvent,
+  OrganizationEvent,
+  OrganizationUpdatedEvent,
+  MembershipEvent,
 } from './core/events/user-kit-events.js';
 export {
   USER_KIT_EVENT_NAMES,

@@ -1,0 +1,112 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { OrganizationMembership } from '../entities/organization-membership.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { OWNER_ROLE } from '../options/organization-roles.js';
+
+/** An organization and the role of the user who asked for it. */
+export interface MembershipView {
+  organization: Organization;
+  role: string;
+  /** When the user joined. */
+  joinedAt: Date;
+}
+
+/** The organizations table, and each user's view of it through their membership. */
+@Injectable()
+export class OrganizationsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * The organization and its creator as `owner`, in one transaction. `slug_taken`: the unique
+   * constraint refused the slug (two creations of one slug: one wins).
+   */
+  async createWithOwner(
+    name: string,
+    slug: string,
+    ownerId: string,
+  ): Promise<MembershipView | 'slug_taken'> {
+    try {
+      return await this.em.transactional(async (em) => {
+        const organization = em.create(Organization, { name, slug });
+        const membership = em.create(OrganizationMembership, {
+          organization,
+          user: ownerId,
+          role: OWNER_ROLE,
+        });
+        await em.flush();
+        return { organization, role: membership.role, joinedAt: membership.createdAt };
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return 'slug_taken';
+      throw error;
+    }
+  }
+
+  /** The organization with the user's role in it, in one statement; null: not a member (or none). */
+  async findForMember(organizationId: string, userId: string): Promise<MembershipView | null> {
+    const membership = await this.em.findOne(
+      OrganizationMembership,
+      { organization: organizationId, user: userId },
+      { populate: ['organization'] },
+    );
+    return membership
+      ? {
+          organization: membership.organization,
+          role: membership.role,
+          joinedAt: membership.createdAt,
+        }
+      : null;
+  }
+
+  /** Every organization the user belongs to, in the order they joined. */
+  async listForMember(userId: string): Promise<MembershipView[]> {
+    const memberships = await this.em.find(
+      OrganizationMembership,
+      { user: userId },
+      { populate: ['organization'], orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return memberships.map((membership) => ({
+      organization: membership.organization,
+      role: membership.role,
+      joinedAt: membership.createdAt,
+    }));
+  }
+
+  /**
+   * Writes a new name or slug (in a savepoint of its own, so a refused slug leaves an enclosing
+   * transaction usable); `slug_taken` when another organization has the slug.
+   */
+  async update(
+    organizationId: string,
+    changes: { name?: string; slug?: string },
+  ): Promise<'updated' | 'slug_taken'> {
+    try {
+      await this.em.transactional((em) =>
+        em.nativeUpdate(
+          Organization,
+          { id: organizationId },
+          { ...changes, updatedAt: new Date() },
+        ),
+      );
+      return 'updated';
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return 'slug_taken';
+      throw error;
+    }
+  }
+
+  /** The organization as stored now (after an update), or null. */
+  async findById(organizationId: string): Promise<Organization | null> {
+    return this.em.findOne(Organization, { id: organizationId }, { refresh: true });
+  }
+
+  /** The organization and its memberships, in one transaction; false: it was gone already. */
+  async delete(organizationId: string): Promise<boolean> {
+    return this.em.transactional(async (em) => {
+      await em.nativeDelete(OrganizationMembership, { organization: organizationId });
+      const deleted = await em.nativeDelete(Organization, { id: organizationId });
+      return deleted > 0;
+    });
+  }
+}

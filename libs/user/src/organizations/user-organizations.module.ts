@@ -1,0 +1,53 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { MeOrganizationsController } from './controllers/me-organizations.controller.js';
+import { OrganizationMembersController } from './controllers/organization-members.controller.js';
+import { OrganizationsController } from './controllers/organizations.controller.js';
+import { ORGANIZATIONS_ENTITIES } from './entities/index.js';
+import { OrganizationAccessGuard } from './guards/organization-access.guard.js';
+import {
+  ORGANIZATIONS_OPTIONS,
+  resolveOrganizationsOptions,
+  type UserOrganizationsModuleOptions,
+} from './options/organizations-options.js';
+import { OrganizationMembersRepository } from './repositories/organization-members.repository.js';
+import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { OrganizationAccessService } from './services/organization-access.service.js';
+import { OrganizationMembersService } from './services/organization-members.service.js';
+import { OrganizationsService } from './services/organizations.service.js';
+import {
+  ORGANIZATIONS_MODULE_OPTIONS,
+  UserOrganizationsConfigurableModule,
+} from './user-organizations.module-definition.js';
+
+/**
+ * Organizations: teams of users with a role each (`owner`, `admin`, `member` and the host's
+ * roles, each a set of permissions), `/organizations` and `/me/organizations`, and the guards of
+ * the host's own organization routes (`@OrgRoles()`, `@OrgPermissions()`, `@OrgMember()`,
+ * `@CurrentOrganization()`). Needs UserModule (global).
+ */
+@Module({
+  imports: [MikroOrmModule.forFeature(ORGANIZATIONS_ENTITIES)],
+  controllers: [OrganizationsController, MeOrganizationsController, OrganizationMembersController],
+  providers: [
+    {
+      provide: ORGANIZATIONS_OPTIONS,
+      useFactory: (options: UserOrganizationsModuleOptions) => resolveOrganizationsOptions(options),
+      inject: [ORGANIZATIONS_MODULE_OPTIONS],
+    },
+    OrganizationsRepository,
+    OrganizationMembersRepository,
+    OrganizationAccessService,
+    OrganizationsService,
+    OrganizationMembersService,
+    OrganizationAccessGuard,
+  ],
+  exports: [
+    ORGANIZATIONS_OPTIONS,
+    OrganizationAccessService,
+    OrganizationsService,
+    OrganizationMembersService,
+    OrganizationAccessGuard,
+  ],
+})
+export class UserOrganizationsModule extends UserOrganizationsConfigurableModule {}
