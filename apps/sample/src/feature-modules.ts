@@ -67,6 +67,8 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
   /** UserOrganizationsModule's `roles` (default SAMPLE_ORGANIZATION_ROLES). */
   organizationRoles?: UserOrganizationsModuleOptions['roles'];
+  /** UserOrganizationsModule's `invitationUrl`. */
+  organizationInvitationUrl?: UserOrganizationsModuleOptions['invitationUrl'];
 }
 
 /**
@@ -94,6 +96,7 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhookRetrySchedule: true,
   webhookTimeoutSeconds: true,
   organizationRoles: true,
+  organizationInvitationUrl: true,
 };
 
 /**
@@ -179,6 +182,7 @@ export function featureModules(
     // /organizations, /me/organizations and the guards of the sample's organization routes.
     UserOrganizationsModule.forRoot({
       roles: overrides.organizationRoles ?? SAMPLE_ORGANIZATION_ROLES,
+      invitationUrl: overrides.organizationInvitationUrl,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

@@ -18,13 +18,23 @@ export {
   ORGANIZATION_PERMISSIONS,
   BUILT_IN_ROLE_PERMISSIONS,
 } from './options/organization-roles.js';
-export { ORGANIZATIONS_ENTITIES, Organization, OrganizationMembership } from './entities/index.js';
+export {
+  ORGANIZATIONS_ENTITIES,
+  Organization,
+  OrganizationMembership,
+  OrganizationInvitation,
+  type InvitationStatus,
+} from './entities/index.js';
 export { ORGANIZATIONS_MIGRATIONS } from './migrations/index.js';
 export { OrganizationsService } from './services/organizations.service.js';
 export {
   OrganizationMembersService,
   type MembersPage,
 } from './services/organization-members.service.js';
+export {
+  OrganizationInvitationsService,
+  INVITATION_TTL_MS,
+} from './services/organization-invitations.service.js';
 export { OrganizationAccessService } from './services/organization-access.service.js';
 export type { MembershipView } from './repositories/organizations.repository.js';
 export type { MemberRow } from './repositories/organization-members.repository.js';

@@ -1,6 +1,8 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
+import { MeInvitationsController } from './controllers/me-invitations.controller.js';
 import { MeOrganizationsController } from './controllers/me-organizations.controller.js';
+import { OrganizationInvitationsController } from './controllers/organization-invitations.controller.js';
 import { OrganizationMembersController } from './controllers/organization-members.controller.js';
 import { OrganizationsController } from './controllers/organizations.controller.js';
 import { ORGANIZATIONS_ENTITIES } from './entities/index.js';
@@ -10,9 +12,11 @@ import {
   resolveOrganizationsOptions,
   type UserOrganizationsModuleOptions,
 } from './options/organizations-options.js';
+import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository.js';
 import { OrganizationMembersRepository } from './repositories/organization-members.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
 import { OrganizationAccessService } from './services/organization-access.service.js';
+import { OrganizationInvitationsService } from './services/organization-invitations.service.js';
 import { OrganizationMembersService } from './services/organization-members.service.js';
 import { OrganizationsService } from './services/organizations.service.js';
 import {
@@ -22,13 +26,20 @@ import {
 
 /**
  * Organizations: teams of users with a role each (`owner`, `admin`, `member` and the host's
- * roles, each a set of permissions), `/organizations` and `/me/organizations`, and the guards of
+ * roles, each a set of permissions), `/organizations`, `/me/organizations`, invitations by email
+ * (`/organizations/:id/invitations`, `/me/invitations`, `/invitations/:id/accept`), and the guards of
  * the host's own organization routes (`@OrgRoles()`, `@OrgPermissions()`, `@OrgMember()`,
  * `@CurrentOrganization()`). Needs UserModule (global).
  */
 @Module({
   imports: [MikroOrmModule.forFeature(ORGANIZATIONS_ENTITIES)],
-  controllers: [OrganizationsController, MeOrganizationsController, OrganizationMembersController],
+  controllers: [
+    OrganizationsController,
+    MeOrganizationsController,
+    OrganizationMembersController,
+    OrganizationInvitationsController,
+    MeInvitationsController,
+  ],
   providers: [
     {
       provide: ORGANIZATIONS_OPTIONS,
@@ -40,6 +51,8 @@ import {
     OrganizationAccessService,
     OrganizationsService,
     OrganizationMembersService,
+    OrganizationInvitationsRepository,
+    OrganizationInvitationsService,
     OrganizationAccessGuard,
   ],
   exports: [
@@ -47,6 +60,7 @@ import {
     OrganizationAccessService,
     OrganizationsService,
     OrganizationMembersService,
+    OrganizationInvitationsService,
     OrganizationAccessGuard,
   ],
 })

@@ -298,6 +298,14 @@ export const UserErrors = {
     status: HttpStatus.CONFLICT,
     message: 'This user is already a member of the organization',
   },
+  ORGANIZATION_INVITATION_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Invitation not found, expired, already answered, or not for your verified address',
+  },
+  ORGANIZATION_INVITATION_PENDING: {
+    status: HttpStatus.CONFLICT,
+    message: 'An invitation to this address is pending: revoke it first to send another',
+  },
   ORGANIZATION_LAST_OWNER: {
     status: HttpStatus.CONFLICT,
     message:

@@ -238,6 +238,18 @@ export interface MembershipEvent {
 }
 
 /**
+ * `invitation.created` / `.accepted` / `.declined` / `.revoked`: an invitation to join an
+ * organization (UserOrganizationsModule). An acceptance comes before its `membership.created`.
+ */
+export interface InvitationEvent {
+  invitationId: string;
+  organizationId: string;
+  /** The invited address (normalized). */
+  email: string;
+  role: string;
+}
+
+/**
  * Events the library emits through @nestjs/event-emitter, always after the change is committed
  * (a rolled-back change emits nothing). Listen with `@OnEvent('user.created')` in the host.
  */
@@ -271,6 +283,10 @@ export interface UserKitEventPayloads {
   'membership.created': MembershipEvent;
   'membership.updated': MembershipEvent;
   'membership.deleted': MembershipEvent;
+  'invitation.created': InvitationEvent;
+  'invitation.accepted': InvitationEvent;
+  'invitation.declined': InvitationEvent;
+  'invitation.revoked': InvitationEvent;
 }
 
 export type UserKitEventName = keyof UserKitEventPayloads;
@@ -310,6 +326,10 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'membership.created',
   'membership.updated',
   'membership.deleted',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.declined',
+  'invitation.revoked',
 ];
 
 /**

@@ -17,6 +17,7 @@ function organizationRoute(requirement: OrganizationRequirement): MethodDecorato
     SetMetadata(ORGANIZATION_REQUIREMENT, requirement),
     UseGuards(UserAuthGuard, OrganizationAccessGuard),
     ApiBearerAuth(),
+    ApiUserKitError(400, { description: 'A route parameter that is not valid percent-encoding' }),
     ApiUserKitError(401),
     ApiUserKitError(404, { description: NOT_A_MEMBER }),
     ...(guarded

@@ -1,7 +1,10 @@
+import type { OrganizationInvitation } from '../entities/organization-invitation.entity.js';
 import type { Organization } from '../entities/organization.entity.js';
 import type { MemberRow } from '../repositories/organization-members.repository.js';
 import type { MembershipView } from '../repositories/organizations.repository.js';
 import type {
+  MyInvitationResponse,
+  OrganizationInvitationResponse,
   OrganizationMemberResponse,
   OrganizationMembershipResponse,
   OrganizationResponse,
@@ -39,5 +42,28 @@ export function mapMember(row: MemberRow): OrganizationMemberResponse {
     displayName: row.displayName,
     firstName: row.firstName,
     lastName: row.lastName,
+  };
+}
+
+export function mapInvitation(invitation: OrganizationInvitation): OrganizationInvitationResponse {
+  return {
+    id: invitation.id,
+    organizationId: invitation.organization.id,
+    email: invitation.email,
+    role: invitation.role,
+    invitedBy: invitation.invitedBy,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+export function mapMyInvitation(invitation: OrganizationInvitation): MyInvitationResponse {
+  return {
+    id: invitation.id,
+    organization: mapOrganization(invitation.organization),
+    email: invitation.email,
+    role: invitation.role,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
   };
 }

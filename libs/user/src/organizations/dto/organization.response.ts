@@ -48,3 +48,26 @@ export class OrganizationMemberRoleResponse {
   @ApiProperty() userId!: string;
   @ApiProperty({ example: 'admin' }) role!: string;
 }
+
+/** An invitation as the organization's managers see it. */
+export class OrganizationInvitationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ example: 'grace@example.com' }) email!: string;
+  @ApiProperty({ example: 'member' }) role!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The member who invited' })
+  invitedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: string;
+}
+
+/** An invitation as the invitee sees it: with the organization's name. */
+export class MyInvitationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: OrganizationResponse }) organization!: OrganizationResponse;
+  @ApiProperty({ example: 'grace@example.com', description: 'Your address it was sent to' })
+  email!: string;
+  @ApiProperty({ example: 'member' }) role!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: string;
+}

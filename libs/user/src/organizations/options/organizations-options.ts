@@ -21,6 +21,12 @@ export interface UserOrganizationsModuleOptions {
    * `@OrgRoles()`, `@OrgPermissions()` or `@OrgMember()`. Default `orgId`.
    */
   routeParam?: string;
+  /**
+   * The absolute URL of the host's page that accepts invitations; the invitation message links
+   * to it with `?invitation=<id>&token=<token>` added. Unset: the message carries no link (the
+   * invitee finds the invitation under `GET /me/invitations` once signed in).
+   */
+  invitationUrl?: string;
 }
 
 /** The options after defaults. */
@@ -28,6 +34,7 @@ export interface ResolvedOrganizationsOptions {
   /** Every role (built-in and the host's) and its permissions. */
   roles: ReadonlyMap<string, ReadonlySet<string>>;
   routeParam: string;
+  invitationUrl: string | null;
 }
 
 /** The resolved options (ResolvedOrganizationsOptions). */
@@ -80,9 +87,22 @@ export function resolveOrganizationsOptions(
   const routeParam = given.routeParam ?? 'orgId';
   if (typeof routeParam !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(routeParam))
     problems.push('routeParam must be the name of a route parameter, such as "orgId"');
+  const invitationUrl = given.invitationUrl ?? null;
+  if (invitationUrl !== null && !isHttpUrl(invitationUrl))
+    problems.push('invitationUrl must be an absolute http(s) URL');
   if (problems.length > 0)
     throw new Error(`Invalid UserOrganizationsModule options:\n - ${problems.join('\n - ')}`);
-  return { roles, routeParam };
+  return { roles, routeParam, invitationUrl };
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `role` holds `permission` (the owner holds every one). */
