@@ -25,6 +25,10 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/core/dto/own-attribute-schema.response.ts',
   'libs/user/src/contacts/dto/phone-code.dto.ts',
   'libs/user/src/audit-log/dto/audit-log.response.ts',
+  'libs/user/src/organizations/dto/organization.response.ts',
+  'libs/user/src/organizations/dto/organization.dto.ts',
+  'libs/user/src/organizations/dto/organization-member.dto.ts',
+  'libs/user/src/organizations/dto/organization-invitation.dto.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

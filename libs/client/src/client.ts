@@ -10,6 +10,7 @@ import type {
   TwoFactorChallengeResponse,
   UpgradeResponse,
 } from './generated/api-types.js';
+import { OrganizationsClient } from './organizations/organizations-client.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
 import { queryString, User, type UserHost } from './user.js';
@@ -56,6 +57,8 @@ export class UserKitClient {
   readonly #host: UserHost;
   readonly #storage: TokenStorage;
   readonly #verifierKey: string;
+  /** Organizations, members and invitations (the API's UserOrganizationsModule). */
+  readonly organizations: OrganizationsClient;
 
   constructor(options: UserKitClientOptions) {
     const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -79,6 +82,7 @@ export class UserKitClient {
         this.#transport.setTokens(response.tokens.accessToken, response.tokens.refreshToken),
       changed: (user) => this.#notify(user),
     };
+    this.organizations = new OrganizationsClient(this.#transport);
   }
 
   /** The signed-in user, or null. After a page load call `restore()` first. */
