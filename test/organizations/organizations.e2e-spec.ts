@@ -138,6 +138,30 @@ describe('organizations: create, read, rename, delete; members, roles and the ho
       );
     });
 
+    it('the audit log records the creation and the membership, the creator their actor', async () => {
+      const owner = await signUp(t.http);
+      const { organization } = await createOrganization(owner);
+      const records = await sql<{ type: string; user_id: string | null; actor_id: string }>(
+        t.app,
+        "select type, user_id, actor_id from userkit_audit_log where actor_id = ? and type in ('organization.created', 'membership.created') order by created_at, type desc",
+        [owner.user.id],
+      );
+      expect(records).toEqual([
+        { type: 'organization.created', user_id: null, actor_id: owner.user.id },
+        { type: 'membership.created', user_id: owner.user.id, actor_id: owner.user.id },
+      ]);
+      const details = await sql<{ details: unknown }>(
+        t.app,
+        "select details from userkit_audit_log where actor_id = ? and type = 'membership.created'",
+        [owner.user.id],
+      );
+      const parsed =
+        typeof details[0].details === 'string'
+          ? JSON.parse(details[0].details)
+          : details[0].details;
+      expect(parsed).toEqual({ organizationId: organization.id, role: 'owner' });
+    });
+
     it('a taken slug is 409 ORGANIZATION_SLUG_TAKEN; a bad name or slug 400', async () => {
       const owner = await signUp(t.http);
       const slug = uniqueSlug();
