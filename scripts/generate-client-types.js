@@ -29,6 +29,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/organizations/dto/organization.dto.ts',
   'libs/user/src/organizations/dto/organization-member.dto.ts',
   'libs/user/src/organizations/dto/organization-invitation.dto.ts',
+  'libs/user/src/organizations/dto/active-organization.dto.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

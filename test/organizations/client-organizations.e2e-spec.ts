@@ -55,6 +55,11 @@ describe('@userkit/client: client.organizations', () => {
     const token = inbox.invitations.at(-1)!.token;
     const joined = await invitee.client.organizations.acceptInvitation(invitation.id, token);
     expect(joined).toMatchObject({ organization: { id }, role: 'member', permissions: [] });
+    expect(await invitee.client.organizations.setActive(id)).toMatchObject({
+      organizationId: id,
+      role: 'member',
+    });
+    expect((await invitee.client.organizations.getActive()).organizationId).toBe(id);
 
     const page = await invitee.client.organizations.listMembers(id, { limit: 1 });
     expect(page.data.map((member) => member.userId)).toEqual([owner.id]);

@@ -550,6 +550,92 @@ describe('organizations: create, read, rename, delete; members, roles and the ho
     });
   });
 
+  describe('the active organization of a session: PUT /me/session/organization', () => {
+    it('set per session, to an organization of yours; gone with the membership; null clears it', async () => {
+      const { organization, owner, member, outsider } = await team();
+      const none = { organizationId: null, slug: null, role: null, permissions: [] };
+      expect(
+        (await t.http.get('/me/session/organization').set(bearer(member.accessToken)).expect(200))
+          .body,
+      ).toEqual(none);
+      const set = await t.http
+        .put('/me/session/organization')
+        .set(bearer(member.accessToken))
+        .send({ organizationId: organization.id })
+        .expect(200);
+      const active = {
+        organizationId: organization.id,
+        slug: organization.slug,
+        role: 'member',
+        permissions: [],
+      };
+      expect(set.body).toEqual(active);
+      expect(
+        (await t.http.get('/me/session/organization').set(bearer(member.accessToken)).expect(200))
+          .body,
+      ).toEqual(active);
+      // Another session of the same user has its own (none yet).
+      const otherSession = await t.http
+        .post('/auth/login')
+        .send({ email: member.email, password: member.password })
+        .expect(200);
+      expect(
+        (
+          await t.http
+            .get('/me/session/organization')
+            .set(bearer(otherSession.body.accessToken))
+            .expect(200)
+        ).body,
+      ).toEqual(none);
+
+      const hidden = await t.http
+        .put('/me/session/organization')
+        .set(bearer(outsider.accessToken))
+        .send({ organizationId: organization.id })
+        .expect(404);
+      expect(hidden.body.code).toBe('ORGANIZATION_NOT_FOUND');
+      for (const body of [{}, { organizationId: 42 }, { organizationId: 'x'.repeat(65) }]) {
+        const refused = await t.http
+          .put('/me/session/organization')
+          .set(bearer(member.accessToken))
+          .send(body)
+          .expect(400);
+        expect(refused.body.code).toBe('VALIDATION_FAILED');
+      }
+      await t.http
+        .put('/me/session/organization')
+        .set(bearer(member.accessToken))
+        .send({ organizationId: 'not an id' })
+        .expect(404);
+
+      // The owner sets it, clears it with null.
+      await t.http
+        .put('/me/session/organization')
+        .set(bearer(owner.accessToken))
+        .send({ organizationId: organization.id })
+        .expect(200);
+      expect(
+        (
+          await t.http
+            .put('/me/session/organization')
+            .set(bearer(owner.accessToken))
+            .send({ organizationId: null })
+            .expect(200)
+        ).body,
+      ).toEqual(none);
+
+      // Removed from the organization: the session has no active organization any more.
+      await t.http
+        .delete(`/organizations/${organization.id}/members/${member.user.id}`)
+        .set(bearer(owner.accessToken))
+        .expect(204);
+      expect(
+        (await t.http.get('/me/session/organization').set(bearer(member.accessToken)).expect(200))
+          .body,
+      ).toEqual(none);
+    });
+  });
+
   describe("the host's routes: @OrgMember(), @OrgRoles('admin'), @OrgPermissions('projects:write')", () => {
     it('every role against every route (the sample: editor and admin hold projects:write)', async () => {
       const users = await team();

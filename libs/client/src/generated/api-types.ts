@@ -387,6 +387,14 @@ export interface MyInvitationResponse {
   expiresAt: string;
 }
 
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface ActiveOrganizationResponse {
+  organizationId: string | null;
+  slug: string | null;
+  role: string | null;
+  permissions: string[];
+}
+
 /** From libs/user/src/organizations/dto/organization.dto.ts. */
 export interface CreateOrganizationDto {
   name: string;
@@ -419,4 +427,9 @@ export interface CreateInvitationDto {
 /** From libs/user/src/organizations/dto/organization-invitation.dto.ts. */
 export interface AcceptInvitationDto {
   token?: string;
+}
+
+/** From libs/user/src/organizations/dto/active-organization.dto.ts. */
+export interface SetActiveOrganizationDto {
+  organizationId: string | null;
 }

@@ -1,4 +1,5 @@
 import type {
+  ActiveOrganizationResponse,
   CreateInvitationDto,
   CreateOrganizationDto,
   MembersPageQuery,
@@ -102,6 +103,16 @@ export class OrganizationsClient {
       'DELETE',
       `/organizations/${segment(organizationId)}/invitations/${segment(invitationId)}`,
     );
+  }
+
+  /** This session's organization (`organizationId`, `slug`, `role`), all null when none is set. */
+  getActive(): Promise<ActiveOrganizationResponse> {
+    return this.transport.send('GET', '/me/session/organization');
+  }
+
+  /** Makes an organization of yours this session's (null: none). */
+  setActive(organizationId: string | null): Promise<ActiveOrganizationResponse> {
+    return this.transport.send('PUT', '/me/session/organization', { body: { organizationId } });
   }
 
   /** Pending invitations to your verified addresses (GET /me/invitations). */

@@ -23,6 +23,7 @@ export {
   Organization,
   OrganizationMembership,
   OrganizationInvitation,
+  SessionOrganization,
   type InvitationStatus,
 } from './entities/index.js';
 export { ORGANIZATIONS_MIGRATIONS } from './migrations/index.js';
@@ -35,6 +36,7 @@ export {
   OrganizationInvitationsService,
   INVITATION_TTL_MS,
 } from './services/organization-invitations.service.js';
+export { ActiveOrganizationService } from './services/active-organization.service.js';
 export { OrganizationAccessService } from './services/organization-access.service.js';
 export type { MembershipView } from './repositories/organizations.repository.js';
 export type { MemberRow } from './repositories/organization-members.repository.js';

@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
+import { ActiveOrganizationController } from './controllers/active-organization.controller.js';
 import { MeInvitationsController } from './controllers/me-invitations.controller.js';
 import { MeOrganizationsController } from './controllers/me-organizations.controller.js';
 import { OrganizationInvitationsController } from './controllers/organization-invitations.controller.js';
@@ -15,6 +16,8 @@ import {
 import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository.js';
 import { OrganizationMembersRepository } from './repositories/organization-members.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { SessionOrganizationsRepository } from './repositories/session-organizations.repository.js';
+import { ActiveOrganizationService } from './services/active-organization.service.js';
 import { OrganizationAccessService } from './services/organization-access.service.js';
 import { OrganizationInvitationsService } from './services/organization-invitations.service.js';
 import { OrganizationMembersService } from './services/organization-members.service.js';
@@ -39,6 +42,7 @@ import {
     OrganizationMembersController,
     OrganizationInvitationsController,
     MeInvitationsController,
+    ActiveOrganizationController,
   ],
   providers: [
     {
@@ -53,6 +57,8 @@ import {
     OrganizationMembersService,
     OrganizationInvitationsRepository,
     OrganizationInvitationsService,
+    SessionOrganizationsRepository,
+    ActiveOrganizationService,
     OrganizationAccessGuard,
   ],
   exports: [
@@ -61,6 +67,7 @@ import {
     OrganizationsService,
     OrganizationMembersService,
     OrganizationInvitationsService,
+    ActiveOrganizationService,
     OrganizationAccessGuard,
   ],
 })

@@ -71,3 +71,12 @@ export class MyInvitationResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: string;
 }
+
+/** The session's active organization and your role there; all null when none is set. */
+export class ActiveOrganizationResponse {
+  @ApiProperty({ type: String, nullable: true }) organizationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'acme' }) slug!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'admin' }) role!: string | null;
+  @ApiProperty({ type: [String], description: "The role's permissions; empty when none is set" })
+  permissions!: string[];
+}
