@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiUserKitErrors, CurrentUser } from '@userkit/user';
+import { CurrentUser } from '@userkit/user';
 import {
   CurrentOrganization,
   OrgMember,
@@ -35,7 +35,6 @@ export class OrganizationHelloController {
   @Get()
   @OrgMember()
   @ApiOkResponse({ schema: GREETING, description: 'Any member' })
-  @ApiUserKitErrors(503)
   hello(
     @CurrentUser('id') userId: string,
     @CurrentOrganization() current: CurrentOrganizationMembership,
@@ -46,7 +45,6 @@ export class OrganizationHelloController {
   @Get('admin')
   @OrgRoles('admin')
   @ApiOkResponse({ schema: GREETING, description: 'An admin (or owner) of the organization' })
-  @ApiUserKitErrors(503)
   helloAdmin(@CurrentOrganization() current: CurrentOrganizationMembership): Greeting {
     return this.greet(`Hello, admin of ${current.organization.slug}`, current);
   }
@@ -54,7 +52,6 @@ export class OrganizationHelloController {
   @Get('editor')
   @OrgPermissions('projects:write')
   @ApiOkResponse({ schema: GREETING, description: 'A member whose role may write projects' })
-  @ApiUserKitErrors(503)
   helloEditor(@CurrentOrganization() current: CurrentOrganizationMembership): Greeting {
     return this.greet(`Hello, writer of ${current.organization.slug}'s projects`, current);
   }

@@ -20,6 +20,7 @@ function organizationRoute(requirement: OrganizationRequirement): MethodDecorato
     ApiUserKitError(400, { description: 'A route parameter that is not valid percent-encoding' }),
     ApiUserKitError(401),
     ApiUserKitError(404, { description: NOT_A_MEMBER }),
+    ApiUserKitError(503),
     ...(guarded
       ? [
           ApiUserKitError(403, {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
+import { rethrowStoreUnavailable } from '../../core/filters/service-unavailable.filter.js';
 import { principalOf } from '../../core/guards/principal-request-key.js';
 import { OrmContext } from '../../core/repositories/orm-context.js';
 import {
@@ -41,9 +42,12 @@ export class OrganizationAccessGuard implements CanActivate {
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
     // Guards run before any ORM context of the route: the read brings its own (or joins the host's).
     const organizationId = this.organizationIdOf(request, requirement);
-    const view = await this.ormContext.run(() =>
-      this.access.requireMember(organizationId, principal.id),
-    );
+    // A database that is down is 503 with Retry-After, as for the sign-in guard.
+    const view = await this.ormContext
+      .run(() => this.access.requireMember(organizationId, principal.id))
+      .catch((error: unknown) =>
+        rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
+      );
     const allowed =
       (requirement.roles.length === 0 || this.access.hasAnyRole(view.role, requirement.roles)) &&
       requirement.permissions.every((permission) =>
