@@ -395,6 +395,33 @@ describe('organizations: create, read, rename, delete; members, roles and the ho
       }
     });
 
+    it('GET …/members?search=: part of a name, username or address, any case; % and _ are plain', async () => {
+      const { organization, owner, admin, member } = await team();
+      await t.http
+        .patch('/me')
+        .set(bearer(admin.accessToken))
+        .send({ firstName: 'Zephyrine', lastName: 'Ó Brien' })
+        .expect(200);
+      const search = async (term: string) =>
+        (
+          await t.http
+            .get(`/organizations/${organization.id}/members`)
+            .query({ search: term })
+            .set(bearer(member.accessToken))
+            .expect(200)
+        ).body.data.map((entry: Member) => entry.userId);
+      expect(await search('ZEPHYR')).toEqual([admin.user.id]);
+      expect(await search(owner.email.split('@')[0].toUpperCase())).toEqual([owner.user.id]);
+      expect(await search('%')).toEqual([]);
+      expect(await search('_')).toEqual([]);
+      expect(await search('  ')).toHaveLength(5);
+      await t.http
+        .get(`/organizations/${organization.id}/members`)
+        .query({ search: 'x'.repeat(101) })
+        .set(bearer(member.accessToken))
+        .expect(400);
+    });
+
     it('PATCH …/members/:userId: owner and admin change roles; only an owner makes or unmakes an owner', async () => {
       const { organization, owner, admin, editor, member } = await team();
       const path = (user: SignedUp) => `/organizations/${organization.id}/members/${user.user.id}`;

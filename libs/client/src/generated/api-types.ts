@@ -416,6 +416,7 @@ export interface ChangeMemberRoleDto {
 export interface MembersPageQuery {
   limit?: number;
   cursor?: string;
+  search?: string;
 }
 
 /** From libs/user/src/organizations/dto/organization-invitation.dto.ts. */

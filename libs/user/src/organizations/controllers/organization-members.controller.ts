@@ -40,7 +40,8 @@ export class OrganizationMembersController {
   @NoStore()
   @ApiOkResponse({
     type: OrganizationMembersPageResponse,
-    description: 'Members in the order they joined; every member may list them',
+    description:
+      'Members in the order they joined, those matching `search` only when given; every member may list them',
   })
   @ApiUserKitError(400, { description: 'Bad limit or cursor' })
   @ApiUserKitError(404, { description: NOT_A_MEMBER })

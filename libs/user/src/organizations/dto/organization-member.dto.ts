@@ -32,4 +32,14 @@ export class MembersPageQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'ada',
+    description: 'Part of a name, username or email address, any case',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }

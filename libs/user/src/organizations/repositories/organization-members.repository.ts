@@ -40,6 +40,7 @@ export class OrganizationMembersRepository {
     organizationId: string,
     after: { createdAt: Date; id: string } | undefined,
     limit: number,
+    search?: string,
   ): Promise<MemberRow[]> {
     const postgres = isPostgres(this.em);
     const time = (date: Date) => (postgres ? date : date.getTime());
@@ -48,6 +49,14 @@ export class OrganizationMembersRepository {
     if (after) {
       range = 'and (m.created_at, m.user_id) > (?, ?)';
       params.push(time(after.createdAt), after.id);
+    }
+    if (search) {
+      // Any part of the name, username or an address (verified or primary), case-insensitively.
+      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const like = (column: string) => `lower(${column}) like ? escape '\\'`;
+      range += ` and (${['u.display_name', 'u.first_name', 'u.last_name', 'u.username'].map(like).join(' or ')}
+        or exists (select 1 from userkit_email_addresses s where s.user_id = m.user_id and (s.verified = ${postgres ? 'true' : '1'} or s."primary" = ${postgres ? 'true' : '1'}) and ${like('s.normalized_email')}))`;
+      params.push(pattern, pattern, pattern, pattern, pattern);
     }
     const primary = postgres ? 'true' : '1';
     const rows = (await this.em.getConnection().execute(

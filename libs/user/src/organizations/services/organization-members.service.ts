@@ -35,12 +35,13 @@ export class OrganizationMembersService {
   async list(
     organizationId: string,
     userId: string,
-    query: { limit?: number; cursor?: string },
+    query: { limit?: number; cursor?: string; search?: string },
   ): Promise<MembersPage> {
     const view = await this.access.requireMember(organizationId, userId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? undefined : decodeUserCursor(query.cursor);
-    const found = await this.members.page(view.organization.id, after, limit + 1);
+    const search = query.search?.trim() || undefined;
+    const found = await this.members.page(view.organization.id, after, limit + 1, search);
     const members = found.slice(0, limit);
     const last = members.at(-1);
     return {
