@@ -69,6 +69,9 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   organizationRoles?: UserOrganizationsModuleOptions['roles'];
   /** UserOrganizationsModule's `invitationUrl`. */
   organizationInvitationUrl?: UserOrganizationsModuleOptions['invitationUrl'];
+  /** UserOrganizationsModule's `maxOrganizationsPerUser` and `maxMembersPerOrganization`. */
+  maxOrganizationsPerUser?: UserOrganizationsModuleOptions['maxOrganizationsPerUser'];
+  maxMembersPerOrganization?: UserOrganizationsModuleOptions['maxMembersPerOrganization'];
 }
 
 /**
@@ -97,6 +100,8 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhookTimeoutSeconds: true,
   organizationRoles: true,
   organizationInvitationUrl: true,
+  maxOrganizationsPerUser: true,
+  maxMembersPerOrganization: true,
 };
 
 /**
@@ -183,6 +188,8 @@ export function featureModules(
     UserOrganizationsModule.forRoot({
       roles: overrides.organizationRoles ?? SAMPLE_ORGANIZATION_ROLES,
       invitationUrl: overrides.organizationInvitationUrl,
+      maxOrganizationsPerUser: overrides.maxOrganizationsPerUser,
+      maxMembersPerOrganization: overrides.maxMembersPerOrganization,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

@@ -306,6 +306,14 @@ export const UserErrors = {
     status: HttpStatus.CONFLICT,
     message: 'An invitation to this address is pending: revoke it first to send another',
   },
+  ORGANIZATION_LIMIT_REACHED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This user belongs to as many organizations as this app allows',
+  },
+  ORGANIZATION_MEMBER_LIMIT_REACHED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This organization has as many members as this app allows',
+  },
   ORGANIZATION_LAST_OWNER: {
     status: HttpStatus.CONFLICT,
     message:

@@ -48,7 +48,10 @@ export class MeInvitationsController {
     description: 'You are a member now, with the role of the invitation',
   })
   @ApiUserKitError(404, { description: NOT_FOUND })
-  @ApiUserKitError(409, { description: 'ORGANIZATION_ALREADY_MEMBER: you are a member already' })
+  @ApiUserKitError(409, {
+    description:
+      'ORGANIZATION_ALREADY_MEMBER: you are a member already; ORGANIZATION_LIMIT_REACHED / ORGANIZATION_MEMBER_LIMIT_REACHED: a limit of the app (the invitation stays pending)',
+  })
   async accept(
     @CurrentUser('id') userId: string,
     @Param('invitationId') invitationId: string,

@@ -43,7 +43,10 @@ export class OrganizationsController {
     description: 'The new organization; you are its owner',
   })
   @ApiUserKitError(400, { description: 'A blank or too long name, a slug not of the pattern' })
-  @ApiUserKitError(409, { description: 'ORGANIZATION_SLUG_TAKEN: another organization has it' })
+  @ApiUserKitError(409, {
+    description:
+      'ORGANIZATION_SLUG_TAKEN: another organization has it; ORGANIZATION_LIMIT_REACHED: you belong to as many organizations as the app allows',
+  })
   async create(
     @CurrentUser('id') userId: string,
     @Body() body: CreateOrganizationDto,

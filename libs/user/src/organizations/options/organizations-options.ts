@@ -1,3 +1,4 @@
+import type { MembershipLimits } from '../repositories/membership-limits.js';
 import {
   ADMIN_ROLE,
   BUILT_IN_ROLE_PERMISSIONS,
@@ -27,6 +28,13 @@ export interface UserOrganizationsModuleOptions {
    * invitee finds the invitation under `GET /me/invitations` once signed in).
    */
   invitationUrl?: string;
+  /**
+   * Organizations a user may belong to (created or joined); a creation, acceptance or add past
+   * it is 409 ORGANIZATION_LIMIT_REACHED. Default none (null).
+   */
+  maxOrganizationsPerUser?: number | null;
+  /** Members an organization may have; past it 409 ORGANIZATION_MEMBER_LIMIT_REACHED. Default none. */
+  maxMembersPerOrganization?: number | null;
 }
 
 /** The options after defaults. */
@@ -35,6 +43,7 @@ export interface ResolvedOrganizationsOptions {
   roles: ReadonlyMap<string, ReadonlySet<string>>;
   routeParam: string;
   invitationUrl: string | null;
+  limits: MembershipLimits;
 }
 
 /** The resolved options (ResolvedOrganizationsOptions). */
@@ -90,9 +99,20 @@ export function resolveOrganizationsOptions(
   const invitationUrl = given.invitationUrl ?? null;
   if (invitationUrl !== null && !isHttpUrl(invitationUrl))
     problems.push('invitationUrl must be an absolute http(s) URL');
+  const limit = (name: string, value: unknown): number | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1_000_000)
+      return value;
+    problems.push(`${name} must be a whole number from 1 to 1000000, or null`);
+    return null;
+  };
+  const limits = {
+    organizationsPerUser: limit('maxOrganizationsPerUser', given.maxOrganizationsPerUser),
+    membersPerOrganization: limit('maxMembersPerOrganization', given.maxMembersPerOrganization),
+  };
   if (problems.length > 0)
     throw new Error(`Invalid UserOrganizationsModule options:\n - ${problems.join('\n - ')}`);
-  return { roles, routeParam, invitationUrl };
+  return { roles, routeParam, invitationUrl, limits };
 }
 
 function isHttpUrl(value: unknown): value is string {

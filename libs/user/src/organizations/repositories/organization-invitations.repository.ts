@@ -6,6 +6,7 @@ import {
   type InvitationStatus,
 } from '../entities/organization-invitation.entity.js';
 import { OrganizationMembership } from '../entities/organization-membership.entity.js';
+import { checkMembershipLimits, type MembershipLimits } from './membership-limits.js';
 
 export interface NewInvitation {
   organizationId: string;
@@ -20,7 +21,9 @@ export interface NewInvitation {
 export type InvitationAnswer =
   | { outcome: 'answered'; invitation: OrganizationInvitation }
   | { outcome: 'not_found' }
-  | { outcome: 'already_member' };
+  | { outcome: 'already_member' }
+  | { outcome: 'user_limit' }
+  | { outcome: 'organization_limit' };
 
 /** Raised inside the acceptance's transaction to roll its status change back. */
 class AlreadyMember extends Error {}
@@ -138,9 +141,16 @@ export class OrganizationInvitationsRepository {
    * Accepts: the pending row becomes `accepted` and the user a member, in one transaction. Of an
    * acceptance and a revocation at once, one changes the row; the other finds it answered.
    */
-  async accept(invitation: OrganizationInvitation, userId: string): Promise<InvitationAnswer> {
+  async accept(
+    invitation: OrganizationInvitation,
+    userId: string,
+    limits: MembershipLimits,
+  ): Promise<InvitationAnswer> {
     try {
       return await this.em.transactional(async (em) => {
+        // Checked first: a join past a limit leaves the invitation pending.
+        const breach = await checkMembershipLimits(em, limits, userId, invitation.organization.id);
+        if (breach) return { outcome: breach };
         if (!(await this.transition(em, invitation.id, 'accepted')))
           return { outcome: 'not_found' } as const;
         try {

@@ -7,6 +7,11 @@ import { Injectable } from '@nestjs/common';
 import { isPostgres } from '../../core/sql/sql-dialect-of.js';
 import { OrganizationMembership } from '../entities/organization-membership.entity.js';
 import { OWNER_ROLE } from '../options/organization-roles.js';
+import {
+  checkMembershipLimits,
+  type LimitBreach,
+  type MembershipLimits,
+} from './membership-limits.js';
 import { lockOrganizationRow } from './organization-row-lock.js';
 
 /** One member as the members page shows them: the membership and a few of the user's values. */
@@ -87,13 +92,16 @@ export class OrganizationMembersRepository {
     organizationId: string,
     userId: string,
     role: string,
-  ): Promise<'added' | 'already_member' | 'not_found'> {
+    limits: MembershipLimits,
+  ): Promise<'added' | 'already_member' | 'not_found' | NonNullable<LimitBreach>> {
     try {
-      await this.em.transactional(async (em) => {
+      return await this.em.transactional(async (em) => {
+        const breach = await checkMembershipLimits(em, limits, userId, organizationId);
+        if (breach) return breach;
         em.create(OrganizationMembership, { organization: organizationId, user: userId, role });
         await em.flush();
+        return 'added' as const;
       });
-      return 'added';
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return 'already_member';
       if (error instanceof ForeignKeyConstraintViolationException) return 'not_found';

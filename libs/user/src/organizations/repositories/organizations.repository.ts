@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationMembership } from '../entities/organization-membership.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { OWNER_ROLE } from '../options/organization-roles.js';
+import { checkMembershipLimits, type MembershipLimits } from './membership-limits.js';
 
 /** An organization and the role of the user who asked for it. */
 export interface MembershipView {
@@ -25,9 +26,11 @@ export class OrganizationsRepository {
     name: string,
     slug: string,
     ownerId: string,
-  ): Promise<MembershipView | 'slug_taken'> {
+    limits: MembershipLimits,
+  ): Promise<MembershipView | 'slug_taken' | 'user_limit'> {
     try {
       return await this.em.transactional(async (em) => {
+        if (await checkMembershipLimits(em, limits, ownerId, null)) return 'user_limit';
         const organization = em.create(Organization, { name, slug });
         const membership = em.create(OrganizationMembership, {
           organization,

@@ -125,7 +125,7 @@ export class OrganizationInvitationsService {
     if (token !== undefined && !sameDigest(hashSecretToken(token), invitation.tokenHash))
       throw new UserKitException('ORGANIZATION_INVITATION_NOT_FOUND');
     const answer = await this.events.commit(
-      () => this.invitations.accept(invitation, userId),
+      () => this.invitations.accept(invitation, userId, this.options.limits),
       (result) =>
         result.outcome === 'answered'
           ? [
@@ -190,5 +190,8 @@ export class OrganizationInvitationsService {
       throw new UserKitException('ORGANIZATION_INVITATION_NOT_FOUND');
     if (answer.outcome === 'already_member')
       throw new UserKitException('ORGANIZATION_ALREADY_MEMBER');
+    if (answer.outcome === 'user_limit') throw new UserKitException('ORGANIZATION_LIMIT_REACHED');
+    if (answer.outcome === 'organization_limit')
+      throw new UserKitException('ORGANIZATION_MEMBER_LIMIT_REACHED');
   }
 }

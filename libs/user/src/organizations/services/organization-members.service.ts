@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UserEventsPublisher, userKitEvent } from '../../core/events/user-events.publisher.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { decodeUserCursor, encodeUserCursor } from '../../core/services/user-cursor.js';
 import { isResourceId } from '../../core/validation/resource-id.js';
 import { ORGANIZATION_PERMISSIONS, OWNER_ROLE } from '../options/organization-roles.js';
+import {
+  ORGANIZATIONS_OPTIONS,
+  type ResolvedOrganizationsOptions,
+} from '../options/organizations-options.js';
 import {
   OrganizationMembersRepository,
   type MemberRow,
@@ -27,6 +31,7 @@ const DEFAULT_PAGE_SIZE = 50;
 @Injectable()
 export class OrganizationMembersService {
   constructor(
+    @Inject(ORGANIZATIONS_OPTIONS) private readonly options: ResolvedOrganizationsOptions,
     private readonly members: OrganizationMembersRepository,
     private readonly access: OrganizationAccessService,
     private readonly events: UserEventsPublisher,
@@ -63,7 +68,7 @@ export class OrganizationMembersService {
     if (!isResourceId(organizationId) || !isResourceId(userId))
       throw new UserKitException('ORGANIZATION_NOT_FOUND');
     const added = await this.events.commit(
-      () => this.members.add(organizationId, userId, role),
+      () => this.members.add(organizationId, userId, role, this.options.limits),
       (result) =>
         result === 'added'
           ? [userKitEvent('membership.created', { organizationId, userId, role })]
@@ -71,6 +76,9 @@ export class OrganizationMembersService {
     );
     if (added === 'already_member') throw new UserKitException('ORGANIZATION_ALREADY_MEMBER');
     if (added === 'not_found') throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    if (added === 'user_limit') throw new UserKitException('ORGANIZATION_LIMIT_REACHED');
+    if (added === 'organization_limit')
+      throw new UserKitException('ORGANIZATION_MEMBER_LIMIT_REACHED');
   }
 
   /** The member's role is `role` now. */

@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UserEventsPublisher, userKitEvent } from '../../core/events/user-events.publisher.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { ORGANIZATION_PERMISSIONS, OWNER_ROLE } from '../options/organization-roles.js';
+import {
+  ORGANIZATIONS_OPTIONS,
+  type ResolvedOrganizationsOptions,
+} from '../options/organizations-options.js';
 import {
   OrganizationsRepository,
   type MembershipView,
@@ -19,6 +23,7 @@ const GENERATED_SLUG_ATTEMPTS = 4;
 @Injectable()
 export class OrganizationsService {
   constructor(
+    @Inject(ORGANIZATIONS_OPTIONS) private readonly options: ResolvedOrganizationsOptions,
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
     private readonly events: UserEventsPublisher,
@@ -33,9 +38,9 @@ export class OrganizationsService {
         );
     for (const slug of candidates) {
       const created = await this.events.commit(
-        () => this.organizations.createWithOwner(name, slug, userId),
+        () => this.organizations.createWithOwner(name, slug, userId, this.options.limits),
         (result) =>
-          result === 'slug_taken'
+          result === 'slug_taken' || result === 'user_limit'
             ? []
             : [
                 userKitEvent('organization.created', {
@@ -49,6 +54,7 @@ export class OrganizationsService {
                 }),
               ],
       );
+      if (created === 'user_limit') throw new UserKitException('ORGANIZATION_LIMIT_REACHED');
       if (created !== 'slug_taken') return created;
     }
     throw new UserKitException('ORGANIZATION_SLUG_TAKEN');
