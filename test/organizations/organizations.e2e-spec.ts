@@ -577,6 +577,76 @@ describe('organizations: create, read, rename, delete; members, roles and the ho
     });
   });
 
+  describe("every role against the library's organization routes", () => {
+    it('a table: 2xx where the role allows it, 403 for a member without the permission, 404 for an outsider', async () => {
+      const users = await team();
+      const id = users.organization.id;
+      let counter = 0;
+      const routes: Record<string, (user: SignedUp) => ReturnType<TestApp['http']['get']>> = {
+        'GET /organizations/:id': (user) =>
+          t.http.get(`/organizations/${id}`).set(bearer(user.accessToken)),
+        'PATCH /organizations/:id': (user) =>
+          t.http
+            .patch(`/organizations/${id}`)
+            .set(bearer(user.accessToken))
+            .send({ name: `Renamed ${(counter += 1)}` }),
+        'GET …/members': (user) =>
+          t.http.get(`/organizations/${id}/members`).set(bearer(user.accessToken)),
+        'POST …/invitations': (user) =>
+          t.http
+            .post(`/organizations/${id}/invitations`)
+            .set(bearer(user.accessToken))
+            .send({ email: `table.${Date.now()}.${(counter += 1)}@example.com`, role: 'member' }),
+        'GET …/invitations': (user) =>
+          t.http.get(`/organizations/${id}/invitations`).set(bearer(user.accessToken)),
+        'PUT /me/session/organization': (user) =>
+          t.http
+            .put('/me/session/organization')
+            .set(bearer(user.accessToken))
+            .send({ organizationId: id }),
+      };
+      const managers = {
+        GET: 200,
+        PATCH: 200,
+        MEMBERS: 200,
+        INVITE: 201,
+        INVITATIONS: 200,
+        ACTIVE: 200,
+      };
+      const plain = {
+        GET: 200,
+        PATCH: 403,
+        MEMBERS: 200,
+        INVITE: 403,
+        INVITATIONS: 403,
+        ACTIVE: 200,
+      };
+      const hidden = {
+        GET: 404,
+        PATCH: 404,
+        MEMBERS: 404,
+        INVITE: 404,
+        INVITATIONS: 404,
+        ACTIVE: 404,
+      };
+      const expected: Record<string, typeof managers> = {
+        owner: managers,
+        admin: managers,
+        editor: plain,
+        billing: plain,
+        member: plain,
+        outsider: hidden,
+      };
+      const columns = Object.keys(managers) as Array<keyof typeof managers>;
+      for (const [who, statuses] of Object.entries(expected)) {
+        const user = users[who as keyof typeof users] as SignedUp;
+        const seen = [];
+        for (const route of Object.values(routes)) seen.push((await route(user)).status);
+        expect([who, ...seen]).toEqual([who, ...columns.map((column) => statuses[column])]);
+      }
+    });
+  });
+
   describe('the active organization of a session: PUT /me/session/organization', () => {
     it('set per session, to an organization of yours; gone with the membership; null clears it', async () => {
       const { organization, owner, member, outsider } = await team();
