@@ -395,6 +395,12 @@ export interface ActiveOrganizationResponse {
   permissions: string[];
 }
 
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface AdminOrganizationsPageResponse {
+  data: OrganizationResponse[];
+  nextCursor: string | null;
+}
+
 /** From libs/user/src/organizations/dto/organization.dto.ts. */
 export interface CreateOrganizationDto {
   name: string;
@@ -405,6 +411,18 @@ export interface CreateOrganizationDto {
 export interface UpdateOrganizationDto {
   name?: string;
   slug?: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface AdminCreateOrganizationDto extends CreateOrganizationDto {
+  ownerId: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface AdminOrganizationsQuery {
+  limit?: number;
+  cursor?: string;
+  search?: string;
 }
 
 /** From libs/user/src/organizations/dto/organization-member.dto.ts. */

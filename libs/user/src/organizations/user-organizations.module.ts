@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
+import { AdminOrganizationsController } from './controllers/admin-organizations.controller.js';
 import { ActiveOrganizationController } from './controllers/active-organization.controller.js';
 import { MeInvitationsController } from './controllers/me-invitations.controller.js';
 import { MeOrganizationsController } from './controllers/me-organizations.controller.js';
@@ -43,6 +44,7 @@ import {
     OrganizationInvitationsController,
     MeInvitationsController,
     ActiveOrganizationController,
+    AdminOrganizationsController,
   ],
   providers: [
     {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ToInteger } from '../../core/dto/strict-query.js';
 import { ApiStrictBody } from '../../core/decorators/api-strict-body.decorator.js';
 import { IsOptional } from '../../core/validation/is-optional.decorator.js';
 import { ORGANIZATION_SLUG_PATTERN } from '../services/organization-slugs.js';
@@ -42,4 +43,36 @@ export class UpdateOrganizationDto {
   @IsString()
   @Matches(ORGANIZATION_SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug?: string;
+}
+
+/** An admin's organization: its owner named. */
+@ApiStrictBody()
+export class AdminCreateOrganizationDto extends CreateOrganizationDto {
+  @ApiProperty({ description: 'The user who becomes its owner', maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  ownerId!: string;
+}
+
+/** `limit`, `cursor` and `search` of the admin's list. */
+export class AdminOrganizationsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name or slug, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }

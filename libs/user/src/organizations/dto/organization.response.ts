@@ -80,3 +80,13 @@ export class ActiveOrganizationResponse {
   @ApiProperty({ type: [String], description: "The role's permissions; empty when none is set" })
   permissions!: string[];
 }
+
+export class AdminOrganizationsPageResponse {
+  @ApiProperty({ type: [OrganizationResponse] }) data!: OrganizationResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}

@@ -1,5 +1,11 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  EntityManager,
+  ForeignKeyConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { plainValues } from '../../core/sql/plain-values.js';
+import { isPostgres } from '../../core/sql/sql-dialect-of.js';
 import { OrganizationMembership } from '../entities/organization-membership.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { OWNER_ROLE } from '../options/organization-roles.js';
@@ -27,7 +33,7 @@ export class OrganizationsRepository {
     slug: string,
     ownerId: string,
     limits: MembershipLimits,
-  ): Promise<MembershipView | 'slug_taken' | 'user_limit'> {
+  ): Promise<MembershipView | 'slug_taken' | 'user_limit' | 'owner_not_found'> {
     try {
       return await this.em.transactional(async (em) => {
         if (await checkMembershipLimits(em, limits, ownerId, null)) return 'user_limit';
@@ -42,6 +48,8 @@ export class OrganizationsRepository {
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return 'slug_taken';
+      // Only an admin names the owner: one that does not exist.
+      if (error instanceof ForeignKeyConstraintViolationException) return 'owner_not_found';
       throw error;
     }
   }
@@ -97,6 +105,37 @@ export class OrganizationsRepository {
       if (error instanceof UniqueConstraintViolationException) return 'slug_taken';
       throw error;
     }
+  }
+
+  /**
+   * Every organization, newest first by (created_at, id), after the cursor, those whose name or
+   * slug contains `search` (any case) only when given.
+   */
+  async page(
+    after: { createdAt: Date; id: string } | undefined,
+    limit: number,
+    search?: string,
+  ): Promise<Organization[]> {
+    const postgres = isPostgres(this.em);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (after) {
+      conditions.push('(created_at, id) < (?, ?)');
+      params.push(postgres ? after.createdAt : after.createdAt.getTime(), after.id);
+    }
+    if (search) {
+      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      conditions.push("(lower(name) like ? escape '\\' or slug like ? escape '\\')");
+      params.push(pattern, pattern);
+    }
+    const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+    const rows = (await this.em
+      .getConnection()
+      .execute(
+        `select * from userkit_organizations ${where} order by created_at desc, id desc limit ?`,
+        [...params, limit] as never[],
+      )) as Record<string, unknown>[];
+    return rows.map((row) => plainValues(this.em, Organization, row));
   }
 
   /** The organization as stored now (after an update), or null. */

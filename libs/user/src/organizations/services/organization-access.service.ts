@@ -44,6 +44,11 @@ export class OrganizationAccessService {
     return view;
   }
 
+  /** Whether the organization exists (for an admin, who need not be a member). */
+  async exists(organizationId: string): Promise<boolean> {
+    return (await this.organizations.findById(organizationId)) !== null;
+  }
+
   /** The user's membership, or null (no error: for the member a change names). */
   findMembership(organizationId: string, userId: string): Promise<MembershipView | null> {
     return this.organizations.findForMember(organizationId, userId);

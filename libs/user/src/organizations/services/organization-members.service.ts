@@ -43,10 +43,17 @@ export class OrganizationMembersService {
     query: { limit?: number; cursor?: string; search?: string },
   ): Promise<MembersPage> {
     const view = await this.access.requireMember(organizationId, userId);
+    return this.pageOf(view.organization.id, query);
+  }
+
+  private async pageOf(
+    organizationId: string,
+    query: { limit?: number; cursor?: string; search?: string },
+  ): Promise<MembersPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? undefined : decodeUserCursor(query.cursor);
     const search = query.search?.trim() || undefined;
-    const found = await this.members.page(view.organization.id, after, limit + 1, search);
+    const found = await this.members.page(organizationId, after, limit + 1, search);
     const members = found.slice(0, limit);
     const last = members.at(-1);
     return {
@@ -79,6 +86,16 @@ export class OrganizationMembersService {
     if (added === 'user_limit') throw new UserKitException('ORGANIZATION_LIMIT_REACHED');
     if (added === 'organization_limit')
       throw new UserKitException('ORGANIZATION_MEMBER_LIMIT_REACHED');
+  }
+
+  /** Any organization's members, for an admin (no membership asked); 404 when there is none. */
+  async listAsAdmin(
+    organizationId: string,
+    query: { limit?: number; cursor?: string; search?: string },
+  ): Promise<MembersPage> {
+    if (!isResourceId(organizationId) || !(await this.access.exists(organizationId)))
+      throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    return this.pageOf(organizationId, query);
   }
 
   /** The member's role is `role` now. */

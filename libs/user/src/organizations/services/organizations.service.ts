@@ -12,6 +12,9 @@ import {
 } from '../repositories/organizations.repository.js';
 import { OrganizationAccessService } from './organization-access.service.js';
 import { slugFromName, withRandomSuffix } from './organization-slugs.js';
+import { decodeUserCursor, encodeUserCursor } from '../../core/services/user-cursor.js';
+import { isResourceId } from '../../core/validation/resource-id.js';
+import type { Organization } from '../entities/organization.entity.js';
 
 /** Attempts at a slug made from the name before giving up (each after a random suffix). */
 const GENERATED_SLUG_ATTEMPTS = 4;
@@ -40,7 +43,7 @@ export class OrganizationsService {
       const created = await this.events.commit(
         () => this.organizations.createWithOwner(name, slug, userId, this.options.limits),
         (result) =>
-          result === 'slug_taken' || result === 'user_limit'
+          typeof result === 'string'
             ? []
             : [
                 userKitEvent('organization.created', {
@@ -55,6 +58,7 @@ export class OrganizationsService {
               ],
       );
       if (created === 'user_limit') throw new UserKitException('ORGANIZATION_LIMIT_REACHED');
+      if (created === 'owner_not_found') throw new UserKitException('USER_NOT_FOUND');
       if (created !== 'slug_taken') return created;
     }
     throw new UserKitException('ORGANIZATION_SLUG_TAKEN');
@@ -102,6 +106,40 @@ export class OrganizationsService {
     const organization = await this.organizations.findById(current.id);
     if (!organization) throw new UserKitException('ORGANIZATION_NOT_FOUND');
     return { ...view, organization };
+  }
+
+  /** Newest first, by name or slug when `search` is given (the admin's list). */
+  async page(query: { limit?: number; cursor?: string; search?: string }): Promise<{
+    organizations: Organization[];
+    nextCursor: string | null;
+  }> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor === undefined ? undefined : decodeUserCursor(query.cursor);
+    const found = await this.organizations.page(
+      after,
+      limit + 1,
+      query.search?.trim() || undefined,
+    );
+    const organizations = found.slice(0, limit);
+    const last = organizations.at(-1);
+    return {
+      organizations,
+      nextCursor: found.length > limit && last ? encodeUserCursor(last) : null,
+    };
+  }
+
+  /** Any organization, by an admin (no membership asked); 404 when there is none. */
+  async deleteAsAdmin(organizationId: string): Promise<void> {
+    const organization = isResourceId(organizationId)
+      ? await this.organizations.findById(organizationId)
+      : null;
+    if (!organization) throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    const { id, slug } = organization;
+    const deleted = await this.events.commit(
+      () => this.organizations.delete(id),
+      (gone) => (gone ? [userKitEvent('organization.deleted', { organizationId: id, slug })] : []),
+    );
+    if (!deleted) throw new UserKitException('ORGANIZATION_NOT_FOUND');
   }
 
   /** The organization, its memberships with it; needs `organization:delete` (the owner). */
