@@ -16,6 +16,7 @@ const FEATURE_FOLDERS = [
   'profile-images',
   'token-templates',
   'pages',
+  'passkeys',
 ];
 
 export default tseslint.config(

@@ -30,6 +30,8 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/organizations/dto/organization-member.dto.ts',
   'libs/user/src/organizations/dto/organization-invitation.dto.ts',
   'libs/user/src/organizations/dto/active-organization.dto.ts',
+  'libs/user/src/core/dto/user-data-export.response.ts',
+  'libs/user/src/passkeys/dto/passkey.response.ts',
 ];
 
 /** Files whose exported type aliases the DTOs above refer to (copied as they are). */

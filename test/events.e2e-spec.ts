@@ -166,7 +166,7 @@ describe('events for the host (@nestjs/event-emitter), after commit', () => {
     await t.http.delete(`/admin/users/${other.user.id}`).set(bearer(admin.accessToken)).expect(204);
     const deleted = since(mark);
     expect(names(deleted)).toEqual(['user.deleted']);
-    expect(deleted[0].payload).toEqual({ userId: other.user.id });
+    expect(deleted[0].payload).toEqual({ userId: other.user.id, cause: 'admin' });
     expect(await deleted[0].committed).toBe(true);
   });
 

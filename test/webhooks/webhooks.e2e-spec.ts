@@ -331,7 +331,10 @@ describe('webhooks: Standard Webhooks from a transactional outbox', () => {
     await t.http.delete(`/admin/users/${member.user.id}`).set(asAdmin()).expect(204);
     await optionsReceiver.waitFor((all) => all.some(ofUser(member.user.id, 'user.deleted')));
     const request = optionsReceiver.received.find(ofUser(member.user.id, 'user.deleted'))!;
-    expect(verify(OPTIONS_SECRET, request).data).toEqual({ userId: member.user.id });
+    expect(verify(OPTIONS_SECRET, request).data).toEqual({
+      userId: member.user.id,
+      cause: 'admin',
+    });
   });
 
   it('crafted input is a 4xx, never a 5xx', async () => {

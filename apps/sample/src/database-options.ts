@@ -10,6 +10,7 @@ import { AUDIT_LOG_ENTITIES, AUDIT_LOG_MIGRATIONS } from '@userkit/user/audit-lo
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
 import { ORGANIZATIONS_ENTITIES, ORGANIZATIONS_MIGRATIONS } from '@userkit/user/organizations';
+import { PASSKEYS_ENTITIES, PASSKEYS_MIGRATIONS } from '@userkit/user/passkeys';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
 import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@userkit/user/webhooks';
 
@@ -24,6 +25,7 @@ const ENTITIES = [
   ...AUDIT_LOG_ENTITIES,
   ...WEBHOOKS_ENTITIES,
   ...ORGANIZATIONS_ENTITIES,
+  ...PASSKEYS_ENTITIES,
 ];
 
 /** The core's migrations first, then each feature's (their tables reference the core's). */
@@ -35,6 +37,7 @@ const MIGRATIONS = [
   ...AUDIT_LOG_MIGRATIONS,
   ...WEBHOOKS_MIGRATIONS,
   ...ORGANIZATIONS_MIGRATIONS,
+  ...PASSKEYS_MIGRATIONS,
 ];
 
 /** PostgreSQL's pool: its size, and how long a query waits for a connection before a 503. */

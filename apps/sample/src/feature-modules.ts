@@ -12,6 +12,7 @@ import {
   type UserOrganizationsModuleOptions,
 } from '@userkit/user/organizations';
 import { UserPagesModule } from '@userkit/user/pages';
+import { UserPasskeysModule, type UserPasskeysModuleOptions } from '@userkit/user/passkeys';
 import {
   UserProfileImagesModule,
   type UserProfileImagesOptions,
@@ -72,6 +73,9 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   /** UserOrganizationsModule's `maxOrganizationsPerUser` and `maxMembersPerOrganization`. */
   maxOrganizationsPerUser?: UserOrganizationsModuleOptions['maxOrganizationsPerUser'];
   maxMembersPerOrganization?: UserOrganizationsModuleOptions['maxMembersPerOrganization'];
+  /** UserPasskeysModule's `rpID` and `origins` (default: from PUBLIC_URL). */
+  passkeyRpID?: UserPasskeysModuleOptions['rpID'];
+  passkeyOrigins?: UserPasskeysModuleOptions['origins'];
 }
 
 /**
@@ -102,6 +106,8 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   organizationInvitationUrl: true,
   maxOrganizationsPerUser: true,
   maxMembersPerOrganization: true,
+  passkeyRpID: true,
+  passkeyOrigins: true,
 };
 
 /**
@@ -190,6 +196,11 @@ export function featureModules(
       invitationUrl: overrides.organizationInvitationUrl,
       maxOrganizationsPerUser: overrides.maxOrganizationsPerUser,
       maxMembersPerOrganization: overrides.maxMembersPerOrganization,
+    }),
+    // Passkeys (/me/passkeys, /auth/passkey): RP ID and origin from PUBLIC_URL.
+    UserPasskeysModule.forRoot({
+      rpID: overrides.passkeyRpID,
+      origins: overrides.passkeyOrigins,
     }),
     // The prebuilt pages at /account (sign-in, sign-up, profile, admin console).
     ...(config.ui ? [UserPagesModule.forRoot({ path: SAMPLE_UI_PATH })] : []),

@@ -2,6 +2,7 @@ import { UserKitError } from './errors.js';
 import type {
   AuditLogPageResponse,
   OwnAttributeSchemaResponse,
+  PasskeyRequestOptionsResponse,
   PhoneCodeRequestDto,
   PhoneCodeSignInDto,
   SignInDto,
@@ -11,6 +12,7 @@ import type {
   UpgradeResponse,
 } from './generated/api-types.js';
 import { OrganizationsClient } from './organizations/organizations-client.js';
+import { browserPasskeys, type PasskeyAuthenticator } from './passkeys.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
 import { queryString, User, type UserHost } from './user.js';
@@ -31,6 +33,8 @@ export interface UserKitClientOptions {
   session?: 'storage' | 'cookie';
   /** Cookie mode: where the session routes are, e.g. `/account/session` (`{ui.path}/session`). */
   sessionUrl?: string;
+  /** What creates and uses passkeys; default the browser's WebAuthn (`browserPasskeys`). */
+  passkeys?: PasskeyAuthenticator;
 }
 
 /** The filters and paging of `getAuditLog`. */
@@ -81,6 +85,8 @@ export class UserKitClient {
       applyUpgrade: (response: UpgradeResponse) =>
         this.#transport.setTokens(response.tokens.accessToken, response.tokens.refreshToken),
       changed: (user) => this.#notify(user),
+      forget: () => this.#forget(),
+      passkeys: options.passkeys ?? browserPasskeys,
     };
     this.organizations = new OrganizationsClient(this.#transport);
   }
@@ -188,6 +194,25 @@ export class UserKitClient {
     return this.#signedIn(tokens);
   }
 
+  /**
+   * Signs in with a passkey (UserPasskeysModule), no password: with `email`, one of that account's
+   * passkeys; without, any passkey the authenticator holds for this app. No second factor follows.
+   */
+  async signInWithPasskey(params: { email?: string } = {}): Promise<User> {
+    const options = await this.#transport.send<PasskeyRequestOptionsResponse>(
+      'POST',
+      '/auth/passkey/options',
+      { body: params.email === undefined ? {} : { email: params.email }, auth: false },
+    );
+    const response = await this.#host.passkeys.get(options);
+    return this.#signedIn(
+      await this.#transport.send<TokenResponse>('POST', '/auth/passkey', {
+        body: { response },
+        auth: false,
+      }),
+    );
+  }
+
   /** Revokes the session on the API and forgets it here (also when the API is unreachable). */
   async signOut(): Promise<void> {
     if (this.#transport.cookieMode) {
@@ -203,6 +228,19 @@ export class UserKitClient {
     try {
       if (refreshToken)
         await this.#transport.send('POST', '/auth/logout', { body: { refreshToken }, auth: false });
+    } finally {
+      await this.#transport.clear();
+      this.#setUser(null);
+    }
+  }
+
+  /** After the account was deleted: its session died with it, so only local state is left. */
+  async #forget(): Promise<void> {
+    try {
+      // Cookie mode: the httpOnly cookie is only cleared by the API's answer.
+      if (this.#transport.cookieMode) await this.#transport.signOutByCookie();
+    } catch {
+      // The session is gone with the account either way: a stale cookie signs no one in.
     } finally {
       await this.#transport.clear();
       this.#setUser(null);

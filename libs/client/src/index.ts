@@ -12,6 +12,11 @@ export type {
   GetTokenOptions,
 } from './user.js';
 export { UserKitError, type ApiErrorBody } from './errors.js';
+export {
+  browserPasskeys,
+  type PasskeyAuthenticator,
+  type PasskeyCredentialJSON,
+} from './passkeys.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
 export type { HttpMethod } from './transport.js';
 export type * from './generated/api-types.js';

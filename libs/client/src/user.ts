@@ -5,6 +5,8 @@ import type {
   ExternalAccountResponse,
   IntegrationTokenResponse,
   OwnAttributeSchemaResponse,
+  PasskeyCreationOptionsResponse,
+  PasskeyResponse,
   PhoneNumberResponse,
   ProfileImageResponse,
   SecurityActivityPageResponse,
@@ -13,8 +15,10 @@ import type {
   UpdateProfileDto,
   UpgradeDto,
   UpgradeResponse,
+  UserDataExportResponse,
   UserResponse,
 } from './generated/api-types.js';
+import type { PasskeyAuthenticator } from './passkeys.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -75,6 +79,9 @@ export interface UserHost {
   transport: Transport;
   applyUpgrade(response: UpgradeResponse): Promise<void>;
   changed(user: User): void;
+  /** The account is gone: forget its session here (the pages' cookie too). */
+  forget(): Promise<void>;
+  passkeys: PasskeyAuthenticator;
 }
 
 // The class carries the fields of UserFields (assigned from the API's response): declaration
@@ -223,6 +230,32 @@ export class User {
     return this;
   }
 
+  // Passkeys (UserPasskeysModule)
+  /** The user's passkeys, oldest first. */
+  getPasskeys(): Promise<PasskeyResponse[]> {
+    return this.send('GET', '/me/passkeys');
+  }
+  /**
+   * Creates a passkey with the authenticator (the browser's by default: the user picks or makes
+   * one) and adds it. Needs a recent sign-in, as the API does.
+   */
+  async createPasskey(params: { name?: string } = {}): Promise<PasskeyResponse> {
+    const options = await this.send<PasskeyCreationOptionsResponse>(
+      'POST',
+      '/me/passkeys/registration-options',
+      {},
+    );
+    const response = await this.#host.passkeys.create(options);
+    return this.send('POST', '/me/passkeys', { response, ...params });
+  }
+  updatePasskey(id: string, params: { name: string }): Promise<PasskeyResponse> {
+    return this.send('PATCH', `/me/passkeys/${seg(id)}`, params);
+  }
+  /** Refused (`LAST_SIGN_IN_METHOD`) when it is the last way in. */
+  async deletePasskey(id: string): Promise<void> {
+    await this.send('DELETE', `/me/passkeys/${seg(id)}`);
+  }
+
   /** The attributes this user may see, their rules, and which they may change. */
   getAttributeSchema(): Promise<OwnAttributeSchemaResponse> {
     return this.send('GET', '/me/attribute-schema');
@@ -263,6 +296,27 @@ export class User {
     const query =
       claims === undefined ? '' : `?${new URLSearchParams({ claims: JSON.stringify(claims) })}`;
     return this.send('GET', `/me/tokens/${seg(template)}${query}`);
+  }
+
+  // The user's data and account
+  /**
+   * Everything the API holds about the user that they may see, as one JSON document
+   * (GET /me/export): the profile, addresses, phones, external accounts, metadata, attributes,
+   * every session, and what feature modules add under `sections` (the audit log's
+   * `securityActivity`). Rate-limited (429 past 3 a minute).
+   */
+  exportData(): Promise<UserDataExportResponse> {
+    return this.send('GET', '/me/export');
+  }
+  /**
+   * Deletes the account and everything of it (DELETE /me), then signs this client out. Needs a
+   * recent sign-in (UserKitError 403 `REAUTHENTICATION_REQUIRED`: sign in again, then retry);
+   * 400 `LAST_ADMIN` for the app's last admin, 403 `SELF_DELETION_DISABLED` when the app does
+   * not allow it.
+   */
+  async deleteAccount(): Promise<void> {
+    await this.send('DELETE', '/me');
+    await this.#host.forget();
   }
 
   // Password and second factor

@@ -22,6 +22,8 @@ const TYPE_LABELS: Record<string, string> = {
   'phone.removed': 'Phone number removed',
   'external_account.linked': 'Account connected',
   'external_account.unlinked': 'Account disconnected',
+  'passkey.added': 'Passkey added',
+  'passkey.removed': 'Passkey removed',
   'user.banned': 'Banned',
   'user.unbanned': 'Unbanned',
   'user.roles_changed': 'Roles changed',
@@ -40,6 +42,8 @@ const REASONS: Record<string, string> = {
   locked: 'password sign-in locked',
   wrong_second_factor: 'wrong verification code',
   wrong_code: 'wrong or expired SMS code',
+  wrong_passkey: 'passkey not accepted',
+  passkey_counter_regressed: 'passkey counter went backwards (possible clone)',
 };
 
 export function auditTypeLabel(type: string): string {
@@ -57,7 +61,9 @@ export function describeActivity(type: string, details: Record<string, unknown>)
         ? `with ${typeof details.provider === 'string' ? details.provider : 'a provider'}`
         : details.method === 'phone_code'
           ? 'with an SMS code'
-          : 'with password';
+          : details.method === 'passkey'
+            ? 'with a passkey'
+            : 'with password';
     const second =
       details.secondFactor === 'totp'
         ? ' and authenticator code'

@@ -9,6 +9,8 @@ export interface PageConfig {
   anonymousSignUp: boolean;
   identifiers: { email: IdentifierSetting; username: IdentifierSetting; phone: IdentifierSetting };
   requireVerifiedEmail: boolean;
+  /** Whether the profile offers "Delete account" (UserModule's `selfDeletion`). */
+  selfDeletion: boolean;
 }
 
 const DEFAULTS: PageConfig = {
@@ -18,6 +20,7 @@ const DEFAULTS: PageConfig = {
   anonymousSignUp: false,
   identifiers: { email: 'required', username: false, phone: false },
   requireVerifiedEmail: false,
+  selfDeletion: true,
 };
 
 function read(): PageConfig {

@@ -60,10 +60,18 @@ export {
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
 export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
 export {
+  LegacyUserStore,
+  type LegacyUserProfile,
+} from './core/extension-points/legacy-user-store.js';
+export {
   TransactionalEventSinks,
   type TransactionalEventSink,
   type UserKitEventRecord,
 } from './core/extension-points/transactional-event-sink.js';
+export {
+  UserDataExportSections,
+  type UserDataExportSection,
+} from './core/extension-points/user-data-export.js';
 
 export { UserErrors, type UserErrorCode } from './core/errors/error-codes.js';
 export { UserKitException } from './core/errors/user-kit.exception.js';
@@ -82,6 +90,8 @@ export {
 } from './core/services/user-creation.service.js';
 export { UserUpdateService, type ComputedUpdate } from './core/services/user-update.service.js';
 export { UserDeletionService } from './core/services/user-deletion.service.js';
+export { UserDataExportService } from './core/services/user-data-export.service.js';
+export { UserDataExportResponse } from './core/dto/user-data-export.response.js';
 export { SessionRevocationService } from './core/services/session-revocation.service.js';
 export {
   AdminUsersService,
@@ -164,6 +174,8 @@ export {
 } from './core/services/sign-in-methods.service.js';
 export { RecentSignInGuard } from './core/guards/recent-sign-in.guard.js';
 export { RequiresRecentSignIn } from './core/decorators/requires-recent-sign-in.decorator.js';
+export { RefusedWhileImpersonating } from './core/decorators/refused-while-impersonating.decorator.js';
+export { ImpersonationGuard } from './core/guards/impersonation.guard.js';
 export * from './core/dto/identifiers.response.js';
 
 export type {
@@ -172,6 +184,7 @@ export type {
   UserCreatedEvent,
   UserUpdatedEvent,
   UserDeletedEvent,
+  UserDeletionCause,
   SessionCreatedEvent,
   SessionRevokedEvent,
   SessionRevokedReason,
@@ -187,7 +200,9 @@ export type {
   TwoFactorChangedEvent,
   BackupCodeUsedEvent,
   IdentifierEvent,
+  PasskeyEvent,
   UserBanEvent,
+  UserImpersonatedEvent,
   UserRolesChangedEvent,
   AdminActionEvent,
   OrganizationEvent,

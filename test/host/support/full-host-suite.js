@@ -206,6 +206,13 @@ export function fullHostSuite(type) {
         assert.ok(document.body.paths['/host/whoami'], "the host's routes are documented");
       });
 
+      test('passkeys: the optional peer loads and a sign-in ceremony starts', async () => {
+        const options = await call(app, 'POST', '/auth/passkey/options', { body: {} });
+        assert.equal(options.status, 200);
+        assert.match(options.body.challenge, /^[A-Za-z0-9_-]{43}$/);
+        assert.deepEqual(options.body.allowCredentials, []);
+      });
+
       test('the packed @userkit/client signs in from a host script', async () => {
         const { signInWithClient } = await import(
           pathToFileURL(join(host.dir, 'dist', 'client-sign-in.js')).href

@@ -55,6 +55,13 @@ export interface ExternalAccountResponse {
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
+export interface ImpersonatorResponse {
+  id: string;
+  displayName: string | null;
+  primaryEmail: string | null;
+}
+
+/** From libs/user/src/core/dto/user.response.ts. */
 export interface UserResponse {
   id: string;
   username: string | null;
@@ -78,12 +85,15 @@ export interface UserResponse {
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
   extensions?: Record<string, unknown> | null;
+  impersonatedBy?: ImpersonatorResponse;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
 export interface AdminUserResponse extends UserResponse {
   privateMetadata: Record<string, unknown>;
   banned: boolean;
+  banReason: string | null;
+  bannedUntil: string | null;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
@@ -451,4 +461,83 @@ export interface AcceptInvitationDto {
 /** From libs/user/src/organizations/dto/active-organization.dto.ts. */
 export interface SetActiveOrganizationDto {
   organizationId: string | null;
+}
+
+/** From libs/user/src/core/dto/user-data-export.response.ts. */
+export interface UserDataExportResponse {
+  exportedAt: string;
+  user: UserResponse;
+  sessions: AdminSessionResponse[];
+  sections: Record<string, unknown>;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyResponse {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  deviceType: 'singleDevice' | 'multiDevice';
+  backedUp: boolean;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyRelyingPartyResponse {
+  id: string;
+  name: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyUserEntityResponse {
+  id: string;
+  name: string;
+  displayName: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCredentialParameterResponse {
+  type: 'public-key';
+  alg: number;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCredentialDescriptorResponse {
+  id: string;
+  type: 'public-key';
+  transports?: string[];
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyAuthenticatorSelectionResponse {
+  residentKey: string;
+  requireResidentKey: boolean;
+  userVerification: string;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCreationExtensionsResponse {
+  credProps: boolean;
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyCreationOptionsResponse {
+  challenge: string;
+  rp: PasskeyRelyingPartyResponse;
+  user: PasskeyUserEntityResponse;
+  pubKeyCredParams: PasskeyCredentialParameterResponse[];
+  timeout: number;
+  attestation: string;
+  excludeCredentials: PasskeyCredentialDescriptorResponse[];
+  authenticatorSelection: PasskeyAuthenticatorSelectionResponse;
+  extensions: PasskeyCreationExtensionsResponse;
+  hints: string[];
+}
+
+/** From libs/user/src/passkeys/dto/passkey.response.ts. */
+export interface PasskeyRequestOptionsResponse {
+  challenge: string;
+  rpId: string;
+  allowCredentials: PasskeyCredentialDescriptorResponse[];
+  timeout: number;
+  userVerification: string;
 }

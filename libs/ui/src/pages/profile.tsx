@@ -12,6 +12,7 @@ import { SetPasswordSection } from './profile/set-password-section.js';
 import { TwoFactorSection } from './profile/two-factor-section.js';
 import { UpgradeSection } from './profile/upgrade-section.js';
 import { UsernameSection } from './profile/username-section.js';
+import { YourDataSection } from './profile/your-data-section.js';
 import { config } from '../config.js';
 import { mustVerifyEmail, VerifyEmailStep } from './verify-email.js';
 
@@ -39,6 +40,7 @@ export function ProfilePage({ query }: RouteProps) {
       {!user.isAnonymous && <TwoFactorSection user={user} />}
       <SessionsSection user={user} />
       {!user.isAnonymous && <SecurityActivitySection user={user} />}
+      <YourDataSection user={user} />
     </div>
   );
 }

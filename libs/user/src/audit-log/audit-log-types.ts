@@ -1,7 +1,7 @@
 /**
  * The record types the module writes, each from one library event (README "Audit log"). Stable
- * strings: filters, retention rules and exports name them. A host or a later feature (passkeys,
- * impersonation) records its own types through `AuditLogService.record`.
+ * strings: filters, retention rules and exports name them. A host or a later feature
+ * (impersonation) records its own types through `AuditLogService.record`.
  */
 export const AUDIT_LOG_TYPES = [
   'sign_in.succeeded',
@@ -25,9 +25,12 @@ export const AUDIT_LOG_TYPES = [
   'phone.removed',
   'external_account.linked',
   'external_account.unlinked',
+  'passkey.added',
+  'passkey.removed',
   'user.banned',
   'user.unbanned',
   'user.roles_changed',
+  'user.impersonated',
   'admin.action',
   'organization.created',
   'organization.updated',
@@ -52,6 +55,8 @@ export const SECURITY_ACTIVITY_TYPES: readonly AuditLogType[] = [
   'two_factor.enabled',
   'two_factor.disabled',
   'two_factor.backup_code_used',
+  'passkey.added',
+  'passkey.removed',
 ];
 
 /** A type name: lower-case words joined by `_`, in dot-separated parts (`sign_in.failed`). */

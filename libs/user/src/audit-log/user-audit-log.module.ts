@@ -12,6 +12,7 @@ import { AuditLogRepository } from './repositories/audit-log.repository.js';
 import { AuditLogPruner } from './services/audit-log-pruner.js';
 import { AuditLogRecorder } from './services/audit-log-recorder.js';
 import { AuditLogService } from './services/audit-log.service.js';
+import { SecurityActivityExportSection } from './services/security-activity-export-section.js';
 import {
   AUDIT_LOG_MODULE_OPTIONS,
   UserAuditLogConfigurableModule,
@@ -20,7 +21,8 @@ import {
 /**
  * The audit log: a record of each security event the library emits (sign-ins and failures,
  * sign-ups, sessions ending, password, two-factor, identifier, role and ban changes, every admin
- * action), `GET /admin/audit-log` and `GET /me/security-activity`, and pruning after
+ * action), `GET /admin/audit-log` and `GET /me/security-activity` (also a section of the user's own export,
+ * `GET /me/export`), and pruning after
  * `retentionDays`. Needs UserModule (global); listens in-process, no EventEmitterModule needed.
  */
 @Module({
@@ -36,6 +38,7 @@ import {
     AuditLogService,
     AuditLogRecorder,
     AuditLogPruner,
+    SecurityActivityExportSection,
   ],
   exports: [AuditLogService, AuditLogPruner],
 })

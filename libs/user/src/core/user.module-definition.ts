@@ -2,6 +2,7 @@ import { ConfigurableModuleBuilder, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './controllers/auth.controller.js';
 import { MeController } from './controllers/me.controller.js';
+import { MeAccountController } from './controllers/me-account.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
@@ -11,6 +12,8 @@ import { PasswordRecoveryController } from './controllers/password-recovery.cont
 import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
+import { AdminImpersonationController } from './controllers/admin-impersonation.controller.js';
+import { AdminUserRecoveryController } from './controllers/admin-user-recovery.controller.js';
 import { AdminUserSessionsController } from './controllers/admin-user-sessions.controller.js';
 import { UserInfoController } from './controllers/userinfo.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
@@ -22,6 +25,7 @@ import { SignUpAttributesController } from './controllers/sign-up-attributes.con
 export const USER_CONTROLLERS = [
   AuthController,
   MeController,
+  MeAccountController,
   MeUpgradeController,
   AdminUsersController,
   AdminRolesController,
@@ -31,6 +35,8 @@ export const USER_CONTROLLERS = [
   AdminAttributesController,
   AdminUserModerationController,
   AdminUserSessionsController,
+  AdminUserRecoveryController,
+  AdminImpersonationController,
   UserInfoController,
   MeAttributeSchemaController,
   SignUpAttributesController,

@@ -3,6 +3,8 @@ import { Logger, Module } from '@nestjs/common';
 import { USER_ENTITIES } from './entities/index.js';
 import { PasswordHasher } from './extension-points/password-hasher.js';
 import { UserLifecycleHooks } from './extension-points/user-lifecycle-hooks.js';
+import { LegacyUserStore } from './extension-points/legacy-user-store.js';
+import { LegacyUserMigrationService } from './services/legacy-user-migration.service.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
 import { resolveUserOptions, type RemovedUserModuleExtras } from './options/resolve-options.js';
@@ -37,11 +39,15 @@ import { EmailAddressesRepository } from './repositories/email-addresses.reposit
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
+import { AdminRecoveryService } from './services/admin-recovery.service.js';
+import { ImpersonationService } from './services/impersonation.service.js';
+import { ImpersonatorsRead } from './services/impersonators-read.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
 import { UsernamesService } from './services/usernames.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
+import { ImpersonationGuard } from './guards/impersonation.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
 import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
@@ -70,6 +76,8 @@ import { SessionRevocationService } from './services/session-revocation.service.
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
+import { UserDataExportService } from './services/user-data-export.service.js';
+import { UserDataExportSections } from './extension-points/user-data-export.js';
 
 const SERVICES = [
   UserCreationService,
@@ -87,6 +95,9 @@ const SERVICES = [
   MessageDeliveryService,
   PasswordSignInService,
   PasswordsService,
+  AdminRecoveryService,
+  ImpersonationService,
+  ImpersonatorsRead,
   SignInMethodsService,
   UsernamesService,
   UserSessionsService,
@@ -99,6 +110,9 @@ const SERVICES = [
   UserFeatureListeners,
   AttributeReferences,
   TransactionalEventSinks,
+  UserDataExportService,
+  UserDataExportSections,
+  LegacyUserMigrationService,
 ];
 
 /**
@@ -126,6 +140,11 @@ const SERVICES = [
       inject: [USER_MODULE_OPTIONS],
     },
     {
+      provide: LegacyUserStore,
+      useFactory: (options: UserModuleOptions) => options.legacyUserStore ?? null,
+      inject: [USER_MODULE_OPTIONS],
+    },
+    {
       provide: RateLimitStorage,
       useFactory: (options: UserModuleOptions) => {
         if (!options.rateLimitStorage) return new MemoryThrottlerStorage();
@@ -150,6 +169,7 @@ const SERVICES = [
     EmailAddressesRepository,
     UserSessionsRepository,
     RecentSignInGuard,
+    ImpersonationGuard,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -184,6 +204,7 @@ const SERVICES = [
     UserLifecycleHooks,
     MessageSender,
     RecentSignInGuard,
+    ImpersonationGuard,
     // What the feature modules build on: users, sessions, addresses and the events.
     UsersRepository,
     SessionsRepository,

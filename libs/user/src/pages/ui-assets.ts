@@ -45,6 +45,8 @@ export interface UiPageConfig {
   };
   /** The pages ask for the code before anything else until an address is verified. */
   requireVerifiedEmail: boolean;
+  /** The profile offers "Delete account" (UserModule's `selfDeletion`). */
+  selfDeletion: boolean;
 }
 
 /**

@@ -57,6 +57,7 @@ export class UiPagesController {
           phone: this.options.identifiers.phone,
         },
         requireVerifiedEmail: this.options.identifiers.requireVerifiedEmail,
+        selfDeletion: this.options.selfDeletion,
       });
     return this.index;
   }

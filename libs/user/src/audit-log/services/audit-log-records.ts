@@ -51,7 +51,7 @@ const MAPPERS: Mappers = {
     event.source === 'admin'
       ? subject('user.created', event.userId, { source: event.source })
       : { ...subject('user.signed_up', event.userId, { source: event.source }), self: true },
-  'user.deleted': (event) => subject('user.deleted', event.userId),
+  'user.deleted': (event) => subject('user.deleted', event.userId, { cause: event.cause }),
   'session.revoked': (event) => ({
     ...subject(REVOCATION_TYPES[event.reason] ?? 'session.revoked', event.userId, {
       reason: event.reason,
@@ -87,10 +87,21 @@ const MAPPERS: Mappers = {
       provider: event.provider,
       providerUserId: event.providerUserId,
     }),
+  'passkey.added': (event) =>
+    subject('passkey.added', event.userId, { passkeyId: event.passkeyId, name: event.name }),
+  'passkey.removed': (event) =>
+    subject('passkey.removed', event.userId, { passkeyId: event.passkeyId, name: event.name }),
   'user.banned': (event) => subject('user.banned', event.userId),
   'user.unbanned': (event) => subject('user.unbanned', event.userId),
   'user.rolesChanged': (event) =>
     subject('user.roles_changed', event.userId, { roles: event.roles }),
+  'user.impersonated': (event) => ({
+    ...subject('user.impersonated', event.userId, {
+      impersonatorId: event.impersonatorId,
+      expiresAt: event.expiresAt,
+    }),
+    sessionId: event.sessionId,
+  }),
   'admin.action': (event) =>
     subject('admin.action', event.targetUserId, { route: event.route, params: event.params }),
   // UserOrganizationsModule: who acted is the request's user; a membership is about its member.

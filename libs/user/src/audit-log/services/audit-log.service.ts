@@ -16,6 +16,8 @@ import type { AuditLogRecord } from './audit-log-record.js';
 /** Serialized details beyond this are replaced by `{ truncated: true }`. */
 export const MAX_DETAILS_BYTES = 2048;
 export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+/** The export reads the trail in pages this large: one statement each, by the index. */
+const EXPORT_PAGE_SIZE = 500;
 
 export interface AuditLogQuery {
   userId?: string;
@@ -105,6 +107,18 @@ export class AuditLogService {
     query: Pick<AuditLogQuery, 'cursor' | 'limit'>,
   ): Promise<AuditLogPage> {
     return this.page({ ...query, userId }, SECURITY_ACTIVITY_TYPES);
+  }
+
+  /** The whole of the user's own security activity, newest first (their data export). */
+  async allOwnSecurityActivity(userId: string): Promise<AuditLogEntry[]> {
+    const all: AuditLogEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listOwnSecurityActivity(userId, { cursor, limit: EXPORT_PAGE_SIZE });
+      all.push(...page.entries);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return all;
   }
 
   private async page(

@@ -14,6 +14,7 @@ import {
 } from '../../core/repositories/sign-in-method-counts.js';
 import { PreparedWrite } from '../../core/sql/prepared-write.js';
 import { lockUserRow } from '../../core/sql/user-row-lock.js';
+import { UserFeatureListeners } from '../../core/services/user-feature-listeners.js';
 
 /** Email addresses and phone numbers behave alike; this says which table a call is about. */
 export type ContactKind = 'email' | 'phone';
@@ -97,7 +98,10 @@ function replaceCodeWrite(kind: ContactKind): PreparedWrite {
 export class ContactsRepository {
   private readonly codeWrites: Partial<Record<ContactKind, PreparedWrite>> = {};
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly features: UserFeatureListeners,
+  ) {}
 
   /**
    * Adds an unverified identifier (primary when the user has none of this kind). An email another
@@ -273,7 +277,7 @@ export class ContactsRepository {
       );
       const target = rows.find((row) => row.id === id);
       if (!target) return null;
-      check(target, rows, await countSignInMethods(em, userId));
+      check(target, rows, await countSignInMethods(em, userId, this.features));
       await em.nativeDelete(entityOf(kind), { id, user: userId });
       return target;
     });

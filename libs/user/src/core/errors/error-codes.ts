@@ -73,6 +73,10 @@ export const UserErrors = {
     status: HttpStatus.BAD_REQUEST,
     message: 'The last admin cannot lose the admin role',
   },
+  SELF_DELETION_DISABLED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'This app does not let users delete their own account: ask an admin',
+  },
   ANONYMOUS_ADMIN: {
     status: HttpStatus.BAD_REQUEST,
     message: 'An anonymous user cannot hold the admin role',
@@ -98,6 +102,10 @@ export const UserErrors = {
   UPLOADS_BUSY: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Too many uploads are in progress; try again shortly',
+  },
+  LEGACY_STORE_UNAVAILABLE: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The previous user store of this app is unavailable; try again shortly',
   },
   STORE_UNAVAILABLE: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
@@ -247,6 +255,22 @@ export const UserErrors = {
     message: 'This token template cannot be issued for this user',
   },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
+  CANNOT_IMPERSONATE_ADMIN: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'An admin cannot be impersonated',
+  },
+  USER_BANNED: {
+    status: HttpStatus.CONFLICT,
+    message: 'The user is banned: unban them first',
+  },
+  IMPERSONATION_REFUSED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Not while impersonating: only the user themselves may do this',
+  },
+  NO_EMAIL_ADDRESS: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The user has no email address to send the message to',
+  },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
   PROFILE_IMAGE_MISSING: {
     status: HttpStatus.BAD_REQUEST,
@@ -257,6 +281,24 @@ export const UserErrors = {
     message: 'The file must be a PNG, JPEG, GIF or WebP image',
   },
   PROFILE_IMAGE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Image not found' },
+  PASSKEY_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Passkey not found' },
+  PASSKEY_CHALLENGE_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Unknown, expired or already used passkey challenge: ask for new options',
+  },
+  PASSKEY_RESPONSE_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message:
+      'The authenticator response did not verify (origin, RP ID, challenge, user verification or attestation)',
+  },
+  PASSKEY_ALREADY_REGISTERED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This passkey is already registered',
+  },
+  PASSKEY_SIGN_IN_FAILED: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'The passkey was not accepted; ask for new options and try again',
+  },
   WEBHOOK_ENDPOINT_NOT_FOUND: {
     status: HttpStatus.NOT_FOUND,
     message: 'Webhook endpoint not found',

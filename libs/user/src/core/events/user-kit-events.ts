@@ -6,8 +6,13 @@ import type { UserCreationSource } from '../extension-points/user-lifecycle-hook
  * request (start-up, a host's script).
  */
 export interface UserKitEventContext {
-  /** The signed-in user whose request caused it (an admin acting on another user); null: none. */
+  /**
+   * The signed-in user whose request caused it (an admin acting on another user); in an
+   * impersonation session the admin acting as the user; null: none.
+   */
   actorId: string | null;
+  /** In an impersonation session only: the user the admin (`actorId`) acts as. */
+  impersonatedUserId?: string;
   /** The session of that request (not the session an event names, e.g. a sign-in's new one). */
   actorSessionId: string | null;
   /** The caller's address as Express resolved it (the host's `trust proxy`). */
@@ -32,9 +37,16 @@ export interface UserUpdatedEvent {
   changes: string[];
 }
 
+/**
+ * Who asked for a deletion: `admin` (an admin's `DELETE /admin/users/:id`, or the host through
+ * UserDeletionService) or `self` (the user's own `DELETE /me`).
+ */
+export type UserDeletionCause = 'admin' | 'self';
+
 /** `user.deleted`: the user and everything it owned are gone. */
 export interface UserDeletedEvent {
   userId: string;
+  cause: UserDeletionCause;
 }
 
 /** `session.created`: a session (a refresh token family) was opened. */
@@ -102,8 +114,11 @@ export interface ExternalAccountUnlinkedEvent {
 
 /** How a sign-in proved the user: the first factor, and the second one when it was asked. */
 export interface SignInMethod {
-  /** `password`, `oauth` (a provider, named in `provider`) or `phone_code` (an SMS code). */
-  method: 'password' | 'oauth' | 'phone_code';
+  /**
+   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code) or `passkey`
+   * (a WebAuthn assertion with user verification: no second factor is asked after it).
+   */
+  method: 'password' | 'oauth' | 'phone_code' | 'passkey';
   provider: string | null;
   /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
   secondFactor: 'totp' | 'backup_code' | null;
@@ -125,6 +140,8 @@ export interface SignInSucceededEvent extends SignInMethod {
  * - `locked`: refused before the check, password sign-in is locked after too many failures
  * - `wrong_second_factor`: the first factor passed, the TOTP or backup code did not
  * - `wrong_code`: the number's SMS sign-in code was wrong, spent or expired
+ * - `wrong_passkey`: a passkey assertion did not verify (unknown passkey, origin, RP ID, signature)
+ * - `passkey_counter_regressed`: a passkey's signature counter went backwards (a possible clone)
  */
 export type SignInFailureReason =
   | 'unknown_account'
@@ -134,7 +151,9 @@ export type SignInFailureReason =
   | 'backoff'
   | 'locked'
   | 'wrong_second_factor'
-  | 'wrong_code';
+  | 'wrong_code'
+  | 'wrong_passkey'
+  | 'passkey_counter_regressed';
 
 export const SIGN_IN_FAILURE_REASONS: readonly SignInFailureReason[] = [
   'unknown_account',
@@ -145,6 +164,8 @@ export const SIGN_IN_FAILURE_REASONS: readonly SignInFailureReason[] = [
   'locked',
   'wrong_second_factor',
   'wrong_code',
+  'wrong_passkey',
+  'passkey_counter_regressed',
 ];
 
 /** `signIn.failed`: a refused sign-in attempt. Never carries the password or the code tried. */
@@ -158,12 +179,13 @@ export interface SignInFailedEvent {
 }
 
 /**
- * `password.changed`: a new password the user chose: `change` (`POST /me/password`, with the
- * current one) or `reset` (`POST /auth/password/reset`, by a link). Before its `user.updated`.
+ * `password.changed`: a new password: `change` (`POST /me/password`, with the current one),
+ * `reset` (`POST /auth/password/reset`, by a link) or `admin` (`PUT /admin/users/:id/password`,
+ * set by an admin: `context.actorId`). Before its `user.updated`.
  */
 export interface PasswordChangedEvent {
   userId: string;
-  via: 'change' | 'reset';
+  via: 'change' | 'reset' | 'admin';
 }
 
 /** `twoFactor.enabled` / `twoFactor.disabled`: two-factor sign-in turned on or off (`totp`). */
@@ -188,9 +210,32 @@ export interface IdentifierEvent {
   value: string;
 }
 
+/**
+ * `passkey.added` / `passkey.removed`: a passkey of the user (UserPasskeysModule) became, or
+ * stopped being, a way in; before the `user.updated` naming `passkeys`.
+ */
+export interface PasskeyEvent {
+  userId: string;
+  passkeyId: string;
+  name: string;
+}
+
 /** `user.banned` / `user.unbanned`: before its `user.updated` naming `banned`. */
 export interface UserBanEvent {
   userId: string;
+}
+
+/**
+ * `user.impersonated`: an admin (`impersonatorId`, also `context.actorId`) opened a session to act
+ * as the user (`POST /admin/users/:id/impersonate`), ending at `expiresAt` (ISO 8601) at the
+ * latest. What the admin then does carries the admin as `context.actorId` and the user as
+ * `context.impersonatedUserId`.
+ */
+export interface UserImpersonatedEvent {
+  userId: string;
+  impersonatorId: string;
+  sessionId: string;
+  expiresAt: string;
 }
 
 /** `user.rolesChanged`: the user's roles now (after a replacement or an added role). */
@@ -273,9 +318,12 @@ export interface UserKitEventPayloads {
   'phoneNumber.added': IdentifierEvent;
   'phoneNumber.verified': IdentifierEvent;
   'phoneNumber.removed': IdentifierEvent;
+  'passkey.added': PasskeyEvent;
+  'passkey.removed': PasskeyEvent;
   'user.banned': UserBanEvent;
   'user.unbanned': UserBanEvent;
   'user.rolesChanged': UserRolesChangedEvent;
+  'user.impersonated': UserImpersonatedEvent;
   'admin.action': AdminActionEvent;
   'organization.created': OrganizationEvent;
   'organization.updated': OrganizationUpdatedEvent;
@@ -316,9 +364,12 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'phoneNumber.added',
   'phoneNumber.verified',
   'phoneNumber.removed',
+  'passkey.added',
+  'passkey.removed',
   'user.banned',
   'user.unbanned',
   'user.rolesChanged',
+  'user.impersonated',
   'admin.action',
   'organization.created',
   'organization.updated',

@@ -1,8 +1,9 @@
 /**
- * How a user comes to exist: a password sign-up, an anonymous sign-in, an OAuth sign-in, or an
- * admin (`POST /admin/users`, `AdminUsersService.create`, `UsersService.ensureAdmin`).
+ * How a user comes to exist: a password sign-up, an anonymous sign-in, an OAuth sign-in, an
+ * admin (`POST /admin/users`, `AdminUsersService.create`, `UsersService.ensureAdmin`), or the
+ * first sign-in of a user of the host's LegacyUserStore (`legacy`).
  */
-export type UserCreationSource = 'password' | 'anonymous' | 'oauth' | 'admin';
+export type UserCreationSource = 'password' | 'anonymous' | 'oauth' | 'admin' | 'legacy';
 
 /** What a new user will be created with; `beforeCreate` may change or veto it. */
 export interface NewUserDraft {

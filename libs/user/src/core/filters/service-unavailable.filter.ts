@@ -21,6 +21,7 @@ const RETRY_AFTER_SECONDS: Record<string, number> = {
   SERVER_BUSY: 1,
   RATE_LIMITED: 1,
   STORE_UNAVAILABLE: 5,
+  LEGACY_STORE_UNAVAILABLE: 5,
 };
 
 /** Connection-level failures of a database that comes back by itself: worth a retry, not a 500. */

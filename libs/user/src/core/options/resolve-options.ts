@@ -78,6 +78,9 @@ export function resolveUserOptions(
     problems.push('publicUrl must be an absolute http(s) URL');
   }
 
+  if (options.selfDeletion !== undefined && typeof options.selfDeletion !== 'boolean')
+    problems.push('selfDeletion must be true or false');
+
   const loadLimits = resolveLoadLimits(options, problems);
   const identifiers = resolveIdentifierOptions(options, problems);
   const profileOptions = resolveProfileOptions(options, problems);
@@ -96,6 +99,7 @@ export function resolveUserOptions(
     defaultRole,
     roles,
     anonymousSignUp: options.anonymousSignUp ?? false,
+    selfDeletion: options.selfDeletion ?? true,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     identifiers,
     fields,

@@ -15,6 +15,7 @@ export interface ResolvedUserOptions extends ResolvedProfileOptions {
   defaultRole: string;
   roles: RoleDefinition[];
   anonymousSignUp: boolean;
+  selfDeletion: boolean;
   publicUrl?: string;
   rateLimits: false | Record<RateLimitName, RateLimitRule>;
   hashingConcurrency: number;

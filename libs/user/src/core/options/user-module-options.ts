@@ -1,3 +1,4 @@
+import type { LegacyUserStore } from '../extension-points/legacy-user-store.js';
 import type { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
@@ -51,10 +52,22 @@ export interface UserModuleOptions {
   roles?: RoleDefinition[];
   /** Whether `POST /auth/signup/anonymous` is open. Default false. */
   anonymousSignUp?: boolean;
+  /**
+   * Whether a signed-in user may delete their own account (`DELETE /me`, with a recent sign-in).
+   * Default true; false answers 403 `SELF_DELETION_DISABLED` (an admin still can).
+   */
+  selfDeletion?: boolean;
   /** The public base URL of the app, without the global prefix (OAuth callbacks, links in messages). */
   publicUrl?: string;
   /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
   passwordHasher?: PasswordHasher;
+  /**
+   * The host's existing user database, for a lazy migration: a password sign-in with an email
+   * nobody here holds asks it, and a user it knows (with that password) is created here and signed
+   * in (README "Moving users in from your own store"). Its failures answer 503
+   * `LEGACY_STORE_UNAVAILABLE`.
+   */
+  legacyUserStore?: LegacyUserStore<any>;
   /** Callbacks around account creation (veto, enrich, provision elsewhere). */
   lifecycleHooks?: UserLifecycleHooks;
   /** Per-address limits by bucket; `false` turns them off (benchmarks only). */

@@ -7,7 +7,8 @@ export type RateLimitName =
   | 'sendMessage'
   | 'codeSubmit'
   | 'oauthStart'
-  | 'profileImage';
+  | 'profileImage'
+  | 'dataExport';
 
 export interface RateLimitRule {
   /** Requests allowed per window and client address. */
@@ -26,4 +27,6 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimitRule> = {
   oauthStart: { limit: 10, windowSeconds: 60 },
   // Each upload is up to 5 MB of memory and disk.
   profileImage: { limit: 5, windowSeconds: 60 },
+  // Each export reads every row the user has (sessions and the audit trail included).
+  dataExport: { limit: 3, windowSeconds: 60 },
 };

@@ -57,7 +57,7 @@ export class UnverifiedClaimResetRepository {
       if ((await em.nativeDelete(ExternalAccount, { user: userId })) > 0)
         changed.push('externalAccounts');
       // The feature modules drop what the unproven owner added through them (2FA, pending codes, ...).
-      await this.featureListeners.accountReclaimed(em, userId);
+      changed.push(...(await this.featureListeners.accountReclaimed(em, userId)));
       await em.nativeUpdate(
         User,
         { id: userId },

@@ -24,6 +24,15 @@ export class UserSessionsRepository {
     );
   }
 
+  /** Every session the user has, live and ended, newest first (their own data export). */
+  listAll(userId: string): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { user: userId },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, refresh: true },
+    );
+  }
+
   /** Only the owner's live session: another user's id changes nothing (and reads as 404). */
   async revokeOwned(userId: string, sessionId: string, reason: string, at: Date): Promise<boolean> {
     const changed = await this.em.nativeUpdate(

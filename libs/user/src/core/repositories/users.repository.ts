@@ -25,6 +25,7 @@ import { newId } from '../entities/new-id.js';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity.js';
 import { readDefinitionsLocked } from './attribute-definitions.repository.js';
 import { countSignInMethods, type SignInMethodCounts } from './sign-in-method-counts.js';
+import { UserFeatureListeners } from '../services/user-feature-listeners.js';
 
 /** The new user's own columns, as every way of creating one writes them. */
 function userFields(record: NewUserRecord) {
@@ -148,7 +149,10 @@ export type UserProfileChanges = Partial<
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly features: UserFeatureListeners,
+  ) {}
 
   findFullById(id: string): Promise<User | null> {
     return this.em.findOne(User, { id }, { populate: FULL_USER, refresh: true });
@@ -157,7 +161,7 @@ export class UsersRepository {
   /** What the last-way-to-sign-in rule looks at; null when there is no such user. */
   async signInMethodCounts(userId: string): Promise<SignInMethodCounts | null> {
     if (!(await this.exists(userId))) return null;
-    return countSignInMethods(this.em, userId);
+    return countSignInMethods(this.em, userId, this.features);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -404,9 +408,12 @@ export class UsersRepository {
       .transactional(async (em) => {
         await lockAdminRole(em, adminRole);
         const liveSessions = await em.count(Session, { user: userId, revokedAt: null });
+        // Counted before too: in an app without any admin (yet), a user may still go.
+        const adminsBefore = await countRealAdmins(em, adminRole);
         if ((await em.nativeDelete(User, { id: userId })) !== 1)
           return { outcome: 'not_found' as const };
-        if ((await countRealAdmins(em, adminRole)) === 0) throw new LastAdminError();
+        if (adminsBefore > 0 && (await countRealAdmins(em, adminRole)) === 0)
+          throw new LastAdminError();
         return { outcome: 'deleted' as const, liveSessions };
       })
       .catch((error: unknown) => {

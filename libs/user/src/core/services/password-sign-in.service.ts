@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { SecondFactor, type FirstFactor } from '../extension-points/second-factor.js';
 import { AccountsService, PASSWORD_ONLY } from './accounts.service.js';
+import { LegacyUserMigrationService } from './legacy-user-migration.service.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import type { SignInIdentifier } from '../repositories/users.repository.js';
@@ -19,6 +20,7 @@ export type PasswordSignInOutcome =
 export class PasswordSignInService {
   constructor(
     private readonly accounts: AccountsService,
+    private readonly legacyUsers: LegacyUserMigrationService,
     @Optional() @Inject(SecondFactor) private readonly secondFactor?: SecondFactor,
   ) {}
 
@@ -28,6 +30,8 @@ export class PasswordSignInService {
     password: string,
     meta: RequestMeta,
   ): Promise<PasswordSignInOutcome> {
+    // With the host's LegacyUserStore: a legacy user signing in for the first time is made here.
+    await this.legacyUsers.migrateOnSignIn(identifier, password, meta.ip);
     const user = await this.accounts.verifyPassword(identifier, password, meta.ip);
     if (!user.twoFactorEnabled) {
       const tokens = await this.accounts.signedInWithPassword(user, meta, PASSWORD_ONLY);

@@ -7,9 +7,15 @@ export interface UserFeatureListener {
   passwordChanged?(userId: string): Promise<void>;
   /**
    * A reset link proved an address nobody had verified: inside that transaction, drop what the
-   * unproven owner added through this feature (2FA, pending codes, ...).
+   * unproven owner added through this feature (2FA, pending codes, passkeys, ...). May answer what
+   * the user's views lost, as `user.updated` names it (`passkeys`).
    */
-  accountReclaimed?(em: EntityManager, userId: string): Promise<void>;
+  accountReclaimed?(em: EntityManager, userId: string): Promise<readonly string[] | void>;
+  /**
+   * How many ways in this feature gives the user (passkeys), read inside the caller's transaction:
+   * the last-way-to-sign-in rule counts them with the core's own.
+   */
+  countSignInMethods?(em: EntityManager, userId: string): Promise<number>;
 }
 
 /**
@@ -28,7 +34,18 @@ export class UserFeatureListeners {
     for (const listener of this.listeners) await listener.passwordChanged?.(userId);
   }
 
-  async accountReclaimed(em: EntityManager, userId: string): Promise<void> {
-    for (const listener of this.listeners) await listener.accountReclaimed?.(em, userId);
+  /** Every listener's reclaim, in the caller's transaction; answers the names of what changed. */
+  async accountReclaimed(em: EntityManager, userId: string): Promise<string[]> {
+    const changed: string[] = [];
+    for (const listener of this.listeners)
+      changed.push(...((await listener.accountReclaimed?.(em, userId)) ?? []));
+    return changed;
+  }
+
+  async countSignInMethods(em: EntityManager, userId: string): Promise<number> {
+    let total = 0;
+    for (const listener of this.listeners)
+      total += (await listener.countSignInMethods?.(em, userId)) ?? 0;
+    return total;
   }
 }

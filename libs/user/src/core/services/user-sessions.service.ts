@@ -23,6 +23,11 @@ export class UserSessionsService {
     return this.sessions.listLive(userId, new Date());
   }
 
+  /** Live and ended, newest first: what the user's own data export lists. */
+  listAllOwn(userId: string): Promise<Session[]> {
+    return this.sessions.listAll(userId);
+  }
+
   /** Revoked at once: its access tokens fail on their next request. Another user's id is a 404. */
   async revoke(userId: string, sessionId: string): Promise<void> {
     if (!isResourceId(sessionId) || !(await this.revocation.revokeOwnSession(userId, sessionId)))

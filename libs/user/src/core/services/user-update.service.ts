@@ -6,12 +6,19 @@ import {
   userKitEvent,
   type UserKitEvent,
 } from '../events/user-events.publisher.js';
-import type { IdentifierEvent, PasswordChangedEvent } from '../events/user-kit-events.js';
+import type {
+  IdentifierEvent,
+  PasskeyEvent,
+  PasswordChangedEvent,
+} from '../events/user-kit-events.js';
 import {
   LockedUserUpdateRepository,
   type LockedUserChanges,
 } from '../repositories/locked-user-update.repository.js';
-import { UserModerationRepository } from '../repositories/user-moderation.repository.js';
+import {
+  UserModerationRepository,
+  type BanDetails,
+} from '../repositories/user-moderation.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 
@@ -68,11 +75,12 @@ export class UserUpdateService {
 
   /**
    * The flag first, then the sessions: a sign-in racing the ban cannot open a session that
-   * outlives it. False when the user does not exist.
+   * outlives it. `details`: the ban's reason and end (an unban clears them). False when the user
+   * does not exist.
    */
-  async setBanned(userId: string, banned: boolean): Promise<boolean> {
+  async setBanned(userId: string, banned: boolean, details?: BanDetails): Promise<boolean> {
     const found = await this.events.commit(
-      () => this.moderation.setBanned(userId, banned),
+      () => this.moderation.setBanned(userId, banned, details),
       (done) =>
         done
           ? [
@@ -248,6 +256,26 @@ export class UserUpdateService {
           ...identifier,
         }),
         ...updated(identifier.userId, [kind === 'email' ? 'emailAddresses' : 'phoneNumbers']),
+      ];
+    });
+  }
+
+  /**
+   * A passkey added or removed by `write` (UserPasskeysModule's table), in one transaction with a
+   * sink: `passkey.<action>`, then `user.updated` naming `passkeys`, for the passkey `passkeyOf`
+   * names (null: the write changed nothing).
+   */
+  passkeyChangedBy<Result>(
+    action: 'added' | 'removed',
+    write: () => Promise<Result>,
+    passkeyOf: (result: Result) => PasskeyEvent | null,
+  ): Promise<Result> {
+    return this.events.commit(write, (result) => {
+      const passkey = passkeyOf(result);
+      if (!passkey) return [];
+      return [
+        userKitEvent(`passkey.${action}`, { ...passkey }),
+        ...updated(passkey.userId, ['passkeys']),
       ];
     });
   }

@@ -13,6 +13,7 @@ import {
   type SignInMethodCounts,
 } from '../../core/repositories/sign-in-method-counts.js';
 import { lockUserRow } from '../../core/sql/user-row-lock.js';
+import { UserFeatureListeners } from '../../core/services/user-feature-listeners.js';
 
 export interface NewOAuthUserRecord {
   provider: string;
@@ -32,7 +33,10 @@ export class IdentityConflictError extends Error {}
 /** External accounts and the users they sign in: the only code writing them. */
 @Injectable()
 export class ExternalAccountsRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly features: UserFeatureListeners,
+  ) {}
 
   findByProviderUserId(provider: string, providerUserId: string): Promise<ExternalAccount | null> {
     return this.em.findOne(
@@ -312,7 +316,7 @@ export class ExternalAccountsRepository {
       );
       if (!account) return null;
       const verified = account.verificationStatus === 'verified';
-      if (verified) check(await countSignInMethods(em, userId));
+      if (verified) check(await countSignInMethods(em, userId, this.features));
       await em.nativeDelete(ExternalAccount, { id: accountId, user: userId });
       return { provider: account.provider, providerUserId: account.providerUserId, verified };
     });
