@@ -26,6 +26,11 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/contacts/dto/phone-code.dto.ts',
   'libs/user/src/contacts/dto/email-code.dto.ts',
   'libs/user/src/audit-log/dto/audit-log.response.ts',
+  'libs/user/src/organizations/dto/organization.response.ts',
+  'libs/user/src/organizations/dto/organization.dto.ts',
+  'libs/user/src/organizations/dto/organization-member.dto.ts',
+  'libs/user/src/organizations/dto/organization-invitation.dto.ts',
+  'libs/user/src/organizations/dto/active-organization.dto.ts',
   'libs/user/src/core/dto/user-data-export.response.ts',
   'libs/user/src/passkeys/dto/passkey.response.ts',
 ];

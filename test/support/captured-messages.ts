@@ -1,6 +1,7 @@
 import type {
   EmailVerificationMessage,
   MessageSender,
+  OrganizationInvitationMessage,
   PasswordResetMessage,
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
@@ -38,6 +39,13 @@ export class CapturingMessageSender implements MessageSender {
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
     this.linkedNotices.push(message);
+  }
+
+  /** Invitations to organizations, apart from the codes and links. */
+  readonly invitations: OrganizationInvitationMessage[] = [];
+
+  async sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
+    this.invitations.push(message);
   }
 
   /** The newest code sent to this email address or phone number. */

@@ -21,6 +21,7 @@ import { InfrastructureModule, REDIS_CLIENT, SAMPLE_CONFIG } from './infrastruct
 import { databaseOptions } from './database-options.js';
 import { HealthController } from './health.controller.js';
 import { HelloController } from './hello.controller.js';
+import { OrganizationHelloController } from './organization-hello.controller.js';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import type { SampleConfig } from './sample-config.js';
@@ -83,7 +84,7 @@ export class AppModule implements OnModuleInit, OnApplicationBootstrap {
         }),
         ...featureModules(config, features),
       ],
-      controllers: [HelloController, HealthController],
+      controllers: [HelloController, OrganizationHelloController, HealthController],
       // main.ts installs its signal handlers; the readiness check reads `draining`.
       providers: [{ provide: GracefulShutdown, useValue: new GracefulShutdown(config.shutdown) }],
     };

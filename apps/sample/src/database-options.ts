@@ -9,6 +9,7 @@ import { USER_ENTITIES, USER_MIGRATIONS } from '@userkit/user';
 import { AUDIT_LOG_ENTITIES, AUDIT_LOG_MIGRATIONS } from '@userkit/user/audit-log';
 import { CONTACTS_ENTITIES, CONTACTS_MIGRATIONS } from '@userkit/user/contacts';
 import { OAUTH_ENTITIES, OAUTH_MIGRATIONS } from '@userkit/user/oauth';
+import { ORGANIZATIONS_ENTITIES, ORGANIZATIONS_MIGRATIONS } from '@userkit/user/organizations';
 import { PASSKEYS_ENTITIES, PASSKEYS_MIGRATIONS } from '@userkit/user/passkeys';
 import { TWO_FACTOR_ENTITIES, TWO_FACTOR_MIGRATIONS } from '@userkit/user/two-factor';
 import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@userkit/user/webhooks';
@@ -23,6 +24,7 @@ const ENTITIES = [
   ...CONTACTS_ENTITIES,
   ...AUDIT_LOG_ENTITIES,
   ...WEBHOOKS_ENTITIES,
+  ...ORGANIZATIONS_ENTITIES,
   ...PASSKEYS_ENTITIES,
 ];
 
@@ -34,6 +36,7 @@ const MIGRATIONS = [
   ...CONTACTS_MIGRATIONS,
   ...AUDIT_LOG_MIGRATIONS,
   ...WEBHOOKS_MIGRATIONS,
+  ...ORGANIZATIONS_MIGRATIONS,
   ...PASSKEYS_MIGRATIONS,
 ];
 

@@ -7,6 +7,10 @@ import {
   type OAuthProfileMapper,
   type OAuthProviderOptions,
 } from '@userkit/user/oauth';
+import {
+  UserOrganizationsModule,
+  type UserOrganizationsModuleOptions,
+} from '@userkit/user/organizations';
 import { UserPagesModule } from '@userkit/user/pages';
 import { UserPasskeysModule, type UserPasskeysModuleOptions } from '@userkit/user/passkeys';
 import {
@@ -24,6 +28,16 @@ import { DEMO_TOKEN_TEMPLATE, sampleTokenSigningKey } from './token-signing-key.
 
 /** Where the sample serves the prebuilt pages (UserPagesModule). */
 export const SAMPLE_UI_PATH = '/account';
+
+/**
+ * The sample's organization roles: `editor` may write projects (the sample's
+ * `/organizations/:orgId/hello/editor` asks for `projects:write`), and so may `admin`.
+ */
+export const SAMPLE_ORGANIZATION_ROLES: Record<string, string[]> = {
+  editor: ['projects:write'],
+  billing: ['invoices:read'],
+  admin: ['projects:write'],
+};
 
 /** UserOAuthModule's options as flat overrides (`oauth…` where the bare name would be vague). */
 export interface SampleOAuthOverrides {
@@ -52,6 +66,13 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   webhooksAllowPrivateNetworks?: boolean;
   webhookRetrySchedule?: UserWebhooksModuleOptions['retrySchedule'];
   webhookTimeoutSeconds?: UserWebhooksModuleOptions['timeoutSeconds'];
+  /** UserOrganizationsModule's `roles` (default SAMPLE_ORGANIZATION_ROLES). */
+  organizationRoles?: UserOrganizationsModuleOptions['roles'];
+  /** UserOrganizationsModule's `invitationUrl`. */
+  organizationInvitationUrl?: UserOrganizationsModuleOptions['invitationUrl'];
+  /** UserOrganizationsModule's `maxOrganizationsPerUser` and `maxMembersPerOrganization`. */
+  maxOrganizationsPerUser?: UserOrganizationsModuleOptions['maxOrganizationsPerUser'];
+  maxMembersPerOrganization?: UserOrganizationsModuleOptions['maxMembersPerOrganization'];
   /** UserPasskeysModule's `rpID` and `origins` (default: from PUBLIC_URL). */
   passkeyRpID?: UserPasskeysModuleOptions['rpID'];
   passkeyOrigins?: UserPasskeysModuleOptions['origins'];
@@ -83,6 +104,10 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhooksAllowPrivateNetworks: true,
   webhookRetrySchedule: true,
   webhookTimeoutSeconds: true,
+  organizationRoles: true,
+  organizationInvitationUrl: true,
+  maxOrganizationsPerUser: true,
+  maxMembersPerOrganization: true,
   passkeyRpID: true,
   passkeyOrigins: true,
   emailSignIn: true,
@@ -168,6 +193,13 @@ export function featureModules(
         overrides.webhooksAllowPrivateNetworks ?? config.webhooksAllowPrivateNetworks,
       retrySchedule: overrides.webhookRetrySchedule,
       timeoutSeconds: overrides.webhookTimeoutSeconds,
+    }),
+    // /organizations, /me/organizations and the guards of the sample's organization routes.
+    UserOrganizationsModule.forRoot({
+      roles: overrides.organizationRoles ?? SAMPLE_ORGANIZATION_ROLES,
+      invitationUrl: overrides.organizationInvitationUrl,
+      maxOrganizationsPerUser: overrides.maxOrganizationsPerUser,
+      maxMembersPerOrganization: overrides.maxMembersPerOrganization,
     }),
     // Passkeys (/me/passkeys, /auth/passkey): RP ID and origin from PUBLIC_URL.
     UserPasskeysModule.forRoot({

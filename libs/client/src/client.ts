@@ -13,6 +13,7 @@ import type {
   TwoFactorChallengeResponse,
   UpgradeResponse,
 } from './generated/api-types.js';
+import { OrganizationsClient } from './organizations/organizations-client.js';
 import { browserPasskeys, type PasskeyAuthenticator } from './passkeys.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 import { Transport, type HttpMethod } from './transport.js';
@@ -62,6 +63,8 @@ export class UserKitClient {
   readonly #host: UserHost;
   readonly #storage: TokenStorage;
   readonly #verifierKey: string;
+  /** Organizations, members and invitations (the API's UserOrganizationsModule). */
+  readonly organizations: OrganizationsClient;
 
   constructor(options: UserKitClientOptions) {
     const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -87,6 +90,7 @@ export class UserKitClient {
       forget: () => this.#forget(),
       passkeys: options.passkeys ?? browserPasskeys,
     };
+    this.organizations = new OrganizationsClient(this.#transport);
   }
 
   /** The signed-in user, or null. After a page load call `restore()` first. */

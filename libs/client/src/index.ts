@@ -2,6 +2,7 @@
 export { createUserKitClient, UserKitClient } from './client.js';
 export type { UserKitClientOptions, SignInResult, AuthListener, AuditLogParams } from './client.js';
 export { User } from './user.js';
+export { OrganizationsClient } from './organizations/organizations-client.js';
 export type {
   UserFields,
   UserExtensions,

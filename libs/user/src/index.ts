@@ -155,6 +155,7 @@ export {
   type PhoneVerificationMessage,
   type PasswordResetMessage,
   type SignInMethodLinkedMessage,
+  type OrganizationInvitationMessage,
 } from './core/extension-points/message-sender.js';
 export { LoggingMessageSender } from './core/messages/logging-message-sender.js';
 export {
@@ -204,6 +205,10 @@ export type {
   UserImpersonatedEvent,
   UserRolesChangedEvent,
   AdminActionEvent,
+  OrganizationEvent,
+  OrganizationUpdatedEvent,
+  MembershipEvent,
+  InvitationEvent,
 } from './core/events/user-kit-events.js';
 export {
   USER_KIT_EVENT_NAMES,

@@ -345,6 +345,134 @@ export interface SecurityActivityPageResponse {
   nextCursor: string | null;
 }
 
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationResponse {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationMembershipResponse {
+  organization: OrganizationResponse;
+  role: string;
+  permissions: string[];
+  joinedAt: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationMemberResponse {
+  userId: string;
+  role: string;
+  joinedAt: string;
+  email: string | null;
+  username: string | null;
+  displayName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationMembersPageResponse {
+  data: OrganizationMemberResponse[];
+  nextCursor: string | null;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationMemberRoleResponse {
+  userId: string;
+  role: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface OrganizationInvitationResponse {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface MyInvitationResponse {
+  id: string;
+  organization: OrganizationResponse;
+  email: string;
+  role: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface ActiveOrganizationResponse {
+  organizationId: string | null;
+  slug: string | null;
+  role: string | null;
+  permissions: string[];
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface AdminOrganizationsPageResponse {
+  data: OrganizationResponse[];
+  nextCursor: string | null;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface CreateOrganizationDto {
+  name: string;
+  slug?: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface UpdateOrganizationDto {
+  name?: string;
+  slug?: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface AdminCreateOrganizationDto extends CreateOrganizationDto {
+  ownerId: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface AdminOrganizationsQuery {
+  limit?: number;
+  cursor?: string;
+  search?: string;
+}
+
+/** From libs/user/src/organizations/dto/organization-member.dto.ts. */
+export interface ChangeMemberRoleDto {
+  role: string;
+}
+
+/** From libs/user/src/organizations/dto/organization-member.dto.ts. */
+export interface MembersPageQuery {
+  limit?: number;
+  cursor?: string;
+  search?: string;
+}
+
+/** From libs/user/src/organizations/dto/organization-invitation.dto.ts. */
+export interface CreateInvitationDto {
+  email: string;
+  role: string;
+}
+
+/** From libs/user/src/organizations/dto/organization-invitation.dto.ts. */
+export interface AcceptInvitationDto {
+  token?: string;
+}
+
+/** From libs/user/src/organizations/dto/active-organization.dto.ts. */
+export interface SetActiveOrganizationDto {
+  organizationId: string | null;
+}
+
 /** From libs/user/src/core/dto/user-data-export.response.ts. */
 export interface UserDataExportResponse {
   exportedAt: string;

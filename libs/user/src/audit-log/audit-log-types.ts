@@ -32,6 +32,16 @@ export const AUDIT_LOG_TYPES = [
   'user.roles_changed',
   'user.impersonated',
   'admin.action',
+  'organization.created',
+  'organization.updated',
+  'organization.deleted',
+  'membership.created',
+  'membership.updated',
+  'membership.deleted',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.declined',
+  'invitation.revoked',
 ] as const;
 
 export type AuditLogType = (typeof AUDIT_LOG_TYPES)[number];

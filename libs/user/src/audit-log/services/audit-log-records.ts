@@ -104,7 +104,43 @@ const MAPPERS: Mappers = {
   }),
   'admin.action': (event) =>
     subject('admin.action', event.targetUserId, { route: event.route, params: event.params }),
+  // UserOrganizationsModule: who acted is the request's user; a membership is about its member.
+  'organization.created': (event) =>
+    subject('organization.created', null, {
+      organizationId: event.organizationId,
+      slug: event.slug,
+    }),
+  'organization.updated': (event) =>
+    subject('organization.updated', null, {
+      organizationId: event.organizationId,
+      changes: event.changes,
+    }),
+  'organization.deleted': (event) =>
+    subject('organization.deleted', null, {
+      organizationId: event.organizationId,
+      slug: event.slug,
+    }),
+  'membership.created': (event) => membership('membership.created', event),
+  'membership.updated': (event) => membership('membership.updated', event),
+  'membership.deleted': (event) => membership('membership.deleted', event),
+  'invitation.created': (event) => invitation('invitation.created', event),
+  'invitation.accepted': (event) => invitation('invitation.accepted', event),
+  'invitation.declined': (event) => invitation('invitation.declined', event),
+  'invitation.revoked': (event) => invitation('invitation.revoked', event),
 };
+
+function membership(type: AuditLogType, event: UserKitEvents['membership.created']): Subject {
+  return subject(type, event.userId, { organizationId: event.organizationId, role: event.role });
+}
+
+function invitation(type: AuditLogType, event: UserKitEvents['invitation.created']): Subject {
+  return subject(type, null, {
+    invitationId: event.invitationId,
+    organizationId: event.organizationId,
+    email: event.email,
+    role: event.role,
+  });
+}
 
 function identifier(type: AuditLogType, event: UserKitEvents['emailAddress.added']): Subject {
   return subject(type, event.userId, { identifierId: event.identifierId, value: event.value });

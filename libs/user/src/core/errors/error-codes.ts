@@ -324,6 +324,51 @@ export const UserErrors = {
     status: HttpStatus.CONFLICT,
     message: 'A worker is sending this delivery right now: try again in a few seconds',
   },
+  ORGANIZATION_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Organization not found (or you are not a member of it)',
+  },
+  ORGANIZATION_SLUG_TAKEN: {
+    status: HttpStatus.CONFLICT,
+    message: 'Another organization has this slug',
+  },
+  ORGANIZATION_PERMISSION_DENIED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Your role in this organization does not allow this',
+  },
+  ORGANIZATION_ROLE_NOT_FOUND: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Unknown organization role',
+  },
+  ORGANIZATION_MEMBER_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'This user is not a member of the organization',
+  },
+  ORGANIZATION_ALREADY_MEMBER: {
+    status: HttpStatus.CONFLICT,
+    message: 'This user is already a member of the organization',
+  },
+  ORGANIZATION_INVITATION_NOT_FOUND: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Invitation not found, expired, already answered, or not for your verified address',
+  },
+  ORGANIZATION_INVITATION_PENDING: {
+    status: HttpStatus.CONFLICT,
+    message: 'An invitation to this address is pending: revoke it first to send another',
+  },
+  ORGANIZATION_LIMIT_REACHED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This user belongs to as many organizations as this app allows',
+  },
+  ORGANIZATION_MEMBER_LIMIT_REACHED: {
+    status: HttpStatus.CONFLICT,
+    message: 'This organization has as many members as this app allows',
+  },
+  ORGANIZATION_LAST_OWNER: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'An organization keeps at least one owner: make another member owner first (or delete the organization)',
+  },
 } as const;
 
 export type UserErrorCode = keyof typeof UserErrors;

@@ -259,6 +259,42 @@ export interface AdminActionEvent {
   params: Record<string, string>;
 }
 
+/** `organization.created` / `organization.deleted` (UserOrganizationsModule). */
+export interface OrganizationEvent {
+  organizationId: string;
+  slug: string;
+}
+
+/** `organization.updated`: `changes` names what changed (`name`, `slug`). */
+export interface OrganizationUpdatedEvent {
+  organizationId: string;
+  changes: string[];
+}
+
+/**
+ * `membership.created` / `membership.updated` / `membership.deleted`: a user joined an
+ * organization (its creator as `owner` too), got another role, or left or was removed; `role` is
+ * the role now (the one it had, for a deletion). An organization's deletion reports only
+ * `organization.deleted`, not each membership that went with it.
+ */
+export interface MembershipEvent {
+  organizationId: string;
+  userId: string;
+  role: string;
+}
+
+/**
+ * `invitation.created` / `.accepted` / `.declined` / `.revoked`: an invitation to join an
+ * organization (UserOrganizationsModule). An acceptance comes before its `membership.created`.
+ */
+export interface InvitationEvent {
+  invitationId: string;
+  organizationId: string;
+  /** The invited address (normalized). */
+  email: string;
+  role: string;
+}
+
 /**
  * Events the library emits through @nestjs/event-emitter, always after the change is committed
  * (a rolled-back change emits nothing). Listen with `@OnEvent('user.created')` in the host.
@@ -290,6 +326,16 @@ export interface UserKitEventPayloads {
   'user.rolesChanged': UserRolesChangedEvent;
   'user.impersonated': UserImpersonatedEvent;
   'admin.action': AdminActionEvent;
+  'organization.created': OrganizationEvent;
+  'organization.updated': OrganizationUpdatedEvent;
+  'organization.deleted': OrganizationEvent;
+  'membership.created': MembershipEvent;
+  'membership.updated': MembershipEvent;
+  'membership.deleted': MembershipEvent;
+  'invitation.created': InvitationEvent;
+  'invitation.accepted': InvitationEvent;
+  'invitation.declined': InvitationEvent;
+  'invitation.revoked': InvitationEvent;
 }
 
 export type UserKitEventName = keyof UserKitEventPayloads;
@@ -326,6 +372,16 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.rolesChanged',
   'user.impersonated',
   'admin.action',
+  'organization.created',
+  'organization.updated',
+  'organization.deleted',
+  'membership.created',
+  'membership.updated',
+  'membership.deleted',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.declined',
+  'invitation.revoked',
 ];
 
 /**

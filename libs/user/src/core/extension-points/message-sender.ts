@@ -54,6 +54,26 @@ export interface SignInMethodLinkedMessage {
 }
 
 /**
+ * An invitation to join an organization (UserOrganizationsModule), sent to an address that may
+ * not belong to any user yet. `user` is who invited.
+ */
+export interface OrganizationInvitationMessage {
+  /** The member who invited. */
+  user: MessageRecipient;
+  /** Where the invitation goes; only a user who verified this address can accept it. */
+  email: string;
+  organization: { id: string; name: string; slug: string };
+  /** The role the invitee gets. */
+  role: string;
+  invitationId: string;
+  /** The module's `invitationUrl` with `invitation` and `token` added; null without one. */
+  link: string | null;
+  /** Single use, valid until `expiresAt`; only its digest is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+/**
  * Delivers the codes and links of the library: one method per kind of message. The library calls
  * it after the change is committed; a rejection is logged and never undoes the change. The default
  * logs messages (development only); `SmtpMessageSender` mails them; a host provides its own (SMS,
@@ -65,6 +85,8 @@ export interface MessageSender {
   sendPasswordResetLink(message: PasswordResetMessage): Promise<void>;
   /** Optional: "a new sign-in method was linked to your account" (the event fires either way). */
   sendSignInMethodLinkedNotice?(message: SignInMethodLinkedMessage): Promise<void>;
+  /** Optional: an invitation to join an organization (UserOrganizationsModule). */
+  sendOrganizationInvitation?(message: OrganizationInvitationMessage): Promise<void>;
 }
 
 export const MessageSender = Symbol('MessageSender');

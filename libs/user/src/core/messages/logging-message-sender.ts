@@ -5,6 +5,7 @@ import type {
   PasswordResetMessage,
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
+  OrganizationInvitationMessage,
 } from '../extension-points/message-sender.js';
 import { logValue } from './log-value.js';
 
@@ -35,5 +36,11 @@ export class LoggingMessageSender implements MessageSender {
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {
     this.logger.log(`Sign-in method ${message.provider} linked; notice to ${message.email}`);
+  }
+
+  async sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
+    this.logger.log(
+      `Invitation to ${logValue(message.organization.name)} as ${message.role} for ${logValue(message.email)}: ${logValue(message.link ?? `invitation ${message.invitationId}, token ${message.token}`)}`,
+    );
   }
 }

@@ -4,6 +4,7 @@ import type {
   PasswordResetMessage,
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
+  OrganizationInvitationMessage,
 } from '../extension-points/message-sender.js';
 
 /** nodemailer's SMTP transport options (see its docs); the common ones are named here. */
@@ -95,6 +96,26 @@ export class SmtpMessageSender implements MessageSender {
       text:
         `A ${message.provider} account${account} can now sign in to ${this.productName}.\n` +
         `If this was not you, sign in, remove it under connected accounts and change your password.\n`,
+    });
+  }
+
+  async sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
+    const inviter =
+      message.user.displayName ??
+      ([message.user.firstName, message.user.lastName].filter(Boolean).join(' ') || 'A member');
+    const open = message.link
+      ? `Open this link within 7 days to accept (sign in with this address first):\n\n${message.link}\n\n`
+      : `Sign in to ${this.productName} with this address to accept it within 7 days.\n\n`;
+    await (
+      await this.transport()
+    ).sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `You are invited to ${message.organization.name} on ${this.productName}`,
+      text:
+        `${inviter} invited you to join ${message.organization.name} as ${message.role}.\n` +
+        open +
+        `If you did not expect it, ignore this message.\n`,
     });
   }
 

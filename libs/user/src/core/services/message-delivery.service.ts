@@ -7,7 +7,8 @@ type MessageKind =
   | 'sendEmailVerificationCode'
   | 'sendPhoneVerificationCode'
   | 'sendPasswordResetLink'
-  | 'sendSignInMethodLinkedNotice';
+  | 'sendSignInMethodLinkedNotice'
+  | 'sendOrganizationInvitation';
 
 /**
  * Calls the host's MessageSender after the change it announces is committed. A failing sender is

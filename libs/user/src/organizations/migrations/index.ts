@@ -1,0 +1,20 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261205400000OrganizationsSchema } from './Migration20261205400000OrganizationsSchema.js';
+import { Migration20261205400100OrganizationInvitations } from './Migration20261205400100OrganizationInvitations.js';
+import { Migration20261205400200SessionOrganizations } from './Migration20261205400200SessionOrganizations.js';
+
+/** This feature's tables: list them after USER_MIGRATIONS in the host's `migrationsList`. */
+export const ORGANIZATIONS_MIGRATIONS: MigrationObject[] = [
+  {
+    name: 'Migration20261205400000OrganizationsSchema',
+    class: Migration20261205400000OrganizationsSchema,
+  },
+  {
+    name: 'Migration20261205400100OrganizationInvitations',
+    class: Migration20261205400100OrganizationInvitations,
+  },
+  {
+    name: 'Migration20261205400200SessionOrganizations',
+    class: Migration20261205400200SessionOrganizations,
+  },
+];
