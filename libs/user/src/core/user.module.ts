@@ -18,6 +18,7 @@ import { UsersRepository } from './repositories/users.repository.js';
 import { AccessTokenService } from './services/access-token.service.js';
 import { AccountsService } from './services/accounts.service.js';
 import { Argon2PasswordHasher } from './services/argon2-password-hasher.js';
+import { ImportedHashesPasswordHasher } from './services/imported-hashes/imported-hashes-password-hasher.js';
 import { PasswordPolicyService } from './services/password-policy.service.js';
 import { ProfileService } from './services/profile.service.js';
 import { RolesService } from './services/roles.service.js';
@@ -124,7 +125,12 @@ const SERVICES = [
     {
       provide: PasswordHasher,
       useFactory: (options: UserModuleOptions) =>
-        options.passwordHasher ?? new Argon2PasswordHasher(),
+        // A host's own hasher is used as given; the default also verifies imported hashes.
+        options.passwordHasher ??
+        new ImportedHashesPasswordHasher(
+          new Argon2PasswordHasher(),
+          options.importedPasswordHashes?.firebaseScrypt,
+        ),
       inject: [USER_MODULE_OPTIONS],
     },
     {
