@@ -71,6 +71,8 @@ import { SelfViewExtensionService } from './services/self-view-extension.service
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
 import { UserCreationService } from './services/user-creation.service.js';
+import { UserImportService } from './import-export/user-import.service.js';
+import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
 import { UserDataExportService } from './services/user-data-export.service.js';
@@ -107,6 +109,7 @@ const SERVICES = [
   UserDataExportService,
   UserDataExportSections,
   LegacyUserMigrationService,
+  UserImportService,
 ];
 
 /**
@@ -177,6 +180,7 @@ const SERVICES = [
     UsersRepository,
     SessionsRepository,
     RolesRepository,
+    ImportedUsersRepository,
     RoleDeletionRepository,
     AttributeDefinitionsRepository,
     CustomAttributeValuesRepository,

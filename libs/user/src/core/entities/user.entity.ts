@@ -30,6 +30,14 @@ export class User {
   @Unique({ name: 'userkit_users_username_unique' })
   username: string | null = null;
 
+  /**
+   * The user's id in the system it was imported from (`POST /admin/users/import`): unique, so a
+   * re-run of an import finds the users it already brought in. Null: not imported.
+   */
+  @Property({ type: 'string', length: 255, nullable: true })
+  @Unique({ name: 'userkit_users_external_id_unique' })
+  externalId: string | null = null;
+
   @Property({ type: 'string', length: 200, nullable: true })
   displayName: string | null = null;
 

@@ -9,6 +9,7 @@ import { Migration20261204100000OAuthBindings } from './Migration20261204100000O
 import { Migration20261205100000PendingExternalAccounts } from './Migration20261205100000PendingExternalAccounts.js';
 import { Migration20261205100000Usernames } from './Migration20261205100000Usernames.js';
 import { Migration20261205300000AttributeLabels } from './Migration20261205300000AttributeLabels.js';
+import { Migration20261205500000ExternalIds } from './Migration20261205500000ExternalIds.js';
 
 /**
  * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -35,4 +36,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205300000AttributeLabels',
     class: Migration20261205300000AttributeLabels,
   },
+  { name: 'Migration20261205500000ExternalIds', class: Migration20261205500000ExternalIds },
 ];
