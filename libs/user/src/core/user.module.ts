@@ -73,6 +73,8 @@ import { SessionRevocationService } from './services/session-revocation.service.
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserImportService } from './import-export/user-import.service.js';
 import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
+import { ExportedUsersRepository } from './import-export/exported-users.repository.js';
+import { UserExportService } from './import-export/user-export.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
 import { UserDataExportService } from './services/user-data-export.service.js';
@@ -110,6 +112,7 @@ const SERVICES = [
   UserDataExportSections,
   LegacyUserMigrationService,
   UserImportService,
+  UserExportService,
 ];
 
 /**
@@ -181,6 +184,7 @@ const SERVICES = [
     SessionsRepository,
     RolesRepository,
     ImportedUsersRepository,
+    ExportedUsersRepository,
     RoleDeletionRepository,
     AttributeDefinitionsRepository,
     CustomAttributeValuesRepository,

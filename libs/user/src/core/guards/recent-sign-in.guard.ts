@@ -17,6 +17,12 @@ export class RecentSignInGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const principal: AuthenticatedPrincipal | undefined = principalOf(request);
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
+    this.assertRecent(principal);
+    return true;
+  }
+
+  /** For a route where only some requests are sensitive (e.g. an export with password hashes). */
+  assertRecent(principal: AuthenticatedPrincipal): void {
     const windowSeconds = this.options.identifiers.reauthenticationWindowSeconds;
     const age = Date.now() - principal.authenticatedAt.getTime();
     if (age > windowSeconds * 1000) {
@@ -25,7 +31,6 @@ export class RecentSignInGuard implements CanActivate {
         `This change needs a sign-in within the last ${formatWindow(windowSeconds)}: sign in again, then retry`,
       );
     }
-    return true;
   }
 }
 

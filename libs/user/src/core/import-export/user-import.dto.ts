@@ -27,3 +27,14 @@ export class ImportReportResponse {
   failed!: number;
   @ApiProperty({ type: [ImportLineErrorResponse] }) errors!: ImportLineErrorResponse[];
 }
+
+export class ExportUsersQuery {
+  @ApiPropertyOptional({
+    description: 'true: each line has its passwordHash (needs a recent sign-in)',
+    default: false,
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  includePasswordHashes?: boolean;
+}
