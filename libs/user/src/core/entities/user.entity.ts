@@ -54,7 +54,7 @@ export class User {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   profileImageId: string | null = null;
 
-  /** argon2id PHC string; never serialized. */
+  /** argon2id PHC string (an imported hash until its first sign-in re-hashes it); never serialized. */
   @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
   passwordHash: string | null = null;
 
