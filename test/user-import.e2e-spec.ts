@@ -302,4 +302,28 @@ describe('POST /admin/users/import', () => {
     });
     expect(await usersWithExternalIds([...ids, `mix-${run}-taken-1`])).toBe(5);
   });
+
+  it('a 500-line file with 10 bad lines imports 490 and reports the 10 by line', async () => {
+    const run = randomUUID();
+    const bad = new Set(Array.from({ length: 10 }, (_, i) => 7 + i * 49));
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      bad.has(i + 1)
+        ? { externalId: `big-${run}-${i}`, emails: [{ email: `bad-${i}` }] }
+        : {
+            externalId: `big-${run}-${i}`,
+            emails: [{ email: `big-${i}-${run}@example.com`, verified: true }],
+          },
+    );
+    const report = await importFile(ndjson(lines)).expect(200);
+    expect(report.body).toMatchObject({ created: 490, skipped: 0, failed: 10 });
+    expect(report.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(
+      [...bad].map((line) => [line, 'IMPORT_LINE_INVALID']),
+    );
+    const [row] = await sql<{ n: number | string }>(
+      t.app,
+      'select count(*) as n from userkit_users where external_id like ?',
+      [`big-${run}-%`],
+    );
+    expect(Number(row!.n)).toBe(490);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { logValue } from '../messages/log-value.js';
+import { OrmContext } from '../repositories/orm-context.js';
 import { RolesRepository } from '../repositories/roles.repository.js';
 import { UserCreationService } from '../services/user-creation.service.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -45,6 +46,7 @@ export class UserImportService {
     private readonly creation: UserCreationService,
     private readonly roles: RolesRepository,
     private readonly importedUsers: ImportedUsersRepository,
+    private readonly ormContext: OrmContext,
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
   ) {}
 
@@ -55,7 +57,9 @@ export class UserImportService {
     for await (const raw of lines) {
       number += 1;
       if (raw.trim() === '') continue;
-      const outcome = await this.importOne(raw, dryRun);
+      // A context of its own per line: the request's identity map does not grow with the file,
+      // and nothing a refused line loaded is seen by the next.
+      const outcome = await this.ormContext.runDetached(() => this.importOne(raw, dryRun));
       if (outcome === 'created') report.created += 1;
       else if (outcome === 'skipped') report.skipped += 1;
       else {
