@@ -61,6 +61,11 @@ describe('parseImportLine', () => {
     ['a bad phone', '{"externalId":"x","phoneNumbers":[{"phoneNumber":"12"}]}', /E\.164/],
     ['a bad date', '{"externalId":"x","createdAt":"yesterday"}', /createdAt/],
     ['an unknown hash', '{"externalId":"x","passwordHash":"md5$abc"}', /passwordHash/],
+    [
+      'an argon2 hash costing 4 GiB',
+      '{"externalId":"x","passwordHash":"$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"}',
+      /passwordHash/,
+    ],
     ['metadata not an object', '{"externalId":"x","publicMetadata":[1]}', /publicMetadata/],
     ['a picture not http(s)', '{"externalId":"x","picture":"javascript:alert(1)"}', /picture/],
     ['a too long name', `{"externalId":"x","firstName":"${'a'.repeat(201)}"}`, /firstName/],

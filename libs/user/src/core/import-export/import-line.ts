@@ -24,7 +24,16 @@ export interface ImportLine {
 /** Why a line is refused: its message names the field. */
 export class ImportLineProblem extends Error {}
 
-const ARGON2 = /^\$argon2(id|i)\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+const ARGON2 =
+  /^\$argon2(?:id|i)\$v=19\$m=(\d{1,7}),t=(\d{1,2}),p=(\d{1,2})\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+
+/** An argon2 hash whose cost a sign-in can bear (at most 256 MiB, 10 passes, 16 lanes). */
+function isBearableArgon2(passwordHash: string): boolean {
+  const match = ARGON2.exec(passwordHash);
+  if (!match) return false;
+  const [memory, passes, lanes] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return memory <= 262_144 && passes >= 1 && passes <= 10 && lanes >= 1 && lanes <= 16;
+}
 const FIELDS = new Set([
   'externalId',
   'emails',
@@ -122,9 +131,9 @@ export function parseImportLine(raw: string): ImportLine {
   if (createdAt && Number.isNaN(createdAt.getTime()))
     throw new ImportLineProblem('createdAt must be an ISO 8601 date-time');
   const passwordHash = text(line, 'passwordHash', 1024);
-  if (passwordHash !== null && !ARGON2.test(passwordHash) && !importedHashFormat(passwordHash))
+  if (passwordHash !== null && !isBearableArgon2(passwordHash) && !importedHashFormat(passwordHash))
     throw new ImportLineProblem(
-      'passwordHash is in no known format (bcrypt, argon2id/argon2i, scrypt, Firebase scrypt, PBKDF2-SHA256)',
+      'passwordHash is in no known format (bcrypt, argon2id/argon2i, scrypt, Firebase scrypt, PBKDF2-SHA256) or costs more than a sign-in can bear',
     );
   const picture = text(line, 'picture', 2048);
   if (picture !== null && !/^https?:\/\//.test(picture))
