@@ -24,6 +24,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/token-templates/dto/integration-token.response.ts',
   'libs/user/src/core/dto/own-attribute-schema.response.ts',
   'libs/user/src/contacts/dto/phone-code.dto.ts',
+  'libs/user/src/contacts/dto/email-code.dto.ts',
   'libs/user/src/audit-log/dto/audit-log.response.ts',
   'libs/user/src/core/dto/user-data-export.response.ts',
   'libs/user/src/passkeys/dto/passkey.response.ts',

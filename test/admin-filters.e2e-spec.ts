@@ -216,7 +216,7 @@ describe('admin search filters, ban and metadata merge', () => {
       await t.http
         .post(`/admin/users/${member.user.id}/ban`)
         .set(asAdmin())
-        .send({ reason: 'x' })
+        .send({ why: 'x' })
         .expect(400);
     });
   });

@@ -151,7 +151,12 @@ describe('a host that sets app.setGlobalPrefix("api") (sample: GLOBAL_PREFIX=api
   it('the pages: served at /api/account with basePath /api/account and apiBaseUrl /api; the refresh cookie is scoped to /api/account/session and works there', async () => {
     const page = await app.t.http.get('/api/account/sign-in').expect(200);
     expect(page.text).toContain('<base href="/api/account/"');
-    expect(pageConfig(page.text)).toMatchObject({ basePath: '/api/account', apiBaseUrl: '/api' });
+    expect(pageConfig(page.text)).toMatchObject({
+      basePath: '/api/account',
+      apiBaseUrl: '/api',
+      // The sample imports UserPasskeysModule: the pages offer passkeys (its core registration).
+      passkeys: true,
+    });
     // Its script and style load from under the base.
     await app.t.http.get('/api/account/app.js').expect(200);
 

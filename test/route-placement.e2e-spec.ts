@@ -164,6 +164,8 @@ describe('RouterModule path "identity", URI versioning (default version 1) and t
       apiBaseUrl: API,
       // The sign-in buttons: UserOAuthModule's enabled providers, read by the pages' core token.
       providers: ['google', 'github'],
+      // No UserPasskeysModule in this host: no passkey button nor panel.
+      passkeys: false,
     });
     await host.http.get(`${API}/account/app.js`).expect(200);
 

@@ -68,7 +68,7 @@ async function signIn(page, email, password) {
   await heading(page, 'Sign in');
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function signOut(page) {
@@ -311,7 +311,7 @@ test('turn on two-step verification (QR code, backup codes) and sign in with it'
   await signOut(page);
   await page.getByLabel('Email', { exact: true }).fill(SECOND_EMAIL);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await heading(page, 'Two-step verification');
   await screenshots(page, 'sign-in-2fa');
   // The next time step: the one used to turn it on may not be replayed.

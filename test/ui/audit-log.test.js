@@ -41,7 +41,7 @@ async function signIn(page, email, password) {
   await heading(page, 'Sign in');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 const rowTypes = (page) =>

@@ -102,10 +102,10 @@ test('sign-in with the username (any case) and the password; the profile changes
     await heading(page, 'Sign in');
     await page.getByLabel('Email or username', { exact: true }).fill(USERNAME.toUpperCase());
     await page.getByLabel('Password', { exact: true }).fill('not-the-password-42');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Invalid username or password' }).waitFor();
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'Your account');
 
     // The profile shows the username as stored (lower case) and changes it.
@@ -137,10 +137,10 @@ test('sign-in by a code sent by SMS to the verified number', async () => {
     const code = await loggedCode(PHONE.e164, 'sign-in', since);
     await screenshots(page, 'phone-sign-in');
     await field.fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Invalid phone number or code' }).waitFor();
     await field.fill(code);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'Your account');
     await page.getByText(EMAIL).first().waitFor();
     assert.deepEqual(page.errors, []);

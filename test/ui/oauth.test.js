@@ -111,7 +111,7 @@ test('an OAuth-only account has no password: the profile mails a set-password li
     await page.goto(`${app.ui}/sign-in`);
     await page.getByLabel('Email', { exact: true }).fill(EMAIL);
     await page.getByLabel('Password', { exact: true }).fill(chosen);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page
       .getByRole('heading', { level: 1, name: 'Your account', exact: true })
       .waitFor({ timeout: 20_000 });

@@ -60,7 +60,7 @@ test('an admin defines a labelled, required attribute; the users already there g
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await heading(page, 'Attributes');
   // Standard attributes show their labels: the full name is one of them.
   await page.getByRole('rowheader', { name: 'Name name' }).waitFor();

@@ -101,7 +101,7 @@ test('an admin adds an endpoint: its secret is shown once and signs what arrives
   await heading(page, 'Sign in');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await heading(page, 'Webhooks');
   await page.getByText('No endpoint yet.').waitFor();
   assert.equal(

@@ -55,6 +55,8 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   /** UserPasskeysModule's `rpID` and `origins` (default: from PUBLIC_URL). */
   passkeyRpID?: UserPasskeysModuleOptions['rpID'];
   passkeyOrigins?: UserPasskeysModuleOptions['origins'];
+  /** UserContactsModule's `emailSignIn` (default EMAIL_SIGN_IN). */
+  emailSignIn?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   webhookTimeoutSeconds: true,
   passkeyRpID: true,
   passkeyOrigins: true,
+  emailSignIn: true,
 };
 
 /**
@@ -130,8 +133,9 @@ export function featureModules(
       timeoutSeconds: overrides.oauthTimeoutSeconds,
       profileMapper: overrides.oauthProfileMapper,
     }),
-    // /me/emails and /me/phones: more addresses and numbers, verified by code.
-    UserContactsModule.forRoot({}),
+    // /me/emails and /me/phones: more addresses and numbers, verified by code; sign-in by a code
+    // mailed to a verified address with EMAIL_SIGN_IN=on.
+    UserContactsModule.forRoot({ emailSignIn: overrides.emailSignIn ?? config.emailSignIn }),
     // PUT /me/profile-image, GET /profile-images/:id. An override of the directory, even to
     // undefined (the default private temp folder), replaces UPLOADS_DIR.
     UserProfileImagesModule.forRoot({

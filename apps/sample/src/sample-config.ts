@@ -55,6 +55,8 @@ export interface SampleConfig {
   auditLogRetentionDays: number | null;
   /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on: webhook endpoints on loopback and private networks. */
   webhooksAllowPrivateNetworks: boolean;
+  /** EMAIL_SIGN_IN=on: sign-in by a code mailed to a verified address (UserContactsModule). */
+  emailSignIn: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -116,6 +118,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     auditLog: env.AUDIT_LOG !== 'off',
     auditLogRetentionDays: retentionDaysFrom(env.AUDIT_LOG_RETENTION_DAYS),
     webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'on',
+    emailSignIn: env.EMAIL_SIGN_IN === 'on',
   };
 }
 

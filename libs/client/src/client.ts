@@ -3,6 +3,8 @@ import type {
   AuditLogPageResponse,
   OwnAttributeSchemaResponse,
   PasskeyRequestOptionsResponse,
+  EmailCodeRequestDto,
+  EmailCodeSignInDto,
   PhoneCodeRequestDto,
   PhoneCodeSignInDto,
   SignInDto,
@@ -170,6 +172,31 @@ export class UserKitClient {
         'POST',
         '/auth/phone-code/verify',
         { body: { phoneNumber: params.phoneNumber, code: params.code }, auth: false },
+      ),
+    );
+  }
+
+  /**
+   * Sign-in by email code, step one (UserContactsModule with `emailSignIn: true`): a code goes to
+   * the address when it is a verified address of an account. Resolves the same for every address.
+   */
+  async sendEmailCode(params: EmailCodeRequestDto): Promise<void> {
+    await this.#transport.send('POST', '/auth/email-code', {
+      body: { email: params.email },
+      auth: false,
+    });
+  }
+
+  /**
+   * Sign-in by email code, step two: the address and the code it received. Resolves
+   * `{ twoFactorRequired: true }` when a second factor is due: then `completeSignIn`.
+   */
+  async signInWithEmailCode(params: EmailCodeSignInDto): Promise<SignInResult> {
+    return this.#tokensOrChallenge(
+      await this.#transport.send<TokenResponse | TwoFactorChallengeResponse>(
+        'POST',
+        '/auth/email-code/verify',
+        { body: { email: params.email, code: params.code }, auth: false },
       ),
     );
   }

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { adminRoutes } from './admin/routes.js';
 import { PageHeading } from './components/index.js';
+import { ImpersonationBanner } from './components/impersonation-banner.js';
 import { UserButton } from './components/user-button.js';
 import { Link, matchRoute, navigate, useLocation, type Route } from './router.js';
 import { accountRoutes } from './pages/routes.js';
@@ -70,6 +71,7 @@ export function App() {
         </Link>
         <UserButton />
       </header>
+      {user && <ImpersonationBanner user={user} />}
       <main id="main" class="content">
         {body}
       </main>

@@ -61,9 +61,11 @@ export function describeActivity(type: string, details: Record<string, unknown>)
         ? `with ${typeof details.provider === 'string' ? details.provider : 'a provider'}`
         : details.method === 'phone_code'
           ? 'with an SMS code'
-          : details.method === 'passkey'
-            ? 'with a passkey'
-            : 'with password';
+          : details.method === 'email_code'
+            ? 'with an email code'
+            : details.method === 'passkey'
+              ? 'with a passkey'
+              : 'with password';
     const second =
       details.secondFactor === 'totp'
         ? ' and authenticator code'

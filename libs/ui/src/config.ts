@@ -11,6 +11,8 @@ export interface PageConfig {
   requireVerifiedEmail: boolean;
   /** Whether the profile offers "Delete account" (UserModule's `selfDeletion`). */
   selfDeletion: boolean;
+  /** Whether the server has passkeys (UserPasskeysModule): sign-in with one, the profile's panel. */
+  passkeys: boolean;
 }
 
 const DEFAULTS: PageConfig = {
@@ -21,6 +23,7 @@ const DEFAULTS: PageConfig = {
   identifiers: { email: 'required', username: false, phone: false },
   requireVerifiedEmail: false,
   selfDeletion: true,
+  passkeys: false,
 };
 
 function read(): PageConfig {

@@ -173,6 +173,8 @@ export {
 } from './core/services/sign-in-methods.service.js';
 export { RecentSignInGuard } from './core/guards/recent-sign-in.guard.js';
 export { RequiresRecentSignIn } from './core/decorators/requires-recent-sign-in.decorator.js';
+export { RefusedWhileImpersonating } from './core/decorators/refused-while-impersonating.decorator.js';
+export { ImpersonationGuard } from './core/guards/impersonation.guard.js';
 export * from './core/dto/identifiers.response.js';
 
 export type {
@@ -199,6 +201,7 @@ export type {
   IdentifierEvent,
   PasskeyEvent,
   UserBanEvent,
+  UserImpersonatedEvent,
   UserRolesChangedEvent,
   AdminActionEvent,
 } from './core/events/user-kit-events.js';

@@ -14,16 +14,17 @@ export { freePort };
 export const ADMIN = { email: 'ui.admin@example.com', password: 'ui-admin-passphrase-7' };
 
 /**
- * `{ base, ui, inbox, output, waitForOutput(), stop() }`; `env` adds or overrides sample app
- * variables. `output` holds the app's stdout lines (its log, e.g. phone codes; NODE_ENV=test keeps
+ * `{ base, ui, databaseFile, inbox, output, waitForOutput(), stop() }`; `env` adds or overrides sample app
+ * variables; `host` names the app in its PUBLIC_URL and `base` (`localhost` for WebAuthn, whose
+ * relying party ID must be a domain, never an IP address). `output` holds the app's stdout lines (its log, e.g. phone codes; NODE_ENV=test keeps
  * only warnings and errors there, so a test reading `log` lines sets another NODE_ENV).
  */
-export async function startUiApp(env = {}) {
+export async function startUiApp(env = {}, { host = '127.0.0.1' } = {}) {
   const inbox = new Inbox();
   await inbox.start();
   const directory = mkdtempSync(join(tmpdir(), 'userkit-ui-'));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${host}:${port}`;
   // Started from its temporary directory: the pages must not depend on the working directory.
   const child = spawn(process.execPath, [resolve('dist/apps/sample/apps/sample/src/main.js')], {
     cwd: directory,
@@ -77,6 +78,8 @@ export async function startUiApp(env = {}) {
   return {
     base,
     ui: `${base}${prefix}/account`,
+    /** The app's SQLite file (a test may age a row the way time would). */
+    databaseFile: join(directory, 'ui.sqlite'),
     inbox,
     output,
     /** The match of the newest stdout line matching `pattern` after `since` lines. */

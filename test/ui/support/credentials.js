@@ -15,5 +15,5 @@ async function submitCredentials(page, url, email, password, button) {
   await page.goto(url);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: button, exact: true }).click();
 }

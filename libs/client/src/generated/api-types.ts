@@ -55,6 +55,13 @@ export interface ExternalAccountResponse {
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
+export interface ImpersonatorResponse {
+  id: string;
+  displayName: string | null;
+  primaryEmail: string | null;
+}
+
+/** From libs/user/src/core/dto/user.response.ts. */
 export interface UserResponse {
   id: string;
   username: string | null;
@@ -78,12 +85,15 @@ export interface UserResponse {
   standardAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
   extensions?: Record<string, unknown> | null;
+  impersonatedBy?: ImpersonatorResponse;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
 export interface AdminUserResponse extends UserResponse {
   privateMetadata: Record<string, unknown>;
   banned: boolean;
+  banReason: string | null;
+  bannedUntil: string | null;
 }
 
 /** From libs/user/src/core/dto/user.response.ts. */
@@ -286,6 +296,16 @@ export interface PhoneCodeRequestDto {
 
 /** From libs/user/src/contacts/dto/phone-code.dto.ts. */
 export interface PhoneCodeSignInDto extends PhoneCodeRequestDto {
+  code: string;
+}
+
+/** From libs/user/src/contacts/dto/email-code.dto.ts. */
+export interface EmailCodeRequestDto {
+  email: string;
+}
+
+/** From libs/user/src/contacts/dto/email-code.dto.ts. */
+export interface EmailCodeSignInDto extends EmailCodeRequestDto {
   code: string;
 }
 

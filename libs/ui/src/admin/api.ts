@@ -88,7 +88,10 @@ export const adminApi = {
     client.request('PATCH', user(id), body),
   setRoles: (id: string, roles: string[]): Promise<AdminUserResponse> =>
     client.request('PUT', `${user(id)}/roles`, { roles }),
-  ban: (id: string): Promise<AdminUserResponse> => client.request('POST', `${user(id)}/ban`, {}),
+  ban: (
+    id: string,
+    body: { reason?: string; bannedUntil?: string } = {},
+  ): Promise<AdminUserResponse> => client.request('POST', `${user(id)}/ban`, body),
   unban: (id: string): Promise<AdminUserResponse> =>
     client.request('POST', `${user(id)}/unban`, {}),
   listSessions: (id: string): Promise<AdminSessionResponse[]> =>
@@ -97,6 +100,16 @@ export const adminApi = {
     client.request('DELETE', `${user(id)}/sessions/${encodeURIComponent(sessionId)}`),
   revokeSessions: (id: string): Promise<void> => client.request('DELETE', `${user(id)}/sessions`),
   deleteUser: (id: string): Promise<void> => client.request('DELETE', user(id)),
+  resetTwoFactor: (id: string): Promise<void> => client.request('DELETE', `${user(id)}/two-factor`),
+  sendPasswordReset: (id: string): Promise<void> =>
+    client.request('POST', `${user(id)}/password-reset`, {}),
+  setPassword: (id: string, password: string): Promise<void> =>
+    client.request('PUT', `${user(id)}/password`, { password }),
+  /** In cookie mode the answer's refresh token goes into the cookie: the browser is the user now. */
+  impersonate: (id: string): Promise<unknown> =>
+    client.request('POST', `${user(id)}/impersonate`, {}),
+  verifyEmail: (id: string, emailId: string): Promise<AdminUserResponse> =>
+    client.request('POST', `${user(id)}/emails/${encodeURIComponent(emailId)}/verify`, {}),
 
   listRoles: (): Promise<RoleResponse[]> => client.request('GET', '/admin/roles'),
   createRole: (body: { name: string; description?: string }): Promise<RoleResponse> =>

@@ -1,11 +1,11 @@
-import { Button, ConfirmButton, Notice, errorMessage } from '../components/index.js';
+import { Button, ConfirmButton, Field, Notice, errorMessage } from '../components/index.js';
 import { useState } from 'preact/hooks';
 import { navigate } from '../router.js';
 import { adminApi, type AdminUserResponse } from './api.js';
 
 /**
- * Ban (sessions end and sign-ins are refused), unban, delete; ban and delete ask for a second
- * click. Ending sessions without a ban is in the sessions panel (UserSessions).
+ * Ban (sessions end and sign-ins are refused; with a reason and an end if given), unban, delete;
+ * ban and delete ask for a second click. Ending sessions without a ban is in the sessions panel (UserSessions).
  */
 export function UserModeration(props: {
   user: AdminUserResponse;
@@ -15,14 +15,35 @@ export function UserModeration(props: {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
   return (
     <section class="panel" aria-labelledby="user-moderation">
       <h2 id="user-moderation">Access</h2>
       <p>
         {user.banned
-          ? 'This user is banned: they cannot sign in and had every session ended.'
+          ? `This user is banned${user.bannedUntil ? ` until ${new Date(user.bannedUntil).toLocaleString()}` : ''}: they cannot sign in and had every session ended.`
           : 'Banning ends every session of this user at once and refuses their sign-ins.'}
       </p>
+      {user.banned && user.banReason && <p>Reason: {user.banReason}</p>}
+      {!user.banned && (
+        <>
+          <Field
+            label="Reason (optional, seen by admins only)"
+            name="banReason"
+            value={reason}
+            onValue={setReason}
+          />
+          <Field
+            label="Banned until (optional)"
+            name="bannedUntil"
+            type="datetime-local"
+            value={until}
+            onValue={setUntil}
+            hint="Empty: until you unban the user. At that time the ban ends by itself."
+          />
+        </>
+      )}
       <div class="actions">
         {user.banned ? (
           <Button
@@ -48,7 +69,15 @@ export function UserModeration(props: {
             confirmLabel="Yes, ban this user"
             onConfirm={async () => {
               setStatus(null);
-              props.onSaved(await adminApi.ban(user.id));
+              props.onSaved(
+                await adminApi.ban(user.id, {
+                  ...(reason.trim() ? { reason: reason.trim() } : {}),
+                  // The input's local time, sent as an instant.
+                  ...(until ? { bannedUntil: new Date(until).toISOString() } : {}),
+                }),
+              );
+              setReason('');
+              setUntil('');
               setStatus('User banned; their sessions have ended.');
             }}
           >

@@ -5,6 +5,8 @@ import { adminApi } from './api.js';
 import { StatusBadges } from './users-page.js';
 import { UserMetadata } from './user-metadata.js';
 import { UserModeration } from './user-moderation.js';
+import { UserImpersonation } from './user-impersonation.js';
+import { UserRecovery } from './user-recovery.js';
 import { UserRoles } from './user-roles.js';
 import { UserSessions } from './user-sessions.js';
 import { UserSummary } from './user-summary.js';
@@ -40,6 +42,8 @@ export function UserPage({ params }: RouteProps) {
               {roles.data && <UserRoles user={data} roles={roles.data} onSaved={user.setData} />}
               {roles.error && <Notice kind="error">{roles.error}</Notice>}
               <UserModeration user={data} onSaved={user.setData} />
+              <UserRecovery user={data} onSaved={user.setData} />
+              <UserImpersonation user={data} />
             </div>
           </div>
           <UserSessions user={data} />

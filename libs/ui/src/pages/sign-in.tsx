@@ -1,3 +1,4 @@
+import { UserKitError } from '@userkit/client';
 import { useEffect, useState } from 'preact/hooks';
 import { Button, Field, Form, Notice, PageHeading, errorMessage } from '../components/index.js';
 import { config } from '../config.js';
@@ -38,8 +39,18 @@ function identifierOf(typed: string): { email: string } | { username: string } {
 }
 
 /**
- * Email (or username) + password, sign-in by SMS code, the OAuth providers, anonymous sign-in,
- * then the 2FA step when due.
+ * A refused passkey in the user's words (the API's message speaks to developers: new options);
+ * the browser's own errors (cancelled, no passkey for this site) as it words them.
+ */
+function passkeyErrorText(error: unknown): string {
+  if (error instanceof UserKitError && error.code === 'PASSKEY_SIGN_IN_FAILED')
+    return 'This passkey was not accepted. It may have been removed from your account: sign in another way, or try again.';
+  return errorMessage(error);
+}
+
+/**
+ * Email (or username) + password, sign-in by SMS code, a passkey, the OAuth providers, anonymous
+ * sign-in, then the 2FA step when due (never after a passkey: it is two factors in one).
  */
 export function SignInPage({ query }: RouteProps) {
   const [email, setEmail] = useState('');
@@ -47,6 +58,7 @@ export function SignInPage({ query }: RouteProps) {
   const [secondStep, setSecondStep] = useState(false);
   const [oauthError, setOauthError] = useState<string | null>(query.get('error'));
   const [guestError, setGuestError] = useState<string | null>(null);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const oauthCode = query.get('code');
 
   // Back from a provider with ?code=: trade it for a session.
@@ -108,8 +120,25 @@ export function SignInPage({ query }: RouteProps) {
           <Link href={`/sign-in/phone${location.search}`}>Sign in with a code by SMS</Link>
         )}
       </p>
-      {(config.providers.length > 0 || config.anonymousSignUp) && (
+      {(config.providers.length > 0 || config.anonymousSignUp || config.passkeys) && (
         <div class="alternatives" role="group" aria-label="Other ways to sign in">
+          {config.passkeys && (
+            <Button
+              onClick={async () => {
+                setPasskeyError(null);
+                try {
+                  // No address asked: the authenticator offers the passkeys it holds for this app.
+                  await client.signInWithPasskey();
+                  goAfterSignIn(query);
+                } catch (error) {
+                  setPasskeyError(passkeyErrorText(error));
+                }
+              }}
+            >
+              Sign in with a passkey
+            </Button>
+          )}
+          {passkeyError && <Notice kind="error">{passkeyError}</Notice>}
           {config.providers.map((provider) => (
             <a class="button button-secondary" href={client.oauthUrl(provider, returnUrl)}>
               Continue with {providerName(provider)}

@@ -30,6 +30,7 @@ export const AUDIT_LOG_TYPES = [
   'user.banned',
   'user.unbanned',
   'user.roles_changed',
+  'user.impersonated',
   'admin.action',
 ] as const;
 

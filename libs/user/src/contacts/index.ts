@@ -4,4 +4,5 @@ export { CONTACTS_ENTITIES, VerificationCode } from './entities/index.js';
 export { CONTACTS_MIGRATIONS } from './migrations/index.js';
 export { ContactsService } from './services/contacts.service.js';
 export { PhoneSignInService } from './services/phone-sign-in.service.js';
+export { EmailSignInService } from './services/email-sign-in.service.js';
 export type { ContactKind, ContactRecord } from './repositories/contacts.repository.js';

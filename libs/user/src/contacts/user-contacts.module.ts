@@ -8,34 +8,50 @@ import { PhoneSignInController } from './controllers/phone-sign-in.controller.js
 import { PhoneSignInCodesRepository } from './repositories/phone-sign-in-codes.repository.js';
 import { PhoneSignInService } from './services/phone-sign-in.service.js';
 import { IdentifierVerification } from '../core/extension-points/identifier-verification.js';
+import { EmailSignInController } from './controllers/email-sign-in.controller.js';
+import { EmailSignInCodesRepository } from './repositories/email-sign-in-codes.repository.js';
+import { EmailSignInService } from './services/email-sign-in.service.js';
+import {
+  CONTACTS_OPTIONS,
+  resolveContactsOptions,
+  type UserContactsOptions,
+} from './options/contacts-options.js';
 
-/** Options of `UserContactsModule.forRoot()`: none yet. */
-export type UserContactsOptions = Record<string, never>;
+export type { UserContactsOptions };
 
 /**
  * Several email addresses and phone numbers per user, each verified by a 6-digit code
  * (`/me/emails`, `/me/phones`), and sign-in by SMS code to a verified number
- * (`/auth/phone-code`, on with UserModule's `identifiers.phone`). The tables of addresses and
+ * (`/auth/phone-code`, on with UserModule's `identifiers.phone`), and sign-in by a code mailed to a
+ * verified address (`/auth/email-code`, on with `emailSignIn: true`). The tables of addresses and
  * numbers are the core's (sign-in and reset read them); this module adds the codes, and gives the
  * core its IdentifierVerification (the codes sign-up sends). Global, so the host's own modules can
  * inject ContactsService.
  */
 @Module({})
 export class UserContactsModule {
-  static forRoot(_options: UserContactsOptions = {}): DynamicModule {
+  static forRoot(options: UserContactsOptions = {}): DynamicModule {
     return {
       module: UserContactsModule,
       global: true,
-      controllers: [MeEmailsController, MePhonesController, PhoneSignInController],
+      controllers: [
+        MeEmailsController,
+        MePhonesController,
+        PhoneSignInController,
+        EmailSignInController,
+      ],
       providers: [
+        { provide: CONTACTS_OPTIONS, useValue: resolveContactsOptions(options) },
         ContactsRepository,
         ContactsService,
         ContactsFeatureListener,
         PhoneSignInCodesRepository,
         PhoneSignInService,
+        EmailSignInCodesRepository,
+        EmailSignInService,
         { provide: IdentifierVerification, useExisting: ContactsService },
       ],
-      exports: [ContactsService, PhoneSignInService, IdentifierVerification],
+      exports: [ContactsService, PhoneSignInService, EmailSignInService, IdentifierVerification],
     };
   }
 }

@@ -13,6 +13,8 @@ import { PasswordRecoveryController } from './controllers/password-recovery.cont
 import { RolesGuard } from './guards/roles.guard.js';
 import { AdminAttributesController } from './controllers/admin-attributes.controller.js';
 import { AdminUserModerationController } from './controllers/admin-user-moderation.controller.js';
+import { AdminImpersonationController } from './controllers/admin-impersonation.controller.js';
+import { AdminUserRecoveryController } from './controllers/admin-user-recovery.controller.js';
 import { AdminUserSessionsController } from './controllers/admin-user-sessions.controller.js';
 import { UserInfoController } from './controllers/userinfo.controller.js';
 import { UserAuthGuard } from './guards/user-auth.guard.js';
@@ -36,6 +38,8 @@ export const USER_CONTROLLERS = [
   AdminAttributesController,
   AdminUserModerationController,
   AdminUserSessionsController,
+  AdminUserRecoveryController,
+  AdminImpersonationController,
   UserInfoController,
   MeAttributeSchemaController,
   SignUpAttributesController,

@@ -40,11 +40,15 @@ import { EmailAddressesRepository } from './repositories/email-addresses.reposit
 import { UserSessionsRepository } from './repositories/user-sessions.repository.js';
 import { MessageDeliveryService } from './services/message-delivery.service.js';
 import { PasswordSignInService } from './services/password-sign-in.service.js';
+import { AdminRecoveryService } from './services/admin-recovery.service.js';
+import { ImpersonationService } from './services/impersonation.service.js';
+import { ImpersonatorsRead } from './services/impersonators-read.js';
 import { PasswordsService } from './services/passwords.service.js';
 import { SignInMethodsService } from './services/sign-in-methods.service.js';
 import { UsernamesService } from './services/usernames.service.js';
 import { UserSessionsService } from './services/user-sessions.service.js';
 import { RecentSignInGuard } from './guards/recent-sign-in.guard.js';
+import { ImpersonationGuard } from './guards/impersonation.guard.js';
 import { AttributeDefinitionsRepository } from './repositories/attribute-definitions.repository.js';
 import { UserModerationRepository } from './repositories/user-moderation.repository.js';
 import { LockedUserUpdateRepository } from './repositories/locked-user-update.repository.js';
@@ -96,6 +100,9 @@ const SERVICES = [
   MessageDeliveryService,
   PasswordSignInService,
   PasswordsService,
+  AdminRecoveryService,
+  ImpersonationService,
+  ImpersonatorsRead,
   SignInMethodsService,
   UsernamesService,
   UserSessionsService,
@@ -174,6 +181,7 @@ const SERVICES = [
     EmailAddressesRepository,
     UserSessionsRepository,
     RecentSignInGuard,
+    ImpersonationGuard,
     HashingGate,
     SignInAttemptsRepository,
     SignInAttemptsService,
@@ -210,6 +218,7 @@ const SERVICES = [
     UserLifecycleHooks,
     MessageSender,
     RecentSignInGuard,
+    ImpersonationGuard,
     // What the feature modules build on: users, sessions, addresses and the events.
     UsersRepository,
     SessionsRepository,

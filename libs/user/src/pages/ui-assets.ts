@@ -47,6 +47,8 @@ export interface UiPageConfig {
   requireVerifiedEmail: boolean;
   /** The profile offers "Delete account" (UserModule's `selfDeletion`). */
   selfDeletion: boolean;
+  /** UserPasskeysModule is imported: sign-in with a passkey, the profile's passkey panel. */
+  passkeys: boolean;
 }
 
 /**

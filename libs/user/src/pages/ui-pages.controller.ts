@@ -6,6 +6,7 @@ import { Public } from '../core/decorators/public.decorator.js';
 import { ExternalSignInProviders } from '../core/extension-points/external-sign-in-providers.js';
 import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
 import { RouteUrlsService } from '../core/services/route-urls.service.js';
+import { UserFeatureListeners } from '../core/services/user-feature-listeners.js';
 import { USER_OPTIONS } from '../core/tokens.js';
 import {
   findAssetDirectory,
@@ -31,6 +32,8 @@ export class UiPagesController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly urls: RouteUrlsService,
+    // The feature modules that registered with the core (UserPasskeysModule: `passkeys`).
+    private readonly features: UserFeatureListeners,
     // UserOAuthModule's providers: without it, the pages offer no provider sign-in.
     @Optional()
     @Inject(ExternalSignInProviders)
@@ -42,7 +45,8 @@ export class UiPagesController {
 
   /**
    * Rendered at the first request, not in the constructor: the host sets its global prefix
-   * (which both paths carry) after this controller is built, and never changes it once serving.
+   * (which both paths carry) after this controller is built, and never changes it once serving;
+   * the feature modules have registered with the core by then too (`onModuleInit`).
    */
   private renderedIndex(): string | null {
     if (this.index === null && this.template !== null)
@@ -58,6 +62,7 @@ export class UiPagesController {
         },
         requireVerifiedEmail: this.options.identifiers.requireVerifiedEmail,
         selfDeletion: this.options.selfDeletion,
+        passkeys: this.features.pageFeatures().includes('passkeys'),
       });
     return this.index;
   }

@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { SecondFactor } from '../core/extension-points/second-factor.js';
 import type { ResolvedUserOptions } from '../core/options/resolved-options.js';
 import { USER_OPTIONS } from '../core/tokens.js';
+import { AdminTwoFactorController } from './controllers/admin-two-factor.controller.js';
 import { MeTwoFactorController } from './controllers/me-two-factor.controller.js';
 import { TwoFactorSignInController } from './controllers/two-factor-sign-in.controller.js';
 import { TWO_FACTOR_ENTITIES } from './entities/index.js';
@@ -22,13 +23,14 @@ import {
 } from './two-factor.module-definition.js';
 
 /**
- * Two-factor sign-in: TOTP authenticators and backup codes (`/me/2fa/*`) and the second step of
- * a sign-in (`POST /auth/login/2fa`). Provides the core's SecondFactor: without this module, a
- * user with 2FA on cannot sign in at all (the core never skips a factor the user turned on).
+ * Two-factor sign-in: TOTP authenticators and backup codes (`/me/2fa/*`), the second step of a
+ * sign-in (`POST /auth/login/2fa`) and an admin's reset (`DELETE /admin/users/:id/two-factor`).
+ * Provides the core's SecondFactor: without this module, a user with 2FA on cannot sign in at all
+ * (the core never skips a factor the user turned on).
  */
 @Module({
   imports: [MikroOrmModule.forFeature(TWO_FACTOR_ENTITIES)],
-  controllers: [MeTwoFactorController, TwoFactorSignInController],
+  controllers: [MeTwoFactorController, TwoFactorSignInController, AdminTwoFactorController],
   providers: [
     {
       provide: TWO_FACTOR_OPTIONS,

@@ -95,6 +95,13 @@ const MAPPERS: Mappers = {
   'user.unbanned': (event) => subject('user.unbanned', event.userId),
   'user.rolesChanged': (event) =>
     subject('user.roles_changed', event.userId, { roles: event.roles }),
+  'user.impersonated': (event) => ({
+    ...subject('user.impersonated', event.userId, {
+      impersonatorId: event.impersonatorId,
+      expiresAt: event.expiresAt,
+    }),
+    sessionId: event.sessionId,
+  }),
   'admin.action': (event) =>
     subject('admin.action', event.targetUserId, { route: event.route, params: event.params }),
 };

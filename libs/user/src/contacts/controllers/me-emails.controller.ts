@@ -25,6 +25,7 @@ import { ContactsService } from '../services/contacts.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -48,6 +49,7 @@ export class MeEmailsController {
     description:
       'The address is yours already, or another account holds it (verified, or as its primary); an unverified claim of another account does not count',
   })
+  @RefusedWhileImpersonating()
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddEmailDto,

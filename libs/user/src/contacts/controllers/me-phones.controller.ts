@@ -24,6 +24,7 @@ import { ContactsService } from '../services/contacts.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -47,6 +48,7 @@ export class MePhonesController {
       'Not a valid international (E.164) phone number, an unknown field, or the account holds 5 numbers already (PHONE_NUMBER_LIMIT)',
   })
   @ApiUserKitError(409, { description: 'The number belongs to an account already' })
+  @RefusedWhileImpersonating()
   async add(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddPhoneDto,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PhoneNumber } from '../../core/entities/phone-number.entity.js';
 import { VerificationCode } from '../entities/verification-code.entity.js';
 import { countCodeAttempt } from './contacts.repository.js';
+import { isBannedAt } from '../../core/entities/ban-state.js';
 
 /** A verified number and whose it is: where a sign-in code may go. */
 export interface SignInPhone {
@@ -25,7 +26,9 @@ export class PhoneSignInCodesRepository {
       { phoneNumber, verified: true },
       { populate: ['user'], refresh: true },
     );
-    return phone ? { phoneId: phone.id, userId: phone.user.id, banned: phone.user.banned } : null;
+    return phone
+      ? { phoneId: phone.id, userId: phone.user.id, banned: isBannedAt(phone.user) }
+      : null;
   }
 
   /** A new code replaces the number's previous sign-in code: only the newest one works. */

@@ -29,6 +29,7 @@ import { toE164 } from '../../core/validation/phone-number.js';
 import { PhoneSignInCodesRepository } from '../repositories/phone-sign-in-codes.repository.js';
 import { countMessageToSend } from './message-send-limits.js';
 import { VERIFICATION_CODE_TTL_MS } from './contacts.service.js';
+import { isBannedAt } from '../../core/entities/ban-state.js';
 
 /** A sign-in with a number's SMS code alone. */
 const PHONE_CODE_ONLY: SignInMethod = Object.freeze({
@@ -106,9 +107,13 @@ export class PhoneSignInService implements BeforeApplicationShutdown {
       : 'no_code';
     const user =
       phone && outcome === 'redeemed' ? await this.users.findFullById(phone.userId) : null;
-    if (!user || user.banned) {
+    if (!user || isBannedAt(user)) {
       await this.signInAttempts.failed(attempt);
-      const reason = !phone ? 'unknown_account' : user?.banned ? 'banned' : 'wrong_code';
+      const reason = !phone
+        ? 'unknown_account'
+        : user && isBannedAt(user)
+          ? 'banned'
+          : 'wrong_code';
       this.accounts.signInFailed(phone?.userId ?? null, 'phone_code', reason, phoneNumber);
       throw new UserKitException('INVALID_PHONE_CODE');
     }

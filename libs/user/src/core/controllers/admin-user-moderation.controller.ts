@@ -14,6 +14,7 @@ import { UserKitApi } from '../decorators/user-kit-api.decorator.js';
 import { ApiUserKitError } from '../decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../decorators/authenticated.decorator.js';
 import { CurrentUser } from '../decorators/current-user.decorator.js';
+import { BanUserDto } from '../dto/ban-user.dto.js';
 import { MergeMetadataDto } from '../dto/merge-metadata.dto.js';
 import { mapUserAdmin } from '../dto/user.mapper.js';
 import { AdminUserResponse } from '../dto/user.response.js';
@@ -36,16 +37,19 @@ export class AdminUserModerationController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: AdminUserResponse,
-    description: 'Banned: every session dies now; sign-in answers as for a wrong password',
+    description:
+      'Banned: every session dies now; sign-in answers as for a wrong password, until an unban or bannedUntil',
   })
-  @ApiUserKitError(400, { description: 'Banning yourself' })
+  @ApiUserKitError(400, {
+    description: 'Banning yourself, or a bad reason or bannedUntil (not ISO 8601, or past)',
+  })
   @ApiUserKitError(404)
   async ban(
     @Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string,
     @CurrentUser('id') adminId: string,
-    @Body(EmptyBodyPipe) _body: unknown,
+    @Body() body: BanUserDto,
   ): Promise<AdminUserResponse> {
-    return this.toResponse(await this.moderation.ban(id, adminId));
+    return this.toResponse(await this.moderation.ban(id, adminId, body ?? {}));
   }
 
   @Post(':id/unban')

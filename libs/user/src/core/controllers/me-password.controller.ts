@@ -11,6 +11,7 @@ import { ChangePasswordDto } from '../dto/change-password.dto.js';
 import { PasswordsService } from '../services/passwords.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -27,6 +28,7 @@ export class MePasswordController {
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Changed; every other session of the user is revoked' })
   @ApiUserKitError(400, { description: 'Wrong current password, or a weak new one' })
+  @RefusedWhileImpersonating()
   async change(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: ChangePasswordDto,

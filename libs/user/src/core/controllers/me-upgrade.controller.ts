@@ -23,6 +23,7 @@ import type { RequestMeta } from '../services/request-meta.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { createUserKitValidationPipe } from '../validation/user-kit-validation.pipe.js';
 import { NoStore } from '../decorators/no-store.decorator.js';
+import { RefusedWhileImpersonating } from '../decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -49,6 +50,12 @@ export class MeUpgradeController {
   })
   @ApiUserKitError(400, { description: 'Not anonymous, or a weak password' })
   @ApiUserKitError(409, { description: 'Email taken' })
+  // The class's 403 (a foreign Origin) and this route's own, in one description.
+  @ApiUserKitError(403, {
+    description:
+      'Asked for the cookie session (`X-UserKit-Session: cookie`) from a foreign Origin; IMPERSONATION_REFUSED: an admin impersonates the user',
+  })
+  @RefusedWhileImpersonating()
   async upgrade(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: UpgradeDto,

@@ -9,6 +9,7 @@ import { withAttributes } from '../dto/attributes.mapper.js';
 import { UpdateProfileDto } from '../dto/update-profile.dto.js';
 import { mapUser } from '../dto/user.mapper.js';
 import { UserResponse } from '../dto/user.response.js';
+import { ImpersonatorsRead } from '../services/impersonators-read.js';
 import { ProfileService } from '../services/profile.service.js';
 import { SelfViewExtensionService } from '../services/self-view-extension.service.js';
 import type { AuthenticatedPrincipal } from '../services/sessions.service.js';
@@ -23,6 +24,7 @@ export class MeController {
   constructor(
     private readonly profile: ProfileService,
     private readonly selfView: SelfViewExtensionService,
+    private readonly impersonators: ImpersonatorsRead,
   ) {}
 
   @Get()
@@ -38,6 +40,10 @@ export class MeController {
     ]);
     const view: UserResponse = withAttributes(mapUser(user), attributes);
     if (extensions !== undefined) view.extensions = extensions;
+    if (principal.impersonatorId) {
+      const impersonator = await this.impersonators.describe(principal.impersonatorId);
+      if (impersonator) view.impersonatedBy = impersonator;
+    }
     return view;
   }
 

@@ -7,7 +7,8 @@ export function RequiresRecentSignIn(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(RecentSignInGuard),
     ApiUserKitError(403, {
-      description: 'The last sign-in of this session is too old: sign in again',
+      description:
+        'The last sign-in of this session is too old: sign in again (REAUTHENTICATION_REQUIRED); or an admin impersonates the user (IMPERSONATION_REFUSED)',
     }),
   );
 }

@@ -7,6 +7,7 @@ import type {
   TokenResponse,
   UserResponse,
 } from './user.response.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /**
  * What the self view reads: a user entity, or the same values as plain data (GET /me maps plain
@@ -102,7 +103,14 @@ export function mapExternalAccount(
 }
 
 export function mapUserAdmin(user: User): AdminUserResponse {
-  return { ...mapUser(user), privateMetadata: user.privateMetadata ?? {}, banned: user.banned };
+  const banned = isBannedAt(user);
+  return {
+    ...mapUser(user),
+    privateMetadata: user.privateMetadata ?? {},
+    banned,
+    banReason: banned ? user.banReason : null,
+    bannedUntil: banned ? (user.bannedUntil?.toISOString() ?? null) : null,
+  };
 }
 
 export function mapTokens(tokens: IssuedTokens): TokenResponse {

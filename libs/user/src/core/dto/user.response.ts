@@ -69,6 +69,14 @@ export class ExternalAccountResponse {
   verification!: ExternalAccountVerificationResponse;
 }
 
+/** The admin acting as the user in an impersonation session (GET /me's `impersonatedBy`). */
+export class ImpersonatorResponse {
+  @ApiProperty({ example: '01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) displayName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'admin@example.com' }) primaryEmail!:
+    string | null;
+}
+
 /** The self view (GET /me): never privateMetadata, banned, hashes or tokens. */
 export class UserResponse {
   @ApiProperty({ example: '01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69' }) id!: string;
@@ -129,6 +137,12 @@ export class UserResponse {
       "GET and PATCH /me only: the host's own data for this user, from its SelfViewExtension (absent without one; null when it failed, which the server logs)",
   })
   extensions?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: ImpersonatorResponse,
+    description:
+      "GET /me in an impersonation session only: the admin acting as the user (show a banner); absent in the user's own sessions",
+  })
+  impersonatedBy?: ImpersonatorResponse;
 }
 
 /** The admin view adds what only admins may see. */
@@ -137,7 +151,22 @@ export class AdminUserResponse extends UserResponse {
     string,
     unknown
   >;
-  @ApiProperty() banned!: boolean;
+  @ApiProperty({ description: 'Banned now (false once the ban reached its bannedUntil)' })
+  banned!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Spam in the comments',
+    description: "The ban's reason; null when not banned now or none was given",
+  })
+  banReason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the ban ends; null when not banned now or the ban lasts until an unban',
+  })
+  bannedUntil!: string | null;
 }
 
 export class TokenResponse {

@@ -38,4 +38,11 @@ export class Session {
 
   @Property({ type: 'string', length: 50, nullable: true })
   revokedReason: string | null = null;
+
+  /**
+   * The admin acting as the user (POST /admin/users/:id/impersonate): the access tokens carry it
+   * as the `act` claim and the events as their actor. Null: the user's own session.
+   */
+  @Property({ type: 'string', length: 36, nullable: true })
+  impersonatorId: string | null = null;
 }

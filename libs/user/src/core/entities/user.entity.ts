@@ -81,8 +81,17 @@ export class User {
   @Property({ type: 'boolean' })
   isAnonymous: Opt<boolean> = false;
 
+  /** Set by a ban; a ban with an end (`bannedUntil`) stops blocking once it passed (isBannedAt). */
   @Property({ type: 'boolean' })
   banned: Opt<boolean> = false;
+
+  /** Why the admin banned the user (shown to admins only); null: no reason given, or not banned. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  banReason: string | null = null;
+
+  /** When the ban ends; null: it lasts until an unban. */
+  @Property({ type: 'datetime', nullable: true })
+  bannedUntil: Date | null = null;
 
   @Property({ type: 'boolean' })
   twoFactorEnabled: Opt<boolean> = false;

@@ -43,6 +43,14 @@ export const UserErrors = {
     status: HttpStatus.NOT_FOUND,
     message: 'Sign-in by phone is not enabled in this app',
   },
+  INVALID_EMAIL_CODE: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Invalid email or code',
+  },
+  EMAIL_SIGN_IN_DISABLED: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Sign-in by email code is not enabled in this app',
+  },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
     status: HttpStatus.UNAUTHORIZED,
@@ -267,6 +275,22 @@ export const UserErrors = {
     message: 'This token template cannot be issued for this user',
   },
   CANNOT_BAN_SELF: { status: HttpStatus.BAD_REQUEST, message: 'You cannot ban yourself' },
+  CANNOT_IMPERSONATE_ADMIN: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'An admin cannot be impersonated',
+  },
+  USER_BANNED: {
+    status: HttpStatus.CONFLICT,
+    message: 'The user is banned: unban them first',
+  },
+  IMPERSONATION_REFUSED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Not while impersonating: only the user themselves may do this',
+  },
+  NO_EMAIL_ADDRESS: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The user has no email address to send the message to',
+  },
   METADATA_INVALID: { status: HttpStatus.BAD_REQUEST, message: 'Invalid metadata' },
   PROFILE_IMAGE_MISSING: {
     status: HttpStatus.BAD_REQUEST,

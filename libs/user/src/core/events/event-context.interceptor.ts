@@ -50,11 +50,14 @@ export class EventContextInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const principal = principalOf(request);
     const userAgent = request.headers?.['user-agent'];
+    // In an impersonation session the admin acts: the actor is the admin, not the user.
+    const impersonator = principal?.impersonatorId ?? null;
     const scope = newEventScope({
-      actorId: principal?.id ?? null,
+      actorId: impersonator ?? principal?.id ?? null,
       actorSessionId: principal?.sessionId ?? null,
       ip: typeof request.ip === 'string' ? request.ip : null,
       userAgent: typeof userAgent === 'string' ? userAgent.slice(0, USER_AGENT_MAX) : null,
+      ...(impersonator && principal ? { impersonatedUserId: principal.id } : {}),
     });
     const isAdminWrite =
       routeAccess(this.reflector, context).roles?.includes(ADMIN_ROLE) === true &&

@@ -6,8 +6,13 @@ import type { UserCreationSource } from '../extension-points/user-lifecycle-hook
  * request (start-up, a host's script).
  */
 export interface UserKitEventContext {
-  /** The signed-in user whose request caused it (an admin acting on another user); null: none. */
+  /**
+   * The signed-in user whose request caused it (an admin acting on another user); in an
+   * impersonation session the admin acting as the user; null: none.
+   */
   actorId: string | null;
+  /** In an impersonation session only: the user the admin (`actorId`) acts as. */
+  impersonatedUserId?: string;
   /** The session of that request (not the session an event names, e.g. a sign-in's new one). */
   actorSessionId: string | null;
   /** The caller's address as Express resolved it (the host's `trust proxy`). */
@@ -110,10 +115,11 @@ export interface ExternalAccountUnlinkedEvent {
 /** How a sign-in proved the user: the first factor, and the second one when it was asked. */
 export interface SignInMethod {
   /**
-   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code) or `passkey`
-   * (a WebAuthn assertion with user verification: no second factor is asked after it).
+   * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code),
+   * `email_code` (a code mailed to a verified address) or `passkey` (a WebAuthn assertion with
+   * user verification: no second factor is asked after it).
    */
-  method: 'password' | 'oauth' | 'phone_code' | 'passkey';
+  method: 'password' | 'oauth' | 'phone_code' | 'email_code' | 'passkey';
   provider: string | null;
   /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
   secondFactor: 'totp' | 'backup_code' | null;
@@ -134,7 +140,7 @@ export interface SignInSucceededEvent extends SignInMethod {
  * - `backoff`: refused before the check, this client waits after earlier failures
  * - `locked`: refused before the check, password sign-in is locked after too many failures
  * - `wrong_second_factor`: the first factor passed, the TOTP or backup code did not
- * - `wrong_code`: the number's SMS sign-in code was wrong, spent or expired
+ * - `wrong_code`: the SMS or email sign-in code was wrong, spent or expired
  * - `wrong_passkey`: a passkey assertion did not verify (unknown passkey, origin, RP ID, signature)
  * - `passkey_counter_regressed`: a passkey's signature counter went backwards (a possible clone)
  */
@@ -174,12 +180,13 @@ export interface SignInFailedEvent {
 }
 
 /**
- * `password.changed`: a new password the user chose: `change` (`POST /me/password`, with the
- * current one) or `reset` (`POST /auth/password/reset`, by a link). Before its `user.updated`.
+ * `password.changed`: a new password: `change` (`POST /me/password`, with the current one),
+ * `reset` (`POST /auth/password/reset`, by a link) or `admin` (`PUT /admin/users/:id/password`,
+ * set by an admin: `context.actorId`). Before its `user.updated`.
  */
 export interface PasswordChangedEvent {
   userId: string;
-  via: 'change' | 'reset';
+  via: 'change' | 'reset' | 'admin';
 }
 
 /** `twoFactor.enabled` / `twoFactor.disabled`: two-factor sign-in turned on or off (`totp`). */
@@ -217,6 +224,19 @@ export interface PasskeyEvent {
 /** `user.banned` / `user.unbanned`: before its `user.updated` naming `banned`. */
 export interface UserBanEvent {
   userId: string;
+}
+
+/**
+ * `user.impersonated`: an admin (`impersonatorId`, also `context.actorId`) opened a session to act
+ * as the user (`POST /admin/users/:id/impersonate`), ending at `expiresAt` (ISO 8601) at the
+ * latest. What the admin then does carries the admin as `context.actorId` and the user as
+ * `context.impersonatedUserId`.
+ */
+export interface UserImpersonatedEvent {
+  userId: string;
+  impersonatorId: string;
+  sessionId: string;
+  expiresAt: string;
 }
 
 /** `user.rolesChanged`: the user's roles now (after a replacement or an added role). */
@@ -268,6 +288,7 @@ export interface UserKitEventPayloads {
   'user.banned': UserBanEvent;
   'user.unbanned': UserBanEvent;
   'user.rolesChanged': UserRolesChangedEvent;
+  'user.impersonated': UserImpersonatedEvent;
   'admin.action': AdminActionEvent;
 }
 
@@ -303,6 +324,7 @@ export const USER_KIT_EVENT_NAMES: readonly UserKitEventName[] = [
   'user.banned',
   'user.unbanned',
   'user.rolesChanged',
+  'user.impersonated',
   'admin.action',
 ];
 

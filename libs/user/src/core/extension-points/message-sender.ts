@@ -12,6 +12,11 @@ export interface EmailVerificationMessage {
   /** 6 digits, valid until `expiresAt`, single use. */
   code: string;
   expiresAt: Date;
+  /**
+   * `sign_in`: a code to sign in with (POST /auth/email-code) sent to a verified address, e.g.
+   * "Your sign-in code is …"; absent or `verify`: a code that proves the address.
+   */
+  purpose?: 'verify' | 'sign_in';
 }
 
 export interface PhoneVerificationMessage {

@@ -7,7 +7,8 @@ import { principalOf } from './principal-request-key.js';
 
 /**
  * Sensitive changes need a session whose user proved who they are recently (the session's
- * `authenticatedAt`: the password or provider sign-in, not a refresh). Runs after UserAuthGuard.
+ * `authenticatedAt`: the password or provider sign-in, not a refresh), and never an admin's
+ * impersonation session (403 IMPERSONATION_REFUSED). Runs after UserAuthGuard.
  */
 @Injectable()
 export class RecentSignInGuard implements CanActivate {
@@ -23,6 +24,9 @@ export class RecentSignInGuard implements CanActivate {
 
   /** For a route where only some requests are sensitive (e.g. an export with password hashes). */
   assertRecent(principal: AuthenticatedPrincipal): void {
+    // A change that needs the user's own recent sign-in is never the impersonating admin's to
+    // make, even on a route not marked @RefusedWhileImpersonating().
+    if (principal.impersonatorId) throw new UserKitException('IMPERSONATION_REFUSED');
     const windowSeconds = this.options.identifiers.reauthenticationWindowSeconds;
     const age = Date.now() - principal.authenticatedAt.getTime();
     if (age > windowSeconds * 1000) {

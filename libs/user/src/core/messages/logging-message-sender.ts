@@ -17,7 +17,7 @@ export class LoggingMessageSender implements MessageSender {
 
   async sendEmailVerificationCode(message: EmailVerificationMessage): Promise<void> {
     this.logger.log(
-      `Email verification code for ${logValue(message.email)}: ${logValue(message.code)}`,
+      `Email ${message.purpose === 'sign_in' ? 'sign-in' : 'verification'} code for ${logValue(message.email)}: ${logValue(message.code)}`,
     );
   }
 

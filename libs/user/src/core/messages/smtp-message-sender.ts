@@ -50,10 +50,19 @@ export class SmtpMessageSender implements MessageSender {
     ).sendMail({
       from: this.options.from,
       to: message.email,
-      subject: `${message.code} is your verification code`,
-      text:
-        `Your code to verify ${message.email} for ${this.productName} is ${message.code}.\n` +
-        `It is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+      ...(message.purpose === 'sign_in'
+        ? {
+            subject: `${message.code} is your sign-in code`,
+            text:
+              `Your code to sign in to ${this.productName} is ${message.code}.\n` +
+              `It is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+          }
+        : {
+            subject: `${message.code} is your verification code`,
+            text:
+              `Your code to verify ${message.email} for ${this.productName} is ${message.code}.\n` +
+              `It is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+          }),
     });
   }
 

@@ -9,7 +9,9 @@ import { Migration20261204100000OAuthBindings } from './Migration20261204100000O
 import { Migration20261205100000PendingExternalAccounts } from './Migration20261205100000PendingExternalAccounts.js';
 import { Migration20261205100000Usernames } from './Migration20261205100000Usernames.js';
 import { Migration20261205300000AttributeLabels } from './Migration20261205300000AttributeLabels.js';
-import { Migration20261205500000ExternalIds } from './Migration20261205500000ExternalIds.js';
+import { Migration20261205400000BanDetails } from './Migration20261205400000BanDetails.js';
+import { Migration20261205500000Impersonation } from './Migration20261205500000Impersonation.js';
+import { Migration20261205600000ExternalIds } from './Migration20261205600000ExternalIds.js';
 
 /**
  * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -36,5 +38,10 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205300000AttributeLabels',
     class: Migration20261205300000AttributeLabels,
   },
-  { name: 'Migration20261205500000ExternalIds', class: Migration20261205500000ExternalIds },
+  { name: 'Migration20261205400000BanDetails', class: Migration20261205400000BanDetails },
+  {
+    name: 'Migration20261205500000Impersonation',
+    class: Migration20261205500000Impersonation,
+  },
+  { name: 'Migration20261205600000ExternalIds', class: Migration20261205600000ExternalIds },
 ];

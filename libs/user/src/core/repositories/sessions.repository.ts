@@ -10,6 +10,7 @@ import { isPostgres } from '../sql/sql-dialect-of.js';
 import { PreparedRead } from '../sql/prepared-read.js';
 import { plainValues } from '../sql/plain-values.js';
 import { PreparedWrite } from '../sql/prepared-write.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -35,6 +36,8 @@ export interface ActiveSessionRow {
   roles: string[];
   authenticatedAt: Date;
   lastUsedAt: Date;
+  /** The admin acting as the user (an impersonation session); null: the user's own session. */
+  impersonatorId: string | null;
   /** Whether the user has a verified email address; read only when asked for (undefined). */
   emailVerified?: boolean;
   /** Session and user columns by database field name, for `em.map` when a caller wants entities. */
@@ -111,6 +114,54 @@ export class SessionsRepository {
         `${tokenColumns} select ?::varchar, ?::varchar, ?::varchar, ?::timestamptz from s`,
       [...(clearing ? [clear] : []), insertSession, `${tokenColumns} values (?, ?, ?, ?)`],
     );
+  }
+
+  /**
+   * An impersonation session (the admin in `impersonatorId`) and its first refresh token, in one
+   * transaction: rare, so the ORM's statements, not the sign-in's prepared write.
+   */
+  async openImpersonation(
+    record: Omit<NewSessionRecord, 'clearsFailedSignIns'> & { impersonatorId: string },
+  ): Promise<string> {
+    const at = record.at ?? new Date();
+    const sessionId = newId();
+    await this.em.transactional(async (em) => {
+      await em.insert(Session, {
+        id: sessionId,
+        user: record.user.id,
+        userAgent: record.userAgent,
+        ip: record.ip,
+        createdAt: at,
+        authenticatedAt: at,
+        lastUsedAt: at,
+        expiresAt: record.expiresAt,
+        revokedAt: null,
+        revokedReason: null,
+        impersonatorId: record.impersonatorId,
+      });
+      await em.insert(RefreshToken, {
+        id: newId(),
+        session: sessionId,
+        tokenHash: record.refreshTokenHash,
+        createdAt: at,
+        usedAt: null,
+      });
+    });
+    return sessionId;
+  }
+
+  /**
+   * Whether the user may still act through an impersonation session: exists, holds `adminRole`,
+   * and no ban in force (the guard asks on each request of such a session).
+   */
+  async isActiveAdmin(userId: string, adminRole: string, at: Date): Promise<boolean> {
+    // A count, not an entity: nothing of the admin lands in this request's identity map.
+    const found = await this.em.count(User, {
+      id: userId,
+      roles: { name: adminRole },
+      $or: [{ banned: false }, { bannedUntil: { $lte: at } }],
+    });
+    return found > 0;
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
@@ -200,11 +251,25 @@ export class SessionsRepository {
     return {
       sessionId: String(sessionRow.id),
       userId: String(userRow.id),
-      banned: Boolean(userRow.banned),
+      // A ban with an end blocks only until it; read the end only for a banned user (rare).
+      banned:
+        Boolean(userRow.banned) &&
+        isBannedAt(
+          {
+            banned: true,
+            bannedUntil:
+              userRow.banned_until === null || userRow.banned_until === undefined
+                ? null
+                : new Date(userRow.banned_until as string | number | Date),
+          },
+          now,
+        ),
       isAnonymous: Boolean(userRow.is_anonymous),
       roles,
       authenticatedAt: new Date(sessionRow.authenticated_at as string | number | Date),
       lastUsedAt: new Date(sessionRow.last_used_at as string | number | Date),
+      impersonatorId:
+        typeof sessionRow.impersonator_id === 'string' ? sessionRow.impersonator_id : null,
       emailVerified,
       sessionRow,
       userRow,

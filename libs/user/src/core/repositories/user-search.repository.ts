@@ -111,8 +111,12 @@ export class UserSearchRepository {
     }
     if (criteria.anonymous !== undefined)
       conditions.push(criteria.anonymous ? 'u.is_anonymous' : 'not u.is_anonymous');
-    if (criteria.banned !== undefined)
-      conditions.push(criteria.banned ? 'u.banned' : 'not u.banned');
+    if (criteria.banned !== undefined) {
+      // Banned now: a ban whose end passed no longer counts (isBannedAt).
+      const bannedNow = '(u.banned and (u.banned_until is null or u.banned_until > ?))';
+      conditions.push(criteria.banned ? bannedNow : `not ${bannedNow}`);
+      params.push(time(new Date()));
+    }
     if (criteria.createdAfter) {
       conditions.push('u.created_at > ?');
       params.push(time(criteria.createdAfter));

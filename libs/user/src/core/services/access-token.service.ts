@@ -8,6 +8,11 @@ export interface AccessTokenClaims {
   sub: string;
   sid: string;
   roles: string[];
+  /**
+   * RFC 8693's actor: the admin acting as `sub` in an impersonation session. The guard checks it
+   * against the session, which is what decides.
+   */
+  act?: { sub: string };
 }
 
 /** Short-lived HS256 JWTs. The guard still checks the session, so revocation is immediate. */
@@ -34,8 +39,17 @@ export class AccessTokenService {
     return this.options.accessTokenTtlSeconds;
   }
 
-  sign(claims: AccessTokenClaims): Promise<string> {
-    return this.jwt.signAsync({ sub: claims.sub, sid: claims.sid, roles: claims.roles });
+  /** `expiresInSeconds`: shorter than the usual lifetime (a session ending sooner). */
+  sign(claims: AccessTokenClaims, expiresInSeconds?: number): Promise<string> {
+    const payload = {
+      sub: claims.sub,
+      sid: claims.sid,
+      roles: claims.roles,
+      ...(claims.act ? { act: { sub: claims.act.sub } } : {}),
+    };
+    return expiresInSeconds === undefined
+      ? this.jwt.signAsync(payload)
+      : this.jwt.signAsync(payload, { expiresIn: expiresInSeconds });
   }
 
   /** The claims of a valid token, or null for a bad signature, issuer, shape or an expired token. */
@@ -47,7 +61,15 @@ export class AccessTokenService {
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((r) => typeof r === 'string')
         : [];
-      return { sub: payload.sub, sid: payload.sid, roles };
+      const act = payload.act as { sub?: unknown } | undefined;
+      if (act !== undefined && (typeof act !== 'object' || typeof act?.sub !== 'string'))
+        return null;
+      return {
+        sub: payload.sub,
+        sid: payload.sid,
+        roles,
+        ...(act ? { act: { sub: act.sub as string } } : {}),
+      };
     } catch {
       return null;
     }

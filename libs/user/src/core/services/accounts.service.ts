@@ -28,6 +28,7 @@ import type {
   SignInMethod,
 } from '../events/user-kit-events.js';
 import { normalizeEmail } from '../validation/email.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /** A sign-in with the password alone. */
 export const PASSWORD_ONLY: SignInMethod = Object.freeze({
@@ -236,7 +237,7 @@ export class AccountsService implements OnModuleInit {
     const matches = await this.hashingGate.run(() =>
       this.hasher.verify(passwordHash ?? this.dummyHash, password),
     );
-    if (!user || passwordHash === null || !matches || user.banned) {
+    if (!user || passwordHash === null || !matches || isBannedAt(user)) {
       await this.signInAttempts.failed(attempt);
       const reason: SignInFailureReason = !user
         ? 'unknown_account'

@@ -7,4 +7,6 @@ export interface IssuedTokens {
   expiresIn: number;
   sessionId: string;
   user: User;
+  /** An impersonation session's admin (its token answers show `user.impersonatedBy`). */
+  impersonatorId?: string;
 }

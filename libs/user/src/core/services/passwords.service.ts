@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { PasswordHasher } from '../extension-points/password-hasher.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -19,6 +20,7 @@ import { UserFeatureListeners } from './user-feature-listeners.js';
 import { UserSessionsService } from './user-sessions.service.js';
 import { UserUpdateService } from './user-update.service.js';
 import { logValue } from '../messages/log-value.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /** Reset links live one hour. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -131,7 +133,15 @@ export class PasswordsService {
 
   private async sendResetLink(email: string): Promise<void> {
     const found = await this.emailAddresses.findRecoverableEmail(normalizeEmail(email));
-    if (!found || found.user.banned) return;
+    if (!found || isBannedAt(found.user)) return;
+    await this.deliverResetLink(found.user, found);
+  }
+
+  /**
+   * A new reset link (single use, one hour) to one of the user's addresses, through the
+   * MessageSender: the forgot-password flow's second half, also used when an admin sends it.
+   */
+  async deliverResetLink(user: User, address: { id: string; email: string }): Promise<void> {
     const base = this.urls.passwordResetUrl();
     if (!base) {
       this.logger.error('Password reset asked, but neither publicUrl nor passwordResetUrl is set');
@@ -139,12 +149,12 @@ export class PasswordsService {
     }
     const token = generateSecretToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
-    await this.resetTokens.create(found.user.id, found.id, hashSecretToken(token), expiresAt);
+    await this.resetTokens.create(user.id, address.id, hashSecretToken(token), expiresAt);
     const link = new URL(base);
     link.searchParams.set('token', token);
     await this.delivery.deliver('sendPasswordResetLink', {
-      user: recipientOf(found.user),
-      email: found.email,
+      user: recipientOf(user),
+      email: address.email,
       link: link.toString(),
       token,
       expiresAt,

@@ -337,6 +337,7 @@ describe('SessionsService (mocked repositories)', () => {
         roles: ['member'],
         authenticatedAt: NOW,
         lastUsedAt,
+        impersonatorId: null,
         sessionRow: {},
         userRow: {},
       };

@@ -6,17 +6,20 @@ import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import {
   SessionsRepository,
   TOUCH_INTERVAL_MS,
+  type ActiveSessionRow,
   type UserValues,
 } from '../repositories/sessions.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
-import { AccessTokenService } from './access-token.service.js';
+import { AccessTokenService, type AccessTokenClaims } from './access-token.service.js';
+import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import type { IssuedTokens } from './issued-tokens.js';
 import type { RequestMeta } from './request-meta.js';
 import { generateSecretToken, hashSecretToken } from './secret-token.js';
 import { UserEventsPublisher, userKitEvent } from '../events/user-events.publisher.js';
 import type { SessionRevokedReason, SignInMethod } from '../events/user-kit-events.js';
 import { SessionRevocationService } from './session-revocation.service.js';
+import { isBannedAt } from '../entities/ban-state.js';
 
 /** Who a valid access token belongs to, as the guard hands it to controllers. */
 export interface AuthenticatedPrincipal {
@@ -26,6 +29,11 @@ export interface AuthenticatedPrincipal {
   isAnonymous: boolean;
   /** When the session's user last proved who they are (sign-in, not a refresh). */
   authenticatedAt: Date;
+  /**
+   * The admin acting as the user in an impersonation session (the token's `act`); null: the user
+   * themselves. Routes marked @RefusedWhileImpersonating() refuse such a session.
+   */
+  impersonatorId: string | null;
   /**
    * With `requireVerifiedEmail`: the user (not anonymous) has no verified email address yet, so
    * only routes marked @AllowUnverifiedEmail() let them through. Always false without the option.
@@ -45,6 +53,12 @@ export interface AuthenticatedPrincipal {
 }
 
 const USER_AGENT_MAX = 512;
+
+/** Who acts in an impersonation session, and when the session ends. */
+interface Impersonation {
+  impersonatorId: string;
+  expiresAt: Date;
+}
 
 /** Sessions are refresh token families: open, rotate (with reuse detection), revoke, check. */
 @Injectable()
@@ -100,6 +114,44 @@ export class SessionsService {
   }
 
   /**
+   * A session of `user` for the admin `impersonatorId` to act in, ending `lifetimeSeconds` from
+   * now (its refresh never passes that end): `session.created` then `user.impersonated`. The
+   * access tokens carry the admin as their `act` claim.
+   */
+  async openImpersonation(
+    user: User,
+    impersonatorId: string,
+    meta: RequestMeta,
+    lifetimeSeconds: number,
+  ): Promise<IssuedTokens> {
+    const refreshToken = generateSecretToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + lifetimeSeconds * 1000);
+    const sessionId = await this.events.commit(
+      () =>
+        this.sessions.openImpersonation({
+          user,
+          at: now,
+          userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+          ip: meta.ip,
+          expiresAt,
+          refreshTokenHash: hashSecretToken(refreshToken),
+          impersonatorId,
+        }),
+      (opened) => [
+        userKitEvent('session.created', { userId: user.id, sessionId: opened }),
+        userKitEvent('user.impersonated', {
+          userId: user.id,
+          impersonatorId,
+          sessionId: opened,
+          expiresAt: expiresAt.toISOString(),
+        }),
+      ],
+    );
+    return this.issue(user.id, sessionId, refreshToken, { impersonatorId, expiresAt });
+  }
+
+  /**
    * Single use: a second use of a token revokes the whole session (likely theft), also when the
    * two uses race. A thief racing the owner must not keep the session by winning; the library's
    * clients never race themselves (one refresh at a time, across tabs too).
@@ -113,16 +165,28 @@ export class SessionsService {
       await this.revocation.revokeSession(session.id, 'refresh_token_reused', session.user.id);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
-    if (session.revokedAt !== null || session.expiresAt <= now || session.user.banned) {
+    if (session.revokedAt !== null || session.expiresAt <= now || isBannedAt(session.user, now)) {
       throw new UserKitException('INVALID_REFRESH_TOKEN');
     }
+    if (
+      session.impersonatorId &&
+      !(await this.impersonatorMayAct(session.impersonatorId, session.user, now))
+    )
+      throw new UserKitException('INVALID_REFRESH_TOKEN');
     const nextToken = generateSecretToken();
     const won = await this.sessions.rotate(stored.id, session.id, hashSecretToken(nextToken), now);
     if (!won) {
       await this.revocation.revokeSession(session.id, 'refresh_token_reused', session.user.id);
       throw new UserKitException('REFRESH_TOKEN_REUSED');
     }
-    return this.issue(session.user.id, session.id, nextToken);
+    return this.issue(
+      session.user.id,
+      session.id,
+      nextToken,
+      !session.impersonatorId
+        ? undefined
+        : { impersonatorId: session.impersonatorId, expiresAt: session.expiresAt },
+    );
   }
 
   /** Logout: unknown tokens are ignored, so the answer says nothing about them. */
@@ -159,6 +223,7 @@ export class SessionsService {
       requireVerifiedEmail,
     );
     if (!row || row.banned) return null;
+    if (!(await this.impersonationHolds(claims, row, now))) return null;
     if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
       await this.sessions.touch(row.sessionId, now);
     const sessions = this.sessions;
@@ -171,6 +236,7 @@ export class SessionsService {
       roles: row.roles,
       isAnonymous: row.isAnonymous,
       authenticatedAt: row.authenticatedAt,
+      impersonatorId: row.impersonatorId,
       emailVerificationPending:
         requireVerifiedEmail && !row.isAnonymous && row.emailVerified === false,
       get user(): User {
@@ -188,26 +254,71 @@ export class SessionsService {
     };
   }
 
+  /**
+   * An impersonation session passes only while its token names the same actor, its admin still
+   * holds the admin role (unbanned), and its user holds none (an admin never acts as an admin). A
+   * token with an actor on a session without one is forged or stale: refused too.
+   */
+  private async impersonationHolds(
+    claims: AccessTokenClaims,
+    row: ActiveSessionRow,
+    now: Date,
+  ): Promise<boolean> {
+    if (row.impersonatorId === null) return claims.act === undefined;
+    if (claims.act?.sub !== row.impersonatorId || row.roles.includes(ADMIN_ROLE)) return false;
+    return this.sessions.isActiveAdmin(row.impersonatorId, ADMIN_ROLE, now);
+  }
+
+  /** A refresh of an impersonation session: the same conditions as the guard's. */
+  private async impersonatorMayAct(
+    impersonatorId: string,
+    user: User,
+    now: Date,
+  ): Promise<boolean> {
+    await this.users.populateFull(user);
+    if (user.roles.getItems().some((role) => role.name === ADMIN_ROLE)) return false;
+    return this.sessions.isActiveAdmin(impersonatorId, ADMIN_ROLE, now);
+  }
+
   private async issue(
     userId: string,
     sessionId: string,
     refreshToken: string,
+    impersonation?: Impersonation,
   ): Promise<IssuedTokens> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('INVALID_REFRESH_TOKEN');
-    return this.tokensFor(user, sessionId, refreshToken);
+    return this.tokensFor(user, sessionId, refreshToken, impersonation);
   }
 
+  /** An impersonation session's access tokens end with it at the latest. */
   private async tokensFor(
     user: User,
     sessionId: string,
     refreshToken: string,
+    impersonation?: Impersonation,
   ): Promise<IssuedTokens> {
-    const accessToken = await this.accessTokens.sign({
+    const claims = {
       sub: user.id,
       sid: sessionId,
       roles: user.roles.getItems().map((role) => role.name),
-    });
-    return { accessToken, refreshToken, expiresIn: this.accessTokens.ttlSeconds, sessionId, user };
+      ...(impersonation ? { act: { sub: impersonation.impersonatorId } } : {}),
+    };
+    const secondsLeft = impersonation
+      ? Math.max(1, Math.floor((impersonation.expiresAt.getTime() - Date.now()) / 1000))
+      : Number.POSITIVE_INFINITY;
+    const expiresIn = Math.min(this.accessTokens.ttlSeconds, secondsLeft);
+    const accessToken = await this.accessTokens.sign(
+      claims,
+      expiresIn < this.accessTokens.ttlSeconds ? expiresIn : undefined,
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn,
+      sessionId,
+      user,
+      ...(impersonation ? { impersonatorId: impersonation.impersonatorId } : {}),
+    };
   }
 }

@@ -72,9 +72,18 @@ export class SignInAttemptsService {
    * client and number, and never touch the password lock.
    */
   forUnknownIdentifier(
-    identifier: { email: string } | { username: string } | { phoneNumber: string },
+    identifier:
+      { email: string } | { username: string } | { phoneNumber: string } | { emailCode: string },
     client: string | null,
   ): SignInAttempt {
+    // `emailCode`: an address's emailed sign-in codes back off apart from its password lock.
+    if ('emailCode' in identifier)
+      return {
+        account: `email-code:${hashSecretToken(normalizeEmail(identifier.emailCode))}`,
+        client: client === null ? 'unknown' : clientAddressKey(client),
+        userId: null,
+        email: null,
+      };
     const account =
       'email' in identifier
         ? `email:${hashSecretToken(normalizeEmail(identifier.email))}`

@@ -4,6 +4,7 @@ import { withAttributes } from '../dto/attributes.mapper.js';
 import { mapTokens, mapUser } from '../dto/user.mapper.js';
 import type { TokenResponse, UserResponse } from '../dto/user.response.js';
 import type { IssuedTokens } from './issued-tokens.js';
+import { ImpersonatorsRead } from './impersonators-read.js';
 import { ProfileAttributesService } from './profile-attributes.service.js';
 
 /**
@@ -12,14 +13,23 @@ import { ProfileAttributesService } from './profile-attributes.service.js';
  */
 @Injectable()
 export class TokenResponsesService {
-  constructor(private readonly attributes: ProfileAttributesService) {}
+  constructor(
+    private readonly attributes: ProfileAttributesService,
+    private readonly impersonators: ImpersonatorsRead,
+  ) {}
 
   async ownView(user: User): Promise<UserResponse> {
     const schema = await this.attributes.loadSchema();
     return withAttributes(mapUser(user), this.attributes.view(user, 'endUser', schema));
   }
 
+  /** In an impersonation session the user view names the admin too, as GET /me does. */
   async tokens(issued: IssuedTokens): Promise<TokenResponse> {
-    return { ...mapTokens(issued), user: await this.ownView(issued.user) };
+    const user = await this.ownView(issued.user);
+    if (issued.impersonatorId) {
+      const impersonator = await this.impersonators.describe(issued.impersonatorId);
+      if (impersonator) user.impersonatedBy = impersonator;
+    }
+    return { ...mapTokens(issued), user };
   }
 }

@@ -16,6 +16,11 @@ export interface UserFeatureListener {
    * the last-way-to-sign-in rule counts them with the core's own.
    */
   countSignInMethods?(em: EntityManager, userId: string): Promise<number>;
+  /**
+   * The name the prebuilt pages know this feature by (`passkeys`): UserPagesModule tells the pages
+   * which features the server has, so they offer only what answers, without importing the module.
+   */
+  readonly pageFeature?: string;
 }
 
 /**
@@ -28,6 +33,13 @@ export class UserFeatureListeners {
 
   register(listener: UserFeatureListener): void {
     this.listeners.push(listener);
+  }
+
+  /** The `pageFeature` names of the registered features (once every module has started). */
+  pageFeatures(): string[] {
+    return this.listeners.flatMap((listener) =>
+      listener.pageFeature === undefined ? [] : [listener.pageFeature],
+    );
   }
 
   async passwordChanged(userId: string): Promise<void> {

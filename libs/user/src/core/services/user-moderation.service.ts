@@ -29,11 +29,21 @@ export class UserModerationService {
   /**
    * Banned: every session dies now, and sign-in answers exactly as for a wrong password. The flag
    * is set first, so a sign-in racing the ban cannot open a session that outlives it (the guard
-   * refuses banned users' sessions too).
+   * refuses banned users' sessions too). With `bannedUntil`, the ban stops blocking at that time
+   * on its own (see isBannedAt); banning again replaces the reason and the end.
    */
-  async ban(userId: string, actingAdminId: string): Promise<AdminUserView> {
+  async ban(
+    userId: string,
+    actingAdminId: string,
+    options: { reason?: string; bannedUntil?: string } = {},
+  ): Promise<AdminUserView> {
     if (userId === actingAdminId) throw new UserKitException('CANNOT_BAN_SELF');
-    if (!(await this.updates.setBanned(userId, true))) throw new UserKitException('USER_NOT_FOUND');
+    const until = options.bannedUntil === undefined ? null : new Date(options.bannedUntil);
+    if (until !== null && until.getTime() <= Date.now())
+      throw new UserKitException('VALIDATION_FAILED', ['bannedUntil must be in the future']);
+    const details = { reason: options.reason ?? null, until };
+    if (!(await this.updates.setBanned(userId, true, details)))
+      throw new UserKitException('USER_NOT_FOUND');
     return this.getFull(userId);
   }
 
@@ -75,7 +85,7 @@ export class UserModerationService {
   }
 
   /** The admin's view of the user after the change, attributes included. */
-  private async getFull(userId: string): Promise<AdminUserView> {
+  async getFull(userId: string): Promise<AdminUserView> {
     const [user, schema] = await Promise.all([
       this.users.findFullById(userId),
       this.attributes.loadSchema(),

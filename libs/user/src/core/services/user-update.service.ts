@@ -15,7 +15,10 @@ import {
   LockedUserUpdateRepository,
   type LockedUserChanges,
 } from '../repositories/locked-user-update.repository.js';
-import { UserModerationRepository } from '../repositories/user-moderation.repository.js';
+import {
+  UserModerationRepository,
+  type BanDetails,
+} from '../repositories/user-moderation.repository.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 
@@ -72,11 +75,12 @@ export class UserUpdateService {
 
   /**
    * The flag first, then the sessions: a sign-in racing the ban cannot open a session that
-   * outlives it. False when the user does not exist.
+   * outlives it. `details`: the ban's reason and end (an unban clears them). False when the user
+   * does not exist.
    */
-  async setBanned(userId: string, banned: boolean): Promise<boolean> {
+  async setBanned(userId: string, banned: boolean, details?: BanDetails): Promise<boolean> {
     const found = await this.events.commit(
-      () => this.moderation.setBanned(userId, banned),
+      () => this.moderation.setBanned(userId, banned, details),
       (done) =>
         done
           ? [

@@ -25,6 +25,7 @@ import { OAUTH_STATE_TTL_MS } from '../services/oauth-sign-in.service.js';
 import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { ResourceIdPipe } from '../../core/validation/resource-id.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 /** The part of Express's response this route uses. */
 interface CookieSettingResponse {
@@ -57,8 +58,9 @@ export class ExternalAccountsController {
   @ApiUserKitError(400, { description: 'redirectUrl not on the allow-list' })
   @ApiUserKitError(403, {
     description:
-      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted)',
+      'REAUTHENTICATION_REQUIRED: the last sign-in of this session is too old (anonymous users excepted); IMPERSONATION_REFUSED: an admin impersonates the user',
   })
+  @RefusedWhileImpersonating()
   async startLink(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: StartLinkDto,
@@ -90,6 +92,7 @@ export class ExternalAccountsController {
   @ApiUserKitError(400, {
     description: 'It is your last way to sign in (a pending or failed account can always go)',
   })
+  @RefusedWhileImpersonating()
   async unlink(
     @CurrentUser('id') userId: string,
     @Param('id', new ResourceIdPipe('EXTERNAL_ACCOUNT_NOT_FOUND')) id: string,

@@ -19,6 +19,7 @@ import {
 import { UserCreationService } from '../../core/services/user-creation.service.js';
 import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { normalizeEmail } from '../../core/validation/email.js';
+import { isBannedAt } from '../../core/entities/ban-state.js';
 
 /** The `error=` values a refused OAuth sign-in or link redirects with. */
 export type OAuthRefusal =
@@ -81,7 +82,7 @@ export class OAuthLinkingService {
     const existing = await this.accounts.findByProviderUserId(provider, profile.providerUserId);
     if (target) return this.forTarget(provider, profile, target, existing);
     if (existing) {
-      if (existing.user.banned) return { kind: 'refused', error: 'sign_in_refused' };
+      if (isBannedAt(existing.user)) return { kind: 'refused', error: 'sign_in_refused' };
       await this.refreshSnapshot(existing, profile);
       return { kind: 'signed_in', userId: existing.user.id };
     }
@@ -100,7 +101,7 @@ export class OAuthLinkingService {
     if (ownerIds.size !== 1 || !verifiedMatch)
       return { kind: 'refused', error: 'account_exists_sign_in_to_link' };
     const owner = owners[0].user;
-    if (owner.banned) return { kind: 'refused', error: 'sign_in_refused' };
+    if (isBannedAt(owner)) return { kind: 'refused', error: 'sign_in_refused' };
     await this.accounts.attach(owner.id, provider, profile);
     await this.announceLink(owner.id, provider, profile);
     return { kind: 'signed_in', userId: owner.id };

@@ -31,6 +31,7 @@ import { logValue } from '../../core/messages/log-value.js';
 import { UserUpdateService } from '../../core/services/user-update.service.js';
 import { ExternalAccountsRepository } from '../repositories/external-accounts.repository.js';
 import { LINK_FAILURE_MESSAGES } from './link-failure-messages.js';
+import { isBannedAt } from '../../core/entities/ban-state.js';
 
 /** A state lives 10 minutes; an exchange code 60 seconds. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -128,7 +129,8 @@ export class OAuthSignInService {
         intent.user.id,
         now,
       );
-      if (!session || session.user.banned) throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
+      if (!session || isBannedAt(session.user))
+        throw new UserKitException('OAUTH_LINK_INTENT_INVALID');
       redirectUrl = intent.redirectUrl;
       link = {
         userId: intent.user.id,
@@ -249,7 +251,7 @@ export class OAuthSignInService {
     // A link dies with the session that asked for it (sign-out, password reset or change, ban).
     if (target && state.linkSessionId) {
       const session = await this.sessionsRepository.findActive(state.linkSessionId, target.id, now);
-      if (!session || target.banned) return fail('invalid_state');
+      if (!session || isBannedAt(target)) return fail('invalid_state');
     }
     const issueCode = (userId: string) =>
       this.issueExchangeCode(userId, providerName, state.browserHash, state.codeChallenge);
@@ -293,7 +295,7 @@ export class OAuthSignInService {
     const spent = await this.flows.consumeExchangeCode(hashSecretToken(code), now);
     if (!spent || !boundToCaller(spent, binding)) throw new UserKitException('OAUTH_CODE_INVALID');
     const user = await this.users.findFullById(spent.userId);
-    if (!user || user.banned) throw new UserKitException('OAUTH_CODE_INVALID');
+    if (!user || isBannedAt(user)) throw new UserKitException('OAUTH_CODE_INVALID');
     const skipsSecondFactor =
       spent.provider !== null &&
       this.oauthOptions.providers[spent.provider]?.skipTwoFactor === true;

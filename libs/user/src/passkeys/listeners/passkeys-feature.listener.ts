@@ -9,6 +9,9 @@ import { PasskeysRepository } from '../repositories/passkeys.repository.js';
 /** What passkeys mean to the core: ways in that count, and rows a reclaimed account drops. */
 @Injectable()
 export class PasskeysFeatureListener implements UserFeatureListener, OnModuleInit {
+  /** The pages offer "Sign in with a passkey" and the profile's passkey panel. */
+  readonly pageFeature = 'passkeys';
+
   constructor(
     private readonly listeners: UserFeatureListeners,
     private readonly passkeys: PasskeysRepository,

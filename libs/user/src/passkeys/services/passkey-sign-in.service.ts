@@ -1,3 +1,4 @@
+import { isBannedAt } from '../../core/entities/ban-state.js';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
@@ -128,7 +129,7 @@ export class PasskeySignInService {
       throw this.refused(userId, 'passkey_counter_regressed');
     const user = await this.users.findFullById(userId);
     if (!user) throw this.refused(null, 'wrong_passkey');
-    if (user.banned) throw this.refused(user.id, 'banned');
+    if (isBannedAt(user)) throw this.refused(user.id, 'banned');
     return this.accounts.signedIn(user, meta, PASSKEY_SIGN_IN);
   }
 

@@ -6,6 +6,7 @@ import { Authenticated } from '../../core/decorators/authenticated.decorator.js'
 import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { IntegrationTokenResponse } from '../dto/integration-token.response.js';
 import { TokenClaimsQuery } from '../dto/token-claims.query.js';
@@ -31,9 +32,12 @@ export class MeTokensController {
       'Unknown query parameter, or `claims` not a JSON object of claims the template allows (`TOKEN_CLAIMS_INVALID`)',
   })
   @ApiUserKitError(403, {
-    description: 'The template cannot be made for this user (hasura: a user without a role)',
+    description:
+      'The template cannot be made for this user (hasura: a user without a role); IMPERSONATION_REFUSED: an admin impersonates the user',
   })
   @ApiUserKitError(404, { description: 'No such template' })
+  // A credential for another service would let an impersonating admin act there untraced.
+  @RefusedWhileImpersonating()
   issue(
     @CurrentUser('id') userId: string,
     @Param('template') template: string,

@@ -16,6 +16,7 @@ import type { AuthenticatedPrincipal } from '../../core/services/sessions.servic
 import { TwoFactorService } from '../services/two-factor.service.js';
 import { EmptyBodyPipe } from '../../core/validation/empty-body.pipe.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
+import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -33,6 +34,7 @@ export class MeTwoFactorController {
   })
   @ApiUserKitError(400, { description: 'Two-factor sign-in is already on' })
   @ApiUserKitError(409, { description: 'Another set-up of this user was started at the same time' })
+  @RefusedWhileImpersonating()
   async enroll(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
@@ -49,6 +51,7 @@ export class MeTwoFactorController {
     description: 'Two-factor sign-in is on; the ten backup codes are shown this once',
   })
   @ApiUserKitError(400, { description: 'Wrong code, nothing being set up, or already on' })
+  @RefusedWhileImpersonating()
   async confirm(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: VerificationCodeDto,
@@ -62,6 +65,7 @@ export class MeTwoFactorController {
   @RequiresRecentSignIn()
   @ApiNoContentResponse({ description: 'Two-factor sign-in is off; secret and backup codes gone' })
   @ApiUserKitError(400, { description: 'Wrong code, or two-factor sign-in is off' })
+  @RefusedWhileImpersonating()
   async disable(
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: TwoFactorCodeDto,

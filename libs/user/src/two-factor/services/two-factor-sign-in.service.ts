@@ -9,6 +9,7 @@ import { generateSecretToken, hashSecretToken } from '../../core/services/secret
 import { SignInAttemptsService } from '../../core/services/sign-in-attempts.service.js';
 import { TwoFactorRepository } from '../repositories/two-factor.repository.js';
 import { TwoFactorService } from './two-factor.service.js';
+import { isBannedAt } from '../../core/entities/ban-state.js';
 
 /** Two-factor challenges live five minutes. */
 export const TWO_FACTOR_CHALLENGE_TTL_MS = 5 * 60 * 1000;
@@ -74,7 +75,7 @@ export class TwoFactorSignInService implements SecondFactor {
     }
     if (!(await this.twoFactorStore.consumeChallenge(taken.id, now)))
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
-    if (user.banned || !user.twoFactorEnabled)
+    if (isBannedAt(user) || !user.twoFactorEnabled)
       throw new UserKitException('INVALID_TWO_FACTOR_CHALLENGE');
     // Only a password proves the password lock wrong; a provider sign-in leaves it on.
     // The provider's name stays with the first step; the challenge keeps only its kind.

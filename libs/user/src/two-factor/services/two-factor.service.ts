@@ -97,6 +97,22 @@ export class TwoFactorService {
   }
 
   /**
+   * An admin's recovery of a user who lost the authenticator and the backup codes: 2FA off, its
+   * rows gone, without a code. The same events as the user's own `disable` (the context names the
+   * admin as the actor).
+   */
+  async reset(userId: string): Promise<void> {
+    const user = await this.load(userId);
+    if (!user.twoFactorEnabled) throw new UserKitException('TWO_FACTOR_NOT_ENABLED');
+    await this.updates.twoFactorChangedBy(
+      user.id,
+      false,
+      () => this.twoFactor.disable(user.id),
+      (done) => done,
+    );
+  }
+
+  /**
    * A TOTP code (6 digits; each time step accepted once) or an unused backup code (spent now).
    * True when it passed.
    */

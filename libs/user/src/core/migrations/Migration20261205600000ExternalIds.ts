@@ -12,8 +12,8 @@ const SQLITE = [
 ];
 
 /** Imported users keep their source system's id, unique: a re-run of an import never duplicates. */
-export class Migration20261205500000ExternalIds extends Migration {
-  override name = 'Migration20261205500000ExternalIds';
+export class Migration20261205600000ExternalIds extends Migration {
+  override name = 'Migration20261205600000ExternalIds';
 
   override up(): void {
     for (const statement of dialectOf(this) === 'postgresql' ? POSTGRESQL : SQLITE)
