@@ -5,6 +5,7 @@ import { MeController } from './controllers/me.controller.js';
 import { MeAccountController } from './controllers/me-account.controller.js';
 import { MeUpgradeController } from './controllers/me-upgrade.controller.js';
 import { AdminUsersController } from './controllers/admin-users.controller.js';
+import { AdminUserImportExportController } from './import-export/admin-user-import-export.controller.js';
 import { AdminRolesController } from './controllers/admin-roles.controller.js';
 import { MeSessionsController } from './controllers/me-sessions.controller.js';
 import { MePasswordController } from './controllers/me-password.controller.js';
@@ -27,6 +28,8 @@ export const USER_CONTROLLERS = [
   MeController,
   MeAccountController,
   MeUpgradeController,
+  // Before AdminUsersController: its `:id` routes would take `import` and `export` as ids.
+  AdminUserImportExportController,
   AdminUsersController,
   AdminRolesController,
   MeSessionsController,

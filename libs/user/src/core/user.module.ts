@@ -18,6 +18,7 @@ import { UsersRepository } from './repositories/users.repository.js';
 import { AccessTokenService } from './services/access-token.service.js';
 import { AccountsService } from './services/accounts.service.js';
 import { Argon2PasswordHasher } from './services/argon2-password-hasher.js';
+import { ImportedHashesPasswordHasher } from './services/imported-hashes/imported-hashes-password-hasher.js';
 import { PasswordPolicyService } from './services/password-policy.service.js';
 import { ProfileService } from './services/profile.service.js';
 import { RolesService } from './services/roles.service.js';
@@ -74,6 +75,10 @@ import { SelfViewExtensionService } from './services/self-view-extension.service
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
 import { UserCreationService } from './services/user-creation.service.js';
+import { UserImportService } from './import-export/user-import.service.js';
+import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
+import { ExportedUsersRepository } from './import-export/exported-users.repository.js';
+import { UserExportService } from './import-export/user-export.service.js';
 import { UserDeletionService } from './services/user-deletion.service.js';
 import { UserUpdateService } from './services/user-update.service.js';
 import { UserDataExportService } from './services/user-data-export.service.js';
@@ -113,6 +118,8 @@ const SERVICES = [
   UserDataExportService,
   UserDataExportSections,
   LegacyUserMigrationService,
+  UserImportService,
+  UserExportService,
 ];
 
 /**
@@ -131,7 +138,12 @@ const SERVICES = [
     {
       provide: PasswordHasher,
       useFactory: (options: UserModuleOptions) =>
-        options.passwordHasher ?? new Argon2PasswordHasher(),
+        // A host's own hasher is used as given; the default also verifies imported hashes.
+        options.passwordHasher ??
+        new ImportedHashesPasswordHasher(
+          new Argon2PasswordHasher(),
+          options.importedPasswordHashes?.firebaseScrypt,
+        ),
       inject: [USER_MODULE_OPTIONS],
     },
     {
@@ -179,6 +191,8 @@ const SERVICES = [
     UsersRepository,
     SessionsRepository,
     RolesRepository,
+    ImportedUsersRepository,
+    ExportedUsersRepository,
     RoleDeletionRepository,
     AttributeDefinitionsRepository,
     CustomAttributeValuesRepository,

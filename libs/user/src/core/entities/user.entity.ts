@@ -30,6 +30,14 @@ export class User {
   @Unique({ name: 'userkit_users_username_unique' })
   username: string | null = null;
 
+  /**
+   * The user's id in the system it was imported from (`POST /admin/users/import`): unique, so a
+   * re-run of an import finds the users it already brought in. Null: not imported.
+   */
+  @Property({ type: 'string', length: 255, nullable: true })
+  @Unique({ name: 'userkit_users_external_id_unique' })
+  externalId: string | null = null;
+
   @Property({ type: 'string', length: 200, nullable: true })
   displayName: string | null = null;
 
@@ -46,7 +54,7 @@ export class User {
   @Property({ type: 'string', length: 64, nullable: true, hidden: true })
   profileImageId: string | null = null;
 
-  /** argon2id PHC string; never serialized. */
+  /** argon2id PHC string (an imported hash until its first sign-in re-hashes it); never serialized. */
   @Property({ type: 'text', nullable: true, hidden: true, lazy: false })
   passwordHash: string | null = null;
 

@@ -14,6 +14,18 @@ export const UserErrors = {
   },
   EMAIL_TAKEN: { status: HttpStatus.CONFLICT, message: 'This email address is already taken' },
   USERNAME_TAKEN: { status: HttpStatus.CONFLICT, message: 'This username is already taken' },
+  EXTERNAL_ID_TAKEN: {
+    status: HttpStatus.CONFLICT,
+    message: 'A user with this externalId was already imported',
+  },
+  IMPORT_LINE_FAILED: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'This import line could not be written (the server log says why)',
+  },
+  IMPORT_LINE_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'This import line is not a valid user (see the message)',
+  },
   IDENTIFIER_NOT_ACCEPTED: {
     status: HttpStatus.BAD_REQUEST,
     message: 'This app does not take this identifier (see the identifiers option)',

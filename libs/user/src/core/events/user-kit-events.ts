@@ -20,7 +20,7 @@ export interface UserKitEventContext {
   userAgent: string | null;
 }
 
-/** `user.created`: a user now exists (every source: sign-up, anonymous, OAuth, admin). */
+/** `user.created`: a user now exists (every source: sign-up, anonymous, OAuth, admin, legacy, import). */
 export interface UserCreatedEvent {
   userId: string;
   isAnonymous: boolean;

@@ -3,7 +3,7 @@
  * admin (`POST /admin/users`, `AdminUsersService.create`, `UsersService.ensureAdmin`), or the
  * first sign-in of a user of the host's LegacyUserStore (`legacy`).
  */
-export type UserCreationSource = 'password' | 'anonymous' | 'oauth' | 'admin' | 'legacy';
+export type UserCreationSource = 'password' | 'anonymous' | 'oauth' | 'admin' | 'legacy' | 'import';
 
 /** What a new user will be created with; `beforeCreate` may change or veto it. */
 export interface NewUserDraft {

@@ -18,6 +18,12 @@ export class RecentSignInGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const principal: AuthenticatedPrincipal | undefined = principalOf(request);
     if (!principal) throw new UserKitException('NOT_SIGNED_IN');
+    this.assertRecent(principal);
+    return true;
+  }
+
+  /** For a route where only some requests are sensitive (e.g. an export with password hashes). */
+  assertRecent(principal: AuthenticatedPrincipal): void {
     // A change that needs the user's own recent sign-in is never the impersonating admin's to
     // make, even on a route not marked @RefusedWhileImpersonating().
     if (principal.impersonatorId) throw new UserKitException('IMPERSONATION_REFUSED');
@@ -29,7 +35,6 @@ export class RecentSignInGuard implements CanActivate {
         `This change needs a sign-in within the last ${formatWindow(windowSeconds)}: sign in again, then retry`,
       );
     }
-    return true;
   }
 }
 

@@ -11,6 +11,7 @@ import { Migration20261205100000Usernames } from './Migration20261205100000Usern
 import { Migration20261205300000AttributeLabels } from './Migration20261205300000AttributeLabels.js';
 import { Migration20261205400000BanDetails } from './Migration20261205400000BanDetails.js';
 import { Migration20261205500000Impersonation } from './Migration20261205500000Impersonation.js';
+import { Migration20261205600000ExternalIds } from './Migration20261205600000ExternalIds.js';
 
 /**
  * The core's schema migrations, oldest first, for PostgreSQL and SQLite. Put them in the host's
@@ -42,4 +43,5 @@ export const USER_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205500000Impersonation',
     class: Migration20261205500000Impersonation,
   },
+  { name: 'Migration20261205600000ExternalIds', class: Migration20261205600000ExternalIds },
 ];

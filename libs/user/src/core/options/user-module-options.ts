@@ -1,5 +1,6 @@
 import type { LegacyUserStore } from '../extension-points/legacy-user-store.js';
 import type { PasswordHasher } from '../extension-points/password-hasher.js';
+import type { FirebaseScryptParameters } from '../services/imported-hashes/firebase-scrypt.js';
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { MessageSender } from '../extension-points/message-sender.js';
@@ -61,6 +62,11 @@ export interface UserModuleOptions {
   publicUrl?: string;
   /** Replaces the argon2id hasher (e.g. to verify hashes migrated from another system). */
   passwordHasher?: PasswordHasher;
+  /**
+   * Parameters for verifying imported password hashes with the default hasher (README "Import and
+   * export"): Firebase's modified scrypt needs the project's; the other formats carry their own.
+   */
+  importedPasswordHashes?: { firebaseScrypt?: FirebaseScryptParameters };
   /**
    * The host's existing user database, for a lazy migration: a password sign-in with an email
    * nobody here holds asks it, and a user it knows (with that password) is created here and signed

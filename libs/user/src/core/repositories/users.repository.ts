@@ -42,12 +42,15 @@ function userFields(record: NewUserRecord) {
     standardAttributes: record.standardAttributes ?? {},
     isAnonymous: record.isAnonymous,
     username: record.username ?? null,
+    externalId: record.externalId ?? null,
+    ...(record.createdAt ? { createdAt: record.createdAt } : {}),
   };
 }
 
 /** Which identifier a unique index refused: the constraint's name is in the driver's message. */
 export function takenIdentifier(error: UniqueConstraintViolationException): UserKitException {
   if (/username/.test(error.message)) return new UserKitException('USERNAME_TAKEN');
+  if (/external_id/.test(error.message)) return new UserKitException('EXTERNAL_ID_TAKEN');
   if (/phone_number/.test(error.message)) return new UserKitException('PHONE_TAKEN');
   return new UserKitException('EMAIL_TAKEN');
 }
@@ -128,6 +131,16 @@ export interface NewUserRecord {
   username?: string | null;
   /** E.164; added unverified and primary. Default none. */
   phoneNumber?: string | null;
+  /** Imported users: their id in the source system (unique). Default none. */
+  externalId?: string | null;
+  /** Imported users keep the creation time the source system gives. Default now. */
+  createdAt?: Date;
+  /** Imported users: addresses beyond the primary one, with their verified flags. */
+  moreEmails?: Array<{ email: string; verified: boolean }>;
+  /** Imported users: numbers beyond the primary one. */
+  morePhoneNumbers?: Array<{ phoneNumber: string; verified: boolean }>;
+  /** Imported users: whether the primary number is verified. Default false. */
+  phoneNumberVerified?: boolean;
 }
 
 export type AttributeValuesToWrite = Pick<NewUserRecord, 'customAttributes' | 'standardAttributes'>;
@@ -307,8 +320,23 @@ export class UsersRepository {
             primary: true,
           });
         }
+        for (const more of record.moreEmails ?? [])
+          em.create(EmailAddress, {
+            user,
+            email: more.email.trim(),
+            normalizedEmail: normalizeEmail(more.email),
+            verified: more.verified,
+            primary: false,
+          });
         if (record.phoneNumber)
-          em.create(PhoneNumber, { user, phoneNumber: record.phoneNumber, primary: true });
+          em.create(PhoneNumber, {
+            user,
+            phoneNumber: record.phoneNumber,
+            primary: true,
+            verified: record.phoneNumberVerified ?? false,
+          });
+        for (const more of record.morePhoneNumbers ?? [])
+          em.create(PhoneNumber, { user, ...more, primary: false });
         await em.flush();
         return user;
       });

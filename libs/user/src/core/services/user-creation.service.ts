@@ -47,6 +47,14 @@ export interface NewUserAccount {
   username?: string | null;
   /** E.164, added unverified (the contacts module sends its code). Default none. */
   phoneNumber?: string | null;
+  /**
+   * An imported user: a hash from the source system kept as given (instead of `password`; the
+   * hasher verifies it in its format at sign-in, then re-hashes), and what else the import keeps.
+   */
+  imported?: Pick<
+    NewUserRecord,
+    'externalId' | 'createdAt' | 'moreEmails' | 'morePhoneNumbers' | 'phoneNumberVerified'
+  > & { passwordHash: string | null };
 }
 
 /** What a feature's own write of a new user reports (see `createWith`). */
@@ -80,8 +88,11 @@ export class UserCreationService {
     const accepted = await this.runBeforeCreate(draft);
     // Hashed before the write: no transaction is open while the hash runs.
     const password = account.password;
+    const imported = account.imported;
     const passwordHash =
-      password === null ? null : await this.hashingGate.run(() => this.hasher.hash(password));
+      password === null
+        ? (imported?.passwordHash ?? null)
+        : await this.hashingGate.run(() => this.hasher.hash(password));
     return this.writeAndAnnounce(accepted, async () => {
       const email = accepted.isAnonymous ? null : accepted.email;
       const user = await this.users.create({
@@ -97,6 +108,11 @@ export class UserCreationService {
         signedIn: account.signedIn,
         username: account.username ?? null,
         phoneNumber: account.phoneNumber ?? null,
+        externalId: imported?.externalId ?? null,
+        createdAt: imported?.createdAt,
+        moreEmails: imported?.moreEmails,
+        morePhoneNumbers: imported?.morePhoneNumbers,
+        phoneNumberVerified: imported?.phoneNumberVerified,
       });
       // Others' unverified claims on the address yield to the one who now holds it.
       if (email !== null)

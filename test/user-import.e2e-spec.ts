@@ -1,0 +1,329 @@
+import { createCipheriv, pbkdf2Sync, randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { hash as argon2Hash } from '@node-rs/argon2';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import bcrypt from 'bcryptjs';
+import { ADMIN_ENV, expectAdminOnly, signInAdmin } from './support/admin.js';
+import { sql } from './support/database-access.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, uniqueEmail } from './support/users.js';
+
+/** The test vector of github.com/firebase/scrypt's README: its project parameters and a user. */
+const FIREBASE = {
+  signerKey:
+    'jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==',
+  saltSeparator: 'Bw==',
+  rounds: 8,
+  memCost: 14,
+};
+const FIREBASE_PASSWORD = 'user1password';
+const FIREBASE_HASH =
+  '$firebase-scrypt$42xEC+ixf3L2lw==$lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==';
+
+const PASSWORD = 'imported-passphrase-41';
+const ab64 = (bytes: Buffer): string =>
+  bytes.toString('base64').replaceAll('+', '.').replace(/=+$/, '');
+
+/** A hash of PASSWORD in each format another system may hand over (made as that system would). */
+async function hashesOfEachFormat(): Promise<
+  Array<[format: string, hash: string, password: string]>
+> {
+  const salt = randomBytes(16);
+  const bcryptHash = bcrypt.hashSync(PASSWORD, 4);
+  return [
+    ['bcrypt $2a$', bcryptHash.replace(/^\$2.\$/, '$2a$'), PASSWORD],
+    ['bcrypt $2b$', bcryptHash.replace(/^\$2.\$/, '$2b$'), PASSWORD],
+    ['bcrypt $2y$', bcryptHash.replace(/^\$2.\$/, '$2y$'), PASSWORD],
+    [
+      'argon2id',
+      await argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 8192, timeCost: 1 }),
+      PASSWORD,
+    ],
+    [
+      'argon2i',
+      await argon2Hash(PASSWORD, { algorithm: 1, memoryCost: 8192, timeCost: 2 }),
+      PASSWORD,
+    ],
+    [
+      'scrypt',
+      `$scrypt$ln=14,r=8,p=1$${ab64(salt)}$${ab64(scryptSync(PASSWORD, salt, 32, { N: 2 ** 14, r: 8, p: 1 }))}`,
+      PASSWORD,
+    ],
+    ['firebase scrypt', FIREBASE_HASH, FIREBASE_PASSWORD],
+    [
+      'django pbkdf2_sha256',
+      `pbkdf2_sha256$20000$djangosalt$${pbkdf2Sync(PASSWORD, 'djangosalt', 20000, 32, 'sha256').toString('base64')}`,
+      PASSWORD,
+    ],
+    [
+      'raw pbkdf2-sha256',
+      `$pbkdf2-sha256$20000$${ab64(salt)}$${ab64(pbkdf2Sync(PASSWORD, salt, 20000, 32, 'sha256'))}`,
+      PASSWORD,
+    ],
+  ];
+}
+
+/** Firebase's algorithm, to check the vector above is one (and not only the library's reading). */
+function firebaseScrypt(password: string, saltB64: string): string {
+  const key = scryptSync(
+    password,
+    Buffer.concat([Buffer.from(saltB64, 'base64'), Buffer.from(FIREBASE.saltSeparator, 'base64')]),
+    32,
+    { N: 2 ** FIREBASE.memCost, r: FIREBASE.rounds, p: 1 },
+  );
+  const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+  return Buffer.concat([
+    cipher.update(Buffer.from(FIREBASE.signerKey, 'base64')),
+    cipher.final(),
+  ]).toString('base64');
+}
+
+const ndjson = (lines: Array<object | string>): string =>
+  lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
+
+describe('POST /admin/users/import', () => {
+  let t: TestApp;
+  let admin: { accessToken: string };
+  const created: Array<Record<string, unknown>> = [];
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: ADMIN_ENV,
+      overrides: { importedPasswordHashes: { firebaseScrypt: FIREBASE } },
+    });
+    admin = await signInAdmin(t.http);
+    t.app.get(EventEmitter2).on('user.created', (event: Record<string, unknown>) => {
+      created.push(event);
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const importFile = (body: string, query = '') =>
+    t.http
+      .post(`/admin/users/import${query}`)
+      .set(bearer(admin.accessToken))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(body);
+  const storedHash = async (email: string): Promise<string> => {
+    const [row] = await sql<{ password_hash: string }>(
+      t.app,
+      'select u.password_hash from userkit_users u join userkit_email_addresses e on e.user_id = u.id where e.normalized_email = ?',
+      [email.toLowerCase()],
+    );
+    return row!.password_hash;
+  };
+  const usersWithExternalIds = async (ids: string[]): Promise<number> => {
+    const rows = await sql<{ n: number | string }>(
+      t.app,
+      `select count(*) as n from userkit_users where external_id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return Number(rows[0]!.n);
+  };
+
+  it('is for admins only', async () => {
+    await expectAdminOnly(t.http, 'post', '/admin/users/import', null);
+  });
+
+  it('takes application/x-ndjson only (415 otherwise)', async () => {
+    const response = await t.http
+      .post('/admin/users/import')
+      .set(bearer(admin.accessToken))
+      .send({ externalId: 'x' })
+      .expect(415);
+    expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('the Firebase vector is what Firebase computes', () => {
+    const [, , salt, hash] = FIREBASE_HASH.split('$');
+    expect(firebaseScrypt(FIREBASE_PASSWORD, salt!)).toBe(hash);
+  });
+
+  it('every hash format signs in, then is re-hashed to argon2id (the stored hash changes)', async () => {
+    const formats = await hashesOfEachFormat();
+    const lines = formats.map(([format, passwordHash]) => ({
+      externalId: `fmt-${randomUUID()}`,
+      emails: [{ email: uniqueEmail(format.replace(/\W+/g, '-')), verified: true }],
+      passwordHash,
+    }));
+    const report = await importFile(ndjson(lines)).expect(200);
+    expect(report.body).toEqual({
+      dryRun: false,
+      created: formats.length,
+      skipped: 0,
+      failed: 0,
+      errors: [],
+    });
+    for (const [index, [format, passwordHash, password]] of formats.entries()) {
+      const email = lines[index]!.emails[0]!.email;
+      expect({ format, hash: await storedHash(email) }).toEqual({ format, hash: passwordHash });
+      await t.http
+        .post('/auth/login')
+        .send({ email, password: `${password}-wrong` })
+        .expect(401);
+      const signedIn = await t.http.post('/auth/login').send({ email, password });
+      expect({ format, status: signedIn.status }).toEqual({ format, status: 200 });
+      const rehashed = await storedHash(email);
+      expect(rehashed).not.toBe(passwordHash);
+      expect(rehashed.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
+      // The new hash holds the same password.
+      await t.http.post('/auth/login').send({ email, password }).expect(200);
+    }
+  });
+
+  it('keeps emails with their verified flags, phones, names, roles, metadata and createdAt; user.created says source import', async () => {
+    const externalId = `full-${randomUUID()}`;
+    const [primary, second] = [uniqueEmail('primary'), uniqueEmail('second')];
+    const mark = created.length;
+    const report = await importFile(
+      ndjson([
+        {
+          externalId,
+          emails: [
+            { email: primary, verified: true },
+            { email: second, verified: false },
+          ],
+          phoneNumbers: [{ phoneNumber: '+14155550123', verified: true }],
+          displayName: 'Ada L.',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          roles: ['admin', 'user'],
+          publicMetadata: { plan: 'pro' },
+          privateMetadata: { crm: 42 },
+          unsafeMetadata: { theme: 'dark' },
+          createdAt: '2019-03-04T05:06:07.000Z',
+        },
+      ]),
+    ).expect(200);
+    expect(report.body.created).toBe(1);
+    const [row] = await sql<{ id: string }>(
+      t.app,
+      'select id from userkit_users where external_id = ?',
+      [externalId],
+    );
+    const user = await t.http
+      .get(`/admin/users/${row!.id}`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(user.body).toMatchObject({
+      primaryEmail: primary,
+      displayName: 'Ada L.',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      publicMetadata: { plan: 'pro' },
+      privateMetadata: { crm: 42 },
+      unsafeMetadata: { theme: 'dark' },
+      createdAt: '2019-03-04T05:06:07.000Z',
+      passwordEnabled: false,
+    });
+    expect([...user.body.roles].sort()).toEqual(['admin', 'user']);
+    expect(
+      user.body.emailAddresses.map((e: { email: string; verified: boolean }) => [
+        e.email,
+        e.verified,
+      ]),
+    ).toEqual([
+      [primary, true],
+      [second, false],
+    ]);
+    expect(user.body.phoneNumbers).toMatchObject([{ phoneNumber: '+14155550123', verified: true }]);
+    expect(created.slice(mark)).toEqual([
+      expect.objectContaining({ userId: row!.id, source: 'import', isAnonymous: false }),
+    ]);
+  });
+
+  it('a file with bad lines imports the rest and reports the bad ones by line; a re-run is idempotent', async () => {
+    const run = randomUUID();
+    const taken = uniqueEmail('taken');
+    const good = (n: number) => ({
+      externalId: `mix-${run}-${n}`,
+      emails: [{ email: uniqueEmail(`mix${n}`), verified: n % 2 === 0 }],
+      passwordHash: bcrypt.hashSync(PASSWORD, 4),
+    });
+    const lines: Array<object | string> = [
+      good(1),
+      '{"externalId": "broken json',
+      good(2),
+      { externalId: `mix-${run}-bad-field`, nickname: 'x' },
+      '',
+      { externalId: `mix-${run}-bad-hash`, passwordHash: 'md5$abc' },
+      good(3),
+      { externalId: `mix-${run}-bad-role`, roles: ['no-such-role'] },
+      { externalId: `mix-${run}-taken-1`, emails: [{ email: taken }] },
+      { externalId: `mix-${run}-taken-2`, emails: [{ email: taken.toUpperCase() }] },
+      { emails: [{ email: uniqueEmail('no-id') }] },
+      [1, 2, 3],
+      { externalId: `mix-${run}-bad-email`, emails: [{ email: 'not an address' }] },
+      good(4),
+    ];
+    const expectedErrors = [
+      { line: 2, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('JSON') },
+      { line: 4, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('nickname') },
+      { line: 6, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('passwordHash') },
+      { line: 8, code: 'ROLE_NOT_FOUND', message: expect.stringContaining('no-such-role') },
+      { line: 10, code: 'EMAIL_TAKEN', message: expect.any(String) },
+      { line: 11, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('externalId') },
+      { line: 12, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('object') },
+      { line: 13, code: 'IMPORT_LINE_INVALID', message: expect.stringContaining('email') },
+    ];
+
+    const dryRun = await importFile(ndjson(lines), '?dryRun=true').expect(200);
+    // A dry run checks each line alone: the taken address is only found by a write.
+    expect(dryRun.body).toMatchObject({ dryRun: true, created: 6, skipped: 0, failed: 7 });
+    const ids = [1, 2, 3, 4].map((n) => `mix-${run}-${n}`);
+    expect(await usersWithExternalIds([...ids, `mix-${run}-taken-1`])).toBe(0);
+
+    const first = await importFile(ndjson(lines)).expect(200);
+    expect(first.body).toEqual({
+      dryRun: false,
+      created: 5,
+      skipped: 0,
+      failed: 8,
+      errors: expectedErrors,
+    });
+    expect(await usersWithExternalIds(ids)).toBe(4);
+    // A refused line left nothing behind.
+    expect(
+      await usersWithExternalIds([
+        `mix-${run}-taken-2`,
+        `mix-${run}-bad-role`,
+        `mix-${run}-bad-hash`,
+        `mix-${run}-bad-field`,
+      ]),
+    ).toBe(0);
+
+    const again = await importFile(ndjson(lines)).expect(200);
+    expect(again.body).toEqual({
+      dryRun: false,
+      created: 0,
+      skipped: 5,
+      failed: 8,
+      errors: expectedErrors,
+    });
+    expect(await usersWithExternalIds([...ids, `mix-${run}-taken-1`])).toBe(5);
+  });
+
+  it('a 500-line file with 10 bad lines imports 490 and reports the 10 by line', async () => {
+    const run = randomUUID();
+    const bad = new Set(Array.from({ length: 10 }, (_, i) => 7 + i * 49));
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      bad.has(i + 1)
+        ? { externalId: `big-${run}-${i}`, emails: [{ email: `bad-${i}` }] }
+        : {
+            externalId: `big-${run}-${i}`,
+            emails: [{ email: `big-${i}-${run}@example.com`, verified: true }],
+          },
+    );
+    const report = await importFile(ndjson(lines)).expect(200);
+    expect(report.body).toMatchObject({ created: 490, skipped: 0, failed: 10 });
+    expect(report.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(
+      [...bad].map((line) => [line, 'IMPORT_LINE_INVALID']),
+    );
+    const [row] = await sql<{ n: number | string }>(
+      t.app,
+      'select count(*) as n from userkit_users where external_id like ?',
+      [`big-${run}-%`],
+    );
+    expect(Number(row!.n)).toBe(490);
+  }, 120_000);
+});
