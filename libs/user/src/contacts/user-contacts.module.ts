@@ -11,6 +11,7 @@ import { IdentifierVerification } from '../core/extension-points/identifier-veri
 import { EmailSignInController } from './controllers/email-sign-in.controller.js';
 import { EmailSignInCodesRepository } from './repositories/email-sign-in-codes.repository.js';
 import { EmailSignInService } from './services/email-sign-in.service.js';
+import { SignInCodeFlow } from './services/sign-in-code-flow.service.js';
 import {
   CONTACTS_OPTIONS,
   resolveContactsOptions,
@@ -45,6 +46,7 @@ export class UserContactsModule {
         ContactsRepository,
         ContactsService,
         ContactsFeatureListener,
+        SignInCodeFlow,
         PhoneSignInCodesRepository,
         PhoneSignInService,
         EmailSignInCodesRepository,

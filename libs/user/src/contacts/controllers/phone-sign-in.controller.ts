@@ -1,81 +1,43 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Post,
-  UseInterceptors,
-  UsePipes,
-} from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
-import { RefreshCookieInterceptor } from '../../core/cookie-session/refresh-cookie.interceptor.js';
-import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
-import { NoStore } from '../../core/decorators/no-store.decorator.js';
-import { ApiFirstFactorResponse } from '../../core/decorators/api-first-factor-response.decorator.js';
-import { Public } from '../../core/decorators/public.decorator.js';
-import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
+import { Body } from '@nestjs/common';
 import { ClientMeta } from '../../core/decorators/request-meta.decorator.js';
-import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { TwoFactorChallengeResponse } from '../../core/dto/identifiers.response.js';
 import { TokenResponse } from '../../core/dto/user.response.js';
 import type { RequestMeta } from '../../core/services/request-meta.js';
 import { TokenResponsesService } from '../../core/services/token-responses.service.js';
-import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { PhoneCodeRequestDto, PhoneCodeSignInDto } from '../dto/phone-code.dto.js';
 import { PhoneSignInService } from '../services/phone-sign-in.service.js';
+import {
+  SignInCodeController,
+  SignInCodeRequest,
+  SignInCodeVerify,
+} from './sign-in-code-api.decorators.js';
 
 const DISABLED = { description: 'Sign-in by phone is off in this app (PHONE_SIGN_IN_DISABLED)' };
 
-@ApiTags('auth')
-@Public()
-@UsePipes(createUserKitValidationPipe())
-@Controller('auth/phone-code')
-@UseInterceptors(RefreshCookieInterceptor)
-@UserKitApi()
+@SignInCodeController('auth/phone-code')
 export class PhoneSignInController {
   constructor(
     private readonly phoneSignIn: PhoneSignInService,
     private readonly tokenResponses: TokenResponsesService,
   ) {}
 
-  @Post()
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiUserKitError(429, {
-    description:
-      'Over the "sendMessage" rate limit of this address (RATE_LIMITED), or over 5 messages an hour to this number, whoever it belongs to (TOO_MANY_MESSAGES); nothing sent',
-  })
-  @RateLimit('sendMessage')
-  @ApiAcceptedResponse({
-    schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
-    description:
+  @SignInCodeRequest({
+    messagesTo: 'this number',
+    accepted:
       'Always the same answer: when the number is a verified number of an account, a 6-digit sign-in code (10 minutes, 5 tries) is sent to it by SMS',
+    badInput: 'Not a valid international (E.164) number, or an unknown field',
+    disabled: DISABLED,
   })
-  @ApiUserKitError(400, {
-    description: 'Not a valid international (E.164) number, or an unknown field',
-  })
-  @ApiUserKitError(404, DISABLED)
   async request(@Body() body: PhoneCodeRequestDto): Promise<{ message: string }> {
     await this.phoneSignIn.requestCode(body.phoneNumber);
     return { message: 'If this number belongs to an account, a sign-in code is on its way' };
   }
 
-  @Post('verify')
-  @NoStore()
-  @RateLimit('codeSubmit')
-  @HttpCode(HttpStatus.OK)
-  @ApiFirstFactorResponse()
-  @ApiUserKitError(401, {
-    description:
+  @SignInCodeVerify({
+    invalidCode:
       'INVALID_PHONE_CODE: the same for an unknown number, a wrong, used or expired code, a code tried 5 times, and a banned user',
-  })
-  @ApiUserKitError(403, {
-    description:
-      'SECOND_FACTOR_UNAVAILABLE: the user turned two-factor sign-in on and this app does not offer it; or CROSS_SITE_REQUEST: asked for the cookie session from a foreign Origin',
-  })
-  @ApiUserKitError(404, DISABLED)
-  @ApiUserKitError(429, {
-    description:
-      'Over the "codeSubmit" rate limit of this address (RATE_LIMITED), or this client waits after 5 wrong codes for this number (SIGN_IN_BACKOFF, 1 s doubling to 15 min)',
+    disabled: DISABLED,
+    backoffFrom: 'this number',
   })
   async verify(
     @Body() body: PhoneCodeSignInDto,
