@@ -19,7 +19,7 @@ export class MeSessionsController {
   @Get()
   @ApiOkResponse({
     type: [SessionResponse],
-    description: 'Live sessions, newest first, with the device each signed in from',
+    description: 'Live sessions, newest first, with the device each one signed in on',
   })
   async list(@CurrentUser() me: AuthenticatedPrincipal): Promise<SessionResponse[]> {
     const now = new Date();
