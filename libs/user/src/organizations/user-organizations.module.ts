@@ -7,6 +7,7 @@ import { MeOrganizationsController } from './controllers/me-organizations.contro
 import { OrganizationInvitationsController } from './controllers/organization-invitations.controller.js';
 import { OrganizationMembersController } from './controllers/organization-members.controller.js';
 import { OrganizationsController } from './controllers/organizations.controller.js';
+import { OrganizationsFeatureListener } from './listeners/organizations-feature.listener.js';
 import { ORGANIZATIONS_ENTITIES } from './entities/index.js';
 import { OrganizationAccessGuard } from './guards/organization-access.guard.js';
 import {
@@ -62,6 +63,7 @@ import {
     SessionOrganizationsRepository,
     ActiveOrganizationService,
     OrganizationAccessGuard,
+    OrganizationsFeatureListener,
   ],
   exports: [
     ORGANIZATIONS_OPTIONS,

@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 
+/** A session's active organization, as token templates read it (`org.id`, `org.role`, `org.slug`). */
+export interface SessionOrganizationClaims {
+  id: string;
+  slug: string;
+  role: string;
+}
+
 /** What a feature module does with its own rows when the core changes a user's standing. */
 export interface UserFeatureListener {
   /** The password was changed or reset: end what the old credentials started. */
@@ -21,6 +28,11 @@ export interface UserFeatureListener {
    * which features the server has, so they offer only what answers, without importing the module.
    */
   readonly pageFeature?: string;
+  /**
+   * The organization this session works in, while the user is still its member (organizations):
+   * token templates read it without importing that module.
+   */
+  activeOrganization?(sessionId: string, userId: string): Promise<SessionOrganizationClaims | null>;
 }
 
 /**
@@ -52,6 +64,18 @@ export class UserFeatureListeners {
     for (const listener of this.listeners)
       changed.push(...((await listener.accountReclaimed?.(em, userId)) ?? []));
     return changed;
+  }
+
+  /** The first answer of a feature that knows the session's organization; null: none. */
+  async activeOrganization(
+    sessionId: string,
+    userId: string,
+  ): Promise<SessionOrganizationClaims | null> {
+    for (const listener of this.listeners) {
+      const organization = await listener.activeOrganization?.(sessionId, userId);
+      if (organization) return organization;
+    }
+    return null;
   }
 
   async countSignInMethods(em: EntityManager, userId: string): Promise<number> {
