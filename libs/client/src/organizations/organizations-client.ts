@@ -55,6 +55,23 @@ export class OrganizationsClient {
     });
   }
 
+  /**
+   * Uploads the logo (PNG, JPEG, GIF or WebP, at most 5 MB; owner, admin): `organization.logoUrl`
+   * of the answer serves it. Needs a FileStorage on the API (UserProfileImagesModule).
+   */
+  setLogo(organizationId: string, file: Blob): Promise<OrganizationMembershipResponse> {
+    const form = new FormData();
+    form.append('file', file);
+    return this.transport.send('PUT', `/organizations/${segment(organizationId)}/logo`, {
+      body: form,
+    });
+  }
+
+  /** No logo any more (owner, admin). */
+  removeLogo(organizationId: string): Promise<OrganizationMembershipResponse> {
+    return this.transport.send('DELETE', `/organizations/${segment(organizationId)}/logo`);
+  }
+
   /** Deletes the organization, its memberships and invitations with it (owner only). */
   async delete(organizationId: string): Promise<void> {
     await this.transport.send('DELETE', `/organizations/${segment(organizationId)}`);

@@ -10,6 +10,12 @@ import { OrganizationMembership } from '../entities/organization-membership.enti
 import { Organization } from '../entities/organization.entity.js';
 import { OWNER_ROLE } from '../options/organization-roles.js';
 import { checkMembershipLimits, type MembershipLimits } from './membership-limits.js';
+import { lockOrganizationRow } from './organization-row-lock.js';
+
+/** The columns of an organization a write may change. */
+export type OrganizationChanges = Partial<
+  Pick<Organization, 'name' | 'slug' | 'publicMetadata' | 'privateMetadata'>
+>;
 
 /** An organization and the role of the user who asked for it. */
 export interface MembershipView {
@@ -90,7 +96,7 @@ export class OrganizationsRepository {
    */
   async update(
     organizationId: string,
-    changes: { name?: string; slug?: string },
+    changes: OrganizationChanges,
   ): Promise<'updated' | 'slug_taken'> {
     try {
       await this.em.transactional((em) =>
@@ -136,6 +142,33 @@ export class OrganizationsRepository {
         [...params, limit] as never[],
       )) as Record<string, unknown>[];
     return rows.map((row) => plainValues(this.em, Organization, row));
+  }
+
+  /**
+   * Points the logo at a new file (or none), under the row lock so two uploads cannot both keep
+   * the previous file: answers the id of the file it replaced (null: none), or `gone`.
+   */
+  async replaceLogo(
+    organizationId: string,
+    logo: { id: string; url: string } | null,
+  ): Promise<{ replaced: string | null } | 'gone'> {
+    return this.em.transactional(async (em) => {
+      if (!(await lockOrganizationRow(em, organizationId))) return 'gone';
+      const rows = (await em
+        .getConnection()
+        .execute(
+          'select logo_id from userkit_organizations where id = ?',
+          [organizationId],
+          'all',
+          em.getTransactionContext(),
+        )) as Array<{ logo_id: string | null }>;
+      await em.nativeUpdate(
+        Organization,
+        { id: organizationId },
+        { logoId: logo?.id ?? null, logoUrl: logo?.url ?? null, updatedAt: new Date() },
+      );
+      return { replaced: rows[0]?.logo_id ?? null };
+    });
   }
 
   /** The organization as stored now (after an update), or null. */
