@@ -389,6 +389,11 @@ export const UserErrors = {
     status: HttpStatus.NOT_FOUND,
     message: 'Organization logos are not enabled in this app (it has no file storage)',
   },
+  ORGANIZATION_OWNER_REQUIRED: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'The user is the last owner of an organization with other members: make another member an owner (or delete the organization) first',
+  },
   ORGANIZATION_LAST_OWNER: {
     status: HttpStatus.CONFLICT,
     message:

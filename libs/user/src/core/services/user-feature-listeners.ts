@@ -1,11 +1,23 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { UserKitException } from '../errors/user-kit.exception.js';
+import type { UserKitEvent } from '../events/user-events.publisher.js';
 
 /** A session's active organization, as token templates read it (`org.id`, `org.role`, `org.slug`). */
 export interface SessionOrganizationClaims {
   id: string;
   slug: string;
   role: string;
+}
+
+/** A feature's part in a user's deletion, decided inside the deletion's transaction. */
+export interface UserDeletionPart {
+  /** Refuses the deletion: the caller answers with it, and nothing is written. */
+  refusal?: UserKitException;
+  /** What went with the user, reported after the commit (before `user.deleted`). */
+  events?: readonly UserKitEvent[];
+  /** After the commit: what lives outside the database (files). Its failure is the feature's. */
+  afterCommit?: () => Promise<void>;
 }
 
 /** What a feature module does with its own rows when the core changes a user's standing. */
@@ -33,6 +45,11 @@ export interface UserFeatureListener {
    * token templates read it without importing that module.
    */
   activeOrganization?(sessionId: string, userId: string): Promise<SessionOrganizationClaims | null>;
+  /**
+   * The user is about to be deleted, inside that transaction (the admin role locked): refuse, or
+   * remove what must not outlive the user through the feature's own write path, and say so.
+   */
+  userDeleting?(em: EntityManager, userId: string): Promise<UserDeletionPart | void>;
 }
 
 /**
@@ -76,6 +93,31 @@ export class UserFeatureListeners {
       if (organization) return organization;
     }
     return null;
+  }
+
+  /**
+   * Every listener's part, in the deletion's transaction: the first refusal stops there (the
+   * transaction is rolled back); otherwise the events and after-commit steps of all.
+   */
+  async userDeleting(
+    em: EntityManager,
+    userId: string,
+  ): Promise<Required<Pick<UserDeletionPart, 'events' | 'afterCommit'>> & UserDeletionPart> {
+    const events: UserKitEvent[] = [];
+    const afterCommit: Array<() => Promise<void>> = [];
+    for (const listener of this.listeners) {
+      const part = await listener.userDeleting?.(em, userId);
+      if (!part) continue;
+      if (part.refusal) return { refusal: part.refusal, events: [], afterCommit: async () => {} };
+      events.push(...(part.events ?? []));
+      if (part.afterCommit) afterCommit.push(part.afterCommit);
+    }
+    return {
+      events,
+      afterCommit: async () => {
+        for (const step of afterCommit) await step();
+      },
+    };
   }
 
   async countSignInMethods(em: EntityManager, userId: string): Promise<number> {

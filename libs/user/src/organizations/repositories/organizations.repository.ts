@@ -25,6 +25,14 @@ export interface MembershipView {
   joinedAt: Date;
 }
 
+/** A membership of a user about to be deleted, and who else the organization has. */
+export interface LeavingMembership {
+  organization: Organization;
+  role: string;
+  otherMembers: number;
+  otherOwners: number;
+}
+
 /** The organizations table, and each user's view of it through their membership. */
 @Injectable()
 export class OrganizationsRepository {
@@ -178,10 +186,38 @@ export class OrganizationsRepository {
 
   /** The organization and its memberships, in one transaction; false: it was gone already. */
   async delete(organizationId: string): Promise<boolean> {
-    return this.em.transactional(async (em) => {
-      await em.nativeDelete(OrganizationMembership, { organization: organizationId });
-      const deleted = await em.nativeDelete(Organization, { id: organizationId });
-      return deleted > 0;
-    });
+    return this.em.transactional((em) => this.deleteIn(em, organizationId));
+  }
+
+  /** As `delete`, inside the caller's transaction. */
+  async deleteIn(em: EntityManager, organizationId: string): Promise<boolean> {
+    await em.nativeDelete(OrganizationMembership, { organization: organizationId });
+    return (await em.nativeDelete(Organization, { id: organizationId })) > 0;
+  }
+
+  /**
+   * Inside the caller's transaction, for the user's deletion: each organization the user belongs
+   * to, locked (in id order, as every membership change locks it), with the user's role there and
+   * how many other members and other owners it has, counted under the lock.
+   */
+  async membershipsOfLeavingUser(em: EntityManager, userId: string): Promise<LeavingMembership[]> {
+    const memberships = await em.find(
+      OrganizationMembership,
+      { user: userId },
+      { populate: ['organization'], orderBy: { organization: { id: 'asc' } } },
+    );
+    const leaving: LeavingMembership[] = [];
+    for (const membership of memberships) {
+      const organization = membership.organization;
+      if (!(await lockOrganizationRow(em, organization.id))) continue;
+      const others = { organization: organization.id, user: { $ne: userId } };
+      leaving.push({
+        organization,
+        role: membership.role,
+        otherMembers: await em.count(OrganizationMembership, others),
+        otherOwners: await em.count(OrganizationMembership, { ...others, role: OWNER_ROLE }),
+      });
+    }
+    return leaving;
   }
 }
