@@ -16,6 +16,9 @@ import { OrganizationLogosService } from '../services/organization-logos.service
 /** What organizations mean to the core and the other features. */
 @Injectable()
 export class OrganizationsFeatureListener implements UserFeatureListener, OnModuleInit {
+  /** The pages offer the console's organizations and the profile's panel. */
+  readonly pageFeature = 'organizations';
+
   constructor(
     private readonly listeners: UserFeatureListeners,
     private readonly sessions: SessionOrganizationsRepository,
