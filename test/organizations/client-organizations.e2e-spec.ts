@@ -95,4 +95,25 @@ describe('@userkit/client: client.organizations', () => {
     await owner.client.organizations.delete(id);
     expect(await owner.client.organizations.list()).toEqual([]);
   });
+
+  it('setLogo uploads a Blob, the answer serves it, removeLogo clears it', async () => {
+    const owner = await signedIn();
+    const id = (await owner.client.organizations.create({ name: 'Logo Co' })).organization.id;
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const uploaded = await owner.client.organizations.setLogo(
+      id,
+      new Blob([png], { type: 'image/png' }),
+    );
+    const served = await fetch(`${t.baseUrl}${new URL(uploaded.organization.logoUrl!).pathname}`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    const refused = await rejectionOf(
+      owner.client.organizations.setLogo(id, new Blob(['not an image'])),
+    );
+    expect(refused).toMatchObject({ status: 400, code: 'ORGANIZATION_LOGO_UNSUPPORTED' });
+    expect((await owner.client.organizations.removeLogo(id)).organization.logoUrl).toBeNull();
+  });
 });

@@ -100,6 +100,8 @@ describe('organizations: create, read, rename, delete; members, roles and the ho
           id: expect.any(String),
           name: 'Acme Inc.',
           slug,
+          logoUrl: null,
+          publicMetadata: {},
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
         },

@@ -3,6 +3,7 @@ import {
   SmtpMessageSender,
   type EmailVerificationMessage,
   type MessageSender,
+  type OrganizationInvitationMessage,
   type PasswordResetMessage,
   type PhoneVerificationMessage,
   type SmtpMessageSenderOptions,
@@ -32,5 +33,9 @@ export class DevelopmentMessageSender implements MessageSender {
 
   sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
     return this.mail.sendPasswordResetLink(message);
+  }
+
+  sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
+    return this.mail.sendOrganizationInvitation(message);
   }
 }

@@ -13,6 +13,10 @@ import type {
   TwoFactorChallengeResponse,
   UpgradeResponse,
 } from './generated/api-types.js';
+import {
+  NO_ACTIVE_ORGANIZATION,
+  type ActiveOrganization,
+} from './organizations/active-organization.js';
 import { OrganizationsClient } from './organizations/organizations-client.js';
 import { browserPasskeys, type PasskeyAuthenticator } from './passkeys.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
@@ -58,6 +62,7 @@ export type AuthListener = (user: User | null) => void;
 export class UserKitClient {
   #user: User | null = null;
   #challenge: string | null = null;
+  #activeOrganization: ActiveOrganization = NO_ACTIVE_ORGANIZATION;
   readonly #listeners = new Set<AuthListener>();
   readonly #transport: Transport;
   readonly #host: UserHost;
@@ -90,7 +95,14 @@ export class UserKitClient {
       forget: () => this.#forget(),
       passkeys: options.passkeys ?? browserPasskeys,
     };
-    this.organizations = new OrganizationsClient(this.#transport);
+    this.organizations = new OrganizationsClient(this.#transport, {
+      current: () => this.#activeOrganization,
+      changed: (active) => {
+        this.#activeOrganization = active;
+        this.#notify(this.#user);
+      },
+      userId: () => this.#user?.id ?? null,
+    });
   }
 
   /** The signed-in user, or null. After a page load call `restore()` first. */
@@ -100,6 +112,41 @@ export class UserKitClient {
 
   get isSignedIn(): boolean {
     return this.#user !== null;
+  }
+
+  /**
+   * The session's organization as this client last heard it (`setActiveOrganization`,
+   * `loadActiveOrganization`, `organizations.getActive`/`setActive`); none after a sign-in (a new
+   * session starts without one). After `restore()`, `loadActiveOrganization()` reads the one the
+   * session kept.
+   */
+  get activeOrganization(): ActiveOrganization {
+    return this.#activeOrganization;
+  }
+
+  /** The active organization's id, or null. */
+  get orgId(): string | null {
+    return this.#activeOrganization.orgId;
+  }
+
+  /** Your role in the active organization (`owner`, `admin`, `member`, the app's own), or null. */
+  get orgRole(): string | null {
+    return this.#activeOrganization.orgRole;
+  }
+
+  /**
+   * Makes one of your organizations this session's (null: none); `onChange` listeners hear it.
+   * Rejects with 404 ORGANIZATION_NOT_FOUND for one you are not a member of.
+   */
+  async setActiveOrganization(organizationId: string | null): Promise<ActiveOrganization> {
+    await this.organizations.setActive(organizationId);
+    return this.#activeOrganization;
+  }
+
+  /** Reads the session's organization from the API (e.g. after `restore()` on a page load). */
+  async loadActiveOrganization(): Promise<ActiveOrganization> {
+    await this.organizations.getActive();
+    return this.#activeOrganization;
   }
 
   /** Resumes the session kept in `storage` (refresh token); null when there is none any more. */
@@ -361,12 +408,16 @@ export class UserKitClient {
 
   async #signedIn(tokens: TokenResponse): Promise<User> {
     await this.#transport.setTokens(tokens.accessToken, tokens.refreshToken);
+    // A new session: it has no organization yet.
+    this.#activeOrganization = NO_ACTIVE_ORGANIZATION;
     return this.#setUser(tokens.user) as User;
   }
 
   #setUser(data: TokenResponse['user'] | null): User | null {
-    if (!data) this.#user = null;
-    else if (this.#user && this.#user.id === data.id) this.#user.assign(data);
+    if (!data) {
+      this.#user = null;
+      this.#activeOrganization = NO_ACTIVE_ORGANIZATION;
+    } else if (this.#user && this.#user.id === data.id) this.#user.assign(data);
     else this.#user = new User(this.#host, data);
     this.#notify(this.#user);
     return this.#user;

@@ -4,6 +4,10 @@ export type { UserKitClientOptions, SignInResult, AuthListener, AuditLogParams }
 export { User } from './user.js';
 export { OrganizationsClient } from './organizations/organizations-client.js';
 export type {
+  ActiveOrganization,
+  ActiveOrganizationState,
+} from './organizations/active-organization.js';
+export type {
   UserFields,
   UserExtensions,
   CreateExternalAccountParams,

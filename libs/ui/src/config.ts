@@ -13,6 +13,8 @@ export interface PageConfig {
   selfDeletion: boolean;
   /** Whether the server has passkeys (UserPasskeysModule): sign-in with one, the profile's panel. */
   passkeys: boolean;
+  /** Whether the server has organizations (UserOrganizationsModule): console pages, profile panel. */
+  organizations: boolean;
 }
 
 const DEFAULTS: PageConfig = {
@@ -24,6 +26,7 @@ const DEFAULTS: PageConfig = {
   requireVerifiedEmail: false,
   selfDeletion: true,
   passkeys: false,
+  organizations: false,
 };
 
 function read(): PageConfig {

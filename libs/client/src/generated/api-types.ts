@@ -350,8 +350,15 @@ export interface OrganizationResponse {
   id: string;
   name: string;
   slug: string;
+  logoUrl: string | null;
+  publicMetadata: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.response.ts. */
+export interface AdminOrganizationResponse extends OrganizationResponse {
+  privateMetadata: Record<string, unknown>;
 }
 
 /** From libs/user/src/organizations/dto/organization.response.ts. */
@@ -417,7 +424,7 @@ export interface ActiveOrganizationResponse {
 
 /** From libs/user/src/organizations/dto/organization.response.ts. */
 export interface AdminOrganizationsPageResponse {
-  data: OrganizationResponse[];
+  data: AdminOrganizationResponse[];
   nextCursor: string | null;
 }
 
@@ -436,6 +443,12 @@ export interface UpdateOrganizationDto {
 /** From libs/user/src/organizations/dto/organization.dto.ts. */
 export interface AdminCreateOrganizationDto extends CreateOrganizationDto {
   ownerId: string;
+}
+
+/** From libs/user/src/organizations/dto/organization.dto.ts. */
+export interface AdminUpdateOrganizationDto extends UpdateOrganizationDto {
+  publicMetadata?: JsonObject;
+  privateMetadata?: JsonObject;
 }
 
 /** From libs/user/src/organizations/dto/organization.dto.ts. */

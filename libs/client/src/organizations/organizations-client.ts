@@ -12,6 +12,11 @@ import type {
 } from '../generated/api-types.js';
 import type { Transport } from '../transport.js';
 import { queryString } from '../user.js';
+import {
+  activeOrganizationOf,
+  NO_ACTIVE_ORGANIZATION,
+  type ActiveOrganizationState,
+} from './active-organization.js';
 
 const segment = encodeURIComponent;
 
@@ -20,7 +25,11 @@ const segment = encodeURIComponent;
  * (the API's UserOrganizationsModule). Every call needs a session.
  */
 export class OrganizationsClient {
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    /** The client's copy of the session's organization, kept in step by these calls. */
+    private readonly active?: ActiveOrganizationState,
+  ) {}
 
   /** The organizations you belong to, with your role in each (GET /me/organizations). */
   list(): Promise<OrganizationMembershipResponse[]> {
@@ -46,9 +55,27 @@ export class OrganizationsClient {
     });
   }
 
+  /**
+   * Uploads the logo (PNG, JPEG, GIF or WebP, at most 5 MB; owner, admin): `organization.logoUrl`
+   * of the answer serves it. Needs a FileStorage on the API (UserProfileImagesModule).
+   */
+  setLogo(organizationId: string, file: Blob): Promise<OrganizationMembershipResponse> {
+    const form = new FormData();
+    form.append('file', file);
+    return this.transport.send('PUT', `/organizations/${segment(organizationId)}/logo`, {
+      body: form,
+    });
+  }
+
+  /** No logo any more (owner, admin). */
+  removeLogo(organizationId: string): Promise<OrganizationMembershipResponse> {
+    return this.transport.send('DELETE', `/organizations/${segment(organizationId)}/logo`);
+  }
+
   /** Deletes the organization, its memberships and invitations with it (owner only). */
   async delete(organizationId: string): Promise<void> {
     await this.transport.send('DELETE', `/organizations/${segment(organizationId)}`);
+    this.forgetActive(organizationId);
   }
 
   /** Members in the order they joined; pass `nextCursor` for the next page. */
@@ -81,6 +108,7 @@ export class OrganizationsClient {
       'DELETE',
       `/organizations/${segment(organizationId)}/members/${segment(userId)}`,
     );
+    if (userId === this.active?.userId()) this.forgetActive(organizationId);
   }
 
   /** Invites an email address with a role (owner, admin); the API's MessageSender sends it. */
@@ -106,13 +134,24 @@ export class OrganizationsClient {
   }
 
   /** This session's organization (`organizationId`, `slug`, `role`), all null when none is set. */
-  getActive(): Promise<ActiveOrganizationResponse> {
-    return this.transport.send('GET', '/me/session/organization');
+  async getActive(): Promise<ActiveOrganizationResponse> {
+    const response = await this.transport.send<ActiveOrganizationResponse>(
+      'GET',
+      '/me/session/organization',
+    );
+    this.active?.changed(activeOrganizationOf(response));
+    return response;
   }
 
   /** Makes an organization of yours this session's (null: none). */
-  setActive(organizationId: string | null): Promise<ActiveOrganizationResponse> {
-    return this.transport.send('PUT', '/me/session/organization', { body: { organizationId } });
+  async setActive(organizationId: string | null): Promise<ActiveOrganizationResponse> {
+    const response = await this.transport.send<ActiveOrganizationResponse>(
+      'PUT',
+      '/me/session/organization',
+      { body: { organizationId } },
+    );
+    this.active?.changed(activeOrganizationOf(response));
+    return response;
   }
 
   /** Pending invitations to your verified addresses (GET /me/invitations). */
@@ -125,6 +164,12 @@ export class OrganizationsClient {
     return this.transport.send('POST', `/invitations/${segment(invitationId)}/accept`, {
       body: token === undefined ? {} : { token },
     });
+  }
+
+  /** You left, or the organization is gone: the API no longer gives the session that one. */
+  private forgetActive(organizationId: string): void {
+    if (this.active?.current().orgId === organizationId)
+      this.active.changed(NO_ACTIVE_ORGANIZATION);
   }
 
   async declineInvitation(invitationId: string): Promise<void> {

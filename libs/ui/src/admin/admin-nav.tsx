@@ -1,3 +1,4 @@
+import { config } from '../config.js';
 import { href, navigate } from '../router.js';
 
 const SECTIONS = [
@@ -6,6 +7,7 @@ const SECTIONS = [
   { path: '/admin/roles', key: 'roles', label: 'Roles' },
   { path: '/admin/audit-log', key: 'audit-log', label: 'Audit log' },
   { path: '/admin/webhooks', key: 'webhooks', label: 'Webhooks' },
+  { path: '/admin/organizations', key: 'organizations', label: 'Organizations' },
 ] as const;
 
 /**
@@ -16,7 +18,10 @@ export function AdminNav(props: { current: (typeof SECTIONS)[number]['key'] }) {
   return (
     <nav class="admin-nav" aria-label="Admin console">
       <ul>
-        {SECTIONS.map((section) => (
+        {SECTIONS.filter(
+          // Only where the server has organizations (UserOrganizationsModule).
+          (section) => section.key !== 'organizations' || config.organizations,
+        ).map((section) => (
           <li key={section.key}>
             <a
               href={href(section.path)}

@@ -3,6 +3,8 @@ import { navigate, type Route } from '../router.js';
 import './admin.css';
 import { AttributesPage } from './attributes-page.js';
 import { AuditLogPage } from './audit-log-page.js';
+import { OrganizationPage } from './organization-page.js';
+import { OrganizationsPage } from './organizations-page.js';
 import { RolesPage } from './roles-page.js';
 import { UserPage } from './user-page.js';
 import { UsersPage } from './users-page.js';
@@ -23,4 +25,16 @@ export const adminRoutes: Route[] = [
   { path: '/admin/roles', component: RolesPage, requires: 'admin', title: 'Roles' },
   { path: '/admin/audit-log', component: AuditLogPage, requires: 'admin', title: 'Audit log' },
   { path: '/admin/webhooks', component: WebhooksPage, requires: 'admin', title: 'Webhooks' },
+  {
+    path: '/admin/organizations',
+    component: OrganizationsPage,
+    requires: 'admin',
+    title: 'Organizations',
+  },
+  {
+    path: '/admin/organizations/:id',
+    component: OrganizationPage,
+    requires: 'admin',
+    title: 'Organization',
+  },
 ];

@@ -5,6 +5,7 @@ import { AttributesSection } from './profile/attributes-section.js';
 import { ExternalAccountsSection } from './profile/external-accounts-section.js';
 import { EMAILS, IdentifiersSection, PHONES } from './profile/identifiers-section.js';
 import { NamesSection } from './profile/names-section.js';
+import { OrganizationsSection } from './profile/organizations-section.js';
 import { PasskeysSection } from './profile/passkeys-section.js';
 import { PasswordSection } from './profile/password-section.js';
 import { SecurityActivitySection } from './profile/security-activity-section.js';
@@ -40,6 +41,7 @@ export function ProfilePage({ query }: RouteProps) {
       {!user.isAnonymous && !user.passwordEnabled && <SetPasswordSection user={user} />}
       {!user.isAnonymous && <TwoFactorSection user={user} />}
       {!user.isAnonymous && config.passkeys && <PasskeysSection user={user} />}
+      {!user.isAnonymous && config.organizations && <OrganizationsSection user={user} />}
       <SessionsSection user={user} />
       {!user.isAnonymous && <SecurityActivitySection user={user} />}
       <YourDataSection user={user} />

@@ -36,6 +36,11 @@ export {
   OrganizationInvitationsService,
   INVITATION_TTL_MS,
 } from './services/organization-invitations.service.js';
+export {
+  OrganizationLogosService,
+  ORGANIZATION_LOGOS_PATH,
+} from './services/organization-logos.service.js';
+export type { OrganizationChanges } from './repositories/organizations.repository.js';
 export { ActiveOrganizationService } from './services/active-organization.service.js';
 export { OrganizationAccessService } from './services/organization-access.service.js';
 export type { MembershipView } from './repositories/organizations.repository.js';

@@ -7,6 +7,9 @@ import { MeOrganizationsController } from './controllers/me-organizations.contro
 import { OrganizationInvitationsController } from './controllers/organization-invitations.controller.js';
 import { OrganizationMembersController } from './controllers/organization-members.controller.js';
 import { OrganizationsController } from './controllers/organizations.controller.js';
+import { OrganizationLogoController } from './controllers/organization-logo.controller.js';
+import { OrganizationLogosController } from './controllers/organization-logos.controller.js';
+import { OrganizationsFeatureListener } from './listeners/organizations-feature.listener.js';
 import { ORGANIZATIONS_ENTITIES } from './entities/index.js';
 import { OrganizationAccessGuard } from './guards/organization-access.guard.js';
 import {
@@ -23,6 +26,7 @@ import { OrganizationAccessService } from './services/organization-access.servic
 import { OrganizationInvitationsService } from './services/organization-invitations.service.js';
 import { OrganizationMembersService } from './services/organization-members.service.js';
 import { OrganizationsService } from './services/organizations.service.js';
+import { OrganizationLogosService } from './services/organization-logos.service.js';
 import {
   ORGANIZATIONS_MODULE_OPTIONS,
   UserOrganizationsConfigurableModule,
@@ -45,6 +49,8 @@ import {
     MeInvitationsController,
     ActiveOrganizationController,
     AdminOrganizationsController,
+    OrganizationLogoController,
+    OrganizationLogosController,
   ],
   providers: [
     {
@@ -62,6 +68,8 @@ import {
     SessionOrganizationsRepository,
     ActiveOrganizationService,
     OrganizationAccessGuard,
+    OrganizationsFeatureListener,
+    OrganizationLogosService,
   ],
   exports: [
     ORGANIZATIONS_OPTIONS,
@@ -71,6 +79,7 @@ import {
     OrganizationInvitationsService,
     ActiveOrganizationService,
     OrganizationAccessGuard,
+    OrganizationLogosService,
   ],
 })
 export class UserOrganizationsModule extends UserOrganizationsConfigurableModule {}

@@ -49,6 +49,8 @@ export interface UiPageConfig {
   selfDeletion: boolean;
   /** UserPasskeysModule is imported: sign-in with a passkey, the profile's passkey panel. */
   passkeys: boolean;
+  /** UserOrganizationsModule is imported: the console's organizations, the profile's panel. */
+  organizations: boolean;
 }
 
 /**

@@ -63,6 +63,7 @@ export class UiPagesController {
         requireVerifiedEmail: this.options.identifiers.requireVerifiedEmail,
         selfDeletion: this.options.selfDeletion,
         passkeys: this.features.pageFeatures().includes('passkeys'),
+        organizations: this.features.pageFeatures().includes('organizations'),
       });
     return this.index;
   }

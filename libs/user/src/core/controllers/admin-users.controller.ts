@@ -98,6 +98,10 @@ export class AdminUsersController {
   @ApiNoContentResponse({ description: 'Deleted; its sessions died with it' })
   @ApiUserKitError(400, { description: 'The last admin (anonymous holders do not count)' })
   @ApiUserKitError(404)
+  @ApiUserKitError(409, {
+    description:
+      'ORGANIZATION_OWNER_REQUIRED (UserOrganizationsModule): the user is the last owner of organizations that have other members, named in the message',
+  })
   async delete(@Param('id', new ResourceIdPipe('USER_NOT_FOUND')) id: string): Promise<void> {
     await this.adminUsers.delete(id);
   }

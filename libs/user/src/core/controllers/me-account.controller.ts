@@ -55,6 +55,10 @@ export class MeAccountController {
   @ApiUserKitError(400, {
     description: 'LAST_ADMIN: the last admin cannot delete their account',
   })
+  @ApiUserKitError(409, {
+    description:
+      'ORGANIZATION_OWNER_REQUIRED (UserOrganizationsModule): you are the last owner of organizations that have other members, named in the message',
+  })
   async deleteAccount(@CurrentUser('id') userId: string): Promise<void> {
     await this.deletion.deleteOwn(userId);
   }

@@ -376,6 +376,24 @@ export const UserErrors = {
     status: HttpStatus.CONFLICT,
     message: 'This organization has as many members as this app allows',
   },
+  ORGANIZATION_LOGO_MISSING: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Send the logo as the multipart field "file"',
+  },
+  ORGANIZATION_LOGO_UNSUPPORTED: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The logo must be a PNG, JPEG, GIF or WebP image',
+  },
+  ORGANIZATION_LOGO_NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Logo not found' },
+  ORGANIZATION_LOGOS_DISABLED: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Organization logos are not enabled in this app (it has no file storage)',
+  },
+  ORGANIZATION_OWNER_REQUIRED: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'The user is the last owner of an organization with other members: make another member an owner (or delete the organization) first',
+  },
   ORGANIZATION_LAST_OWNER: {
     status: HttpStatus.CONFLICT,
     message:

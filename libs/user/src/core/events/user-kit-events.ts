@@ -265,7 +265,10 @@ export interface OrganizationEvent {
   slug: string;
 }
 
-/** `organization.updated`: `changes` names what changed (`name`, `slug`). */
+/**
+ * `organization.updated`: `changes` names what changed (`name`, `slug`, `logo`, `publicMetadata`,
+ * `privateMetadata`).
+ */
 export interface OrganizationUpdatedEvent {
   organizationId: string;
   changes: string[];

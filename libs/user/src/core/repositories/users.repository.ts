@@ -72,6 +72,13 @@ function roleDeletedMeanwhile(): UserKitException {
 /** Rolls back a role change or a delete that would leave no admin. */
 class LastAdminError extends Error {}
 
+/** Carries a feature's refusal of a deletion out of the transaction it rolls back. */
+class DeletionRefusedError extends Error {
+  constructor(readonly part: unknown) {
+    super('deletion refused');
+  }
+}
+
 /**
  * Serialises changes that could remove the last admin. The statement runs on the transaction's
  * own connection (its context passed on): on another one, SQLite would wait for this very
@@ -422,15 +429,18 @@ export class UsersRepository {
    * Deletes the user (emails, phones, external accounts, sessions and role links go by cascade)
    * unless that leaves no admin: 'not_found', 'last_admin', or deleted with the number of its
    * sessions not revoked before (they ended with it). Admins are counted after the delete, inside
-   * the transaction, so two admins deleting each other cannot both win.
+   * the transaction, so two admins deleting each other cannot both win. `prepare` runs first, in
+   * the transaction: the feature modules' part ('refused' when one refuses).
    */
-  async deleteUnlessLastAdmin(
+  async deleteUnlessLastAdmin<Part extends { refusal?: unknown }>(
     userId: string,
     adminRole: string,
+    prepare: (em: EntityManager) => Promise<Part>,
   ): Promise<
-    | { outcome: 'deleted'; liveSessions: number }
+    | { outcome: 'deleted'; liveSessions: number; part: Part }
     | { outcome: 'not_found' }
     | { outcome: 'last_admin' }
+    | { outcome: 'refused'; part: Part }
   > {
     return this.em
       .transactional(async (em) => {
@@ -438,14 +448,20 @@ export class UsersRepository {
         const liveSessions = await em.count(Session, { user: userId, revokedAt: null });
         // Counted before too: in an app without any admin (yet), a user may still go.
         const adminsBefore = await countRealAdmins(em, adminRole);
+        // The features' part (an organization the user leaves ownerless refuses), in this
+        // transaction: a refusal rolls back whatever a feature removed before it.
+        const part = await prepare(em);
+        if (part.refusal !== undefined) throw new DeletionRefusedError(part);
         if ((await em.nativeDelete(User, { id: userId })) !== 1)
           return { outcome: 'not_found' as const };
         if (adminsBefore > 0 && (await countRealAdmins(em, adminRole)) === 0)
           throw new LastAdminError();
-        return { outcome: 'deleted' as const, liveSessions };
+        return { outcome: 'deleted' as const, liveSessions, part };
       })
       .catch((error: unknown) => {
         if (error instanceof LastAdminError) return { outcome: 'last_admin' as const };
+        if (error instanceof DeletionRefusedError)
+          return { outcome: 'refused' as const, part: error.part as Part };
         throw error;
       });
   }

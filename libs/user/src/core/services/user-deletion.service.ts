@@ -6,6 +6,7 @@ import { ADMIN_ROLE } from '../options/built-in-roles.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
+import { UserFeatureListeners } from './user-feature-listeners.js';
 
 /**
  * The one way a user goes: its rows (sessions and refresh tokens too) go with it in one
@@ -19,11 +20,13 @@ export class UserDeletionService {
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly users: UsersRepository,
     private readonly events: UserEventsPublisher,
+    private readonly features: UserFeatureListeners,
   ) {}
 
   /**
-   * 404 for an unknown user; the last admin stays (LAST_ADMIN). `cause` is what `user.deleted`
-   * tells: `admin` unless the user asked themselves.
+   * 404 for an unknown user; the last admin stays (LAST_ADMIN); a feature module may refuse
+   * (ORGANIZATION_OWNER_REQUIRED). `cause` is what `user.deleted` tells: `admin` unless the user
+   * asked themselves.
    */
   async delete(userId: string, cause: UserDeletionCause = 'admin'): Promise<void> {
     const outcome = await this.remove(userId, cause);
@@ -53,17 +56,23 @@ export class UserDeletionService {
     cause: UserDeletionCause,
   ): Promise<'deleted' | 'not_found' | 'last_admin'> {
     const done = await this.events.commit(
-      () => this.users.deleteUnlessLastAdmin(userId, ADMIN_ROLE),
+      () =>
+        this.users.deleteUnlessLastAdmin(userId, ADMIN_ROLE, (em) =>
+          this.features.userDeleting(em, userId),
+        ),
       (deleted) =>
         deleted.outcome !== 'deleted'
           ? []
           : [
+              ...deleted.part.events,
               ...(deleted.liveSessions > 0
                 ? [userKitEvent('session.revoked', { userId, sessionId: null, reason: 'deleted' })]
                 : []),
               userKitEvent('user.deleted', { userId, cause }),
             ],
     );
+    if (done.outcome === 'refused') throw done.part.refusal;
+    if (done.outcome === 'deleted') await done.part.afterCommit();
     return done.outcome;
   }
 }

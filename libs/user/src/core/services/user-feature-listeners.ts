@@ -1,5 +1,24 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { UserKitException } from '../errors/user-kit.exception.js';
+import type { UserKitEvent } from '../events/user-events.publisher.js';
+
+/** A session's active organization, as token templates read it (`org.id`, `org.role`, `org.slug`). */
+export interface SessionOrganizationClaims {
+  id: string;
+  slug: string;
+  role: string;
+}
+
+/** A feature's part in a user's deletion, decided inside the deletion's transaction. */
+export interface UserDeletionPart {
+  /** Refuses the deletion: the caller answers with it, and nothing is written. */
+  refusal?: UserKitException;
+  /** What went with the user, reported after the commit (before `user.deleted`). */
+  events?: readonly UserKitEvent[];
+  /** After the commit: what lives outside the database (files). Its failure is the feature's. */
+  afterCommit?: () => Promise<void>;
+}
 
 /** What a feature module does with its own rows when the core changes a user's standing. */
 export interface UserFeatureListener {
@@ -21,6 +40,16 @@ export interface UserFeatureListener {
    * which features the server has, so they offer only what answers, without importing the module.
    */
   readonly pageFeature?: string;
+  /**
+   * The organization this session works in, while the user is still its member (organizations):
+   * token templates read it without importing that module.
+   */
+  activeOrganization?(sessionId: string, userId: string): Promise<SessionOrganizationClaims | null>;
+  /**
+   * The user is about to be deleted, inside that transaction (the admin role locked): refuse, or
+   * remove what must not outlive the user through the feature's own write path, and say so.
+   */
+  userDeleting?(em: EntityManager, userId: string): Promise<UserDeletionPart | void>;
 }
 
 /**
@@ -52,6 +81,43 @@ export class UserFeatureListeners {
     for (const listener of this.listeners)
       changed.push(...((await listener.accountReclaimed?.(em, userId)) ?? []));
     return changed;
+  }
+
+  /** The first answer of a feature that knows the session's organization; null: none. */
+  async activeOrganization(
+    sessionId: string,
+    userId: string,
+  ): Promise<SessionOrganizationClaims | null> {
+    for (const listener of this.listeners) {
+      const organization = await listener.activeOrganization?.(sessionId, userId);
+      if (organization) return organization;
+    }
+    return null;
+  }
+
+  /**
+   * Every listener's part, in the deletion's transaction: the first refusal stops there (the
+   * transaction is rolled back); otherwise the events and after-commit steps of all.
+   */
+  async userDeleting(
+    em: EntityManager,
+    userId: string,
+  ): Promise<Required<Pick<UserDeletionPart, 'events' | 'afterCommit'>> & UserDeletionPart> {
+    const events: UserKitEvent[] = [];
+    const afterCommit: Array<() => Promise<void>> = [];
+    for (const listener of this.listeners) {
+      const part = await listener.userDeleting?.(em, userId);
+      if (!part) continue;
+      if (part.refusal) return { refusal: part.refusal, events: [], afterCommit: async () => {} };
+      events.push(...(part.events ?? []));
+      if (part.afterCommit) afterCommit.push(part.afterCommit);
+    }
+    return {
+      events,
+      afterCommit: async () => {
+        for (const step of afterCommit) await step();
+      },
+    };
   }
 
   async countSignInMethods(em: EntityManager, userId: string): Promise<number> {

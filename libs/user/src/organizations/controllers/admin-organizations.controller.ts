@@ -6,6 +6,7 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  Patch,
   Post,
   Query,
   UsePipes,
@@ -18,12 +19,16 @@ import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
 import { ADMIN_ROLE } from '../../core/options/built-in-roles.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { MembersPageQuery } from '../dto/organization-member.dto.js';
-import { AdminCreateOrganizationDto, AdminOrganizationsQuery } from '../dto/organization.dto.js';
-import { mapMember, mapOrganization } from '../dto/organization.mapper.js';
 import {
+  AdminCreateOrganizationDto,
+  AdminOrganizationsQuery,
+  AdminUpdateOrganizationDto,
+} from '../dto/organization.dto.js';
+import { mapAdminOrganization, mapMember } from '../dto/organization.mapper.js';
+import {
+  AdminOrganizationResponse,
   AdminOrganizationsPageResponse,
   OrganizationMembersPageResponse,
-  OrganizationResponse,
 } from '../dto/organization.response.js';
 import { OrganizationMembersService } from '../services/organization-members.service.js';
 import { OrganizationsService } from '../services/organizations.service.js';
@@ -46,19 +51,47 @@ export class AdminOrganizationsController {
   @ApiUserKitError(400, { description: 'Bad limit, cursor or search' })
   async list(@Query() query: AdminOrganizationsQuery): Promise<AdminOrganizationsPageResponse> {
     const page = await this.organizations.page(query);
-    return { data: page.organizations.map(mapOrganization), nextCursor: page.nextCursor };
+    return { data: page.organizations.map(mapAdminOrganization), nextCursor: page.nextCursor };
   }
 
   @Post()
-  @ApiCreatedResponse({ type: OrganizationResponse, description: 'Created; `ownerId` its owner' })
+  @ApiCreatedResponse({
+    type: AdminOrganizationResponse,
+    description: 'Created; `ownerId` its owner',
+  })
   @ApiUserKitError(400, { description: 'A blank name, a bad slug' })
   @ApiUserKitError(404, { description: 'USER_NOT_FOUND: no such owner' })
   @ApiUserKitError(409, {
     description: 'ORGANIZATION_SLUG_TAKEN; ORGANIZATION_LIMIT_REACHED (the owner is at the limit)',
   })
-  async create(@Body() body: AdminCreateOrganizationDto): Promise<OrganizationResponse> {
+  async create(@Body() body: AdminCreateOrganizationDto): Promise<AdminOrganizationResponse> {
     const { ownerId, ...organization } = body;
-    return mapOrganization((await this.organizations.create(ownerId, organization)).organization);
+    return mapAdminOrganization(
+      (await this.organizations.create(ownerId, organization)).organization,
+    );
+  }
+
+  @Get(':id')
+  @NoStore()
+  @ApiOkResponse({ type: AdminOrganizationResponse, description: 'The organization' })
+  @ApiUserKitError(404, { description: 'ORGANIZATION_NOT_FOUND' })
+  async get(@Param('id') id: string): Promise<AdminOrganizationResponse> {
+    return mapAdminOrganization(await this.organizations.getAsAdmin(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: AdminOrganizationResponse, description: 'The organization now' })
+  @ApiUserKitError(400, {
+    description:
+      'A blank or too long name, a slug not of the pattern, metadata not a JSON object (or over 8 KB, 10 levels)',
+  })
+  @ApiUserKitError(404, { description: 'ORGANIZATION_NOT_FOUND' })
+  @ApiUserKitError(409, { description: 'ORGANIZATION_SLUG_TAKEN: another organization has it' })
+  async update(
+    @Param('id') id: string,
+    @Body() body: AdminUpdateOrganizationDto,
+  ): Promise<AdminOrganizationResponse> {
+    return mapAdminOrganization(await this.organizations.updateAsAdmin(id, body));
   }
 
   @Delete(':id')

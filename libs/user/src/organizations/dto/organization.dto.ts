@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ToInteger } from '../../core/dto/strict-query.js';
+import type { JsonObject } from '../../core/entities/user.entity.js';
+import { IsJsonMetadata } from '../../core/validation/is-json-metadata.decorator.js';
 import { ApiStrictBody } from '../../core/decorators/api-strict-body.decorator.js';
 import { IsOptional } from '../../core/validation/is-optional.decorator.js';
 import { ORGANIZATION_SLUG_PATTERN } from '../services/organization-slugs.js';
@@ -52,6 +54,30 @@ export class AdminCreateOrganizationDto extends CreateOrganizationDto {
   @IsString()
   @MaxLength(64)
   ownerId!: string;
+}
+
+/** What the app's admins change: the name, the slug, and each metadata object (replaced whole). */
+@ApiStrictBody()
+export class AdminUpdateOrganizationDto extends UpdateOrganizationDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { plan: 'team' },
+    description: 'Replaces the public metadata (every member reads it)',
+  })
+  @IsOptional()
+  @IsJsonMetadata()
+  publicMetadata?: JsonObject;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { crmId: 'A-1042' },
+    description: "Replaces the private metadata (the app's admins only)",
+  })
+  @IsOptional()
+  @IsJsonMetadata()
+  privateMetadata?: JsonObject;
 }
 
 /** `limit`, `cursor` and `search` of the admin's list. */

@@ -3,6 +3,7 @@ import type { Organization } from '../entities/organization.entity.js';
 import type { MemberRow } from '../repositories/organization-members.repository.js';
 import type { MembershipView } from '../repositories/organizations.repository.js';
 import type {
+  AdminOrganizationResponse,
   MyInvitationResponse,
   OrganizationInvitationResponse,
   OrganizationMemberResponse,
@@ -15,8 +16,18 @@ export function mapOrganization(organization: Organization): OrganizationRespons
     id: organization.id,
     name: organization.name,
     slug: organization.slug,
+    logoUrl: organization.logoUrl ?? null,
+    publicMetadata: organization.publicMetadata ?? {},
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
+  };
+}
+
+/** The admin view: everything a member sees, and the private metadata. */
+export function mapAdminOrganization(organization: Organization): AdminOrganizationResponse {
+  return {
+    ...mapOrganization(organization),
+    privateMetadata: organization.privateMetadata ?? {},
   };
 }
 

@@ -4,8 +4,33 @@ export class OrganizationResponse {
   @ApiProperty({ example: '01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69' }) id!: string;
   @ApiProperty({ example: 'Acme Inc.' }) name!: string;
   @ApiProperty({ example: 'acme' }) slug!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://app.example.com/organization-logos/01938f6e-8a3c-7c1e-9b6a-2f1d3c4b5a69.png',
+    description: 'The uploaded logo (PUT /organizations/:id/logo); null without one',
+  })
+  logoUrl!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { plan: 'team' },
+    description: "Written by the app's admins, readable by every member",
+  })
+  publicMetadata!: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
+}
+
+/** An organization as the app's admins see it: with its private metadata. */
+export class AdminOrganizationResponse extends OrganizationResponse {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { crmId: 'A-1042' },
+    description: "Written and read by the app's admins only",
+  })
+  privateMetadata!: Record<string, unknown>;
 }
 
 /** An organization as one of its members sees it: with their role and its permissions. */
@@ -82,7 +107,7 @@ export class ActiveOrganizationResponse {
 }
 
 export class AdminOrganizationsPageResponse {
-  @ApiProperty({ type: [OrganizationResponse] }) data!: OrganizationResponse[];
+  @ApiProperty({ type: [AdminOrganizationResponse] }) data!: AdminOrganizationResponse[];
   @ApiProperty({
     type: String,
     nullable: true,

@@ -10,6 +10,12 @@ import { OrganizationMembership } from '../entities/organization-membership.enti
 import { Organization } from '../entities/organization.entity.js';
 import { OWNER_ROLE } from '../options/organization-roles.js';
 import { checkMembershipLimits, type MembershipLimits } from './membership-limits.js';
+import { lockOrganizationRow } from './organization-row-lock.js';
+
+/** The columns of an organization a write may change. */
+export type OrganizationChanges = Partial<
+  Pick<Organization, 'name' | 'slug' | 'publicMetadata' | 'privateMetadata'>
+>;
 
 /** An organization and the role of the user who asked for it. */
 export interface MembershipView {
@@ -17,6 +23,14 @@ export interface MembershipView {
   role: string;
   /** When the user joined. */
   joinedAt: Date;
+}
+
+/** A membership of a user about to be deleted, and who else the organization has. */
+export interface LeavingMembership {
+  organization: Organization;
+  role: string;
+  otherMembers: number;
+  otherOwners: number;
 }
 
 /** The organizations table, and each user's view of it through their membership. */
@@ -90,7 +104,7 @@ export class OrganizationsRepository {
    */
   async update(
     organizationId: string,
-    changes: { name?: string; slug?: string },
+    changes: OrganizationChanges,
   ): Promise<'updated' | 'slug_taken'> {
     try {
       await this.em.transactional((em) =>
@@ -138,6 +152,33 @@ export class OrganizationsRepository {
     return rows.map((row) => plainValues(this.em, Organization, row));
   }
 
+  /**
+   * Points the logo at a new file (or none), under the row lock so two uploads cannot both keep
+   * the previous file: answers the id of the file it replaced (null: none), or `gone`.
+   */
+  async replaceLogo(
+    organizationId: string,
+    logo: { id: string; url: string } | null,
+  ): Promise<{ replaced: string | null } | 'gone'> {
+    return this.em.transactional(async (em) => {
+      if (!(await lockOrganizationRow(em, organizationId))) return 'gone';
+      const rows = (await em
+        .getConnection()
+        .execute(
+          'select logo_id from userkit_organizations where id = ?',
+          [organizationId],
+          'all',
+          em.getTransactionContext(),
+        )) as Array<{ logo_id: string | null }>;
+      await em.nativeUpdate(
+        Organization,
+        { id: organizationId },
+        { logoId: logo?.id ?? null, logoUrl: logo?.url ?? null, updatedAt: new Date() },
+      );
+      return { replaced: rows[0]?.logo_id ?? null };
+    });
+  }
+
   /** The organization as stored now (after an update), or null. */
   async findById(organizationId: string): Promise<Organization | null> {
     return this.em.findOne(Organization, { id: organizationId }, { refresh: true });
@@ -145,10 +186,38 @@ export class OrganizationsRepository {
 
   /** The organization and its memberships, in one transaction; false: it was gone already. */
   async delete(organizationId: string): Promise<boolean> {
-    return this.em.transactional(async (em) => {
-      await em.nativeDelete(OrganizationMembership, { organization: organizationId });
-      const deleted = await em.nativeDelete(Organization, { id: organizationId });
-      return deleted > 0;
-    });
+    return this.em.transactional((em) => this.deleteIn(em, organizationId));
+  }
+
+  /** As `delete`, inside the caller's transaction. */
+  async deleteIn(em: EntityManager, organizationId: string): Promise<boolean> {
+    await em.nativeDelete(OrganizationMembership, { organization: organizationId });
+    return (await em.nativeDelete(Organization, { id: organizationId })) > 0;
+  }
+
+  /**
+   * Inside the caller's transaction, for the user's deletion: each organization the user belongs
+   * to, locked (in id order, as every membership change locks it), with the user's role there and
+   * how many other members and other owners it has, counted under the lock.
+   */
+  async membershipsOfLeavingUser(em: EntityManager, userId: string): Promise<LeavingMembership[]> {
+    const memberships = await em.find(
+      OrganizationMembership,
+      { user: userId },
+      { populate: ['organization'], orderBy: { organization: { id: 'asc' } } },
+    );
+    const leaving: LeavingMembership[] = [];
+    for (const membership of memberships) {
+      const organization = membership.organization;
+      if (!(await lockOrganizationRow(em, organization.id))) continue;
+      const others = { organization: organization.id, user: { $ne: userId } };
+      leaving.push({
+        organization,
+        role: membership.role,
+        otherMembers: await em.count(OrganizationMembership, others),
+        otherOwners: await em.count(OrganizationMembership, { ...others, role: OWNER_ROLE }),
+      });
+    }
+    return leaving;
   }
 }

@@ -9,8 +9,10 @@ import {
 import {
   OrganizationsRepository,
   type MembershipView,
+  type OrganizationChanges,
 } from '../repositories/organizations.repository.js';
 import { OrganizationAccessService } from './organization-access.service.js';
+import { OrganizationLogosService } from './organization-logos.service.js';
 import { slugFromName, withRandomSuffix } from './organization-slugs.js';
 import { decodeUserCursor, encodeUserCursor } from '../../core/services/user-cursor.js';
 import { isResourceId } from '../../core/validation/resource-id.js';
@@ -30,6 +32,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly access: OrganizationAccessService,
     private readonly events: UserEventsPublisher,
+    private readonly logos: OrganizationLogosService,
   ) {}
 
   async create(userId: string, input: { name: string; slug?: string }): Promise<MembershipView> {
@@ -83,13 +86,39 @@ export class OrganizationsService {
       userId,
       ORGANIZATION_PERMISSIONS.update,
     );
-    const current = view.organization;
-    const changes: { name?: string; slug?: string } = {};
+    return { ...view, organization: await this.write(view.organization, input) };
+  }
+
+  /** Any organization, by id, for the app's admins and the host's code; 404 when there is none. */
+  async getAsAdmin(organizationId: string): Promise<Organization> {
+    const organization = isResourceId(organizationId)
+      ? await this.organizations.findById(organizationId)
+      : null;
+    if (!organization) throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    return organization;
+  }
+
+  /**
+   * The app's admins (and the host's code): the name, the slug, and the public and private
+   * metadata, each replaced whole (as an admin writes a user's).
+   */
+  async updateAsAdmin(organizationId: string, input: OrganizationChanges): Promise<Organization> {
+    return this.write(await this.getAsAdmin(organizationId), input);
+  }
+
+  /** Writes what differs from `current` (one `organization.updated`); the organization now. */
+  private async write(current: Organization, input: OrganizationChanges): Promise<Organization> {
+    const changes: OrganizationChanges = {};
     if (input.name !== undefined && input.name.trim() !== current.name)
       changes.name = input.name.trim();
     if (input.slug !== undefined && input.slug !== current.slug) changes.slug = input.slug;
+    for (const key of ['publicMetadata', 'privateMetadata'] as const) {
+      const value = input[key];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key]))
+        changes[key] = value;
+    }
     const changed = Object.keys(changes);
-    if (changed.length === 0) return view;
+    if (changed.length === 0) return current;
     const outcome = await this.events.commit(
       () => this.organizations.update(current.id, changes),
       (result) =>
@@ -105,7 +134,7 @@ export class OrganizationsService {
     if (outcome === 'slug_taken') throw new UserKitException('ORGANIZATION_SLUG_TAKEN');
     const organization = await this.organizations.findById(current.id);
     if (!organization) throw new UserKitException('ORGANIZATION_NOT_FOUND');
-    return { ...view, organization };
+    return organization;
   }
 
   /** Newest first, by name or slug when `search` is given (the admin's list). */
@@ -130,16 +159,7 @@ export class OrganizationsService {
 
   /** Any organization, by an admin (no membership asked); 404 when there is none. */
   async deleteAsAdmin(organizationId: string): Promise<void> {
-    const organization = isResourceId(organizationId)
-      ? await this.organizations.findById(organizationId)
-      : null;
-    if (!organization) throw new UserKitException('ORGANIZATION_NOT_FOUND');
-    const { id, slug } = organization;
-    const deleted = await this.events.commit(
-      () => this.organizations.delete(id),
-      (gone) => (gone ? [userKitEvent('organization.deleted', { organizationId: id, slug })] : []),
-    );
-    if (!deleted) throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    await this.remove(await this.getAsAdmin(organizationId));
   }
 
   /** The organization, its memberships with it; needs `organization:delete` (the owner). */
@@ -149,11 +169,17 @@ export class OrganizationsService {
       userId,
       ORGANIZATION_PERMISSIONS.delete,
     );
-    const { id, slug } = view.organization;
+    await this.remove(view.organization);
+  }
+
+  /** The one way an organization goes: `organization.deleted`, then its logo file. */
+  private async remove(organization: Organization): Promise<void> {
+    const { id, slug, logoId } = organization;
     const deleted = await this.events.commit(
       () => this.organizations.delete(id),
       (gone) => (gone ? [userKitEvent('organization.deleted', { organizationId: id, slug })] : []),
     );
     if (!deleted) throw new UserKitException('ORGANIZATION_NOT_FOUND');
+    await this.logos.discard(logoId);
   }
 }

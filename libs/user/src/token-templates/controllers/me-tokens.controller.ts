@@ -7,6 +7,7 @@ import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
 import { NoStore } from '../../core/decorators/no-store.decorator.js';
 import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { RefusedWhileImpersonating } from '../../core/decorators/refused-while-impersonating.decorator.js';
+import type { AuthenticatedPrincipal } from '../../core/services/sessions.service.js';
 import { createUserKitValidationPipe } from '../../core/validation/user-kit-validation.pipe.js';
 import { IntegrationTokenResponse } from '../dto/integration-token.response.js';
 import { TokenClaimsQuery } from '../dto/token-claims.query.js';
@@ -39,10 +40,13 @@ export class MeTokensController {
   // A credential for another service would let an impersonating admin act there untraced.
   @RefusedWhileImpersonating()
   issue(
-    @CurrentUser('id') userId: string,
+    @CurrentUser() me: AuthenticatedPrincipal,
     @Param('template') template: string,
     @Query(createUserKitValidationPipe()) query: TokenClaimsQuery,
   ): Promise<IntegrationTokenResponse> {
-    return this.templates.issue(userId, template, { claims: query.claims });
+    return this.templates.issue(me.id, template, {
+      claims: query.claims,
+      sessionId: me.sessionId,
+    });
   }
 }

@@ -14,11 +14,17 @@ export interface TokenTemplateUser {
   standardAttributes: Record<string, unknown>;
   customAttributes: Record<string, unknown>;
   publicMetadata: Record<string, unknown>;
+  /**
+   * The active organization of the session that asked (`PUT /me/session/organization`, with
+   * UserOrganizationsModule): `org.id`, `org.slug`, `org.role`. Null without one (its claims are
+   * left out), and for a token issued without a session.
+   */
+  org: { id: string; slug: string; role: string } | null;
 }
 
 /**
  * Claim name → a field of TokenTemplateUser by path (`email`, `roles`, `customAttributes.plan`,
- * `publicMetadata.org.id`), or a function building the claims. Unset values are left out.
+ * `publicMetadata.team`, `org.id`), or a function building the claims. Unset values are left out.
  */
 export type TokenClaimsMapping =
   Record<string, string> | ((user: TokenTemplateUser) => Record<string, unknown>);

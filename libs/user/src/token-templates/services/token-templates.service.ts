@@ -17,6 +17,7 @@ import { TOKEN_TEMPLATES_OPTIONS } from '../tokens.js';
 import { UsersRepository } from '../../core/repositories/users.repository.js';
 import { USER_OPTIONS } from '../../core/tokens.js';
 import { standardValueOf } from '../../core/services/profile-attributes.service.js';
+import { UserFeatureListeners } from '../../core/services/user-feature-listeners.js';
 import { primaryContacts } from '../../core/services/userinfo.service.js';
 
 export interface IntegrationToken {
@@ -30,6 +31,8 @@ export interface IssueTokenOptions {
    * only those the template's `callerClaims` allow, each checked against its rule.
    */
   claims?: string;
+  /** The session asking: its active organization fills `org.*` (none without it). */
+  sessionId?: string;
 }
 
 /**
@@ -47,6 +50,7 @@ export class TokenTemplatesService {
     @Inject(USER_OPTIONS) private readonly userOptions: ResolvedUserOptions,
     @Inject(TOKEN_TEMPLATES_OPTIONS) private readonly options: ResolvedTokenTemplatesOptions,
     private readonly users: UsersRepository,
+    private readonly features: UserFeatureListeners,
   ) {
     const key = options.signingKey;
     this.jwt = key
@@ -90,7 +94,7 @@ export class TokenTemplatesService {
         'TOKEN_TEMPLATE_NOT_FOUND',
         `Unknown token template: ${templateName}`,
       );
-    const user = await this.templateUser(userId);
+    const user = await this.templateUser(userId, options.sessionId);
     const caller = readCallerClaims(options.claims, template.callerClaims, user);
     const jwt = await this.sign(templateName, template, user, caller);
     return { jwt, expiresIn: template.lifetimeSeconds };
@@ -125,9 +129,11 @@ export class TokenTemplatesService {
     });
   }
 
-  private async templateUser(userId: string): Promise<TokenTemplateUser> {
+  private async templateUser(userId: string, sessionId?: string): Promise<TokenTemplateUser> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('NOT_SIGNED_IN');
+    const org =
+      sessionId === undefined ? null : await this.features.activeOrganization(sessionId, userId);
     const contacts = primaryContacts(user);
     return {
       id: user.id,
@@ -146,6 +152,7 @@ export class TokenTemplatesService {
       ),
       customAttributes: { ...(user.customAttributes ?? {}) },
       publicMetadata: { ...(user.publicMetadata ?? {}) },
+      org: org && { id: org.id, slug: org.slug, role: org.role },
     };
   }
 }
