@@ -1,10 +1,12 @@
 import {
   LoggingMessageSender,
   SmtpMessageSender,
+  type EmailSignUpCodeMessage,
   type EmailVerificationMessage,
   type MessageSender,
   type PasswordResetMessage,
   type PhoneVerificationMessage,
+  type SignInLinkMessage,
   type SmtpMessageSenderOptions,
 } from '@userkit/user';
 
@@ -32,5 +34,13 @@ export class DevelopmentMessageSender implements MessageSender {
 
   sendPasswordResetLink(message: PasswordResetMessage): Promise<void> {
     return this.mail.sendPasswordResetLink(message);
+  }
+
+  sendSignInLink(message: SignInLinkMessage): Promise<void> {
+    return this.mail.sendSignInLink(message);
+  }
+
+  sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
+    return this.mail.sendEmailSignUpCode(message);
   }
 }

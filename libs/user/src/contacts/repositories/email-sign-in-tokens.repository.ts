@@ -2,7 +2,10 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { EmailAddress } from '../../core/entities/email-address.entity.js';
 import { EMAIL_HOLDS } from '../../core/repositories/email-claims.js';
-import { EmailSignInToken, type EmailSignInTokenKind } from '../entities/email-sign-in-token.entity.js';
+import {
+  EmailSignInToken,
+  type EmailSignInTokenKind,
+} from '../entities/email-sign-in-token.entity.js';
 import { MAX_CODE_ATTEMPTS } from './contacts.repository.js';
 import type { SignInCodeRedemption } from './sign-in-codes.repository.js';
 

@@ -90,12 +90,18 @@ export class EmailLinkSignInService implements OnModuleInit {
       this.contactsOptions.emailSignIn &&
       typeof this.sender.sendEmailSignUpCode !== 'function'
     )
-      problems.push('passwordless.signUp with emailSignIn needs a MessageSender with sendEmailSignUpCode');
+      problems.push(
+        'passwordless.signUp with emailSignIn needs a MessageSender with sendEmailSignUpCode',
+      );
     if (problems.length > 0) throw new UserModuleOptionsError(problems);
   }
 
   /** 400 REDIRECT_NOT_ALLOWED off the allow-list; else answers at once, the link goes afterwards. */
-  async requestLink(input: string, redirectUrl: string, codeChallenge: string | null): Promise<void> {
+  async requestLink(
+    input: string,
+    redirectUrl: string,
+    codeChallenge: string | null,
+  ): Promise<void> {
     const exchange = this.enabledExchange();
     const redirect = exchange.allowedRedirect(redirectUrl);
     if (!redirect) throw new UserKitException('REDIRECT_NOT_ALLOWED');

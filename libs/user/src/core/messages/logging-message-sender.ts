@@ -41,9 +41,7 @@ export class LoggingMessageSender implements MessageSender {
   }
 
   async sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
-    this.logger.log(
-      `Email sign-up code for ${logValue(message.email)}: ${logValue(message.code)}`,
-    );
+    this.logger.log(`Email sign-up code for ${logValue(message.email)}: ${logValue(message.code)}`);
   }
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {

@@ -88,7 +88,9 @@ export class SmtpMessageSender implements MessageSender {
   }
 
   async sendSignInLink(message: SignInLinkMessage): Promise<void> {
-    const purpose = message.user ? `sign in to ${this.productName}` : `create your account on ${this.productName}`;
+    const purpose = message.user
+      ? `sign in to ${this.productName}`
+      : `create your account on ${this.productName}`;
     await (
       await this.transport()
     ).sendMail({
