@@ -9,6 +9,7 @@ import type { SignInLinkMessage } from '@userkit/user';
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
+import { ensureUiBuilt, pageConfig } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { bearer, signUp, uniqueEmail, type SignedUp } from './support/users.js';
@@ -114,6 +115,12 @@ describe('email link sign-in: /auth/email-link', () => {
       .expect(200);
     return account;
   }
+
+  it('the pages offer "Email me a code" and "Email me a link" (their config says so)', async () => {
+    ensureUiBuilt();
+    const page = await t.http.get('/account/sign-in').expect(200);
+    expect(pageConfig(page.text)).toMatchObject({ emailCode: true, emailLink: true });
+  });
 
   it('a verified address gets a link; it redirects with a code the exchange turns into a session, once', async () => {
     const account = await withVerifiedEmail();
@@ -389,6 +396,12 @@ describe('email link sign-in off (the default)', () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('the pages offer neither email code nor email link', async () => {
+    ensureUiBuilt();
+    const page = await t.http.get('/account/sign-in').expect(200);
+    expect(pageConfig(page.text)).toMatchObject({ emailCode: false, emailLink: false });
   });
 
   it('answers 404 EMAIL_LINK_SIGN_IN_DISABLED on both routes', async () => {

@@ -13,6 +13,9 @@ export interface PageConfig {
   selfDeletion: boolean;
   /** Whether the server has passkeys (UserPasskeysModule): sign-in with one, the profile's panel. */
   passkeys: boolean;
+  /** Sign-in by a code (`emailCode`) or a link (`emailLink`) by email (UserContactsModule). */
+  emailCode: boolean;
+  emailLink: boolean;
 }
 
 const DEFAULTS: PageConfig = {
@@ -24,6 +27,8 @@ const DEFAULTS: PageConfig = {
   requireVerifiedEmail: false,
   selfDeletion: true,
   passkeys: false,
+  emailCode: false,
+  emailLink: false,
 };
 
 function read(): PageConfig {

@@ -38,6 +38,14 @@ function identifierOf(typed: string): { email: string } | { username: string } {
     : { email: trimmed };
 }
 
+/** The `?error=` of an email link's redirect, in the user's words. */
+const LINK_ERRORS: Record<string, string> = {
+  link_used: 'This sign-in link was already used. Ask for a new one.',
+  link_expired: 'This sign-in link has expired. Ask for a new one.',
+  sign_in_refused: 'This sign-in link cannot sign you in any more.',
+  sign_up_refused: 'No account could be created for this address.',
+};
+
 /**
  * A refused passkey in the user's words (the API's message speaks to developers: new options);
  * the browser's own errors (cancelled, no passkey for this site) as it words them.
@@ -83,7 +91,11 @@ export function SignInPage({ query }: RouteProps) {
   return (
     <section class="card">
       <PageHeading>Sign in</PageHeading>
-      {oauthError && <Notice kind="error">Sign-in with the provider failed: {oauthError}</Notice>}
+      {oauthError && (
+        <Notice kind="error">
+          {LINK_ERRORS[oauthError] ?? `Sign-in with the provider failed: ${oauthError}`}
+        </Notice>
+      )}
       {oauthCode && !oauthError && <p role="status">Signing you in…</p>}
       <Form
         submitLabel="Sign in"
@@ -118,6 +130,12 @@ export function SignInPage({ query }: RouteProps) {
         <Link href="/sign-up">Create an account</Link>
         {config.identifiers.phone !== false && (
           <Link href={`/sign-in/phone${location.search}`}>Sign in with a code by SMS</Link>
+        )}
+        {config.emailCode && (
+          <Link href={`/sign-in/email-code${location.search}`}>Email me a code</Link>
+        )}
+        {config.emailLink && (
+          <Link href={`/sign-in/email-link${location.search}`}>Email me a link</Link>
         )}
       </p>
       {(config.providers.length > 0 || config.anonymousSignUp || config.passkeys) && (

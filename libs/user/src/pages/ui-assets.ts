@@ -49,6 +49,10 @@ export interface UiPageConfig {
   selfDeletion: boolean;
   /** UserPasskeysModule is imported: sign-in with a passkey, the profile's passkey panel. */
   passkeys: boolean;
+  /** UserContactsModule's `emailSignIn`: "Email me a code" on sign-in. */
+  emailCode: boolean;
+  /** UserContactsModule's `emailLinkSignIn`: "Email me a link" on sign-in. */
+  emailLink: boolean;
 }
 
 /**

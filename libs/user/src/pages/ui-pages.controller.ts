@@ -32,7 +32,8 @@ export class UiPagesController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly urls: RouteUrlsService,
-    // The feature modules that registered with the core (UserPasskeysModule: `passkeys`).
+    // The feature modules that registered with the core (UserPasskeysModule: `passkeys`;
+    // UserContactsModule: `emailCode`, `emailLink`).
     private readonly features: UserFeatureListeners,
     // UserOAuthModule's providers: without it, the pages offer no provider sign-in.
     @Optional()
@@ -63,6 +64,8 @@ export class UiPagesController {
         requireVerifiedEmail: this.options.identifiers.requireVerifiedEmail,
         selfDeletion: this.options.selfDeletion,
         passkeys: this.features.pageFeatures().includes('passkeys'),
+        emailCode: this.features.pageFeatures().includes('emailCode'),
+        emailLink: this.features.pageFeatures().includes('emailLink'),
       });
     return this.index;
   }

@@ -17,10 +17,11 @@ export interface UserFeatureListener {
    */
   countSignInMethods?(em: EntityManager, userId: string): Promise<number>;
   /**
-   * The name the prebuilt pages know this feature by (`passkeys`): UserPagesModule tells the pages
-   * which features the server has, so they offer only what answers, without importing the module.
+   * The name the prebuilt pages know this feature by (`passkeys`), or the names of what it turned
+   * on (`emailCode`, `emailLink`): UserPagesModule tells the pages which features the server has,
+   * so they offer only what answers, without importing the module.
    */
-  readonly pageFeature?: string;
+  readonly pageFeature?: string | readonly string[];
 }
 
 /**
@@ -38,7 +39,7 @@ export class UserFeatureListeners {
   /** The `pageFeature` names of the registered features (once every module has started). */
   pageFeatures(): string[] {
     return this.listeners.flatMap((listener) =>
-      listener.pageFeature === undefined ? [] : [listener.pageFeature],
+      listener.pageFeature === undefined ? [] : [listener.pageFeature].flat(),
     );
   }
 
