@@ -247,14 +247,21 @@ export class UserKitClient {
   /**
    * Signs in with a passkey (UserPasskeysModule), no password: with `email`, one of that account's
    * passkeys; without, any passkey the authenticator holds for this app. No second factor follows.
+   * `autofill`: waits for the user to pick a passkey in the autofill of an input with
+   * `autocomplete="username webauthn"` (see `passkeyAutofillAvailable`); end it with `signal`.
    */
-  async signInWithPasskey(params: { email?: string } = {}): Promise<User> {
+  async signInWithPasskey(
+    params: { email?: string; autofill?: boolean; signal?: AbortSignal } = {},
+  ): Promise<User> {
     const options = await this.#transport.send<PasskeyRequestOptionsResponse>(
       'POST',
       '/auth/passkey/options',
       { body: params.email === undefined ? {} : { email: params.email }, auth: false },
     );
-    const response = await this.#host.passkeys.get(options);
+    const response = await this.#host.passkeys.get(options, {
+      ...(params.autofill ? { mediation: 'conditional' as const } : {}),
+      ...(params.signal ? { signal: params.signal } : {}),
+    });
     return this.#signedIn(
       await this.#transport.send<TokenResponse>('POST', '/auth/passkey', {
         body: { response },

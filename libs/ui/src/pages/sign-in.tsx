@@ -1,5 +1,5 @@
-import { UserKitError } from '@userkit/client';
-import { useEffect, useState } from 'preact/hooks';
+import { passkeyAutofillAvailable, UserKitError } from '@userkit/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button, Field, Form, Notice, PageHeading, errorMessage } from '../components/index.js';
 import { config } from '../config.js';
 import { href, Link, navigate, type RouteProps } from '../router.js';
@@ -84,6 +84,28 @@ export function SignInPage({ query }: RouteProps) {
       });
   }, [oauthCode]);
 
+  // Passkey autofill (conditional UI): the browser offers the passkeys in the identifier field's
+  // autofill while the page is open; the button ends this request before asking its own.
+  const autofill = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (!config.passkeys || oauthCode) return;
+    const controller = new AbortController();
+    autofill.current = controller;
+    void passkeyAutofillAvailable().then(async (available) => {
+      if (!available || controller.signal.aborted) return;
+      try {
+        await client.signInWithPasskey({ autofill: true, signal: controller.signal });
+        goAfterSignIn(query);
+      } catch (error) {
+        // Only a passkey the user picked and the server refused is news to them; the browser's
+        // own ends of the request (aborted, unsupported here) are not.
+        if (!controller.signal.aborted && error instanceof UserKitError && error.status > 0)
+          setPasskeyError(passkeyErrorText(error));
+      }
+    });
+    return () => controller.abort();
+  }, []);
+
   if (secondStep) return <SecondStep query={query} />;
   const withUsername = config.identifiers.username !== false;
 
@@ -112,7 +134,7 @@ export function SignInPage({ query }: RouteProps) {
           type={withUsername ? 'text' : 'email'}
           value={email}
           onValue={setEmail}
-          autoComplete="username"
+          autoComplete={config.passkeys ? 'username webauthn' : 'username'}
           required
         />
         <Field
@@ -144,6 +166,7 @@ export function SignInPage({ query }: RouteProps) {
             <Button
               onClick={async () => {
                 setPasskeyError(null);
+                autofill.current?.abort();
                 try {
                   // No address asked: the authenticator offers the passkeys it holds for this app.
                   await client.signInWithPasskey();
