@@ -241,6 +241,16 @@ describe('email link sign-in: /auth/email-link', () => {
     },
   );
 
+  it('a HEAD request (a mail scanner, a link preview) does not spend the link', async () => {
+    const account = await withVerifiedEmail();
+    const link = await requestLink(account.email);
+    const url = new URL(link.link);
+    const head = await t.http.head(`${url.pathname}${url.search}`);
+    expect(head.status).toBe(204);
+    const followed = await follow(link);
+    expect(followed.location!.searchParams.has('code')).toBe(true);
+  });
+
   it('an expired link redirects with error=link_expired and no code', async () => {
     const account = await withVerifiedEmail();
     const link = await requestLink(account.email);

@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Post,
   Query,
+  Req,
   Res,
   UsePipes,
 } from '@nestjs/common';
@@ -25,6 +26,7 @@ const DISABLED =
 interface RedirectingResponse {
   setHeader(name: string, value: string | string[]): void;
   redirect(status: number, url: string): void;
+  status(code: number): { end(): void };
 }
 
 @ApiTags('auth')
@@ -66,7 +68,7 @@ export class EmailLinkSignInController {
   @ApiQuery({ name: 'token', required: true, description: 'The token of the mailed link' })
   @ApiFoundResponse({
     description:
-      'To the redirectUrl with `code=` (for POST /auth/oauth/exchange, 60 s, with the httpOnly binding cookie set here, or the verifier of the codeChallenge), or with `error=`: `link_used`, `link_expired`, `sign_in_refused` (the account is banned, gone or no longer holds the address) or `sign_up_refused` (the new account was refused)',
+      'To the redirectUrl with `code=` (for POST /auth/oauth/exchange, 60 s, with the httpOnly binding cookie set here, or the verifier of the codeChallenge), or with `error=`: `link_used`, `link_expired`, `sign_in_refused` (the account is banned, gone or no longer holds the address) or `sign_up_refused` (the new account was refused). A HEAD request answers 204 and spends nothing',
   })
   @ApiUserKitError(400, {
     description: 'EMAIL_LINK_INVALID: no link has this token (there is no redirect to return to)',
@@ -74,8 +76,15 @@ export class EmailLinkSignInController {
   @ApiUserKitError(404, { description: DISABLED })
   async verify(
     @Query('token') token: unknown,
+    @Req() request: { method: string },
     @Res() response: RedirectingResponse,
   ): Promise<void> {
+    // Express answers HEAD with the GET route: a mail scanner's or link preview's HEAD must not
+    // spend the link the user is about to open.
+    if (request.method === 'HEAD') {
+      response.setHeader('Cache-Control', 'no-store');
+      return response.status(HttpStatus.NO_CONTENT).end();
+    }
     const followed = await this.emailLinks.follow(token);
     if (followed.bindingCookie) response.setHeader('Set-Cookie', followed.bindingCookie);
     response.setHeader('Cache-Control', 'no-store');
