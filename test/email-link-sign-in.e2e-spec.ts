@@ -5,12 +5,15 @@
 // and the link open an account for an address no account holds.
 import { createHash } from 'node:crypto';
 import { ForbiddenException } from '@nestjs/common';
-import type { SignInLinkMessage } from '@userkit/user';
+import { LoggingMessageSender, UserModule, type SignInLinkMessage } from '@userkit/user';
+import { UserContactsModule, type UserContactsOptions } from '@userkit/user/contacts';
+import { UserOAuthModule } from '@userkit/user/oauth';
+import { startBareHost } from './support/bare-host.js';
 import { ADMIN_ENV, signInAdmin } from './support/admin.js';
 import { CapturingMessageSender } from './support/captured-messages.js';
 import { sql } from './support/database-access.js';
 import { ensureUiBuilt, pageConfig } from './support/pages.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 import { awayFromStepEdge, codeAt } from './support/totp.js';
 import { bearer, signUp, uniqueEmail, type SignedUp } from './support/users.js';
 
@@ -570,5 +573,58 @@ describe('passwordless sign-up (passwordless.signUp: true)', () => {
     const followed = await follow(await requestLink(email));
     expect(followed.response.status).toBe(302);
     expect(followed.location!.searchParams.get('error')).toBe('sign_up_refused');
+  });
+});
+
+describe('what the email link and passwordless sign-up need is checked at start', () => {
+  /** A host's own sender from before sign-in links: the three required methods only. */
+  const olderSender = () => {
+    const log = new LoggingMessageSender({ log: () => undefined });
+    return {
+      sendEmailVerificationCode: log.sendEmailVerificationCode.bind(log),
+      sendPhoneVerificationCode: log.sendPhoneVerificationCode.bind(log),
+      sendPasswordResetLink: log.sendPasswordResetLink.bind(log),
+    };
+  };
+
+  it.each([
+    [
+      'emailLinkSignIn without UserOAuthModule',
+      { publicUrl: PUBLIC_URL },
+      { emailLinkSignIn: true },
+      false,
+      /emailLinkSignIn needs UserOAuthModule/,
+    ],
+    [
+      'emailLinkSignIn without publicUrl',
+      {},
+      { emailLinkSignIn: true },
+      true,
+      /emailLinkSignIn needs publicUrl/,
+    ],
+    [
+      'emailLinkSignIn with a sender without sendSignInLink',
+      { publicUrl: PUBLIC_URL, messageSender: olderSender() },
+      { emailLinkSignIn: true },
+      true,
+      /emailLinkSignIn needs a MessageSender with sendSignInLink/,
+    ],
+    [
+      'passwordless.signUp by code with a sender without sendEmailSignUpCode',
+      { publicUrl: PUBLIC_URL, messageSender: olderSender() },
+      { emailSignIn: true, passwordless: { signUp: true } },
+      false,
+      /passwordless.signUp with emailSignIn needs a MessageSender with sendEmailSignUpCode/,
+    ],
+  ])('%s stops the start', async (_, core, contacts: UserContactsOptions, oauth, message) => {
+    await expect(
+      startBareHost({
+        userModule: UserModule.forRoot({ tokenSecret: TEST_JWT_SECRET, ...core }),
+        imports: [
+          UserContactsModule.forRoot(contacts),
+          ...(oauth ? [UserOAuthModule.forRoot({})] : []),
+        ],
+      }),
+    ).rejects.toThrow(message);
   });
 });
