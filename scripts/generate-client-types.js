@@ -25,6 +25,7 @@ export const RESPONSE_DTO_FILES = [
   'libs/user/src/core/dto/own-attribute-schema.response.ts',
   'libs/user/src/contacts/dto/phone-code.dto.ts',
   'libs/user/src/contacts/dto/email-code.dto.ts',
+  'libs/user/src/contacts/dto/email-link.dto.ts',
   'libs/user/src/audit-log/dto/audit-log.response.ts',
   'libs/user/src/organizations/dto/organization.response.ts',
   'libs/user/src/organizations/dto/organization.dto.ts',

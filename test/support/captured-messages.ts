@@ -1,9 +1,11 @@
 import type {
+  EmailSignUpCodeMessage,
   EmailVerificationMessage,
   MessageSender,
   OrganizationInvitationMessage,
   PasswordResetMessage,
   PhoneVerificationMessage,
+  SignInLinkMessage,
   SignInMethodLinkedMessage,
 } from '@userkit/user';
 
@@ -46,6 +48,20 @@ export class CapturingMessageSender implements MessageSender {
 
   async sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
     this.invitations.push(message);
+  }
+
+  /** Sign-in links (`/auth/email-link`) and sign-up codes (`passwordless.signUp`), apart. */
+  readonly signInLinks: SignInLinkMessage[] = [];
+  readonly signUpCodes: EmailSignUpCodeMessage[] = [];
+
+  async sendSignInLink(message: SignInLinkMessage): Promise<void> {
+    if (this.fail) throw new Error('the test sender is down');
+    this.signInLinks.push(message);
+  }
+
+  async sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
+    if (this.fail) throw new Error('the test sender is down');
+    this.signUpCodes.push(message);
   }
 
   /** The newest code sent to this email address or phone number. */

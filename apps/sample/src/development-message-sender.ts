@@ -1,11 +1,13 @@
 import {
   LoggingMessageSender,
   SmtpMessageSender,
+  type EmailSignUpCodeMessage,
   type EmailVerificationMessage,
   type MessageSender,
   type OrganizationInvitationMessage,
   type PasswordResetMessage,
   type PhoneVerificationMessage,
+  type SignInLinkMessage,
   type SmtpMessageSenderOptions,
 } from '@userkit/user';
 
@@ -37,5 +39,13 @@ export class DevelopmentMessageSender implements MessageSender {
 
   sendOrganizationInvitation(message: OrganizationInvitationMessage): Promise<void> {
     return this.mail.sendOrganizationInvitation(message);
+  }
+
+  sendSignInLink(message: SignInLinkMessage): Promise<void> {
+    return this.mail.sendSignInLink(message);
+  }
+
+  sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
+    return this.mail.sendEmailSignUpCode(message);
   }
 }

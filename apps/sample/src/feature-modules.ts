@@ -78,6 +78,10 @@ export interface SampleFeatureOverrides extends SampleOAuthOverrides {
   passkeyOrigins?: UserPasskeysModuleOptions['origins'];
   /** UserContactsModule's `emailSignIn` (default EMAIL_SIGN_IN). */
   emailSignIn?: boolean;
+  /** UserContactsModule's `emailLinkSignIn` (default EMAIL_LINK_SIGN_IN). */
+  emailLinkSignIn?: boolean;
+  /** UserContactsModule's `passwordless.signUp` (default PASSWORDLESS_SIGN_UP). */
+  passwordlessSignUp?: boolean;
 }
 
 /**
@@ -111,6 +115,8 @@ const FEATURE_OVERRIDE_KEYS: Record<keyof SampleFeatureOverrides, true> = {
   passkeyRpID: true,
   passkeyOrigins: true,
   emailSignIn: true,
+  emailLinkSignIn: true,
+  passwordlessSignUp: true,
 };
 
 /**
@@ -159,8 +165,13 @@ export function featureModules(
       profileMapper: overrides.oauthProfileMapper,
     }),
     // /me/emails and /me/phones: more addresses and numbers, verified by code; sign-in by a code
-    // mailed to a verified address with EMAIL_SIGN_IN=on.
-    UserContactsModule.forRoot({ emailSignIn: overrides.emailSignIn ?? config.emailSignIn }),
+    // (EMAIL_SIGN_IN=on) or a link (EMAIL_LINK_SIGN_IN=on) mailed to a verified address, and
+    // sign-up through them (PASSWORDLESS_SIGN_UP=on).
+    UserContactsModule.forRoot({
+      emailSignIn: overrides.emailSignIn ?? config.emailSignIn,
+      emailLinkSignIn: overrides.emailLinkSignIn ?? config.emailLinkSignIn,
+      passwordless: { signUp: overrides.passwordlessSignUp ?? config.passwordlessSignUp },
+    }),
     // PUT /me/profile-image, GET /profile-images/:id. An override of the directory, even to
     // undefined (the default private temp folder), replaces UPLOADS_DIR.
     UserProfileImagesModule.forRoot({

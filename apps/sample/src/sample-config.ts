@@ -57,6 +57,10 @@ export interface SampleConfig {
   webhooksAllowPrivateNetworks: boolean;
   /** EMAIL_SIGN_IN=on: sign-in by a code mailed to a verified address (UserContactsModule). */
   emailSignIn: boolean;
+  /** EMAIL_LINK_SIGN_IN=on: sign-in by a link mailed to a verified address (UserContactsModule). */
+  emailLinkSignIn: boolean;
+  /** PASSWORDLESS_SIGN_UP=on: the email code or link opens an account for an unknown address. */
+  passwordlessSignUp: boolean;
 }
 
 const DEVELOPMENT_SECRET = 'userkit-sample-development-secret-change-me-0123456789';
@@ -119,6 +123,8 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
     auditLogRetentionDays: retentionDaysFrom(env.AUDIT_LOG_RETENTION_DAYS),
     webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === 'on',
     emailSignIn: env.EMAIL_SIGN_IN === 'on',
+    emailLinkSignIn: env.EMAIL_LINK_SIGN_IN === 'on',
+    passwordlessSignUp: env.PASSWORDLESS_SIGN_UP === 'on',
   };
 }
 

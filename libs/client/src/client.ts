@@ -5,6 +5,7 @@ import type {
   PasskeyRequestOptionsResponse,
   EmailCodeRequestDto,
   EmailCodeSignInDto,
+  EmailLinkRequestDto,
   PhoneCodeRequestDto,
   PhoneCodeSignInDto,
   SignInDto,
@@ -252,6 +253,28 @@ export class UserKitClient {
     );
   }
 
+  /**
+   * Sign-in by email link (UserContactsModule with `emailLinkSignIn: true`): a link goes to the
+   * address when it can sign in; opened, it returns to `redirectUrl` (on the allow-list) with
+   * `?code=` for `signInWithEmailLink`, or `?error=`. Resolves the same for every address. `bind`:
+   * as `startOAuth`, only this client (its storage's verifier) can then redeem the code.
+   */
+  async sendEmailLink(
+    params: Pick<EmailLinkRequestDto, 'email' | 'redirectUrl'> & { bind?: boolean },
+  ): Promise<void> {
+    const body: EmailLinkRequestDto = { email: params.email, redirectUrl: params.redirectUrl };
+    if (params.bind) body.codeChallenge = await this.#newCodeChallenge();
+    await this.#transport.send('POST', '/auth/email-link', { body, auth: false });
+  }
+
+  /**
+   * The `code` the email link's redirect brought back → a session (the same exchange as OAuth's).
+   * With 2FA on, resolves `{ twoFactorRequired: true }`: then `completeSignIn`.
+   */
+  async signInWithEmailLink(code: string): Promise<SignInResult> {
+    return this.exchangeOAuthCode(code);
+  }
+
   /** The second step of a sign-in: the TOTP (or recovery) code. */
   async completeSignIn(params: { code: string }): Promise<User> {
     if (!this.#challenge)
@@ -271,14 +294,21 @@ export class UserKitClient {
   /**
    * Signs in with a passkey (UserPasskeysModule), no password: with `email`, one of that account's
    * passkeys; without, any passkey the authenticator holds for this app. No second factor follows.
+   * `autofill`: waits for the user to pick a passkey in the autofill of an input with
+   * `autocomplete="username webauthn"` (see `passkeyAutofillAvailable`); end it with `signal`.
    */
-  async signInWithPasskey(params: { email?: string } = {}): Promise<User> {
+  async signInWithPasskey(
+    params: { email?: string; autofill?: boolean; signal?: AbortSignal } = {},
+  ): Promise<User> {
     const options = await this.#transport.send<PasskeyRequestOptionsResponse>(
       'POST',
       '/auth/passkey/options',
       { body: params.email === undefined ? {} : { email: params.email }, auth: false },
     );
-    const response = await this.#host.passkeys.get(options);
+    const response = await this.#host.passkeys.get(options, {
+      ...(params.autofill ? { mediation: 'conditional' as const } : {}),
+      ...(params.signal ? { signal: params.signal } : {}),
+    });
     return this.#signedIn(
       await this.#transport.send<TokenResponse>('POST', '/auth/passkey', {
         body: { response },
@@ -334,15 +364,19 @@ export class UserKitClient {
    * keep the storage across the provider's redirect (e.g. `webStorage(sessionStorage)`).
    */
   async startOAuth(provider: string, redirectUrl: string): Promise<string> {
-    const bytes = crypto.getRandomValues(new Uint8Array(32));
-    const verifier = base64Url(bytes);
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-    await this.#storage.set(this.#verifierKey, verifier);
     const query = new URLSearchParams({
       redirect_url: redirectUrl,
-      code_challenge: base64Url(new Uint8Array(digest)),
+      code_challenge: await this.#newCodeChallenge(),
     });
     return this.#transport.url(`/oauth/${encodeURIComponent(provider)}?${query}`);
+  }
+
+  /** A new secret verifier kept in the storage; answers its S256 challenge. */
+  async #newCodeChallenge(): Promise<string> {
+    const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+    await this.#storage.set(this.#verifierKey, verifier);
+    return base64Url(new Uint8Array(digest));
   }
 
   /**

@@ -18,8 +18,10 @@ export type {
 export { UserKitError, type ApiErrorBody } from './errors.js';
 export {
   browserPasskeys,
+  passkeyAutofillAvailable,
   type PasskeyAuthenticator,
   type PasskeyCredentialJSON,
+  type PasskeyGetRequest,
 } from './passkeys.js';
 export { memoryStorage, webStorage, type TokenStorage, type WebStorageLike } from './storage.js';
 export type { HttpMethod } from './transport.js';

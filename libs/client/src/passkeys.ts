@@ -13,7 +13,17 @@ export type PasskeyCredentialJSON = Record<string, unknown>;
  */
 export interface PasskeyAuthenticator {
   create(options: PasskeyCreationOptionsResponse): Promise<PasskeyCredentialJSON>;
-  get(options: PasskeyRequestOptionsResponse): Promise<PasskeyCredentialJSON>;
+  get(
+    options: PasskeyRequestOptionsResponse,
+    request?: PasskeyGetRequest,
+  ): Promise<PasskeyCredentialJSON>;
+}
+
+/** How a sign-in asks: `conditional` waits for the browser's autofill (passkey autofill UI). */
+export interface PasskeyGetRequest {
+  mediation?: 'conditional';
+  /** Ends a pending request (e.g. the autofill one when the user clicks the passkey button). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,7 +37,11 @@ interface WebAuthnBrowser {
   };
   credentials: {
     create(options: { publicKey: unknown }): Promise<unknown>;
-    get(options: { publicKey: unknown }): Promise<unknown>;
+    get(options: {
+      publicKey: unknown;
+      mediation?: 'conditional';
+      signal?: AbortSignal;
+    }): Promise<unknown>;
   };
 }
 
@@ -60,9 +74,21 @@ export const browserPasskeys: PasskeyAuthenticator = {
     const publicKey = helpers.parseCreationOptionsFromJSON(options);
     return toJSON(await credentials.create({ publicKey }));
   },
-  async get(options) {
+  async get(options, request = {}) {
     const { helpers, credentials } = webAuthn();
     const publicKey = helpers.parseRequestOptionsFromJSON(options);
-    return toJSON(await credentials.get({ publicKey }));
+    return toJSON(await credentials.get({ publicKey, ...request }));
   },
 };
+
+/** Whether the browser offers passkeys in the autofill of a `username webauthn` field. */
+export async function passkeyAutofillAvailable(): Promise<boolean> {
+  const scope = globalThis as {
+    PublicKeyCredential?: { isConditionalMediationAvailable?: () => Promise<boolean> };
+  };
+  try {
+    return (await scope.PublicKeyCredential?.isConditionalMediationAvailable?.()) === true;
+  } catch {
+    return false;
+  }
+}

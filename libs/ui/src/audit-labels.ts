@@ -63,9 +63,11 @@ export function describeActivity(type: string, details: Record<string, unknown>)
           ? 'with an SMS code'
           : details.method === 'email_code'
             ? 'with an email code'
-            : details.method === 'passkey'
-              ? 'with a passkey'
-              : 'with password';
+            : details.method === 'email_link'
+              ? 'with an email link'
+              : details.method === 'passkey'
+                ? 'with a passkey'
+                : 'with password';
     const second =
       details.secondFactor === 'totp'
         ? ' and authenticator code'

@@ -15,6 +15,9 @@ export interface PageConfig {
   passkeys: boolean;
   /** Whether the server has organizations (UserOrganizationsModule): console pages, profile panel. */
   organizations: boolean;
+  /** Sign-in by a code (`emailCode`) or a link (`emailLink`) by email (UserContactsModule). */
+  emailCode: boolean;
+  emailLink: boolean;
 }
 
 const DEFAULTS: PageConfig = {
@@ -27,6 +30,8 @@ const DEFAULTS: PageConfig = {
   selfDeletion: true,
   passkeys: false,
   organizations: false,
+  emailCode: false,
+  emailLink: false,
 };
 
 function read(): PageConfig {

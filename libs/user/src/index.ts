@@ -58,6 +58,11 @@ export {
   type SelfViewExtensions,
 } from './core/extension-points/self-view-extension.js';
 export { ExternalSignInProviders } from './core/extension-points/external-sign-in-providers.js';
+export {
+  SignInExchange,
+  type ExchangedSignIn,
+  type IssuedExchangeCode,
+} from './core/extension-points/sign-in-exchange.js';
 export { IdentifierVerification } from './core/extension-points/identifier-verification.js';
 export {
   LegacyUserStore,
@@ -151,7 +156,9 @@ export { mapUser, mapUserAdmin, mapTokens } from './core/dto/user.mapper.js';
 export {
   MessageSender,
   type MessageRecipient,
+  type EmailSignUpCodeMessage,
   type EmailVerificationMessage,
+  type SignInLinkMessage,
   type PhoneVerificationMessage,
   type PasswordResetMessage,
   type SignInMethodLinkedMessage,

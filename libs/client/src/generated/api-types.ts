@@ -309,6 +309,13 @@ export interface EmailCodeSignInDto extends EmailCodeRequestDto {
   code: string;
 }
 
+/** From libs/user/src/contacts/dto/email-link.dto.ts. */
+export interface EmailLinkRequestDto {
+  email: string;
+  redirectUrl: string;
+  codeChallenge?: string;
+}
+
 /** From libs/user/src/audit-log/dto/audit-log.response.ts. */
 export interface AuditLogEntryResponse {
   id: string;

@@ -1,5 +1,5 @@
-import { UserKitError } from '@userkit/client';
-import { useEffect, useState } from 'preact/hooks';
+import { passkeyAutofillAvailable, UserKitError } from '@userkit/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button, Field, Form, Notice, PageHeading, errorMessage } from '../components/index.js';
 import { config } from '../config.js';
 import { href, Link, navigate, type RouteProps } from '../router.js';
@@ -37,6 +37,14 @@ function identifierOf(typed: string): { email: string } | { username: string } {
     ? { username: trimmed }
     : { email: trimmed };
 }
+
+/** The `?error=` of an email link's redirect, in the user's words. */
+const LINK_ERRORS: Record<string, string> = {
+  link_used: 'This sign-in link was already used. Ask for a new one.',
+  link_expired: 'This sign-in link has expired. Ask for a new one.',
+  sign_in_refused: 'This sign-in link cannot sign you in any more.',
+  sign_up_refused: 'No account could be created for this address.',
+};
 
 /**
  * A refused passkey in the user's words (the API's message speaks to developers: new options);
@@ -76,6 +84,28 @@ export function SignInPage({ query }: RouteProps) {
       });
   }, [oauthCode]);
 
+  // Passkey autofill (conditional UI): the browser offers the passkeys in the identifier field's
+  // autofill while the page is open; the button ends this request before asking its own.
+  const autofill = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (!config.passkeys || oauthCode) return;
+    const controller = new AbortController();
+    autofill.current = controller;
+    void passkeyAutofillAvailable().then(async (available) => {
+      if (!available || controller.signal.aborted) return;
+      try {
+        await client.signInWithPasskey({ autofill: true, signal: controller.signal });
+        goAfterSignIn(query);
+      } catch (error) {
+        // Only a passkey the user picked and the server refused is news to them; the browser's
+        // own ends of the request (aborted, unsupported here) are not.
+        if (!controller.signal.aborted && error instanceof UserKitError && error.status > 0)
+          setPasskeyError(passkeyErrorText(error));
+      }
+    });
+    return () => controller.abort();
+  }, []);
+
   if (secondStep) return <SecondStep query={query} />;
   const withUsername = config.identifiers.username !== false;
 
@@ -83,7 +113,11 @@ export function SignInPage({ query }: RouteProps) {
   return (
     <section class="card">
       <PageHeading>Sign in</PageHeading>
-      {oauthError && <Notice kind="error">Sign-in with the provider failed: {oauthError}</Notice>}
+      {oauthError && (
+        <Notice kind="error">
+          {LINK_ERRORS[oauthError] ?? `Sign-in with the provider failed: ${oauthError}`}
+        </Notice>
+      )}
       {oauthCode && !oauthError && <p role="status">Signing you in…</p>}
       <Form
         submitLabel="Sign in"
@@ -100,7 +134,7 @@ export function SignInPage({ query }: RouteProps) {
           type={withUsername ? 'text' : 'email'}
           value={email}
           onValue={setEmail}
-          autoComplete="username"
+          autoComplete={config.passkeys ? 'username webauthn' : 'username'}
           required
         />
         <Field
@@ -119,6 +153,12 @@ export function SignInPage({ query }: RouteProps) {
         {config.identifiers.phone !== false && (
           <Link href={`/sign-in/phone${location.search}`}>Sign in with a code by SMS</Link>
         )}
+        {config.emailCode && (
+          <Link href={`/sign-in/email-code${location.search}`}>Email me a code</Link>
+        )}
+        {config.emailLink && (
+          <Link href={`/sign-in/email-link${location.search}`}>Email me a link</Link>
+        )}
       </p>
       {(config.providers.length > 0 || config.anonymousSignUp || config.passkeys) && (
         <div class="alternatives" role="group" aria-label="Other ways to sign in">
@@ -126,6 +166,7 @@ export function SignInPage({ query }: RouteProps) {
             <Button
               onClick={async () => {
                 setPasskeyError(null);
+                autofill.current?.abort();
                 try {
                   // No address asked: the authenticator offers the passkeys it holds for this app.
                   await client.signInWithPasskey();

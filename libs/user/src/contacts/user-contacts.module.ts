@@ -12,6 +12,10 @@ import { EmailSignInController } from './controllers/email-sign-in.controller.js
 import { EmailSignInCodesRepository } from './repositories/email-sign-in-codes.repository.js';
 import { EmailSignInService } from './services/email-sign-in.service.js';
 import { SignInCodeFlow } from './services/sign-in-code-flow.service.js';
+import { EmailLinkSignInController } from './controllers/email-link-sign-in.controller.js';
+import { EmailSignInTokensRepository } from './repositories/email-sign-in-tokens.repository.js';
+import { EmailLinkSignInService } from './services/email-link-sign-in.service.js';
+import { PasswordlessSignUp } from './services/passwordless-sign-up.service.js';
 import {
   CONTACTS_OPTIONS,
   resolveContactsOptions,
@@ -24,7 +28,9 @@ export type { UserContactsOptions };
  * Several email addresses and phone numbers per user, each verified by a 6-digit code
  * (`/me/emails`, `/me/phones`), and sign-in by SMS code to a verified number
  * (`/auth/phone-code`, on with UserModule's `identifiers.phone`), and sign-in by a code mailed to a
- * verified address (`/auth/email-code`, on with `emailSignIn: true`). The tables of addresses and
+ * verified address (`/auth/email-code`, on with `emailSignIn: true`) or by a mailed link
+ * (`/auth/email-link`, on with `emailLinkSignIn: true`; with `passwordless.signUp` both open an
+ * account for an address nobody holds). The tables of addresses and
  * numbers are the core's (sign-in and reset read them); this module adds the codes, and gives the
  * core its IdentifierVerification (the codes sign-up sends). Global, so the host's own modules can
  * inject ContactsService.
@@ -40,6 +46,7 @@ export class UserContactsModule {
         MePhonesController,
         PhoneSignInController,
         EmailSignInController,
+        EmailLinkSignInController,
       ],
       providers: [
         { provide: CONTACTS_OPTIONS, useValue: resolveContactsOptions(options) },
@@ -51,9 +58,18 @@ export class UserContactsModule {
         PhoneSignInService,
         EmailSignInCodesRepository,
         EmailSignInService,
+        EmailSignInTokensRepository,
+        PasswordlessSignUp,
+        EmailLinkSignInService,
         { provide: IdentifierVerification, useExisting: ContactsService },
       ],
-      exports: [ContactsService, PhoneSignInService, EmailSignInService, IdentifierVerification],
+      exports: [
+        ContactsService,
+        PhoneSignInService,
+        EmailSignInService,
+        EmailLinkSignInService,
+        IdentifierVerification,
+      ],
     };
   }
 }

@@ -16,6 +16,8 @@ import { ExternalAccountsService } from './services/external-accounts.service.js
 import { OAuthLinkingService } from './services/oauth-linking.service.js';
 import { OAuthRedirects } from './services/oauth-redirects.service.js';
 import { OAuthSignInService } from './services/oauth-sign-in.service.js';
+import { OAuthSignInExchange } from './services/oauth-sign-in-exchange.service.js';
+import { SignInExchange } from '../core/extension-points/sign-in-exchange.js';
 import { PendingLinksListener } from './services/pending-links.listener.js';
 import { OAUTH_OPTIONS } from './tokens.js';
 import {
@@ -47,12 +49,20 @@ const SERVICES = [OAuthSignInService, OAuthLinkingService, ExternalAccountsServi
     },
     OAuthProviderRegistry,
     { provide: ExternalSignInProviders, useExisting: OAuthProviderRegistry },
+    OAuthSignInExchange,
+    { provide: SignInExchange, useExisting: OAuthSignInExchange },
     OAuthFlowsRepository,
     ExternalAccountsRepository,
     OAuthRedirects,
     PendingLinksListener,
     ...SERVICES,
   ],
-  exports: [OAuthProfileMapper, OAuthProviderRegistry, ExternalSignInProviders, ...SERVICES],
+  exports: [
+    OAuthProfileMapper,
+    OAuthProviderRegistry,
+    ExternalSignInProviders,
+    SignInExchange,
+    ...SERVICES,
+  ],
 })
 export class UserOAuthModule extends UserOAuthConfigurableModule {}

@@ -51,6 +51,10 @@ export interface UiPageConfig {
   passkeys: boolean;
   /** UserOrganizationsModule is imported: the console's organizations, the profile's panel. */
   organizations: boolean;
+  /** UserContactsModule's `emailSignIn`: "Email me a code" on sign-in. */
+  emailCode: boolean;
+  /** UserContactsModule's `emailLinkSignIn`: "Email me a link" on sign-in. */
+  emailLink: boolean;
 }
 
 /**

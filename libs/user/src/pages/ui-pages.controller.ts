@@ -32,7 +32,8 @@ export class UiPagesController {
   constructor(
     @Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions,
     private readonly urls: RouteUrlsService,
-    // The feature modules that registered with the core (UserPasskeysModule: `passkeys`).
+    // The feature modules that registered with the core (UserPasskeysModule: `passkeys`;
+    // UserContactsModule: `emailCode`, `emailLink`).
     private readonly features: UserFeatureListeners,
     // UserOAuthModule's providers: without it, the pages offer no provider sign-in.
     @Optional()
@@ -64,6 +65,8 @@ export class UiPagesController {
         selfDeletion: this.options.selfDeletion,
         passkeys: this.features.pageFeatures().includes('passkeys'),
         organizations: this.features.pageFeatures().includes('organizations'),
+        emailCode: this.features.pageFeatures().includes('emailCode'),
+        emailLink: this.features.pageFeatures().includes('emailLink'),
       });
     return this.index;
   }

@@ -16,6 +16,15 @@ import {
 } from '../repositories/email-sign-in-codes.repository.js';
 import type { SignInCodeChannel } from './sign-in-code-channel.js';
 import { SignInCodeFlow } from './sign-in-code-flow.service.js';
+import { VERIFICATION_CODE_TTL_MS } from './contacts.service.js';
+import { PasswordlessSignUp } from './passwordless-sign-up.service.js';
+import { EmailSignInTokensRepository } from '../repositories/email-sign-in-tokens.repository.js';
+import { newId } from '../../core/entities/new-id.js';
+import {
+  generateNumericCode,
+  hashShortCode,
+  sameDigest,
+} from '../../core/services/one-time-codes.js';
 
 /**
  * Sign-in by a code mailed to a verified address (UserContactsModule's `emailSignIn`): the
@@ -34,7 +43,10 @@ export class EmailSignInService {
     codes: EmailSignInCodesRepository,
     delivery: MessageDeliveryService,
     private readonly flow: SignInCodeFlow,
+    signUp: PasswordlessSignUp,
+    tokens: EmailSignInTokensRepository,
   ) {
+    const signUpCodeKey = { keyLabel: 'email-sign-up-codes' };
     this.channel = {
       method: 'email_code',
       invalidCode: 'INVALID_EMAIL_CODE',
@@ -50,6 +62,39 @@ export class EmailSignInService {
           expiresAt,
           purpose: 'sign_in',
         }),
+      unknownTarget: {
+        send: async (email) => {
+          if (!(await signUp.offeredTo(email))) return;
+          const code = generateNumericCode(6);
+          const id = newId();
+          const expiresAt = new Date(Date.now() + VERIFICATION_CODE_TTL_MS);
+          await tokens.create(
+            {
+              id,
+              kind: 'sign_up_code',
+              tokenHash: hashShortCode(flow.codeKey(signUpCodeKey), id, code),
+              normalizedEmail: email,
+              email,
+              userId: null,
+              redirectUrl: null,
+              codeChallenge: null,
+              expiresAt,
+            },
+            new Date(),
+          );
+          await delivery.deliver('sendEmailSignUpCode', { email, code, expiresAt });
+        },
+        redeem: async (email, code) => {
+          if (!contactsOptions.passwordlessSignUp) return null;
+          const codeKey = flow.codeKey(signUpCodeKey);
+          const redeemed = await tokens.redeemSignUpCode(email, new Date(), (codeId, codeHash) =>
+            sameDigest(hashShortCode(codeKey, codeId, code), codeHash),
+          );
+          return redeemed.outcome === 'redeemed' && redeemed.email !== null
+            ? signUp.accountFor(redeemed.email, email)
+            : null;
+        },
+      },
     };
   }
 

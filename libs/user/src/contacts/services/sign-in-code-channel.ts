@@ -23,4 +23,12 @@ export interface SignInCodeChannel<T extends SignInCodeTarget> {
   attemptIdentifier(key: string): { phoneNumber: string } | { emailCode: string };
   /** Sends the code to the verified target. */
   deliver(user: User, target: T, key: string, code: string, expiresAt: Date): Promise<void>;
+  /**
+   * What a target nobody verified gets (email with `passwordless.signUp`): `send` a code that
+   * opens an account, `redeem` it into the new (or, after a race, the verified) user or null.
+   */
+  readonly unknownTarget?: {
+    send(key: string): Promise<void>;
+    redeem(key: string, code: string): Promise<User | null>;
+  };
 }

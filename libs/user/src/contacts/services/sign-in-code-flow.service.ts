@@ -62,12 +62,21 @@ export class SignInCodeFlow implements BeforeApplicationShutdown {
     channel: SignInCodeChannel<T>,
     key: string,
   ): Promise<void> {
+    await this.answerThenSend(key, `${channel.logLabel} sign-in code`, () =>
+      this.sendCode(channel, key),
+    );
+  }
+
+  /**
+   * Counts a message against its recipient (429 over the limit, known or not), then runs `send`
+   * after the answer, detached from the request: the answer and its timing are the same whoever
+   * holds the recipient. Shared with the sign-in links.
+   */
+  async answerThenSend(key: string, label: string, send: () => Promise<void>): Promise<void> {
     await countMessageToSend(this.rateLimitStorage, null, key);
     const sending = this.ormContext
-      .runDetached(() => this.sendCode(channel, key))
-      .catch((error: unknown) =>
-        this.logger.error(`${channel.logLabel} sign-in code not sent: ${logValue(error)}`),
-      )
+      .runDetached(send)
+      .catch((error: unknown) => this.logger.error(`${label} not sent: ${logValue(error)}`))
       .finally(() => this.sending.delete(sending));
     this.sending.add(sending);
   }
@@ -101,7 +110,11 @@ export class SignInCodeFlow implements BeforeApplicationShutdown {
         )
       : 'no_code';
     const user =
-      target && outcome === 'redeemed' ? await this.users.findFullById(target.userId) : null;
+      target && outcome === 'redeemed'
+        ? await this.users.findFullById(target.userId)
+        : !target && channel.unknownTarget
+          ? await channel.unknownTarget.redeem(key, code)
+          : null;
     if (!user || isBannedAt(user)) {
       await this.signInAttempts.failed(attempt);
       const reason = !target
@@ -132,7 +145,8 @@ export class SignInCodeFlow implements BeforeApplicationShutdown {
     key: string,
   ): Promise<void> {
     const target = await channel.codes.findVerified(key);
-    if (!target || target.banned) return;
+    if (!target) return channel.unknownTarget?.send(key);
+    if (target.banned) return;
     const user = await this.users.findFullById(target.userId);
     if (!user) return;
     const code = generateNumericCode(6);
@@ -146,8 +160,8 @@ export class SignInCodeFlow implements BeforeApplicationShutdown {
     await channel.deliver(user, target, key, code, expiresAt);
   }
 
-  /** Derived once per channel: each channel's codes have a key of their own. */
-  private codeKey(channel: { keyLabel: string }): Buffer {
+  /** Derived once per label: each channel's codes (and sign-up codes) have a key of their own. */
+  codeKey(channel: { keyLabel: string }): Buffer {
     let codeKey = this.codeKeys.get(channel.keyLabel);
     if (!codeKey) {
       codeKey = deriveKey(this.options.tokenSecret, channel.keyLabel);

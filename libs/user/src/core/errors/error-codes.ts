@@ -51,6 +51,14 @@ export const UserErrors = {
     status: HttpStatus.NOT_FOUND,
     message: 'Sign-in by email code is not enabled in this app',
   },
+  EMAIL_LINK_SIGN_IN_DISABLED: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Sign-in by email link is not enabled in this app',
+  },
+  EMAIL_LINK_INVALID: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Unknown sign-in link (no flow to return to)',
+  },
   INVALID_CREDENTIALS: { status: HttpStatus.UNAUTHORIZED, message: 'Invalid email or password' },
   INVALID_REFRESH_TOKEN: {
     status: HttpStatus.UNAUTHORIZED,

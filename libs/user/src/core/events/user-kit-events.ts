@@ -116,10 +116,10 @@ export interface ExternalAccountUnlinkedEvent {
 export interface SignInMethod {
   /**
    * `password`, `oauth` (a provider, named in `provider`), `phone_code` (an SMS code),
-   * `email_code` (a code mailed to a verified address) or `passkey` (a WebAuthn assertion with
-   * user verification: no second factor is asked after it).
+   * `email_code` (a code mailed to a verified address), `email_link` (a link mailed to one) or
+   * `passkey` (a WebAuthn assertion with user verification: no second factor is asked after it).
    */
-  method: 'password' | 'oauth' | 'phone_code' | 'email_code' | 'passkey';
+  method: 'password' | 'oauth' | 'phone_code' | 'email_code' | 'email_link' | 'passkey';
   provider: string | null;
   /** `totp` or `backup_code` when a second factor completed the sign-in; null: none was asked. */
   secondFactor: 'totp' | 'backup_code' | null;

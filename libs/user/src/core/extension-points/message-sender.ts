@@ -19,6 +19,28 @@ export interface EmailVerificationMessage {
   purpose?: 'verify' | 'sign_in';
 }
 
+/**
+ * A code that opens a new account (UserContactsModule's `passwordless.signUp`), sent to an address
+ * no account holds yet: nobody is greeted, since nobody exists until the code is used.
+ */
+export interface EmailSignUpCodeMessage {
+  email: string;
+  /** 6 digits, valid until `expiresAt`, single use. */
+  code: string;
+  expiresAt: Date;
+}
+
+/** A single-use sign-in link (UserContactsModule's `emailLinkSignIn`). */
+export interface SignInLinkMessage {
+  /** The account the link signs in to; null: none yet, the link creates it (`passwordless.signUp`). */
+  user: MessageRecipient | null;
+  email: string;
+  /** `GET /auth/email-link/verify?token=…` on the configured public URL. */
+  link: string;
+  token: string;
+  expiresAt: Date;
+}
+
 export interface PhoneVerificationMessage {
   user: MessageRecipient;
   /** E.164. */
@@ -85,6 +107,10 @@ export interface MessageSender {
   sendPasswordResetLink(message: PasswordResetMessage): Promise<void>;
   /** Optional: "a new sign-in method was linked to your account" (the event fires either way). */
   sendSignInMethodLinkedNotice?(message: SignInMethodLinkedMessage): Promise<void>;
+  /** A sign-in link; required by UserContactsModule's `emailLinkSignIn` (checked at start). */
+  sendSignInLink?(message: SignInLinkMessage): Promise<void>;
+  /** A code that opens a new account; required by `passwordless.signUp` with `emailSignIn`. */
+  sendEmailSignUpCode?(message: EmailSignUpCodeMessage): Promise<void>;
   /** Optional: an invitation to join an organization (UserOrganizationsModule). */
   sendOrganizationInvitation?(message: OrganizationInvitationMessage): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /** What proved the user before the second factor: it decides which lock a wrong code counts against. */
-export type FirstFactor = 'password' | 'provider' | 'phone_code' | 'email_code';
+export type FirstFactor = 'password' | 'provider' | 'phone_code' | 'email_code' | 'email_link';
 
 /**
  * The second step of a sign-in for a user with 2FA on. Provided by UserTwoFactorModule; the core

@@ -3,7 +3,15 @@
  * admin (`POST /admin/users`, `AdminUsersService.create`, `UsersService.ensureAdmin`), or the
  * first sign-in of a user of the host's LegacyUserStore (`legacy`).
  */
-export type UserCreationSource = 'password' | 'anonymous' | 'oauth' | 'admin' | 'legacy' | 'import';
+export type UserCreationSource =
+  | 'password'
+  | 'anonymous'
+  | 'oauth'
+  | 'admin'
+  | 'legacy'
+  | 'import'
+  /** An email code or link to an address no account held (UserContactsModule's `passwordless.signUp`). */
+  | 'passwordless';
 
 /** What a new user will be created with; `beforeCreate` may change or veto it. */
 export interface NewUserDraft {

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type {
+  EmailSignUpCodeMessage,
   EmailVerificationMessage,
   MessageSender,
+  SignInLinkMessage,
   PasswordResetMessage,
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
@@ -32,6 +34,14 @@ export class LoggingMessageSender implements MessageSender {
     this.logger.log(
       `Password reset link for ${logValue(message.email)}: ${logValue(message.link)}`,
     );
+  }
+
+  async sendSignInLink(message: SignInLinkMessage): Promise<void> {
+    this.logger.log(`Sign-in link for ${logValue(message.email)}: ${logValue(message.link)}`);
+  }
+
+  async sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
+    this.logger.log(`Email sign-up code for ${logValue(message.email)}: ${logValue(message.code)}`);
   }
 
   async sendSignInMethodLinkedNotice(message: SignInMethodLinkedMessage): Promise<void> {

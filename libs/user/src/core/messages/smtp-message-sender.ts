@@ -1,6 +1,8 @@
 import type {
+  EmailSignUpCodeMessage,
   EmailVerificationMessage,
   MessageSender,
+  SignInLinkMessage,
   PasswordResetMessage,
   PhoneVerificationMessage,
   SignInMethodLinkedMessage,
@@ -82,6 +84,35 @@ export class SmtpMessageSender implements MessageSender {
         `Someone (hopefully you) asked to reset the password of ${this.productName}.\n` +
         `Open this link within an hour to choose a new one:\n\n${message.link}\n\n` +
         `If you did not ask for it, ignore this message: your password stays as it is.\n`,
+    });
+  }
+
+  async sendSignInLink(message: SignInLinkMessage): Promise<void> {
+    const purpose = message.user
+      ? `sign in to ${this.productName}`
+      : `create your account on ${this.productName}`;
+    await (
+      await this.transport()
+    ).sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `Your sign-in link for ${this.productName}`,
+      text:
+        `Open this link within 15 minutes to ${purpose}:\n\n${message.link}\n\n` +
+        `It works once. If you did not ask for it, ignore this message.\n`,
+    });
+  }
+
+  async sendEmailSignUpCode(message: EmailSignUpCodeMessage): Promise<void> {
+    await (
+      await this.transport()
+    ).sendMail({
+      from: this.options.from,
+      to: message.email,
+      subject: `${message.code} is your sign-up code`,
+      text:
+        `Your code to create your account on ${this.productName} is ${message.code}.\n` +
+        `It is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
     });
   }
 

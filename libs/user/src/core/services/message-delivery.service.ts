@@ -8,7 +8,9 @@ type MessageKind =
   | 'sendPhoneVerificationCode'
   | 'sendPasswordResetLink'
   | 'sendSignInMethodLinkedNotice'
-  | 'sendOrganizationInvitation';
+  | 'sendOrganizationInvitation'
+  | 'sendSignInLink'
+  | 'sendEmailSignUpCode';
 
 /**
  * Calls the host's MessageSender after the change it announces is committed. A failing sender is
@@ -30,9 +32,9 @@ export class MessageDeliveryService {
     try {
       await send.call(this.sender, message);
     } catch (error) {
-      this.logger.error(
-        `MessageSender.${kind} failed for user ${message.user.id}: ${logValue(error)}`,
-      );
+      // A sign-up's message goes to an address no user holds yet.
+      const user = 'user' in message && message.user ? message.user.id : 'not yet created';
+      this.logger.error(`MessageSender.${kind} failed for user ${user}: ${logValue(error)}`);
     }
   }
 }

@@ -36,10 +36,11 @@ export interface UserFeatureListener {
    */
   countSignInMethods?(em: EntityManager, userId: string): Promise<number>;
   /**
-   * The name the prebuilt pages know this feature by (`passkeys`): UserPagesModule tells the pages
-   * which features the server has, so they offer only what answers, without importing the module.
+   * The name the prebuilt pages know this feature by (`passkeys`), or the names of what it turned
+   * on (`emailCode`, `emailLink`): UserPagesModule tells the pages which features the server has,
+   * so they offer only what answers, without importing the module.
    */
-  readonly pageFeature?: string;
+  readonly pageFeature?: string | readonly string[];
   /**
    * The organization this session works in, while the user is still its member (organizations):
    * token templates read it without importing that module.
@@ -67,7 +68,7 @@ export class UserFeatureListeners {
   /** The `pageFeature` names of the registered features (once every module has started). */
   pageFeatures(): string[] {
     return this.listeners.flatMap((listener) =>
-      listener.pageFeature === undefined ? [] : [listener.pageFeature],
+      listener.pageFeature === undefined ? [] : [listener.pageFeature].flat(),
     );
   }
 

@@ -2,6 +2,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from '../../core/entities/new-id.js';
 import { User } from '../../core/entities/user.entity.js';
+import type { ExchangedSignIn } from '../../core/extension-points/sign-in-exchange.js';
 
 /**
  * The one-time code the OAuth callback puts in the redirect (60 s, single use, SHA-256 stored):
@@ -22,6 +23,10 @@ export class OAuthExchangeCode {
   /** The provider of the round trip (its two-factor setting applies at the exchange). */
   @Property({ type: 'string', length: 50, nullable: true })
   provider: string | null = null;
+
+  /** `oauth`, or the feature that issued the code from its own redirect (`email_link`). */
+  @Property({ type: 'string', length: 16, default: 'oauth' })
+  signInMethod: Opt<'oauth' | ExchangedSignIn> = 'oauth';
 
   /** Digest of the binding cookie of the browser that started the flow. */
   @Property({ type: 'string', length: 64, nullable: true })

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OAuthExchangeCode } from '../entities/oauth-exchange-code.entity.js';
 import { OAuthLinkIntent } from '../entities/oauth-link-intent.entity.js';
 import { OAuthState } from '../entities/oauth-state.entity.js';
+import type { ExchangedSignIn } from '../../core/extension-points/sign-in-exchange.js';
 
 export interface NewOAuthStateRecord {
   stateHash: string;
@@ -19,7 +20,9 @@ export interface NewOAuthStateRecord {
 export interface NewExchangeCodeRecord {
   codeHash: string;
   userId: string;
-  provider: string;
+  /** Null for a code another feature issued (`signInMethod`). */
+  provider: string | null;
+  signInMethod?: 'oauth' | ExchangedSignIn;
   browserHash: string;
   codeChallenge: string | null;
   expiresAt: Date;
@@ -29,6 +32,7 @@ export interface NewExchangeCodeRecord {
 export interface SpentExchangeCode {
   userId: string;
   provider: string | null;
+  signInMethod: 'oauth' | ExchangedSignIn;
   browserHash: string | null;
   codeChallenge: string | null;
 }
@@ -140,6 +144,7 @@ export class OAuthFlowsRepository {
       codeHash: record.codeHash,
       user: record.userId,
       provider: record.provider,
+      signInMethod: record.signInMethod ?? 'oauth',
       browserHash: record.browserHash,
       codeChallenge: record.codeChallenge,
       expiresAt: record.expiresAt,
@@ -160,6 +165,7 @@ export class OAuthFlowsRepository {
     return {
       userId: row.user.id,
       provider: row.provider,
+      signInMethod: row.signInMethod,
       browserHash: row.browserHash,
       codeChallenge: row.codeChallenge,
     };

@@ -302,10 +302,16 @@ export class OAuthSignInService {
     if (user.twoFactorEnabled && !skipsSecondFactor)
       return {
         twoFactorRequired: true,
-        challenge: await this.passwordSignIn.startTwoFactor(user.id, 'provider'),
+        challenge: await this.passwordSignIn.startTwoFactor(
+          user.id,
+          spent.signInMethod === 'oauth' ? 'provider' : spent.signInMethod,
+        ),
       };
     await this.users.recordSignIn(user.id, now);
-    const signIn = { method: 'oauth', provider: spent.provider, secondFactor: null } as const;
+    const signIn =
+      spent.signInMethod === 'oauth'
+        ? ({ method: 'oauth', provider: spent.provider, secondFactor: null } as const)
+        : ({ method: spent.signInMethod, provider: null, secondFactor: null } as const);
     return {
       twoFactorRequired: false,
       tokens: await this.sessions.open(user, meta, undefined, false, signIn),
