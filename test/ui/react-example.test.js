@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startUiApp } from './support/app.js';
+import { seriousViolations } from './support/axe.js';
 import { launchBrowser, newPage, screenshots } from './support/browser.js';
 
 const PASSWORD = 'lantern-orchard-piano-41';
@@ -27,6 +28,8 @@ test('the React example: sign-up, profile, token and the tabs following each oth
   await page.goto(`${app.base}/react-example/`);
 
   const signUp = page.getByRole('region', { name: 'Create an account' });
+  await signUp.waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'signed-out page');
   await signUp.getByLabel('Name').fill('Ada');
   await signUp.getByLabel('Email').fill(EMAIL);
   await signUp.getByLabel('Password').fill(PASSWORD);
@@ -55,6 +58,7 @@ test('the React example: sign-up, profile, token and the tabs following each oth
   await page.getByRole('button', { name: 'Call the API with getToken()' }).click();
   await page.getByText('GET /me with the token: 200').waitFor();
   await screenshots(page, 'react-example-signed-in');
+  assert.deepEqual(await seriousViolations(page), [], 'signed-in page');
 
   // Sign-out in the first tab signs the second out, without a reload there.
   await page.getByRole('button', { name: 'Sign out' }).click();
