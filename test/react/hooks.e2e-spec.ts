@@ -1,5 +1,6 @@
 // @userkit/react's provider and hooks in jsdom (React Testing Library) against the sample app
 // listening on a real port: the client's real fetch, no mocked HTTP.
+import { jest } from '@jest/globals';
 import { createUserKitClient, webStorage, type UserKitClient } from '@userkit/client';
 import { createElement, type ReactNode } from 'react';
 import {
@@ -25,6 +26,8 @@ const {
   useSignUp,
   useUser,
 } = await import('@userkit/react');
+
+const { renderToString } = await import('react-dom/server');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,6 +111,43 @@ describe('@userkit/react hooks', () => {
     await waitFor(() => expect(result.current.isLoaded).toBe(true));
     expect(result.current.isSignedIn).toBe(true);
     expect(result.current.user?.primaryEmail).toBe(email);
+  });
+
+  it('hydrates the server-rendered signed-out markup, then shows the restored session', async () => {
+    const storage = new MapWebStorage();
+    const signedUp = createUserKitClient({ baseUrl: t.baseUrl, storage: webStorage(storage) });
+    await signedUp.signUp({ email: uniqueEmail('react-hydrate'), password: GOOD_PASSWORD });
+    const tree = (client: UserKitClient) =>
+      createElement(
+        UserKitProvider,
+        { client },
+        createElement(SignedIn, null, createElement('p', null, 'welcome back')),
+        createElement(SignedOut, null, createElement('p', null, 'please sign in')),
+      );
+    // The server knows no session: it renders the signed-out state.
+    const html = renderToString(tree(createUserKitClient({ baseUrl: t.baseUrl })));
+    expect(html).toContain('please sign in');
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+
+    const reportedErrors: unknown[] = [];
+    const consoleError = jest.spyOn(console, 'error').mockImplementation((...args) => {
+      reportedErrors.push(args);
+    });
+    try {
+      // The browser hydrates that markup with a client whose storage holds the session.
+      const browserClient = createUserKitClient({
+        baseUrl: t.baseUrl,
+        storage: webStorage(storage),
+      });
+      render(tree(browserClient), { container, hydrate: true });
+      await screen.findByText('welcome back');
+      expect(screen.queryByText('please sign in')).toBeNull();
+    } finally {
+      consoleError.mockRestore();
+    }
+    expect(reportedErrors).toEqual([]); // no hydration mismatch
   });
 
   it('sign-out through useAuth clears every hook and control component', async () => {
