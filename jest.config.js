@@ -3,7 +3,7 @@ export default {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.spec.ts'],
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
@@ -21,11 +21,24 @@ export default {
         module: { type: 'es6' },
       },
     ],
+    // @userkit/react (libs/react): TSX with React's automatic runtime.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2023',
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+        },
+        module: { type: 'es6' },
+      },
+    ],
   },
   moduleNameMapper: {
     '^@userkit/user$': '<rootDir>/libs/user/src/index.ts',
     '^@userkit/user/([a-z-]+)$': '<rootDir>/libs/user/src/$1/index.ts',
     '^@userkit/client$': '<rootDir>/libs/client/src/index.ts',
+    '^@userkit/react$': '<rootDir>/libs/react/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // Its ESM build imports JSON without an import attribute, which jest 30 warns about at every
     // import (and will refuse): the CommonJS build reads the same metadata with require().

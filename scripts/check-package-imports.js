@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
-const PACKAGES = ['dist/libs/user', 'dist/libs/client'];
+const PACKAGES = ['dist/libs/user', 'dist/libs/client', 'dist/libs/react'];
 const builtins = new Set(builtinModules);
 
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -34,6 +37,11 @@ export async function createApp(
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
+  // apps/react-example (`npm run build`), beside the built sample: the @userkit/react example on
+  // the API's own origin. Absent (e.g. the sources run by the tests), nothing is served there.
+  const reactExample = fileURLToPath(new URL('../../../../react-example', import.meta.url));
+  if (existsSync(join(reactExample, 'index.html')))
+    app.useStaticAssets(reactExample, { prefix: '/react-example' });
   // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES (Express picks the
   // right-most address not among them); with none, the socket address is the client.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);

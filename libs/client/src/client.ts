@@ -418,6 +418,14 @@ export class UserKitClient {
     return this.#transport.currentAccessToken();
   }
 
+  /**
+   * Trades the refresh token for a new pair now (one refresh for concurrent callers), e.g. just
+   * before the access token expires; false when there is no session to refresh.
+   */
+  refreshSession(): Promise<boolean> {
+    return this.#transport.refresh();
+  }
+
   /** A signed-in call to any route of the API (the host's own too), with the same refresh. */
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     return this.#transport.send<T>(method, path, { body });
