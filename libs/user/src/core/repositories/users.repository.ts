@@ -95,6 +95,47 @@ function countRealAdmins(em: EntityManager, adminRole: string): Promise<number> 
   return em.count(User, { roles: { name: adminRole }, isAnonymous: false });
 }
 
+/**
+ * The new user's entities (user, emails, phones, role links) made in `em`, written by its next
+ * flush; the attribute values are checked again first when the record asks for it.
+ */
+async function stageNewUser(em: EntityManager, record: NewUserRecord): Promise<User> {
+  const recheck = record.recheckAttributes;
+  const values = recheck
+    ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
+    : {};
+  const user = em.create(User, userFields({ ...record, ...values }));
+  if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
+  for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
+  if (record.email !== null) {
+    em.create(EmailAddress, {
+      user,
+      email: record.email.trim(),
+      normalizedEmail: normalizeEmail(record.email),
+      verified: record.emailVerified,
+      primary: true,
+    });
+  }
+  for (const more of record.moreEmails ?? [])
+    em.create(EmailAddress, {
+      user,
+      email: more.email.trim(),
+      normalizedEmail: normalizeEmail(more.email),
+      verified: more.verified,
+      primary: false,
+    });
+  if (record.phoneNumber)
+    em.create(PhoneNumber, {
+      user,
+      phoneNumber: record.phoneNumber,
+      primary: true,
+      verified: record.phoneNumberVerified ?? false,
+    });
+  for (const more of record.morePhoneNumbers ?? [])
+    em.create(PhoneNumber, { user, ...more, primary: false });
+  return user;
+}
+
 /** Everything `/me` and the admin views show. */
 const FULL_USER = ['emailAddresses', 'phoneNumbers', 'externalAccounts', 'roles'] as const;
 
@@ -304,39 +345,7 @@ export class UsersRepository {
       )
         return await this.createSignedUp(record);
       return await this.em.transactional(async (em) => {
-        const recheck = record.recheckAttributes;
-        const values = recheck
-          ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
-          : {};
-        const user = em.create(User, userFields({ ...record, ...values }));
-        if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
-        for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
-        if (record.email !== null) {
-          em.create(EmailAddress, {
-            user,
-            email: record.email.trim(),
-            normalizedEmail: normalizeEmail(record.email),
-            verified: record.emailVerified,
-            primary: true,
-          });
-        }
-        for (const more of record.moreEmails ?? [])
-          em.create(EmailAddress, {
-            user,
-            email: more.email.trim(),
-            normalizedEmail: normalizeEmail(more.email),
-            verified: more.verified,
-            primary: false,
-          });
-        if (record.phoneNumber)
-          em.create(PhoneNumber, {
-            user,
-            phoneNumber: record.phoneNumber,
-            primary: true,
-            verified: record.phoneNumberVerified ?? false,
-          });
-        for (const more of record.morePhoneNumbers ?? [])
-          em.create(PhoneNumber, { user, ...more, primary: false });
+        const user = await stageNewUser(em, record);
         await em.flush();
         return user;
       });
@@ -345,6 +354,32 @@ export class UsersRepository {
       if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
       throw error;
     }
+  }
+
+  /**
+   * Creates many users (each with its emails, phones and roles) in one transaction (a savepoint
+   * inside the caller's), with the ORM's multi-row INSERTs per table: all or none. An import's
+   * batch; only UserCreationService calls it. Any refused row (a taken email) fails the whole
+   * call, unmapped: the caller then writes the users one by one to find which.
+   */
+  async createMany(records: readonly NewUserRecord[]): Promise<User[]> {
+    return this.em.transactional(async (em) => {
+      const users: User[] = [];
+      for (const record of records) users.push(await stageNewUser(em, record));
+      await em.flush();
+      // Others' unverified claims on the primary addresses yield to their new holders.
+      const held = records.flatMap((record) =>
+        record.email === null ? [] : [normalizeEmail(record.email)],
+      );
+      if (held.length > 0)
+        await em.nativeDelete(EmailAddress, {
+          normalizedEmail: { $in: held },
+          verified: false,
+          primary: false,
+          user: { $nin: users.map((user) => user.id) },
+        });
+      return users;
+    });
   }
 
   /**
