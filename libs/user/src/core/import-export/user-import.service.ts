@@ -44,7 +44,7 @@ type LineOutcome = 'created' | 'skipped' | Omit<ImportLineError, 'line'>;
  * `POST /admin/users/import` and `userkit import`: NDJSON read line by line as it arrives (never
  * the whole body), checked, then written BATCH_LINES at a time through the one write path
  * (UserCreationService.createMany: hooks, `user.created` with source `import`, the sinks), each
- * batch one transaction. A batch the database refuses is written again user by user, so a bad
+ * batch one transaction. A batch the database refuses is split until the bad line is written alone, so a bad
  * line is reported and the others are written, and a stopped import leaves only whole users.
  */
 @Injectable()
@@ -77,7 +77,8 @@ export class UserImportService {
       externalIds.clear();
       // A context of its own per batch: the request's identity map does not grow with the file.
       const outcomes = await this.ormContext.runDetached(() => this.importBatch(read, dryRun));
-      for (const [index, outcome] of outcomes.entries()) count(report, read[index]!.number, outcome);
+      for (const [index, outcome] of outcomes.entries())
+        count(report, read[index]!.number, outcome);
       onProgress?.(report, number);
     };
     for await (const raw of lines) {

@@ -389,7 +389,12 @@ export class UsersRepository {
         [metadata.get(PhoneNumber).tableName, rows(staged.flatMap((one) => one.phones))],
       ] as const) {
         if (written.length === 0) continue;
-        await insertRows(em, table, written[0]!.columns, written.map((row) => row.values));
+        await insertRows(
+          em,
+          table,
+          written[0]!.columns,
+          written.map((row) => row.values),
+        );
       }
       const roleLinks = staged.flatMap(({ user }, index) =>
         records[index]!.roleNames.map((roleName) => [user.id, roleName]),

@@ -123,8 +123,9 @@ export class UserCreationService {
    * Many users at once (an import's batch), each as `create` would make it: `beforeCreate` once
    * per user, then the accepted ones written in ONE transaction with their `user.created` events
    * (multi-row INSERTs), then `afterCreate` for each. When that write fails (a taken address, a
-   * duplicate), each accepted user is written alone, as `create` does, so one bad user costs only
-   * itself: each outcome is the user or the error that refused it, in the order given.
+   * duplicate), the batch is split until the refused user is written alone, as `create` does, so
+   * one bad user costs only itself: each outcome is the user or the error that refused it, in the
+   * order given.
    */
   async createMany(
     items: ReadonlyArray<{ draft: NewUserDraft; account: NewUserAccount }>,
@@ -142,7 +143,32 @@ export class UserCreationService {
       }
     }
     if (pending.length === 0) return outcomes;
-    let users: User[] | null = null;
+    await this.writeIsolating(pending, outcomes);
+    return outcomes;
+  }
+
+  /**
+   * Writes the users in one transaction with their events, then runs `afterCreate` for each. When
+   * the database refuses the write (nothing of it is kept), each half is tried on its own, down
+   * to single users written as `create` writes them (their error mapped to a code): one bad user
+   * among n costs about 2·log2(n) writes, and the users before it are still written first.
+   */
+  private async writeIsolating(
+    pending: ReadonlyArray<{ index: number; record: NewUserRecord; accepted: NewUserDraft }>,
+    outcomes: Array<{ user: User } | { error: unknown }>,
+  ): Promise<void> {
+    if (pending.length === 1) {
+      const { index, record, accepted } = pending[0]!;
+      try {
+        outcomes[index] = {
+          user: await this.writeAndAnnounce(accepted, () => this.writeRecord(record)),
+        };
+      } catch (error) {
+        outcomes[index] = { error };
+      }
+      return;
+    }
+    let users: User[];
     try {
       users = await this.events.commit(
         () => this.users.createMany(pending.map((item) => item.record)),
@@ -156,24 +182,15 @@ export class UserCreationService {
           ),
       );
     } catch {
-      // Nothing of the batch was written: each user on its own finds the one refused.
+      const half = Math.ceil(pending.length / 2);
+      await this.writeIsolating(pending.slice(0, half), outcomes);
+      await this.writeIsolating(pending.slice(half), outcomes);
+      return;
     }
-    if (users) {
-      for (const [at, user] of users.entries()) {
-        outcomes[pending[at]!.index] = { user };
-        await this.runAfterCreate(user.id, user.emailAddresses.getItems()[0]?.email ?? null);
-      }
-      return outcomes;
+    for (const [at, user] of users.entries()) {
+      outcomes[pending[at]!.index] = { user };
+      await this.runAfterCreate(user.id, user.emailAddresses.getItems()[0]?.email ?? null);
     }
-    for (const { index, record, accepted } of pending) {
-      try {
-        const user = await this.writeAndAnnounce(accepted, () => this.writeRecord(record));
-        outcomes[index] = { user };
-      } catch (error) {
-        outcomes[index] = { error };
-      }
-    }
-    return outcomes;
   }
 
   private async passwordHashOf(account: NewUserAccount): Promise<string | null> {

@@ -24,14 +24,12 @@ async function anyEndpointTakes(
   events: readonly UserKitEventRecord[],
 ): Promise<boolean> {
   const types = [...new Set(events.map((event) => event.type))];
-  const rows: unknown[] = await em
-    .getConnection()
-    .execute(
-      `select 1 from "userkit_webhook_endpoints" e where e."enabled" = ${isPostgres(em) ? 'true' : '1'} and (e."event_types" = '*' or ${types.map(() => 'e."event_types" like ?').join(' or ')}) limit 1`,
-      types.map((type) => `%,${type},%`),
-      'all',
-      em.getTransactionContext(),
-    );
+  const rows: unknown[] = await em.getConnection().execute(
+    `select 1 from "userkit_webhook_endpoints" e where e."enabled" = ${isPostgres(em) ? 'true' : '1'} and (e."event_types" = '*' or ${types.map(() => 'e."event_types" like ?').join(' or ')}) limit 1`,
+    types.map((type) => `%,${type},%`),
+    'all',
+    em.getTransactionContext(),
+  );
   return rows.length > 0;
 }
 
