@@ -86,10 +86,26 @@ describe('POST /admin/users/import', () => {
   let t: TestApp;
   let admin: { accessToken: string };
   const created: Array<Record<string, unknown>> = [];
+  const hooked = {
+    before: [] as string[],
+    after: [] as Array<{ id: string; email: string | null }>,
+  };
   beforeAll(async () => {
     t = await startTestApp({
       env: { ...ADMIN_ENV, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'on' },
-      overrides: { importedPasswordHashes: { firebaseScrypt: FIREBASE } },
+      overrides: {
+        importedPasswordHashes: { firebaseScrypt: FIREBASE },
+        lifecycleHooks: {
+          beforeCreate: (draft) => {
+            if (!draft.email?.startsWith('hooked-')) return draft;
+            hooked.before.push(draft.email);
+            return { ...draft, publicMetadata: { ...draft.publicMetadata, vetted: true } };
+          },
+          afterCreate: (user) => {
+            if (user.email?.startsWith('hooked-')) hooked.after.push(user);
+          },
+        },
+      },
     });
     admin = await signInAdmin(t.http);
     t.app.get(EventEmitter2).on('user.created', (event: Record<string, unknown>) => {
@@ -391,6 +407,45 @@ describe('POST /admin/users/import', () => {
       await countOf('select count(*) as n from userkit_users where external_id like ?', like),
     ).toBe(9_950);
   }, 300_000);
+
+  it('beforeCreate and afterCreate run once per user of a batched import, also when a batch is refused and split', async () => {
+    const run = randomUUID().slice(0, 8);
+    const emailOf = (line: number) => `hooked-${line}-${run}@example.com`;
+    // Line 300 takes line 1's address: its batch is refused, then split down to it.
+    const lines = Array.from({ length: 600 }, (_, i) => ({
+      externalId: `hooked-${run}-${i + 1}`,
+      emails: [{ email: i + 1 === 300 ? emailOf(1) : emailOf(i + 1) }],
+    }));
+    const report = await importFile(ndjson(lines)).expect(200);
+    expect(report.body).toMatchObject({
+      created: 599,
+      failed: 1,
+      errors: [{ line: 300, code: 'EMAIL_TAKEN' }],
+    });
+    const mine = (email: string | null) => email?.endsWith(`-${run}@example.com`) ?? false;
+    expect(hooked.before.filter(mine)).toHaveLength(600);
+    const after = hooked.after.filter((user) => mine(user.email));
+    expect(after.map((user) => user.email).sort()).toEqual(
+      lines
+        .filter((_, i) => i + 1 !== 300)
+        .map((line) => line.emails[0]!.email)
+        .sort(),
+    );
+    const rows = await sql<{ id: string; public_metadata: unknown }>(
+      t.app,
+      'select id, public_metadata from userkit_users where external_id like ?',
+      [`hooked-${run}-%`],
+    );
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(after.map((user) => user.id)));
+    // What beforeCreate changed is what was written.
+    for (const row of rows) {
+      const metadata =
+        typeof row.public_metadata === 'string'
+          ? JSON.parse(row.public_metadata)
+          : row.public_metadata;
+      expect(metadata).toEqual({ vetted: true });
+    }
+  });
 
   it('a webhook endpoint gets user.created for every user of a batched import', async () => {
     const receiver = await startWebhookReceiver();

@@ -189,7 +189,8 @@ export class UserCreationService {
     }
     for (const [at, user] of users.entries()) {
       outcomes[pending[at]!.index] = { user };
-      await this.runAfterCreate(user.id, user.emailAddresses.getItems()[0]?.email ?? null);
+      // The primary address as written (trimmed), as `create` tells it.
+      await this.runAfterCreate(user.id, pending[at]!.record.email?.trim() ?? null);
     }
   }
 
