@@ -27,6 +27,7 @@ export function renderSummary(r) {
     .map((v) => `${v}`)
     .join(' / ')} ms ${Object.values(r.searchP95Ms).every((v) => v < 50) ? '✓' : '✗'} | < 50 ms |
 | audit log, ${(d.auditLogRows ?? 0).toLocaleString('en')} records, p95 of GET /admin/audit-log, worst filter (per filter: RESULTS.md) | ${r.auditLog ? goal(`${r.auditLog.p95Ms} ms`, r.auditLog.p95Ms < 50) : 'not measured'} | < 50 ms |
+| import: users written per second, ${(d.userImport?.lines ?? 0).toLocaleString('en')} NDJSON lines with password hashes in one POST /admin/users/import (bench/user-import.js) | ${r.importUsersPerSecond ? goal(r.importUsersPerSecond, r.importUsersPerSecond >= 2000) : 'not measured'} | ≥ 2,000 |
 | sign-in throughput lost to the audit log: 1 − (with UserAuditLogModule ÷ without); the app's CPU per sign-in, with ÷ without | ${r.auditLog ? `${goal(r.auditLog.signInCost, r.auditLog.signInCost <= 0.05)} (ratio ${spread(d.ratios.auditLogSignIn.throughput)}); ${spread(d.ratios.auditLogSignIn.cpuPerSignIn)}` : 'not measured'} | ≤ 0.05 |
 | (ceiling) a Nest route doing only the verification ÷ raw verifications; UserKit's sign-ins ÷ that route | ${d.ratios.hashCeiling ? `${spread(d.ratios.hashCeiling.hashRouteVsHash)}; ${spread(d.ratios.hashCeiling.signInVsHashRoute)}` : 'not measured'} | |
 | (profile) the UserModule host with the pages (\`ui\`) on ÷ the host without UserModule | ${host ? spread(host.withUi) : 'not measured'} | |

@@ -8,7 +8,8 @@
 // sides of a round alike, so ratios hold on a noisy machine; absolute numbers do not.
 //
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_SECONDS per run (4), BENCH_USERS for the admin
-// search (1,000,000; e.g. 100000 for a quick run), AUDIT_ROWS for the audit log (10,000,000).
+// search (1,000,000; e.g. 100000 for a quick run), AUDIT_ROWS for the audit log (10,000,000),
+// IMPORT_LINES for the import (10,000).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -20,6 +21,7 @@ import { searchBenchmark, seedUsers } from './admin-search.js';
 import { auditLogBenchmark, seedAuditLog } from './audit-log.js';
 import { measureHostOverhead } from './host-overhead.js';
 import { writeRendered } from './render.js';
+import { importBenchmark } from './user-import.js';
 import { ARGON2, PASSWORD } from './parameters.js';
 import {
   elapsedSeconds,
@@ -127,7 +129,13 @@ const untrack = async (process_) => {
 try {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
-  for (const name of ['userkit_bench', 'userkit_no_audit', 'betterauth_bench', 'userkit_search'])
+  for (const name of [
+    'userkit_bench',
+    'userkit_no_audit',
+    'betterauth_bench',
+    'userkit_search',
+    'userkit_import',
+  ])
     await admin.query(`create database ${name}`);
   await admin.end();
   const urlOf = (name) => postgres.url.replace(/\/postgres$/, `/${name}`);
@@ -389,6 +397,23 @@ try {
     log,
   );
   await untrack(searchApp);
+
+  // 5. Import: IMPORT_LINES users (hashes, no plaintext) in one POST /admin/users/import.
+  const importApp = track(
+    await startProcess(
+      sampleArgs,
+      { ...sampleEnv, DATABASE_URL: urlOf('userkit_import') },
+      '/health/ready',
+    ),
+  );
+  const userImport = await importBenchmark(
+    importApp.base,
+    { email: 'admin@bench.example', password: PASSWORD },
+    log,
+  );
+  await untrack(importApp);
+  results.importUsersPerSecond = userImport.usersPerSecond;
+  details.userImport = userImport;
   results.auditLog = {
     p95Ms: auditLog.p95Ms,
     // The share of sign-in throughput the module costs (≤ 0 when none shows on this run).

@@ -4,6 +4,8 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import bcrypt from 'bcryptjs';
 import { ADMIN_ENV, expectAdminOnly, signInAdmin } from './support/admin.js';
 import { sql } from './support/database-access.js';
+import { TEST_DB } from './support/test-database.js';
+import { startWebhookReceiver } from './support/webhook-receiver.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { bearer, uniqueEmail } from './support/users.js';
 
@@ -84,10 +86,26 @@ describe('POST /admin/users/import', () => {
   let t: TestApp;
   let admin: { accessToken: string };
   const created: Array<Record<string, unknown>> = [];
+  const hooked = {
+    before: [] as string[],
+    after: [] as Array<{ id: string; email: string | null }>,
+  };
   beforeAll(async () => {
     t = await startTestApp({
-      env: ADMIN_ENV,
-      overrides: { importedPasswordHashes: { firebaseScrypt: FIREBASE } },
+      env: { ...ADMIN_ENV, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'on' },
+      overrides: {
+        importedPasswordHashes: { firebaseScrypt: FIREBASE },
+        lifecycleHooks: {
+          beforeCreate: (draft) => {
+            if (!draft.email?.startsWith('hooked-')) return draft;
+            hooked.before.push(draft.email);
+            return { ...draft, publicMetadata: { ...draft.publicMetadata, vetted: true } };
+          },
+          afterCreate: (user) => {
+            if (user.email?.startsWith('hooked-')) hooked.after.push(user);
+          },
+        },
+      },
     });
     admin = await signInAdmin(t.http);
     t.app.get(EventEmitter2).on('user.created', (event: Record<string, unknown>) => {
@@ -303,27 +321,161 @@ describe('POST /admin/users/import', () => {
     expect(await usersWithExternalIds([...ids, `mix-${run}-taken-1`])).toBe(5);
   });
 
-  it('a 500-line file with 10 bad lines imports 490 and reports the 10 by line', async () => {
-    const run = randomUUID();
-    const bad = new Set(Array.from({ length: 10 }, (_, i) => 7 + i * 49));
-    const lines = Array.from({ length: 500 }, (_, i) =>
-      bad.has(i + 1)
-        ? { externalId: `big-${run}-${i}`, emails: [{ email: `bad-${i}` }] }
-        : {
-            externalId: `big-${run}-${i}`,
-            emails: [{ email: `big-${i}-${run}@example.com`, verified: true }],
-          },
+  const countOf = async (query: string, params: unknown[]): Promise<number> => {
+    const [row] = await sql<{ n: number | string }>(t.app, query, params);
+    return Number(row!.n);
+  };
+
+  it('a 10,000-line file with 50 bad lines imports 9,950, reports the 50 by line, leaves every user whole and announced; a re-run skips them', async () => {
+    const run = randomUUID().slice(0, 8);
+    const passwordHash = bcrypt.hashSync(PASSWORD, 4);
+    // 40 lines refused when read; 10 by the database (the address of line 1, held since): each
+    // of those fails its batch's multi-row write, which is then written line by line.
+    const invalid = new Set(Array.from({ length: 40 }, (_, i) => 13 + i * 241));
+    const taken = new Set(Array.from({ length: 10 }, (_, i) => 101 + i * 977));
+    const emailOf = (line: number) => `ten-${line}-${run}@example.com`;
+    const lines = Array.from({ length: 10_000 }, (_, i) => {
+      const line = i + 1;
+      const externalId = `ten-${run}-${line}`;
+      if (invalid.has(line)) return { externalId, emails: [{ email: `not-an-address-${line}` }] };
+      const email = taken.has(line) ? emailOf(1).toUpperCase() : emailOf(line);
+      return { externalId, emails: [{ email, verified: true }], passwordHash };
+    });
+    const expectedErrors = [...invalid, ...taken]
+      .sort((a, b) => a - b)
+      .map((line) => [line, invalid.has(line) ? 'IMPORT_LINE_INVALID' : 'EMAIL_TAKEN']);
+    const mark = created.length;
+
+    const started = performance.now();
+    const first = await importFile(ndjson(lines)).expect(200);
+    const seconds = (performance.now() - started) / 1000;
+    expect(first.body).toMatchObject({ created: 9_950, skipped: 0, failed: 50 });
+    expect(first.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(
+      expectedErrors,
     );
+    // Per-line writes took ~25 ms a user; batches bring 10,000 far under a minute.
+    expect(seconds).toBeLessThan(60);
+
+    const like = [`ten-${run}-%`];
+    expect(
+      await countOf('select count(*) as n from userkit_users where external_id like ?', like),
+    ).toBe(9_950);
+    // Whole users: each has its primary address and its role, and no refused line left a row.
+    expect(
+      await countOf(
+        `select count(*) as n from userkit_users u where u.external_id like ? and (
+           (select count(*) from userkit_email_addresses e where e.user_id = u.id and e."primary" = ${TEST_DB === 'postgres' ? 'true' : '1'}) <> 1
+           or (select count(*) from userkit_user_roles r where r.user_id = u.id and r.role_name = 'user') <> 1)`,
+        like,
+      ),
+    ).toBe(0);
+    expect(
+      await countOf(
+        'select count(*) as n from userkit_email_addresses where normalized_email = ?',
+        [emailOf(1)],
+      ),
+    ).toBe(1);
+    // Every user was announced once: user.created in-process, and the audit log's record written
+    // in the batch's transaction.
+    const ids = new Set(
+      (
+        await sql<{ id: string }>(
+          t.app,
+          'select id from userkit_users where external_id like ?',
+          like,
+        )
+      ).map((row) => row.id),
+    );
+    const announced = created.slice(mark).filter((event) => ids.has(event.userId as string));
+    expect(announced).toHaveLength(9_950);
+    expect(new Set(announced.map((event) => event.userId)).size).toBe(9_950);
+    expect(announced.every((event) => event.source === 'import')).toBe(true);
+    expect(
+      await countOf(
+        `select count(*) as n from userkit_audit_log a join userkit_users u on u.id = a.user_id
+         where u.external_id like ? and a.type = 'user.signed_up'`,
+        like,
+      ),
+    ).toBe(9_950);
+
+    const again = await importFile(ndjson(lines)).expect(200);
+    expect(again.body).toMatchObject({ created: 0, skipped: 9_950, failed: 50 });
+    expect(again.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(
+      expectedErrors,
+    );
+    expect(
+      await countOf('select count(*) as n from userkit_users where external_id like ?', like),
+    ).toBe(9_950);
+  }, 300_000);
+
+  it('beforeCreate and afterCreate run once per user of a batched import, also when a batch is refused and split', async () => {
+    const run = randomUUID().slice(0, 8);
+    const emailOf = (line: number) => `hooked-${line}-${run}@example.com`;
+    // Line 300 takes line 1's address: its batch is refused, then split down to it.
+    const lines = Array.from({ length: 600 }, (_, i) => ({
+      externalId: `hooked-${run}-${i + 1}`,
+      emails: [{ email: i + 1 === 300 ? emailOf(1) : emailOf(i + 1) }],
+    }));
     const report = await importFile(ndjson(lines)).expect(200);
-    expect(report.body).toMatchObject({ created: 490, skipped: 0, failed: 10 });
-    expect(report.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(
-      [...bad].map((line) => [line, 'IMPORT_LINE_INVALID']),
+    expect(report.body).toMatchObject({
+      created: 599,
+      failed: 1,
+      errors: [{ line: 300, code: 'EMAIL_TAKEN' }],
+    });
+    const mine = (email: string | null) => email?.endsWith(`-${run}@example.com`) ?? false;
+    expect(hooked.before.filter(mine)).toHaveLength(600);
+    const after = hooked.after.filter((user) => mine(user.email));
+    expect(after.map((user) => user.email).sort()).toEqual(
+      lines
+        .filter((_, i) => i + 1 !== 300)
+        .map((line) => line.emails[0]!.email)
+        .sort(),
     );
-    const [row] = await sql<{ n: number | string }>(
+    const rows = await sql<{ id: string; public_metadata: unknown }>(
       t.app,
-      'select count(*) as n from userkit_users where external_id like ?',
-      [`big-${run}-%`],
+      'select id, public_metadata from userkit_users where external_id like ?',
+      [`hooked-${run}-%`],
     );
-    expect(Number(row!.n)).toBe(490);
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(after.map((user) => user.id)));
+    // What beforeCreate changed is what was written.
+    for (const row of rows) {
+      const metadata =
+        typeof row.public_metadata === 'string'
+          ? JSON.parse(row.public_metadata)
+          : row.public_metadata;
+      expect(metadata).toEqual({ vetted: true });
+    }
+  });
+
+  it('a webhook endpoint gets user.created for every user of a batched import', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const endpoint = await t.http
+        .post('/admin/webhooks')
+        .set(bearer(admin.accessToken))
+        .send({ url: receiver.url, events: ['user.created'] })
+        .expect(201);
+      const run = randomUUID().slice(0, 8);
+      // Two batches, the second short.
+      const lines = Array.from({ length: 600 }, (_, i) => ({
+        externalId: `hook-${run}-${i}`,
+        emails: [{ email: `hook-${i}-${run}@example.com` }],
+      }));
+      const report = await importFile(ndjson(lines)).expect(200);
+      expect(report.body).toMatchObject({ created: 600, failed: 0 });
+      expect(
+        await countOf(
+          `select count(*) as n from userkit_webhook_messages m join userkit_users u on u.id = m.user_id
+           where u.external_id like ? and m.event_type = 'user.created'`,
+          [`hook-${run}-%`],
+        ),
+      ).toBe(600);
+      await t.http
+        .delete(`/admin/webhooks/${endpoint.body.id}`)
+        .set(bearer(admin.accessToken))
+        .expect(204);
+    } finally {
+      await receiver.close();
+    }
   }, 120_000);
 });

@@ -5,13 +5,13 @@
 // did not import have no routes and no tables there.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { call, createHost } from './support/host-app.js';
 import { installedPaths, packageName } from './support/installed.js';
-import { packPackages } from './support/packages.js';
+import { npmEnvironment, packPackages } from './support/packages.js';
 import { installCommand, installCommands, readmeBlock } from './support/readme.js';
 
 const ADMIN = { email: 'first.admin@example.com', password: 'first-admin-passphrase-7' };
@@ -74,6 +74,38 @@ test('a user signs up, signs in and reads /me', async () => {
   assert.equal(me.body.id, signUp.body.user.id);
   assert.equal(me.body.emailAddresses[0].email, USER.email);
   assert.equal((await call(app, 'GET', '/me')).status, 401);
+});
+
+test('npx userkit, the bin of the packed package, exports the users and checks an import file', () => {
+  const databaseUrl = join(host.dir, 'data/app.sqlite');
+  const userkit = (...args) =>
+    spawnSync('npx', ['--no-install', 'userkit', ...args, '--database-url', databaseUrl], {
+      cwd: host.dir,
+      env: npmEnvironment(),
+      encoding: 'utf8',
+    });
+  const exported = userkit('export');
+  assert.equal(exported.status, 0, exported.stderr);
+  const lines = exported.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.ok(
+    lines.some((line) => line.emails[0]?.email === USER.email),
+    exported.stdout,
+  );
+  const file = join(host.dir, 'users.ndjson');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ externalId: 'host-1', emails: [{ email: 'host.import@example.com' }] })}\nnot json\n`,
+  );
+  // A dry run: the app holds the database meanwhile.
+  const checked = userkit('import', file, '--dry-run');
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(
+    checked.stdout,
+    /^dry run: would create 1, skipped 0 \(imported already\), failed 1\nline 2: IMPORT_LINE_INVALID /,
+  );
 });
 
 test('the first admin made at start reaches the admin routes, a user does not', async () => {

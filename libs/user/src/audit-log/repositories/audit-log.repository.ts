@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { plainValues } from '../../core/sql/plain-values.js';
 import { newId } from '../../core/entities/new-id.js';
+import { insertRows } from '../../core/sql/insert-rows.js';
 import { PreparedWrite } from '../../core/sql/prepared-write.js';
 import { isPostgres } from '../../core/sql/sql-dialect-of.js';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
@@ -22,7 +23,33 @@ export interface AuditLogFilter {
 }
 
 const TABLE = 'userkit_audit_log';
-const INSERT_SQL = `insert into "${TABLE}" ("id", "created_at", "type", "user_id", "actor_id", "session_id", "ip", "user_agent", "details") values (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const COLUMNS = [
+  '"id"',
+  '"created_at"',
+  '"type"',
+  '"user_id"',
+  '"actor_id"',
+  '"session_id"',
+  '"ip"',
+  '"user_agent"',
+  '"details"',
+];
+const INSERT_SQL = `insert into "${TABLE}" (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`;
+
+/** A record's values in COLUMNS order, bound as the ORM would bind them. */
+function rowOf(em: EntityManager, record: AuditLogRecord, at: Date): unknown[] {
+  return [
+    newId(),
+    em.getPlatform().processDateProperty(at),
+    record.type,
+    record.userId,
+    record.actorId,
+    record.sessionId,
+    record.ip,
+    record.userAgent,
+    JSON.stringify(record.details),
+  ];
+}
 
 /** The audit log's one table: append, read newest first by (created_at, id), prune by age. */
 @Injectable()
@@ -38,18 +65,14 @@ export class AuditLogRepository {
    */
   async append(record: AuditLogRecord, at = new Date(), em = this.em): Promise<void> {
     this.insert ??= new PreparedWrite('userkit_audit_log_insert', INSERT_SQL, [INSERT_SQL]);
-    const values = [
-      newId(),
-      em.getPlatform().processDateProperty(at),
-      record.type,
-      record.userId,
-      record.actorId,
-      record.sessionId,
-      record.ip,
-      record.userAgent,
-      JSON.stringify(record.details),
-    ];
-    await this.insert.run(em, [values]);
+    await this.insert.run(em, [rowOf(em, record, at)]);
+  }
+
+  /** Many records of one change (a bulk import's users), as multi-row INSERTs on `em`. */
+  async appendMany(records: readonly AuditLogRecord[], at: Date, em: EntityManager): Promise<void> {
+    if (records.length === 1) return this.append(records[0]!, at, em);
+    const rows = records.map((record) => rowOf(em, record, at));
+    await insertRows(em, TABLE, COLUMNS, rows);
   }
 
   async list(filter: AuditLogFilter): Promise<AuditLogEntry[]> {

@@ -77,10 +77,8 @@ export class AuditLogService {
 
   /** Records of a change, in its transaction (`em` is the transaction's). */
   async writeIn(em: EntityManager, records: readonly AuditLogRecord[], at: Date): Promise<void> {
-    for (const record of records) {
-      const kept = this.kept(record);
-      if (kept) await this.entries.append(kept, at, em);
-    }
+    const kept = records.flatMap((record) => this.kept(record) ?? []);
+    if (kept.length > 0) await this.entries.appendMany(kept, at, em);
   }
 
   /** The record as stored (ip and user agent cut, details bounded), or null when excluded. */

@@ -7,7 +7,14 @@ import { User } from '../entities/user.entity.js';
 export class ImportedUsersRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async hasExternalId(externalId: string): Promise<boolean> {
-    return (await this.em.count(User, { externalId })) > 0;
+  /** Those of `externalIds` that users here have (one query). */
+  async existingExternalIds(externalIds: readonly string[]): Promise<string[]> {
+    if (externalIds.length === 0) return [];
+    const users = await this.em.find(
+      User,
+      { externalId: { $in: [...externalIds] } },
+      { fields: ['externalId'] },
+    );
+    return users.flatMap((user) => (user.externalId === null ? [] : [user.externalId]));
   }
 }

@@ -14,6 +14,7 @@ import {
   userCollectionsSelect,
   withoutUserCollections,
 } from './user-collections.js';
+import { insertRows } from '../sql/insert-rows.js';
 import { PreparedWrite, insertRow } from '../sql/prepared-write.js';
 import { Role } from '../entities/role.entity.js';
 import { Session } from '../entities/session.entity.js';
@@ -100,6 +101,61 @@ async function lockAdminRole(em: EntityManager, adminRole: string): Promise<void
 /** Admins that can sign in as someone: an anonymous holder (legacy data) does not count. */
 function countRealAdmins(em: EntityManager, adminRole: string): Promise<number> {
   return em.count(User, { roles: { name: adminRole }, isAnonymous: false });
+}
+
+/** A new user's entities, as `stageNewUser` made them. */
+interface StagedUser {
+  user: User;
+  emails: EmailAddress[];
+  phones: PhoneNumber[];
+}
+
+/**
+ * The new user's entities (user, emails, phones, role links) made in `em`: written by its next
+ * flush, or (`persist: false`) by the caller from their values. The attribute values are checked
+ * again first when the record asks for it.
+ */
+async function stageNewUser(
+  em: EntityManager,
+  record: NewUserRecord,
+  persist = true,
+): Promise<StagedUser> {
+  const recheck = record.recheckAttributes;
+  const values = recheck
+    ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
+    : {};
+  const user = em.create(User, userFields({ ...record, ...values }), { persist });
+  if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
+  for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
+  const emails = [
+    ...(record.email === null ? [] : [{ email: record.email, verified: record.emailVerified }]),
+    ...(record.moreEmails ?? []),
+  ].map((address, index) =>
+    em.create(
+      EmailAddress,
+      {
+        user,
+        email: address.email.trim(),
+        normalizedEmail: normalizeEmail(address.email),
+        verified: address.verified,
+        primary: index === 0 && record.email !== null,
+      },
+      { persist },
+    ),
+  );
+  const phones = [
+    ...(record.phoneNumber
+      ? [{ phoneNumber: record.phoneNumber, verified: record.phoneNumberVerified ?? false }]
+      : []),
+    ...(record.morePhoneNumbers ?? []),
+  ].map((phone, index) =>
+    em.create(
+      PhoneNumber,
+      { user, ...phone, primary: index === 0 && Boolean(record.phoneNumber) },
+      { persist },
+    ),
+  );
+  return { user, emails, phones };
 }
 
 /** Everything `/me` and the admin views show. */
@@ -311,39 +367,7 @@ export class UsersRepository {
       )
         return await this.createSignedUp(record);
       return await this.em.transactional(async (em) => {
-        const recheck = record.recheckAttributes;
-        const values = recheck
-          ? recheck.check(await readDefinitionsLocked(em, recheck.customAttributes))
-          : {};
-        const user = em.create(User, userFields({ ...record, ...values }));
-        if (record.signedIn) user.lastSignInAt = new Date(user.createdAt.getTime());
-        for (const roleName of record.roleNames) user.roles.add(em.getReference(Role, roleName));
-        if (record.email !== null) {
-          em.create(EmailAddress, {
-            user,
-            email: record.email.trim(),
-            normalizedEmail: normalizeEmail(record.email),
-            verified: record.emailVerified,
-            primary: true,
-          });
-        }
-        for (const more of record.moreEmails ?? [])
-          em.create(EmailAddress, {
-            user,
-            email: more.email.trim(),
-            normalizedEmail: normalizeEmail(more.email),
-            verified: more.verified,
-            primary: false,
-          });
-        if (record.phoneNumber)
-          em.create(PhoneNumber, {
-            user,
-            phoneNumber: record.phoneNumber,
-            primary: true,
-            verified: record.phoneNumberVerified ?? false,
-          });
-        for (const more of record.morePhoneNumbers ?? [])
-          em.create(PhoneNumber, { user, ...more, primary: false });
+        const { user } = await stageNewUser(em, record);
         await em.flush();
         return user;
       });
@@ -352,6 +376,51 @@ export class UsersRepository {
       if (error instanceof ForeignKeyConstraintViolationException) throw roleDeletedMeanwhile();
       throw error;
     }
+  }
+
+  /**
+   * Creates many users (each with its emails, phones and roles) in one transaction (a savepoint
+   * inside the caller's), a few multi-row INSERTs per table: all or none. An import's
+   * batch; only UserCreationService calls it. Any refused row (a taken email) fails the whole
+   * call, unmapped: the caller then writes the users one by one to find which.
+   */
+  async createMany(records: readonly NewUserRecord[]): Promise<User[]> {
+    return this.em.transactional(async (em) => {
+      const staged: StagedUser[] = [];
+      for (const record of records) staged.push(await stageNewUser(em, record, false));
+      const rows = (entities: object[]) => entities.map((entity) => insertRow(em, entity));
+      const metadata = em.getMetadata();
+      for (const [table, written] of [
+        [metadata.get(User).tableName, rows(staged.map((one) => one.user))],
+        [metadata.get(EmailAddress).tableName, rows(staged.flatMap((one) => one.emails))],
+        [metadata.get(PhoneNumber).tableName, rows(staged.flatMap((one) => one.phones))],
+      ] as const) {
+        if (written.length === 0) continue;
+        await insertRows(
+          em,
+          table,
+          written[0]!.columns,
+          written.map((row) => row.values),
+        );
+      }
+      const roleLinks = staged.flatMap(({ user }, index) =>
+        records[index]!.roleNames.map((roleName) => [user.id, roleName]),
+      );
+      if (roleLinks.length > 0)
+        await insertRows(em, 'userkit_user_roles', ['"user_id"', '"role_name"'], roleLinks);
+      // Others' unverified claims on the primary addresses yield to their new holders.
+      const held = records.flatMap((record) =>
+        record.email === null ? [] : [normalizeEmail(record.email)],
+      );
+      if (held.length > 0)
+        await em.nativeDelete(EmailAddress, {
+          normalizedEmail: { $in: held },
+          verified: false,
+          primary: false,
+          user: { $nin: staged.map(({ user }) => user.id) },
+        });
+      return staged.map(({ user }) => user);
+    });
   }
 
   /**
