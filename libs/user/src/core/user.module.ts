@@ -74,6 +74,7 @@ import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
+import { RevokedSessions } from './services/revoked-sessions.js';
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserImportService } from './import-export/user-import.service.js';
 import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
@@ -204,6 +205,7 @@ const SERVICES = [
     DeclaredFieldsService,
     StartupDeclarationsService,
     SelfViewExtensionService,
+    RevokedSessions,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

@@ -13,9 +13,20 @@ export interface AccessTokenClaims {
    * against the session, which is what decides.
    */
   act?: { sub: string };
+  /**
+   * Stateless sessions only, so the guard needs no database: when the user last signed in
+   * (`auth_time`, seconds), whether the user is anonymous (`anon`) and, with
+   * `requireVerifiedEmail`, whether no verified address is held yet (`evp`).
+   */
+  authTime?: number;
+  anonymous?: boolean;
+  emailVerificationPending?: boolean;
 }
 
-/** Short-lived HS256 JWTs. The guard still checks the session, so revocation is immediate. */
+/**
+ * Short-lived HS256 JWTs. In the database mode the guard still checks the session, so revocation
+ * is immediate; in the stateless mode the token is all the guard reads.
+ */
 @Injectable()
 export class AccessTokenService {
   private readonly jwt: JwtService;
@@ -46,6 +57,9 @@ export class AccessTokenService {
       sid: claims.sid,
       roles: claims.roles,
       ...(claims.act ? { act: { sub: claims.act.sub } } : {}),
+      ...(claims.authTime !== undefined ? { auth_time: claims.authTime } : {}),
+      ...(claims.anonymous ? { anon: true } : {}),
+      ...(claims.emailVerificationPending ? { evp: true } : {}),
     };
     return expiresInSeconds === undefined
       ? this.jwt.signAsync(payload)
@@ -64,11 +78,17 @@ export class AccessTokenService {
       const act = payload.act as { sub?: unknown } | undefined;
       if (act !== undefined && (typeof act !== 'object' || typeof act?.sub !== 'string'))
         return null;
+      const authTime = payload.auth_time;
+      if (authTime !== undefined && (typeof authTime !== 'number' || !Number.isFinite(authTime)))
+        return null;
       return {
         sub: payload.sub,
         sid: payload.sid,
         roles,
         ...(act ? { act: { sub: act.sub as string } } : {}),
+        ...(authTime !== undefined ? { authTime } : {}),
+        ...(payload.anon === true ? { anonymous: true } : {}),
+        ...(payload.evp === true ? { emailVerificationPending: true } : {}),
       };
     } catch {
       return null;
