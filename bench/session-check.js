@@ -67,7 +67,7 @@ async function onDatabase(title, databaseUrl) {
         me: run('GET /me', `${app.base}/me`, auth),
         orgGuarded: run(
           'GET /organizations/:orgId/hello',
-          `${app.base}/organizations/${organization.id}/hello`,
+          `${app.base}/organizations/${organization.organization.id}/hello`,
           auth,
         ),
         public: run('GET /hello/public', `${app.base}/hello/public`),

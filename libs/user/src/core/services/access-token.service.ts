@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -30,11 +30,15 @@ export interface AccessTokenClaims {
 @Injectable()
 export class AccessTokenService {
   private readonly jwt: JwtService;
+  private readonly key: KeyObject;
+  /** The header segment of every token this service signs (`{"alg":"HS256","typ":"JWT"}`). */
+  private readonly header: string;
 
   constructor(@Inject(USER_OPTIONS) private readonly options: ResolvedUserOptions) {
     // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
     // PEM public key, then builds a secret key, on every sign and verify (a thrown error each time).
     const key: KeyObject = createSecretKey(Buffer.from(options.tokenSecret, 'utf8'));
+    this.key = key;
     this.jwt = new JwtService({
       secret: key as unknown as Buffer,
       signOptions: {
@@ -42,8 +46,8 @@ export class AccessTokenService {
         issuer: options.tokenIssuer,
         expiresIn: options.accessTokenTtlSeconds,
       },
-      verifyOptions: { algorithms: ['HS256'], issuer: options.tokenIssuer },
     });
+    this.header = this.jwt.sign({}).split('.')[0];
   }
 
   get ttlSeconds(): number {
@@ -66,11 +70,16 @@ export class AccessTokenService {
       : this.jwt.signAsync(payload, { expiresIn: expiresInSeconds });
   }
 
-  /** The claims of a valid token, or null for a bad signature, issuer, shape or an expired token. */
+  /**
+   * The claims of a valid token, or null for a bad signature, header, issuer, shape or an expired
+   * token. Only tokens of the exact form this service signs pass: the header segment is compared
+   * as a whole (HS256 pinned, no `alg` to choose), then the HMAC in constant time, then `iss`,
+   * `exp` (and `nbf` if present), as jsonwebtoken checks them, without its generic parsing.
+   */
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
-      // Synchronous: HMAC-SHA256 over a short token is microseconds; no promise round trips.
-      const payload = this.jwt.verify<Record<string, unknown>>(token);
+      const payload = this.verifiedPayload(token);
+      if (!payload) return null;
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((r) => typeof r === 'string')
@@ -94,4 +103,29 @@ export class AccessTokenService {
       return null;
     }
   }
+
+  private verifiedPayload(token: string): Record<string, unknown> | null {
+    const headerEnd = token.indexOf('.');
+    const payloadEnd = token.indexOf('.', headerEnd + 1);
+    if (headerEnd !== this.header.length || !token.startsWith(this.header)) return null;
+    // An HMAC-SHA256 is 32 bytes: 43 base64url characters, nothing after them.
+    if (payloadEnd < 0 || token.length - payloadEnd - 1 !== SIGNATURE_LENGTH) return null;
+    const signature = Buffer.from(token.slice(payloadEnd + 1), 'base64url');
+    const expected = createHmac('sha256', this.key).update(token.slice(0, payloadEnd)).digest();
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
+    const payload: unknown = JSON.parse(
+      Buffer.from(token.slice(headerEnd + 1, payloadEnd), 'base64url').toString('utf8'),
+    );
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
+    const claims = payload as Record<string, unknown>;
+    const now = Math.floor(Date.now() / 1000);
+    if (claims.iss !== this.options.tokenIssuer) return null;
+    if (typeof claims.exp !== 'number' || now >= claims.exp) return null;
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now))
+      return null;
+    return claims;
+  }
 }
+
+/** Base64url characters of a 32-byte signature, unpadded. */
+const SIGNATURE_LENGTH = 43;
