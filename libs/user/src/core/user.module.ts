@@ -75,6 +75,7 @@ import { SelfViewExtensionService } from './services/self-view-extension.service
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
 import { RevokedSessions } from './services/revoked-sessions.js';
+import { SessionCheckReads } from './extension-points/session-check-reads.js';
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserImportService } from './import-export/user-import.service.js';
 import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
@@ -206,6 +207,7 @@ const SERVICES = [
     StartupDeclarationsService,
     SelfViewExtensionService,
     RevokedSessions,
+    SessionCheckReads,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,
@@ -226,6 +228,7 @@ const SERVICES = [
     SessionsRepository,
     EmailAddressesRepository,
     UserEventsPublisher,
+    SessionCheckReads,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

@@ -17,6 +17,7 @@ import {
 import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository.js';
 import { OrganizationMembersRepository } from './repositories/organization-members.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { MembershipSessionRead } from './repositories/membership-session-read.js';
 import { SessionOrganizationsRepository } from './repositories/session-organizations.repository.js';
 import { ActiveOrganizationService } from './services/active-organization.service.js';
 import { OrganizationAccessService } from './services/organization-access.service.js';
@@ -62,6 +63,7 @@ import {
     SessionOrganizationsRepository,
     ActiveOrganizationService,
     OrganizationAccessGuard,
+    MembershipSessionRead,
   ],
   exports: [
     ORGANIZATIONS_OPTIONS,
@@ -71,6 +73,7 @@ import {
     OrganizationInvitationsService,
     ActiveOrganizationService,
     OrganizationAccessGuard,
+    MembershipSessionRead,
   ],
 })
 export class UserOrganizationsModule extends UserOrganizationsConfigurableModule {}

@@ -6,6 +6,7 @@ import {
   SessionsRepository,
   TOUCH_INTERVAL_MS,
   type ActiveSessionRow,
+  type JoinedRead,
 } from '../repositories/sessions.repository.js';
 import {
   ClaimsPrincipal,
@@ -196,33 +197,47 @@ export class SessionsService {
    * the sessions a revocation broadcast named), no database; the row is read if a caller asks.
    */
   async authenticate(accessToken: string): Promise<AuthenticatedPrincipal | null> {
+    return (await this.authenticateJoined(accessToken))?.principal ?? null;
+  }
+
+  /**
+   * As `authenticate`, with a feature's read joined to the database mode's statement (see
+   * SessionCheckRead): its columns come back as `joined`. Stateless sessions read nothing.
+   */
+  async authenticateJoined(
+    accessToken: string,
+    joinedRead?: JoinedRead,
+  ): Promise<{ principal: AuthenticatedPrincipal; joined?: Record<string, unknown> } | null> {
     const claims = await this.accessTokens.verify(accessToken);
     if (!claims) return null;
     if (this.stateless) {
       if (this.revokedSessions.has(claims.sid)) return null;
-      return new ClaimsPrincipal(claims, async () => {
+      const principal = new ClaimsPrincipal(claims, async () => {
         const row = await this.readLiveRow(claims, new Date());
         return row && this.principalOf(row);
       });
+      return { principal };
     }
     const now = new Date();
-    const row = await this.readLiveRow(claims, now);
+    const row = await this.readLiveRow(claims, now, joinedRead);
     if (!row) return null;
     if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
       await this.sessions.touch(row.sessionId, now);
-    return this.principalOf(row);
+    return { principal: this.principalOf(row), joined: row.joined };
   }
 
   /** The session of the claims, live, and its user, unbanned: one statement, plain values. */
   private async readLiveRow(
     claims: AccessTokenClaims,
     now: Date,
+    joinedRead?: JoinedRead,
   ): Promise<ActiveSessionRow | null> {
     const row = await this.sessions.findActiveRow(
       claims.sid,
       claims.sub,
       now,
       this.options.identifiers.requireVerifiedEmail,
+      joinedRead,
     );
     if (!row || row.banned) return null;
     if (!(await this.impersonationHolds(claims, row, now))) return null;
