@@ -11,7 +11,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD } from './parameters.js';
-import { httpRun, log, ratio, sideBySide, startProcess } from './side-by-side.js';
+import {
+  httpRun,
+  log,
+  ratio,
+  sideBySide,
+  startProcess,
+  withCpuPerRequest,
+} from './side-by-side.js';
 
 const CONNECTIONS = 20;
 const SAMPLE = ['dist/apps/sample/apps/sample/src/main.js'];
@@ -57,12 +64,18 @@ async function onDatabase(title, databaseUrl) {
       '/ready',
     );
     started.push(oneQuery);
-    const run = (label, url, headers = {}) =>
-      httpRun(`${title} ${label}`, { url, headers, connections: CONNECTIONS });
+    // Each run also measures the server's CPU per request, which a busy machine moves much less.
+    const run =
+      (label, url, headers = {}, pid = app.pid) =>
+      () =>
+        withCpuPerRequest(
+          pid,
+          httpRun(`${title} ${label}`, { url, headers, connections: CONNECTIONS }),
+        );
     const measured = await sideBySide(
       title,
       {
-        oneQuery: run('one query', `${oneQuery.base}/one-query`),
+        oneQuery: run('one query', `${oneQuery.base}/one-query`, {}, oneQuery.pid),
         sessionCheck: run('GET /hello', `${app.base}/hello`, auth),
         me: run('GET /me', `${app.base}/me`, auth),
         orgGuarded: run(
@@ -78,6 +91,12 @@ async function onDatabase(title, databaseUrl) {
       sessionCheckVsOneQuery: ratio(measured.rounds, 'sessionCheck', 'oneQuery'),
       meVsOneQuery: ratio(measured.rounds, 'me', 'oneQuery'),
       orgGuardedVsGuarded: ratio(measured.rounds, 'orgGuarded', 'sessionCheck'),
+      // The same comparisons by server CPU per request (one-query's ÷ ours: above 1 is cheaper).
+      cpu: {
+        sessionCheckVsOneQuery: ratio(measured.rounds, 'oneQuery', 'sessionCheck', 'cpuUs'),
+        meVsOneQuery: ratio(measured.rounds, 'oneQuery', 'me', 'cpuUs'),
+        orgGuardedVsGuarded: ratio(measured.rounds, 'sessionCheck', 'orgGuarded', 'cpuUs'),
+      },
       figures: measured.figures,
     };
   } finally {
@@ -97,24 +116,35 @@ async function stateless() {
     // Tokens live 60 s here: each run signs in first, so none expires during its run.
     const guarded = async () => {
       const { accessToken } = await post(app.base, '/auth/login', ADMIN);
-      return httpRun('stateless GET /hello/admin', {
-        url: `${app.base}/hello/admin`,
-        headers: { authorization: `Bearer ${accessToken}` },
-        connections: CONNECTIONS,
-      })();
+      return withCpuPerRequest(
+        app.pid,
+        httpRun('stateless GET /hello/admin', {
+          url: `${app.base}/hello/admin`,
+          headers: { authorization: `Bearer ${accessToken}` },
+          connections: CONNECTIONS,
+        }),
+      );
     };
     const measured = await sideBySide(
       'stateless',
       {
         guarded,
-        public: httpRun('stateless GET /hello/public', {
-          url: `${app.base}/hello/public`,
-          connections: CONNECTIONS,
-        }),
+        public: () =>
+          withCpuPerRequest(
+            app.pid,
+            httpRun('stateless GET /hello/public', {
+              url: `${app.base}/hello/public`,
+              connections: CONNECTIONS,
+            }),
+          ),
       },
       { warmUp: true },
     );
-    return { ratio: ratio(measured.rounds, 'guarded', 'public'), figures: measured.figures };
+    return {
+      ratio: ratio(measured.rounds, 'guarded', 'public'),
+      cpu: ratio(measured.rounds, 'public', 'guarded', 'cpuUs'),
+      figures: measured.figures,
+    };
   } finally {
     await app.stop();
     rmSync(file, { force: true });
