@@ -108,7 +108,10 @@ describe("stateless sessions (sessionValidation: 'stateless')", () => {
     const tampered = `${header}.${forged}.${member.accessToken.split('.')[2]}`;
     await t.http.get('/hello/admin').set(bearer(tampered)).expect(401);
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    await t.http.get('/hello/admin').set(bearer(`${none}.${forged}.`)).expect(401);
+    await t.http
+      .get('/hello/admin')
+      .set(bearer(`${none}.${forged}.`))
+      .expect(401);
   });
 
   it('refuses a lifetime over 5 minutes at start, naming the option', async () => {

@@ -53,7 +53,9 @@ export class MePhonesController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddPhoneDto,
   ): Promise<PhoneNumberResponse> {
-    return mapPhoneNumber(await this.contacts.add('phone', (await me.load()).user, body.phoneNumber));
+    return mapPhoneNumber(
+      await this.contacts.add('phone', (await me.load()).user, body.phoneNumber),
+    );
   }
 
   @Post(':id/verify')

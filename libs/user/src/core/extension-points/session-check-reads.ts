@@ -28,7 +28,8 @@ export class SessionCheckReads {
   private readonly reads = new Map<string, SessionCheckRead>();
 
   register(read: SessionCheckRead): void {
-    if (!/^[a-z_]{1,40}$/.test(read.name)) throw new Error(`Bad session check read name ${read.name}`);
+    if (!/^[a-z_]{1,40}$/.test(read.name))
+      throw new Error(`Bad session check read name ${read.name}`);
     this.reads.set(read.name, read);
   }
 

@@ -79,8 +79,7 @@ export class MembershipSessionRead implements SessionCheckRead, OnModuleInit {
   viewOf(columns: Record<string, unknown>): MembershipView | null {
     if (typeof columns.role !== 'string') return null;
     const organizationRow: Record<string, unknown> = {};
-    for (const field of this.organizationFields)
-      organizationRow[field] = columns[`o_${field}`];
+    for (const field of this.organizationFields) organizationRow[field] = columns[`o_${field}`];
     return {
       organization: this.em.map(Organization, organizationRow),
       role: columns.role,
