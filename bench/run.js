@@ -19,6 +19,7 @@ import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
 import { auditLogBenchmark, seedAuditLog } from './audit-log.js';
 import { measureHostOverhead } from './host-overhead.js';
+import { measureSessionCheck } from './session-check.js';
 import { writeRendered } from './render.js';
 import { ARGON2, PASSWORD } from './parameters.js';
 import {
@@ -127,7 +128,13 @@ const untrack = async (process_) => {
 try {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
-  for (const name of ['userkit_bench', 'userkit_no_audit', 'betterauth_bench', 'userkit_search'])
+  for (const name of [
+    'userkit_bench',
+    'userkit_no_audit',
+    'betterauth_bench',
+    'userkit_search',
+    'userkit_session_check',
+  ])
     await admin.query(`create database ${name}`);
   await admin.end();
   const urlOf = (name) => postgres.url.replace(/\/postgres$/, `/${name}`);
@@ -363,6 +370,11 @@ try {
     postgresFresh: app.startMs,
     betterAuth: better.startMs,
   };
+
+  // 2b. The session check against one primary-key SELECT, and stateless sessions (session-check.js).
+  const sessionCheck = await measureSessionCheck(urlOf('userkit_session_check'));
+  results.limits = sessionCheck.limits;
+  details.sessionCheck = sessionCheck.details;
 
   // 3. Admin search over SEARCH_USERS users generated straight into PostgreSQL.
   const searchApp = track(

@@ -151,7 +151,7 @@ async function stateless() {
   }
 }
 
-/** `postgresUrlOf(name)`: a URL of a fresh database on the bench's PostgreSQL. */
+/** `postgresUrl`: a fresh database on the bench's PostgreSQL (SQLite files are made here). */
 export async function measureSessionCheck(postgresUrl) {
   const file = join(tmpdir(), `userkit-session-check-${process.pid}.sqlite`);
   try {
