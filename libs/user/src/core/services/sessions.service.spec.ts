@@ -385,6 +385,7 @@ describe('SessionsService (mocked repositories)', () => {
         'user-1',
         NOW,
         false,
+        undefined,
       );
     });
   });
