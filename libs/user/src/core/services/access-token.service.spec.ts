@@ -2,6 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
 import { AccessTokenService } from './access-token.service.js';
 
+// Under ESM the jest object is not a global: it comes with the module.
+const jest = import.meta.jest;
+
 const SECRET = 'unit-test-secret-that-is-long-enough-0123';
 const options = { tokenSecret: SECRET, tokenIssuer: 'userkit', accessTokenTtlSeconds: 60 };
 const service = () => new AccessTokenService(options as ResolvedUserOptions);
@@ -65,5 +68,34 @@ describe('AccessTokenService.verify', () => {
     const [header, , signature] = (await tokens.sign(CLAIMS)).split('.');
     const forged = segment({ ...CLAIMS, roles: ['admin'], iss: 'userkit', exp: now() + 60 });
     await expect(tokens.verify(`${header}.${forged}.${signature}`)).resolves.toBeNull();
+  });
+});
+
+describe('AccessTokenService.verify of a token seen before', () => {
+  it('answers the same claims again, and null once the token expired', async () => {
+    jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
+    try {
+      const tokens = service();
+      const token = await tokens.sign(CLAIMS);
+      const first = await tokens.verify(token);
+      expect(await tokens.verify(token)).toBe(first);
+      expect(Object.isFrozen(first?.roles)).toBe(true);
+      jest.advanceTimersByTime(59_000);
+      await expect(tokens.verify(token)).resolves.toEqual(CLAIMS);
+      jest.advanceTimersByTime(1_000);
+      await expect(tokens.verify(token)).resolves.toBeNull();
+      await expect(tokens.verify(token)).resolves.toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps nothing for a token that did not verify', async () => {
+    const tokens = service();
+    const token = await tokens.sign(CLAIMS);
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(tokens.verify(forged)).resolves.toBeNull();
+    await expect(tokens.verify(forged)).resolves.toBeNull();
+    await expect(tokens.verify(token)).resolves.toEqual(CLAIMS);
   });
 });

@@ -77,6 +77,43 @@ export class AccessTokenService {
    * `exp` (and `nbf` if present), as jsonwebtoken checks them, without its generic parsing.
    */
   async verify(token: string): Promise<AccessTokenClaims | null> {
+    const known = this.recentlyVerified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.expiresAt) return known.claims;
+      this.recentlyVerified.delete(token);
+      return null;
+    }
+    const verified = this.verifyAnew(token);
+    return verified && this.remember(token, verified);
+  }
+
+  /**
+   * A client sends the same access token with every request of its lifetime: a token verified
+   * once is looked up, its expiry still checked on each use (the signature cannot change without
+   * the string changing). Only tokens that verified are kept, at most RECENTLY_VERIFIED_MAX (the
+   * oldest goes first), each until it expires; the claims are frozen, as callers share them.
+   */
+  private readonly recentlyVerified = new Map<
+    string,
+    { claims: AccessTokenClaims; expiresAt: number }
+  >();
+
+  private remember(
+    token: string,
+    { expiresAt, ...kept }: AccessTokenClaims & { expiresAt: number },
+  ): AccessTokenClaims {
+    if (this.recentlyVerified.size >= RECENTLY_VERIFIED_MAX) {
+      const oldest = this.recentlyVerified.keys().next().value;
+      if (oldest !== undefined) this.recentlyVerified.delete(oldest);
+    }
+    Object.freeze(kept.roles);
+    if (kept.act) Object.freeze(kept.act);
+    const claims = Object.freeze(kept);
+    this.recentlyVerified.set(token, { claims, expiresAt });
+    return claims;
+  }
+
+  private verifyAnew(token: string): (AccessTokenClaims & { expiresAt: number }) | null {
     try {
       const payload = this.verifiedPayload(token);
       if (!payload) return null;
@@ -91,6 +128,7 @@ export class AccessTokenService {
       if (authTime !== undefined && (typeof authTime !== 'number' || !Number.isFinite(authTime)))
         return null;
       return {
+        expiresAt: payload.exp as number,
         sub: payload.sub,
         sid: payload.sid,
         roles,
@@ -126,6 +164,9 @@ export class AccessTokenService {
     return claims;
   }
 }
+
+/** Verified tokens kept for their lifetime (a few MB at most: a token is about 300 bytes). */
+const RECENTLY_VERIFIED_MAX = 10_000;
 
 /** Base64url characters of a 32-byte signature, unpadded. */
 const SIGNATURE_LENGTH = 43;

@@ -124,7 +124,7 @@ export class ClaimsPrincipal implements AuthenticatedPrincipal {
   ) {
     this.id = claims.sub;
     this.sessionId = claims.sid;
-    this.roles = claims.roles;
+    this.roles = [...claims.roles];
     this.isAnonymous = claims.anonymous === true;
     this.authenticatedAt = new Date((claims.authTime ?? 0) * 1000);
     this.impersonatorId = claims.act?.sub ?? null;
