@@ -20,6 +20,7 @@ import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { searchBenchmark, seedUsers } from './admin-search.js';
 import { auditLogBenchmark, seedAuditLog } from './audit-log.js';
 import { measureHostOverhead } from './host-overhead.js';
+import { measureSessionCheck } from './session-check.js';
 import { writeRendered } from './render.js';
 import { importBenchmark } from './user-import.js';
 import { ARGON2, PASSWORD } from './parameters.js';
@@ -135,6 +136,7 @@ try {
     'betterauth_bench',
     'userkit_search',
     'userkit_import',
+    'userkit_session_check',
   ])
     await admin.query(`create database ${name}`);
   await admin.end();
@@ -371,6 +373,11 @@ try {
     postgresFresh: app.startMs,
     betterAuth: better.startMs,
   };
+
+  // 2b. The session check against one primary-key SELECT, and stateless sessions (session-check.js).
+  const sessionCheck = await measureSessionCheck(urlOf('userkit_session_check'));
+  results.limits = sessionCheck.limits;
+  details.sessionCheck = sessionCheck.details;
 
   // 3. Admin search over SEARCH_USERS users generated straight into PostgreSQL.
   const searchApp = track(

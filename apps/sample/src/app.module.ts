@@ -10,6 +10,7 @@ import {
 import {
   GracefulShutdown,
   LoggingMessageSender,
+  RedisSessionRevocationBroadcast,
   RedisThrottlerStorage,
   UserKitException,
   UserModule,
@@ -40,6 +41,12 @@ export function userOptionsFrom(
     rateLimitStorage: redis ? new RedisThrottlerStorage(redis) : undefined,
     rateLimitFailure: config.rateLimitFailure,
     tokenSecret: config.jwtSecret,
+    sessionValidation: config.sessionValidation,
+    // Stateless sessions on several instances: a logout reaches the others through Redis.
+    sessionRevocationBroadcast:
+      redis && config.sessionValidation === 'stateless'
+        ? new RedisSessionRevocationBroadcast(redis)
+        : undefined,
     anonymousSignUp: config.anonymousSignUp,
     identifiers: config.identifiers,
     requireVerifiedEmail: config.requireVerifiedEmail,

@@ -32,8 +32,12 @@ export class HelloController {
     },
   })
   @ApiUserKitErrors(401, 503)
-  hello(@CurrentUser() me: AuthenticatedPrincipal): { message: string; roles: string[] } {
-    return { message: `Hello, ${me.user.displayName ?? me.id}`, roles: me.roles };
+  async hello(
+    @CurrentUser() me: AuthenticatedPrincipal,
+  ): Promise<{ message: string; roles: string[] }> {
+    // `load()`: the session check's row (no query), or with stateless sessions one read.
+    const { userValues } = await me.load();
+    return { message: `Hello, ${userValues.displayName ?? me.id}`, roles: me.roles };
   }
 
   @Get('hello/admin')

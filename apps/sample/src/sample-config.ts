@@ -19,6 +19,8 @@ export interface SampleConfig {
   trustedProxies: string[];
   /** Shared rate-limit counters for several instances. */
   redisUrl?: string;
+  /** SESSION_VALIDATION: `database` (default) or `stateless` (UserModule's `sessionValidation`). */
+  sessionValidation: 'database' | 'stateless';
   /** RATE_LIMIT_FAILURE: limited routes while Redis is down, `closed` (503) or `open` (memory). */
   rateLimitFailure: 'closed' | 'open';
   /** DATABASE_POOL_SIZE and DATABASE_POOL_TIMEOUT_MS (PostgreSQL): connections, and the wait for one. */
@@ -98,6 +100,7 @@ export function readSampleConfig(env: NodeJS.ProcessEnv = process.env): SampleCo
       .filter(Boolean),
     redisUrl: env.REDIS_URL || undefined,
     rateLimitFailure: rateLimitFailureFrom(env.RATE_LIMIT_FAILURE),
+    sessionValidation: sessionValidationFrom(env.SESSION_VALIDATION),
     databasePool: {
       size: integerFrom(env, 'DATABASE_POOL_SIZE', 10, 1),
       timeoutMs: integerFrom(env, 'DATABASE_POOL_TIMEOUT_MS', 5000, 1),
@@ -161,6 +164,12 @@ function rateLimitFailureFrom(value: string | undefined): 'closed' | 'open' {
   if (value === undefined || value === '' || value === 'closed') return 'closed';
   if (value === 'open') return 'open';
   throw new Error(`RATE_LIMIT_FAILURE must be closed or open, got "${value}"`);
+}
+
+function sessionValidationFrom(value: string | undefined): 'database' | 'stateless' {
+  if (value === undefined || value === '' || value === 'database') return 'database';
+  if (value === 'stateless') return 'stateless';
+  throw new Error(`SESSION_VALIDATION must be database or stateless, got "${value}"`);
 }
 
 function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

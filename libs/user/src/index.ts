@@ -14,6 +14,7 @@ export type {
   RoleDefinition,
   IdentifierSetting,
   IdentifierSettings,
+  SessionValidation,
 } from './core/options/user-module-options.js';
 export type { ResolvedUserOptions } from './core/options/resolved-options.js';
 export {
@@ -124,6 +125,12 @@ export {
   type RedisScriptClient,
 } from './core/rate-limit/redis-throttler-storage.js';
 export { MemoryThrottlerStorage } from './core/rate-limit/memory-throttler-storage.js';
+export type { SessionRevocationBroadcast } from './core/extension-points/session-revocation-broadcast.js';
+export {
+  RedisSessionRevocationBroadcast,
+  type RedisPublishClient,
+  type RedisSubscribeClient,
+} from './core/services/redis-session-revocation-broadcast.js';
 export {
   DEFAULT_RATE_LIMITS,
   type RateLimitName,

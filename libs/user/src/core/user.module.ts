@@ -74,6 +74,8 @@ import { DeclaredFieldsService } from './services/declared-fields.service.js';
 import { SelfViewExtensionService } from './services/self-view-extension.service.js';
 import { StartupDeclarationsService } from './services/startup-declarations.service.js';
 import { SessionRevocationService } from './services/session-revocation.service.js';
+import { RevokedSessions } from './services/revoked-sessions.js';
+import { SessionCheckReads } from './extension-points/session-check-reads.js';
 import { UserCreationService } from './services/user-creation.service.js';
 import { UserImportService } from './import-export/user-import.service.js';
 import { ImportedUsersRepository } from './import-export/imported-users.repository.js';
@@ -204,6 +206,8 @@ const SERVICES = [
     DeclaredFieldsService,
     StartupDeclarationsService,
     SelfViewExtensionService,
+    RevokedSessions,
+    SessionCheckReads,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,
@@ -224,6 +228,7 @@ const SERVICES = [
     SessionsRepository,
     EmailAddressesRepository,
     UserEventsPublisher,
+    SessionCheckReads,
     ...SERVICES,
     UserAuthGuard,
     RolesGuard,

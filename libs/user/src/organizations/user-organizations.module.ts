@@ -20,6 +20,7 @@ import {
 import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository.js';
 import { OrganizationMembersRepository } from './repositories/organization-members.repository.js';
 import { OrganizationsRepository } from './repositories/organizations.repository.js';
+import { MembershipSessionRead } from './repositories/membership-session-read.js';
 import { SessionOrganizationsRepository } from './repositories/session-organizations.repository.js';
 import { ActiveOrganizationService } from './services/active-organization.service.js';
 import { OrganizationAccessService } from './services/organization-access.service.js';
@@ -70,6 +71,7 @@ import {
     OrganizationAccessGuard,
     OrganizationsFeatureListener,
     OrganizationLogosService,
+    MembershipSessionRead,
   ],
   exports: [
     ORGANIZATIONS_OPTIONS,
@@ -80,6 +82,7 @@ import {
     ActiveOrganizationService,
     OrganizationAccessGuard,
     OrganizationLogosService,
+    MembershipSessionRead,
   ],
 })
 export class UserOrganizationsModule extends UserOrganizationsConfigurableModule {}

@@ -54,7 +54,7 @@ export class MeEmailsController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddEmailDto,
   ): Promise<EmailAddressResponse> {
-    return mapEmailAddress(await this.contacts.add('email', me.user, body.email));
+    return mapEmailAddress(await this.contacts.add('email', (await me.load()).user, body.email));
   }
 
   @Post(':id/verify')
@@ -91,7 +91,7 @@ export class MeEmailsController {
     @Param('id') id: string,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<void> {
-    await this.contacts.resend('email', me.user, id);
+    await this.contacts.resend('email', (await me.load()).user, id);
   }
 
   @Post(':id/primary')

@@ -53,7 +53,9 @@ export class MePhonesController {
     @CurrentUser() me: AuthenticatedPrincipal,
     @Body() body: AddPhoneDto,
   ): Promise<PhoneNumberResponse> {
-    return mapPhoneNumber(await this.contacts.add('phone', me.user, body.phoneNumber));
+    return mapPhoneNumber(
+      await this.contacts.add('phone', (await me.load()).user, body.phoneNumber),
+    );
   }
 
   @Post(':id/verify')
@@ -84,7 +86,7 @@ export class MePhonesController {
     @Param('id') id: string,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<void> {
-    await this.contacts.resend('phone', me.user, id);
+    await this.contacts.resend('phone', (await me.load()).user, id);
   }
 
   @Post(':id/primary')

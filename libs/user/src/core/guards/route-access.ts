@@ -1,6 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ALLOW_UNVERIFIED_EMAIL_KEY, IS_PUBLIC_KEY, ROLES_KEY } from '../tokens.js';
+import { SESSION_CHECK_READ } from '../extension-points/session-check-reads.js';
 
 /** What a route's @Public(), @Roles() and @AllowUnverifiedEmail() say, the method's own metadata over its controller's. */
 export interface RouteAccess {
@@ -9,6 +10,8 @@ export interface RouteAccess {
   readonly roles: readonly string[] | undefined;
   /** @AllowUnverifiedEmail(): open to users whose email is not verified yet (requireVerifiedEmail). */
   readonly allowsUnverifiedEmail: boolean;
+  /** The feature read the route's session check joins (SessionCheckRead), if any. */
+  readonly sessionCheckRead: string | undefined;
 }
 
 // Decorator metadata is fixed once the classes exist, so each route's is read once: with
@@ -35,6 +38,10 @@ export function routeAccess(reflector: Reflector, context: ExecutionContext): Ro
       allowsUnverifiedEmail:
         reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNVERIFIED_EMAIL_KEY, targets) ===
         true,
+      sessionCheckRead: reflector.getAllAndOverride<string | undefined>(
+        SESSION_CHECK_READ,
+        targets,
+      ),
     };
     byHandler.set(handler, access);
   }

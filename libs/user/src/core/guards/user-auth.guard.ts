@@ -1,10 +1,15 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import { rethrowStoreUnavailable } from '../filters/service-unavailable.filter.js';
 import { SessionsService, type AuthenticatedPrincipal } from '../services/sessions.service.js';
 import { attachPrincipal, principalOf } from './principal-request-key.js';
 import { routeAccess } from './route-access.js';
+import {
+  attachSessionCheckRead,
+  SessionCheckReads,
+} from '../extension-points/session-check-reads.js';
+import type { JoinedRead } from '../repositories/sessions.repository.js';
 
 /**
  * Bearer access token + a live session, checked in the database on every request, so logout,
@@ -18,6 +23,7 @@ export class UserAuthGuard implements CanActivate {
   constructor(
     protected readonly reflector: Reflector,
     protected readonly sessions: SessionsService,
+    @Optional() protected readonly sessionCheckReads?: SessionCheckReads,
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
@@ -37,14 +43,29 @@ export class UserAuthGuard implements CanActivate {
     if (known) return this.assertEmailVerified(context, known);
     const token = this.extractToken(request);
     if (!token) throw new UserKitException('NOT_SIGNED_IN');
-    const principal = await this.sessions
-      .authenticate(token)
+    const joinedRead = this.joinedReadOf(request, context);
+    const checked = await this.sessions
+      .authenticateJoined(token, joinedRead)
       .catch((error: unknown) =>
         rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
       );
-    if (!principal) throw new UserKitException('SESSION_REVOKED');
+    if (!checked) throw new UserKitException('SESSION_REVOKED');
+    const { principal, joined } = checked;
+    if (joinedRead && joined)
+      attachSessionCheckRead(request, joinedRead.read.name, {
+        argument: joinedRead.argument,
+        row: joined,
+      });
     attachPrincipal(request, principal);
     return this.assertEmailVerified(context, principal);
+  }
+
+  /** A feature's read the route asks to join to the session check, with this request's argument. */
+  private joinedReadOf(request: object, context: ExecutionContext): JoinedRead | undefined {
+    const name = routeAccess(this.reflector, context).sessionCheckRead;
+    const read = name === undefined ? undefined : this.sessionCheckReads?.get(name);
+    const argument = read?.argumentOf(request, context);
+    return read && argument !== undefined ? { read, argument } : undefined;
   }
 
   /**

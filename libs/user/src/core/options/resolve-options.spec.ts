@@ -41,3 +41,44 @@ describe('resolveUserOptions: options that moved to a feature module', () => {
     expect(resolved).not.toHaveProperty('providers');
   });
 });
+
+describe('resolveUserOptions: sessionValidation', () => {
+  const broadcast = {
+    publish: async () => undefined,
+    subscribe: async () => async () => undefined,
+  };
+
+  it("keeps the database mode and its 15-minute tokens by default; 'stateless' defaults to 60 s", () => {
+    const database = resolveUserOptions(optionsOf({}));
+    expect(database.sessionValidation).toBe('database');
+    expect(database.accessTokenTtlSeconds).toBe(900);
+    const stateless = resolveUserOptions(optionsOf({ sessionValidation: 'stateless' }));
+    expect(stateless.accessTokenTtlSeconds).toBe(60);
+    expect(
+      resolveUserOptions(optionsOf({ sessionValidation: 'stateless', accessTokenTtlSeconds: 300 }))
+        .accessTokenTtlSeconds,
+    ).toBe(300);
+  });
+
+  it('refuses a stateless lifetime over 5 minutes, an unknown mode, a broadcast without stateless', () => {
+    expect(() =>
+      resolveUserOptions(optionsOf({ sessionValidation: 'stateless', accessTokenTtlSeconds: 301 })),
+    ).toThrow(/accessTokenTtlSeconds must be at most 300 with sessionValidation 'stateless'/);
+    expect(() => resolveUserOptions(optionsOf({ sessionValidation: 'cached' }))).toThrow(
+      /sessionValidation must be 'database' or 'stateless'/,
+    );
+    expect(() => resolveUserOptions(optionsOf({ sessionRevocationBroadcast: broadcast }))).toThrow(
+      /sessionRevocationBroadcast needs sessionValidation 'stateless'/,
+    );
+    expect(() =>
+      resolveUserOptions(
+        optionsOf({ sessionValidation: 'stateless', sessionRevocationBroadcast: {} }),
+      ),
+    ).toThrow(/sessionRevocationBroadcast must have publish\(\) and subscribe\(\)/);
+    expect(
+      resolveUserOptions(
+        optionsOf({ sessionValidation: 'stateless', sessionRevocationBroadcast: broadcast }),
+      ).sessionRevocationBroadcast,
+    ).toBe(broadcast);
+  });
+});

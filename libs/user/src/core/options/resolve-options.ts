@@ -8,6 +8,10 @@ import { movedOptionProblems } from './moved-options.js';
 import type { UserModuleOptions } from './user-module-options.js';
 
 const DAY = 24 * 60 * 60;
+const DATABASE_DEFAULT_ACCESS_TOKEN_TTL = 15 * 60;
+const STATELESS_DEFAULT_ACCESS_TOKEN_TTL = 60;
+/** Stateless sessions: the longest revocation window accepted (5 minutes). */
+export const STATELESS_MAX_ACCESS_TOKEN_TTL = 5 * 60;
 
 /** Thrown at start-up so a misconfigured host fails with a readable message. */
 export class UserModuleOptionsError extends Error {
@@ -42,9 +46,32 @@ export function resolveUserOptions(
   if (typeof options.tokenSecret !== 'string' || options.tokenSecret.length < 32) {
     problems.push('tokenSecret must be a string of at least 32 characters');
   }
-  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 15 * 60;
+  const sessionValidation = options.sessionValidation ?? 'database';
+  if (sessionValidation !== 'database' && sessionValidation !== 'stateless')
+    problems.push(`sessionValidation must be 'database' or 'stateless'`);
+  const stateless = sessionValidation === 'stateless';
+  const accessTokenTtlSeconds =
+    options.accessTokenTtlSeconds ??
+    (stateless ? STATELESS_DEFAULT_ACCESS_TOKEN_TTL : DATABASE_DEFAULT_ACCESS_TOKEN_TTL);
   if (!isPositiveInteger(accessTokenTtlSeconds))
     problems.push('accessTokenTtlSeconds must be a positive integer');
+  else if (stateless && accessTokenTtlSeconds > STATELESS_MAX_ACCESS_TOKEN_TTL)
+    problems.push(
+      `accessTokenTtlSeconds must be at most ${STATELESS_MAX_ACCESS_TOKEN_TTL} with sessionValidation 'stateless' (it is the revocation window: a logout, ban or role change applies at the next refresh); got ${accessTokenTtlSeconds}`,
+    );
+  const broadcast = options.sessionRevocationBroadcast;
+  if (broadcast !== undefined) {
+    if (
+      !broadcast ||
+      typeof broadcast.publish !== 'function' ||
+      typeof broadcast.subscribe !== 'function'
+    )
+      problems.push('sessionRevocationBroadcast must have publish() and subscribe()');
+    else if (!stateless)
+      problems.push(
+        `sessionRevocationBroadcast needs sessionValidation 'stateless' (the database mode checks every request)`,
+      );
+  }
   const refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? 30 * DAY;
   if (!isPositiveInteger(refreshTokenTtlSeconds))
     problems.push('refreshTokenTtlSeconds must be a positive integer');
@@ -93,6 +120,8 @@ export function resolveUserOptions(
     tokenSecret: options.tokenSecret,
     tokenIssuer: options.tokenIssuer ?? 'userkit',
     accessTokenTtlSeconds,
+    sessionValidation,
+    ...(broadcast ? { sessionRevocationBroadcast: broadcast } : {}),
     refreshTokenTtlSeconds,
     passwordMinLength,
     passwordMaxLength,

@@ -4,6 +4,7 @@ import type { FirebaseScryptParameters } from '../services/imported-hashes/fireb
 import type { UserLifecycleHooks } from '../extension-points/user-lifecycle-hooks.js';
 import type { RateLimitStorage } from '../extension-points/rate-limit-storage.js';
 import type { MessageSender } from '../extension-points/message-sender.js';
+import type { SessionRevocationBroadcast } from '../extension-points/session-revocation-broadcast.js';
 import type { RateLimitName, RateLimitRule } from '../rate-limit/rate-limit-names.js';
 import type { AttributeAccess } from './attribute-access.js';
 import type { StandardAttributeName } from './standard-attributes.js';
@@ -36,14 +37,34 @@ export interface PasswordPolicyOptions {
   maxLength?: number;
 }
 
+/** See `UserModuleOptions.sessionValidation`. */
+export type SessionValidation = 'database' | 'stateless';
+
 /** Options of `UserModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface UserModuleOptions {
   /** HMAC secret of the access tokens (HS256), at least 32 characters. */
   tokenSecret: string;
   /** Issuer claim of access tokens. Default `userkit`. */
   tokenIssuer?: string;
-  /** Access token lifetime in seconds. Default 900 (15 min). */
+  /**
+   * Access token lifetime in seconds. Default 900 (15 min); with `sessionValidation: 'stateless'`
+   * default 60 and at most 300 (a longer one stops the app at start: it is the revocation window).
+   */
   accessTokenTtlSeconds?: number;
+  /**
+   * How the guard checks an access token. `'database'` (default): the signature, then the session
+   * and the user in one statement per request, so logout, bans and role changes apply at once.
+   * `'stateless'`: the signature and expiry only, no database; logout, revocation, bans and role
+   * changes apply at the next refresh (at most `accessTokenTtlSeconds` later, the revocation
+   * window), sooner on instances a `sessionRevocationBroadcast` reaches. SECURITY.md weighs it.
+   */
+  sessionValidation?: SessionValidation;
+  /**
+   * Stateless sessions only: tells every instance which sessions ended, so each refuses their
+   * access tokens as soon as the message arrives (best effort: a lost message leaves the
+   * revocation window), e.g. `new RedisSessionRevocationBroadcast(redis)`.
+   */
+  sessionRevocationBroadcast?: SessionRevocationBroadcast;
   /** Absolute session (refresh token family) lifetime in seconds. Default 30 days. */
   refreshTokenTtlSeconds?: number;
   passwordPolicy?: PasswordPolicyOptions;

@@ -11,6 +11,7 @@ import { PreparedRead } from '../sql/prepared-read.js';
 import { plainValues } from '../sql/plain-values.js';
 import { PreparedWrite } from '../sql/prepared-write.js';
 import { isBannedAt } from '../entities/ban-state.js';
+import type { SessionCheckRead } from '../extension-points/session-check-reads.js';
 
 export interface NewSessionRecord {
   user: User;
@@ -40,6 +41,8 @@ export interface ActiveSessionRow {
   impersonatorId: string | null;
   /** Whether the user has a verified email address; read only when asked for (undefined). */
   emailVerified?: boolean;
+  /** The columns of the session check's joined read (SessionCheckRead), when it had one. */
+  joined?: Record<string, unknown>;
   /** Session and user columns by database field name, for `em.map` when a caller wants entities. */
   sessionRow: Record<string, unknown>;
   userRow: Record<string, unknown>;
@@ -50,6 +53,20 @@ export type UserValues = Omit<
   User,
   'emailAddresses' | 'phoneNumbers' | 'externalAccounts' | 'roles'
 >;
+
+/** A feature's read joined to the session check, and its argument for this request. */
+export interface JoinedRead {
+  read: SessionCheckRead;
+  argument: string;
+}
+
+/** The columns of a joined read, prefix `<name>__` removed (all null when its LEFT JOINs found no row). */
+function joinedColumns(row: Record<string, unknown>, name: string): Record<string, unknown> {
+  const prefix = `${name}__`;
+  const columns: Record<string, unknown> = {};
+  for (const key in row) if (key.startsWith(prefix)) columns[key.slice(prefix.length)] = row[key];
+  return columns;
+}
 
 /** Separates role names in the aggregated column (role names never hold control characters). */
 const ROLE_SEPARATOR = '\u001f';
@@ -222,33 +239,26 @@ export class SessionsRepository {
     userId: string,
     now: Date,
     withEmailVerified = false,
+    joined?: JoinedRead,
   ): Promise<ActiveSessionRow | null> {
-    const read = withEmailVerified
-      ? (this.activeVerifiedRead ??= new PreparedRead(
-          'userkit_active_session_verified_v1',
-          this.activeSessionSql(true),
-        ))
-      : (this.activeRead ??= new PreparedRead(
-          'userkit_active_session_v1',
-          this.activeSessionSql(),
-        ));
-    const rows = await read.all(this.em, [
-      sessionId,
-      userId,
-      this.em.getPlatform().processDateProperty(now),
-    ]);
+    const read = this.activeReadFor(withEmailVerified, joined?.read);
+    const at = this.em.getPlatform().processDateProperty(now);
+    const rows = await read.all(
+      this.em,
+      joined ? [joined.argument, sessionId, userId, at] : [sessionId, userId, at],
+    );
     const row = rows[0];
     if (!row) return null;
     const sessionRow: Record<string, unknown> = {};
     const userRow: Record<string, unknown> = {};
     const emailVerified = withEmailVerified ? Boolean(row.email_verified) : undefined;
-    for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith('s__')) sessionRow[key.slice(3)] = value;
-      else if (key.startsWith('u__')) userRow[key.slice(3)] = value;
-    }
+    const { session, user } = this.activeColumns!;
+    for (let i = 0; i < session.length; i += 1) sessionRow[session[i][1]] = row[session[i][0]];
+    for (let i = 0; i < user.length; i += 1) userRow[user[i][1]] = row[user[i][0]];
     const roles =
       typeof row.roles === 'string' && row.roles !== '' ? row.roles.split(ROLE_SEPARATOR) : [];
     return {
+      ...(joined ? { joined: joinedColumns(row, joined.read.name) } : {}),
       sessionId: String(sessionRow.id),
       userId: String(userRow.id),
       // A ban with an end blocks only until it; read the end only for a banned user (rare).
@@ -294,24 +304,43 @@ export class SessionsRepository {
     return this.em.map(Session, row.sessionRow);
   }
 
-  private activeSql: string | undefined;
-  private activeRead: PreparedRead | undefined;
-  private activeVerifiedRead: PreparedRead | undefined;
+  /** One prepared statement per shape: email verification read or not, and each joined read. */
+  private activeReadFor(withEmailVerified: boolean, joined?: SessionCheckRead): PreparedRead {
+    const key = `${withEmailVerified ? 'verified' : 'plain'}:${joined?.name ?? ''}`;
+    let read = this.activeReads.get(key);
+    if (!read) {
+      const name =
+        `userkit_active_session${withEmailVerified ? '_verified' : ''}` +
+        `${joined ? `_${joined.name}` : ''}_v1`;
+      read = new PreparedRead(name, this.activeSessionSql(withEmailVerified, joined));
+      this.activeReads.set(key, read);
+    }
+    return read;
+  }
+
+  private readonly activeReads = new Map<string, PreparedRead>();
+  /** The statement's columns as [result key, field name], per table: the row split without scans. */
+  private activeColumns: { session: [string, string][]; user: [string, string][] } | undefined;
 
   /**
    * Built once from the entity metadata: every column of both tables, prefixed to keep apart.
    * `withEmailVerified` adds whether the user holds a verified address (requireVerifiedEmail).
    */
-  private activeSessionSql(withEmailVerified = false): string {
-    if (!withEmailVerified && this.activeSql) return this.activeSql;
+  private activeSessionSql(withEmailVerified: boolean, joined?: SessionCheckRead): string {
     const metadata = this.em.getMetadata();
-    const columns = (meta: EntityMetadata, alias: string): string[] =>
+    const fields = (meta: EntityMetadata): string[] =>
       meta.props
         .filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false)
         .filter((prop) => prop.kind === 'scalar' || prop.kind === 'm:1' || prop.kind === '1:1')
-        .map((prop) => `${alias}."${prop.fieldNames[0]}" as "${alias}__${prop.fieldNames[0]}"`);
+        .map((prop) => prop.fieldNames[0]);
+    const columns = (meta: EntityMetadata, alias: string): string[] =>
+      fields(meta).map((field) => `${alias}."${field}" as "${alias}__${field}"`);
     const session = metadata.get(Session);
     const user = metadata.get(User);
+    this.activeColumns ??= {
+      session: fields(session).map((field) => [`s__${field}`, field]),
+      user: fields(user).map((field) => [`u__${field}`, field]),
+    };
     const aggregate = isPostgres(this.em)
       ? `string_agg(r.role_name, chr(31))`
       : `group_concat(r.role_name, char(31))`;
@@ -319,13 +348,14 @@ export class SessionsRepository {
     const emailVerified = withEmailVerified
       ? `exists (select 1 from "${emails}" v where v.user_id = u.id and v.verified) as "email_verified", `
       : '';
-    const sql =
+    return (
       `select ${[...columns(session, 's'), ...columns(user, 'u')].join(', ')}, ${emailVerified}` +
+      `${joined ? `${joined.columns}, ` : ''}` +
       `(select ${aggregate} from "userkit_user_roles" r where r.user_id = u.id) as "roles" ` +
       `from "${session.tableName}" s join "${user.tableName}" u on u.id = s.user_id ` +
-      `where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`;
-    if (!withEmailVerified) this.activeSql = sql;
-    return sql;
+      `${joined ? `${joined.joins} ` : ''}` +
+      `where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`
+    );
   }
 
   async touch(sessionId: string, now: Date): Promise<void> {

@@ -43,6 +43,18 @@ export class UserSessionsRepository {
     return changed === 1;
   }
 
+  /** The ids of the user's live sessions, but `keepSessionId`. */
+  async liveIdsExcept(userId: string, keepSessionId: string | null, now: Date): Promise<string[]> {
+    const sessions = await this.em.find(
+      Session,
+      keepSessionId === null
+        ? { user: userId, revokedAt: null, expiresAt: { $gt: now } }
+        : { user: userId, revokedAt: null, expiresAt: { $gt: now }, id: { $ne: keepSessionId } },
+      { fields: ['id'], disableIdentityMap: true },
+    );
+    return sessions.map((session) => session.id);
+  }
+
   /** Every session of the user not revoked yet, but `keepSessionId`: the number revoked now. */
   async revokeAllExcept(
     userId: string,

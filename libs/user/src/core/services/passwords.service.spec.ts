@@ -36,6 +36,7 @@ import { PasswordPolicyService } from './password-policy.service.js';
 import { RouteUrlsService } from './route-urls.service.js';
 import { hashSecretToken } from './secret-token.js';
 import { SessionRevocationService } from './session-revocation.service.js';
+import { RevokedSessions } from './revoked-sessions.js';
 import { SignInAttemptsService } from './sign-in-attempts.service.js';
 import { UserFeatureListeners } from './user-feature-listeners.js';
 import { UserSessionsService } from './user-sessions.service.js';
@@ -108,6 +109,7 @@ describe('PasswordsService reset links (mocked repositories)', () => {
         SignInAttemptsService,
         UserSessionsService,
         SessionRevocationService,
+        RevokedSessions,
         UserUpdateService,
         UserFeatureListeners,
         UserEventsPublisher,

@@ -57,7 +57,8 @@ export class ProfileService {
   async getOwnViewFrom(
     principal: AuthenticatedPrincipal,
   ): Promise<{ user: UserViewSource; attributes: AttributeView }> {
-    const rows = await this.ownView.read(principal.id);
+    // Stateless sessions read the user's row here (the guard read none); the database mode has it.
+    const [rows] = await Promise.all([this.ownView.read(principal.id), principal.load()]);
     const user: UserViewSource = {
       ...principal.userValues,
       emailAddresses: itemsOf(rows.emailAddresses),

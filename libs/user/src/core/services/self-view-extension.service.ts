@@ -46,6 +46,8 @@ export class SelfViewExtensionService implements OnModuleInit {
     extension: SelfViewExtension,
     principal: AuthenticatedPrincipal,
   ): Promise<SelfViewExtensions | null> {
+    // The host's extension may read `principal.fields`: readable once loaded (stateless sessions).
+    await principal.load();
     try {
       const extensions = await extension.extend(principal);
       if (extensions !== null && typeof extensions === 'object' && !Array.isArray(extensions))

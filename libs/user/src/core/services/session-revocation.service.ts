@@ -7,11 +7,13 @@ import {
 import type { SessionRevokedReason } from '../events/user-kit-events.js';
 import { SessionsRepository } from '../repositories/sessions.repository.js';
 import { UserSessionsRepository } from '../repositories/user-sessions.repository.js';
+import { RevokedSessions } from './revoked-sessions.js';
 
 /**
  * The one way sessions end, whatever the cause: each call records the reason on the rows and
  * emits `session.revoked` once, only when it revoked something (a second logout is silent); a
- * transactional event sink records it in the revocation's own transaction.
+ * transactional event sink records it in the revocation's own transaction. With stateless sessions
+ * and a revocation broadcast, the ended sessions' ids are announced to every instance.
  */
 @Injectable()
 export class SessionRevocationService {
@@ -19,6 +21,7 @@ export class SessionRevocationService {
     private readonly sessions: SessionsRepository,
     private readonly userSessions: UserSessionsRepository,
     private readonly events: UserEventsPublisher,
+    private readonly revokedSessions: RevokedSessions,
   ) {}
 
   /**
@@ -36,6 +39,7 @@ export class SessionRevocationService {
       () => this.sessions.revoke(sessionId, reason, new Date()),
       (revoked) => revokedEvents(revoked, owner, sessionId, reason),
     );
+    if (count > 0) this.revokedSessions.announce([sessionId]);
     return count > 0;
   }
 
@@ -48,10 +52,12 @@ export class SessionRevocationService {
     sessionId: string,
     reason: Extract<SessionRevokedReason, 'revoked_by_user' | 'admin_revoked'> = 'revoked_by_user',
   ): Promise<boolean> {
-    return this.events.commit(
+    const revoked = await this.events.commit(
       () => this.userSessions.revokeOwned(userId, sessionId, reason, new Date()),
-      (revoked) => revokedEvents(revoked ? 1 : 0, userId, sessionId, reason),
+      (ended) => revokedEvents(ended ? 1 : 0, userId, sessionId, reason),
     );
+    if (revoked) this.revokedSessions.announce([sessionId]);
+    return revoked;
   }
 
   /** Every session of the user, but `keepSessionId` when given: the number revoked. */
@@ -60,10 +66,17 @@ export class SessionRevocationService {
     reason: SessionRevokedReason,
     keepSessionId: string | null = null,
   ): Promise<number> {
-    return this.events.commit(
+    // Which sessions end, for the broadcast: read first only when there is one. A session opened
+    // between the read and the write is still revoked in the database (its next refresh fails).
+    const ending = this.revokedSessions.broadcasting
+      ? await this.userSessions.liveIdsExcept(userId, keepSessionId, new Date())
+      : [];
+    const count = await this.events.commit(
       () => this.userSessions.revokeAllExcept(userId, keepSessionId, reason, new Date()),
-      (count) => revokedEvents(count, userId, null, reason),
+      (revoked) => revokedEvents(revoked, userId, null, reason),
     );
+    if (count > 0) this.revokedSessions.announce(ending);
+    return count;
   }
 }
 

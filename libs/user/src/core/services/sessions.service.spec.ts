@@ -18,6 +18,7 @@ import { UserSessionsRepository } from '../repositories/user-sessions.repository
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { AccessTokenService } from './access-token.service.js';
+import { RevokedSessions } from './revoked-sessions.js';
 import { hashSecretToken } from './secret-token.js';
 import { SessionRevocationService } from './session-revocation.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -132,6 +133,7 @@ describe('SessionsService (mocked repositories)', () => {
         SessionsService,
         // Real: every revocation (and its session.revoked event) goes through it.
         SessionRevocationService,
+        RevokedSessions,
         AccessTokenService,
         UserEventsPublisher,
         // No sink registered: the publisher never opens a transaction (the EntityManager is unused).
@@ -383,6 +385,7 @@ describe('SessionsService (mocked repositories)', () => {
         'user-1',
         NOW,
         false,
+        undefined,
       );
     });
   });

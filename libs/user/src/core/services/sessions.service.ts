@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Session } from '../entities/session.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { UserKitException } from '../errors/user-kit.exception.js';
 import type { ResolvedUserOptions } from '../options/resolved-options.js';
@@ -7,8 +6,14 @@ import {
   SessionsRepository,
   TOUCH_INTERVAL_MS,
   type ActiveSessionRow,
-  type UserValues,
+  type JoinedRead,
 } from '../repositories/sessions.repository.js';
+import {
+  ClaimsPrincipal,
+  RowPrincipal,
+  type AuthenticatedPrincipal,
+} from './authenticated-principal.js';
+import { RevokedSessions } from './revoked-sessions.js';
 import { UsersRepository } from '../repositories/users.repository.js';
 import { USER_OPTIONS } from '../tokens.js';
 import { AccessTokenService, type AccessTokenClaims } from './access-token.service.js';
@@ -21,36 +26,7 @@ import type { SessionRevokedReason, SignInMethod } from '../events/user-kit-even
 import { SessionRevocationService } from './session-revocation.service.js';
 import { isBannedAt } from '../entities/ban-state.js';
 
-/** Who a valid access token belongs to, as the guard hands it to controllers. */
-export interface AuthenticatedPrincipal {
-  id: string;
-  sessionId: string;
-  roles: string[];
-  isAnonymous: boolean;
-  /** When the session's user last proved who they are (sign-in, not a refresh). */
-  authenticatedAt: Date;
-  /**
-   * The admin acting as the user in an impersonation session (the token's `act`); null: the user
-   * themselves. Routes marked @RefusedWhileImpersonating() refuse such a session.
-   */
-  impersonatorId: string | null;
-  /**
-   * With `requireVerifiedEmail`: the user (not anonymous) has no verified email address yet, so
-   * only routes marked @AllowUnverifiedEmail() let them through. Always false without the option.
-   */
-  emailVerificationPending: boolean;
-  /** The user, with roles, mapped on first read from the row the guard read (no extra query). */
-  readonly user: User;
-  /** The session, mapped on first read from the row the guard read (no extra query). */
-  readonly session: Session;
-  /** The user's own values (no collections), plain, from the row the guard read: no entity. */
-  readonly userValues: UserValues;
-  /**
-   * The custom attribute values, the host's declared fields among them (`UserModule.forRoot({
-   * fields })`), from the same row; typed with `PrincipalWithFields<typeof fields>`.
-   */
-  readonly fields: Readonly<Record<string, unknown>>;
-}
+export type { AuthenticatedPrincipal } from './authenticated-principal.js';
 
 const USER_AGENT_MAX = 512;
 
@@ -70,7 +46,12 @@ export class SessionsService {
     private readonly accessTokens: AccessTokenService,
     private readonly events: UserEventsPublisher,
     private readonly revocation: SessionRevocationService,
-  ) {}
+    private readonly revokedSessions: RevokedSessions,
+  ) {
+    this.stateless = options.sessionValidation === 'stateless';
+  }
+
+  private readonly stateless: boolean;
 
   /**
    * The session and its refresh token are one write (SessionsRepository.open). With `signedInAt`
@@ -107,10 +88,10 @@ export class SessionsService {
           : []),
       ],
     );
-    if (!signedInAt) return this.issue(user.id, sessionId, refreshToken);
+    if (!signedInAt) return this.issue(user.id, sessionId, refreshToken, now);
     await this.users.populateFull(user);
     user.lastSignInAt = signedInAt;
-    return this.tokensFor(user, sessionId, refreshToken);
+    return this.tokensFor(user, sessionId, refreshToken, now);
   }
 
   /**
@@ -148,7 +129,7 @@ export class SessionsService {
         }),
       ],
     );
-    return this.issue(user.id, sessionId, refreshToken, { impersonatorId, expiresAt });
+    return this.issue(user.id, sessionId, refreshToken, now, { impersonatorId, expiresAt });
   }
 
   /**
@@ -183,6 +164,7 @@ export class SessionsService {
       session.user.id,
       session.id,
       nextToken,
+      session.authenticatedAt,
       !session.impersonatorId
         ? undefined
         : { impersonatorId: session.impersonatorId, expiresAt: session.expiresAt },
@@ -209,49 +191,61 @@ export class SessionsService {
     await this.revocation.revokeAllOfUser(userId, reason);
   }
 
-  /** The guard's check: token valid AND session still live AND user not banned, read fresh. */
+  /**
+   * The guard's check. The database mode: token valid AND session still live AND user not banned,
+   * read fresh in one statement. Stateless sessions: the token's signature and expiry only (and
+   * the sessions a revocation broadcast named), no database; the row is read if a caller asks.
+   */
   async authenticate(accessToken: string): Promise<AuthenticatedPrincipal | null> {
+    return (await this.authenticateJoined(accessToken))?.principal ?? null;
+  }
+
+  /**
+   * As `authenticate`, with a feature's read joined to the database mode's statement (see
+   * SessionCheckRead): its columns come back as `joined`. Stateless sessions read nothing.
+   */
+  async authenticateJoined(
+    accessToken: string,
+    joinedRead?: JoinedRead,
+  ): Promise<{ principal: AuthenticatedPrincipal; joined?: Record<string, unknown> } | null> {
     const claims = await this.accessTokens.verify(accessToken);
     if (!claims) return null;
+    if (this.stateless) {
+      if (this.revokedSessions.has(claims.sid)) return null;
+      const principal = new ClaimsPrincipal(claims, async () => {
+        const row = await this.readLiveRow(claims, new Date());
+        return row && this.principalOf(row);
+      });
+      return { principal };
+    }
     const now = new Date();
-    // One statement, plain values: entities are only mapped (no query) if a caller reads them.
-    const requireVerifiedEmail = this.options.identifiers.requireVerifiedEmail;
+    const row = await this.readLiveRow(claims, now, joinedRead);
+    if (!row) return null;
+    if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+      await this.sessions.touch(row.sessionId, now);
+    return { principal: this.principalOf(row), joined: row.joined };
+  }
+
+  /** The session of the claims, live, and its user, unbanned: one statement, plain values. */
+  private async readLiveRow(
+    claims: AccessTokenClaims,
+    now: Date,
+    joinedRead?: JoinedRead,
+  ): Promise<ActiveSessionRow | null> {
     const row = await this.sessions.findActiveRow(
       claims.sid,
       claims.sub,
       now,
-      requireVerifiedEmail,
+      this.options.identifiers.requireVerifiedEmail,
+      joinedRead,
     );
     if (!row || row.banned) return null;
     if (!(await this.impersonationHolds(claims, row, now))) return null;
-    if (now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
-      await this.sessions.touch(row.sessionId, now);
-    const sessions = this.sessions;
-    let user: User | undefined;
-    let session: Session | undefined;
-    let userValues: UserValues | undefined;
-    return {
-      id: row.userId,
-      sessionId: row.sessionId,
-      roles: row.roles,
-      isAnonymous: row.isAnonymous,
-      authenticatedAt: row.authenticatedAt,
-      impersonatorId: row.impersonatorId,
-      emailVerificationPending:
-        requireVerifiedEmail && !row.isAnonymous && row.emailVerified === false,
-      get user(): User {
-        return (user ??= sessions.mapUser(row));
-      },
-      get session(): Session {
-        return (session ??= sessions.mapSession(row));
-      },
-      get userValues(): UserValues {
-        return (userValues ??= sessions.userValues(row));
-      },
-      get fields(): Readonly<Record<string, unknown>> {
-        return (userValues ??= sessions.userValues(row)).customAttributes;
-      },
-    };
+    return row;
+  }
+
+  private principalOf(row: ActiveSessionRow): RowPrincipal {
+    return new RowPrincipal(this.sessions, row, this.options.identifiers.requireVerifiedEmail);
   }
 
   /**
@@ -284,25 +278,31 @@ export class SessionsService {
     userId: string,
     sessionId: string,
     refreshToken: string,
+    authenticatedAt: Date,
     impersonation?: Impersonation,
   ): Promise<IssuedTokens> {
     const user = await this.users.findFullById(userId);
     if (!user) throw new UserKitException('INVALID_REFRESH_TOKEN');
-    return this.tokensFor(user, sessionId, refreshToken, impersonation);
+    return this.tokensFor(user, sessionId, refreshToken, authenticatedAt, impersonation);
   }
 
-  /** An impersonation session's access tokens end with it at the latest. */
+  /**
+   * An impersonation session's access tokens end with it at the latest. Stateless sessions carry
+   * what the guard would otherwise read (sign-in time, anonymous, email verification pending).
+   */
   private async tokensFor(
     user: User,
     sessionId: string,
     refreshToken: string,
+    authenticatedAt: Date,
     impersonation?: Impersonation,
   ): Promise<IssuedTokens> {
-    const claims = {
+    const claims: AccessTokenClaims = {
       sub: user.id,
       sid: sessionId,
       roles: user.roles.getItems().map((role) => role.name),
       ...(impersonation ? { act: { sub: impersonation.impersonatorId } } : {}),
+      ...(this.stateless ? this.statelessClaims(user, authenticatedAt) : {}),
     };
     const secondsLeft = impersonation
       ? Math.max(1, Math.floor((impersonation.expiresAt.getTime() - Date.now()) / 1000))
@@ -319,6 +319,18 @@ export class SessionsService {
       sessionId,
       user,
       ...(impersonation ? { impersonatorId: impersonation.impersonatorId } : {}),
+    };
+  }
+
+  private statelessClaims(user: User, authenticatedAt: Date): Partial<AccessTokenClaims> {
+    const pending =
+      this.options.identifiers.requireVerifiedEmail &&
+      !user.isAnonymous &&
+      !user.emailAddresses.getItems().some((address) => address.verified);
+    return {
+      authTime: Math.floor(authenticatedAt.getTime() / 1000),
+      ...(user.isAnonymous ? { anonymous: true } : {}),
+      ...(pending ? { emailVerificationPending: true } : {}),
     };
   }
 }

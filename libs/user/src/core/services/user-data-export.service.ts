@@ -26,6 +26,7 @@ export class UserDataExportService {
   // One read after another: they share the request's connection (and an export is rare).
   async exportFor(principal: AuthenticatedPrincipal): Promise<UserDataExportResponse> {
     const exportedAt = new Date();
+    await principal.load();
     const { user, attributes } = await this.profile.getOwnView(principal.id);
     const view: UserResponse = withAttributes(mapUser(user), attributes);
     const extensions = await this.selfView.extensionsFor(principal);

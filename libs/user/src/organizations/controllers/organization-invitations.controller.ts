@@ -53,7 +53,7 @@ export class OrganizationInvitationsController {
     @Param('id') id: string,
     @Body() body: CreateInvitationDto,
   ): Promise<OrganizationInvitationResponse> {
-    return mapInvitation(await this.invitations.invite(id, me.user, body));
+    return mapInvitation(await this.invitations.invite(id, (await me.load()).user, body));
   }
 
   @Get()

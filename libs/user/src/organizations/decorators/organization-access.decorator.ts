@@ -3,6 +3,8 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
 import { UserAuthGuard } from '../../core/guards/user-auth.guard.js';
 import { OrganizationAccessGuard } from '../guards/organization-access.guard.js';
+import { SESSION_CHECK_READ } from '../../core/extension-points/session-check-reads.js';
+import { MEMBERSHIP_SESSION_READ } from '../repositories/membership-session-read.js';
 import {
   ORGANIZATION_REQUIREMENT,
   type OrganizationRequirement,
@@ -15,6 +17,8 @@ function organizationRoute(requirement: OrganizationRequirement): MethodDecorato
   const guarded = requirement.roles.length > 0 || requirement.permissions.length > 0;
   return applyDecorators(
     SetMetadata(ORGANIZATION_REQUIREMENT, requirement),
+    // The session check reads the membership in its own statement (database mode).
+    SetMetadata(SESSION_CHECK_READ, MEMBERSHIP_SESSION_READ),
     UseGuards(UserAuthGuard, OrganizationAccessGuard),
     ApiBearerAuth(),
     ApiUserKitError(400, { description: 'A route parameter that is not valid percent-encoding' }),

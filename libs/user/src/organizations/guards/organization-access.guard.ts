@@ -1,4 +1,10 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Optional,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 import { rethrowStoreUnavailable } from '../../core/filters/service-unavailable.filter.js';
@@ -14,12 +20,18 @@ import {
 } from '../options/organizations-options.js';
 import { OrganizationAccessService } from '../services/organization-access.service.js';
 import { attachCurrentOrganization } from './current-organization-key.js';
+import { sessionCheckReadOf } from '../../core/extension-points/session-check-reads.js';
+import {
+  MEMBERSHIP_SESSION_READ,
+  MembershipSessionRead,
+} from '../repositories/membership-session-read.js';
 
 /**
  * The guard of the host's organization routes: the signed-in user (UserAuthGuard ran before) must
  * be a member of the organization the route parameter names, with a role and permissions the
  * route asks for. Not a member: 404, as if the organization did not exist. Read from the database
- * on every request, so a removed member is refused at once. Subclass to read the organization's id
+ * on every request (with the session check's own statement in the database mode), so a removed
+ * member is refused at once. Subclass to read the organization's id
  * from elsewhere (`protected organizationIdOf`).
  */
 @Injectable()
@@ -29,6 +41,7 @@ export class OrganizationAccessGuard implements CanActivate {
     protected readonly access: OrganizationAccessService,
     @Inject(ORGANIZATIONS_OPTIONS) protected readonly options: ResolvedOrganizationsOptions,
     protected readonly ormContext: OrmContext,
+    @Optional() protected readonly membershipRead?: MembershipSessionRead,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,8 +56,17 @@ export class OrganizationAccessGuard implements CanActivate {
     // Guards run before any ORM context of the route: the read brings its own (or joins the host's).
     const organizationId = this.organizationIdOf(request, requirement);
     // A database that is down is 503 with Retry-After, as for the sign-in guard.
+    // The database mode's session check read the membership in its own statement when the route
+    // names the organization as the read did; else (stateless sessions, an id from elsewhere) here.
+    const joined = sessionCheckReadOf(request, MEMBERSHIP_SESSION_READ);
     const view = await this.ormContext
-      .run(() => this.access.requireMember(organizationId, principal.id))
+      .run(async () => {
+        if (!this.membershipRead || !joined || joined.argument !== organizationId)
+          return this.access.requireMember(organizationId, principal.id);
+        const found = joined.row && this.membershipRead.viewOf(joined.row);
+        if (!found) throw new UserKitException('ORGANIZATION_NOT_FOUND');
+        return found;
+      })
       .catch((error: unknown) =>
         rethrowStoreUnavailable(error, context.switchToHttp().getResponse()),
       );
