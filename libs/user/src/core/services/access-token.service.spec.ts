@@ -69,6 +69,21 @@ describe('AccessTokenService.verify', () => {
     const forged = segment({ ...CLAIMS, roles: ['admin'], iss: 'userkit', exp: now() + 60 });
     await expect(tokens.verify(`${header}.${forged}.${signature}`)).resolves.toBeNull();
   });
+
+  it('refuses another spelling of a valid signature', async () => {
+    const tokens = service();
+    const token = await tokens.sign(CLAIMS);
+    const last = token.at(-1) as string;
+    // The 43rd character carries 4 bits of the HMAC and 2 spare ones: flipping a spare bit decodes
+    // to the same 32 bytes, so only a comparison of the text tells the two apart.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = alphabet[alphabet.indexOf(last) ^ 1];
+    const respelled = `${token.slice(0, -1)}${twin}`;
+    expect(Buffer.from(respelled.split('.')[2], 'base64url')).toEqual(
+      Buffer.from(token.split('.')[2], 'base64url'),
+    );
+    await expect(service().verify(respelled)).resolves.toBeNull();
+  });
 });
 
 describe('AccessTokenService.verify of a token seen before', () => {

@@ -148,8 +148,13 @@ export class AccessTokenService {
     if (headerEnd !== this.header.length || !token.startsWith(this.header)) return null;
     // An HMAC-SHA256 is 32 bytes: 43 base64url characters, nothing after them.
     if (payloadEnd < 0 || token.length - payloadEnd - 1 !== SIGNATURE_LENGTH) return null;
-    const signature = Buffer.from(token.slice(payloadEnd + 1), 'base64url');
-    const expected = createHmac('sha256', this.key).update(token.slice(0, payloadEnd)).digest();
+    // The text is compared, not the decoded bytes: base64url decoding is lenient (stray characters
+    // skipped, the last character's spare bits ignored), so several texts would decode alike.
+    const signature = Buffer.from(token.slice(payloadEnd + 1), 'latin1');
+    const expected = Buffer.from(
+      createHmac('sha256', this.key).update(token.slice(0, payloadEnd)).digest('base64url'),
+      'latin1',
+    );
     if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
     const payload: unknown = JSON.parse(
       Buffer.from(token.slice(headerEnd + 1, payloadEnd), 'base64url').toString('utf8'),
