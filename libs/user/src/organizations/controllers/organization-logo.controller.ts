@@ -18,7 +18,7 @@ import { PROFILE_IMAGE_MAX_BYTES } from '../../profile-images/files/image-type.j
 import { UploadSlotsGuard } from '../../profile-images/guards/upload-slots.guard.js';
 import { mapMembership } from '../dto/organization.mapper.js';
 import { OrganizationMembershipResponse } from '../dto/organization.response.js';
-import { LogoUploadErrorsInterceptor } from '../files/logo-upload-errors.interceptor.js';
+import { uploadErrorsInterceptor } from '../../profile-images/files/upload-errors.interceptor.js';
 import type { MembershipView } from '../repositories/organizations.repository.js';
 import { OrganizationAccessService } from '../services/organization-access.service.js';
 import { OrganizationLogosService } from '../services/organization-logos.service.js';
@@ -47,7 +47,7 @@ export class OrganizationLogoController {
   @UseGuards(UploadSlotsGuard)
   @RateLimit('profileImage')
   @UseInterceptors(
-    LogoUploadErrorsInterceptor,
+    uploadErrorsInterceptor('ORGANIZATION_LOGO_MISSING'),
     FileInterceptor('file', {
       // One file and nothing else; multer answers 413 beyond the size and 400 for extra parts.
       limits: { fileSize: PROFILE_IMAGE_MAX_BYTES, files: 1, fields: 0, parts: 1 },

@@ -4,23 +4,30 @@ import {
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
+  type Type,
 } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
+import type { UserErrorCode } from '../../core/errors/error-codes.js';
 import { UserKitException } from '../../core/errors/user-kit.exception.js';
 
 /**
  * Placed outside multer's FileInterceptor: its refusals (another field name, extra parts) are bare
- * 400s; they get the catalogue's code, like every other error of the library.
+ * 400s; they get the catalogue's `code` (the upload's "file missing"), like every other error.
  */
-@Injectable()
-export class UploadErrorsInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        if (error instanceof BadRequestException && !(error instanceof UserKitException))
-          throw new UserKitException('PROFILE_IMAGE_MISSING');
-        throw error;
-      }),
-    );
+export function uploadErrorsInterceptor(code: UserErrorCode): Type<NestInterceptor> {
+  @Injectable()
+  class UploadErrorsInterceptor implements NestInterceptor {
+    intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+      return next.handle().pipe(
+        catchError((error: unknown) => {
+          if (error instanceof BadRequestException && !(error instanceof UserKitException))
+            throw new UserKitException(code);
+          throw error;
+        }),
+      );
+    }
   }
+  return UploadErrorsInterceptor;
 }
+
+export const UploadErrorsInterceptor = uploadErrorsInterceptor('PROFILE_IMAGE_MISSING');
