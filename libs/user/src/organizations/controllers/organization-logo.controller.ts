@@ -1,24 +1,12 @@
-import {
-  Controller,
-  Delete,
-  Param,
-  Put,
-  UploadedFile,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Param, Put, UploadedFile } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
 import { Authenticated } from '../../core/decorators/authenticated.decorator.js';
 import { CurrentUser } from '../../core/decorators/current-user.decorator.js';
-import { RateLimit } from '../../core/decorators/rate-limit.decorator.js';
 import { UserKitApi } from '../../core/decorators/user-kit-api.decorator.js';
-import { PROFILE_IMAGE_MAX_BYTES } from '../../profile-images/files/image-type.js';
-import { UploadSlotsGuard } from '../../profile-images/guards/upload-slots.guard.js';
 import { mapMembership } from '../dto/organization.mapper.js';
 import { OrganizationMembershipResponse } from '../dto/organization.response.js';
-import { uploadErrorsInterceptor } from '../../profile-images/files/upload-errors.interceptor.js';
+import { ImageUpload } from '../../profile-images/files/image-upload.decorator.js';
 import type { MembershipView } from '../repositories/organizations.repository.js';
 import { OrganizationAccessService } from '../services/organization-access.service.js';
 import { OrganizationLogosService } from '../services/organization-logos.service.js';
@@ -43,25 +31,7 @@ export class OrganizationLogoController {
   ) {}
 
   @Put(':id/logo')
-  // Guards run before the interceptor: over a limit, the body is never read.
-  @UseGuards(UploadSlotsGuard)
-  @RateLimit('profileImage')
-  @UseInterceptors(
-    uploadErrorsInterceptor('ORGANIZATION_LOGO_MISSING'),
-    FileInterceptor('file', {
-      // One file and nothing else; multer answers 413 beyond the size and 400 for extra parts.
-      limits: { fileSize: PROFILE_IMAGE_MAX_BYTES, files: 1, fields: 0, parts: 1 },
-    }),
-  )
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-      additionalProperties: false,
-    },
-  })
+  @ImageUpload('ORGANIZATION_LOGO_MISSING')
   @ApiOkResponse({
     type: OrganizationMembershipResponse,
     description: 'Stored; `organization.logoUrl` points to it (the previous logo is deleted)',
@@ -72,10 +42,6 @@ export class OrganizationLogoController {
   })
   @ApiUserKitError(403, { description: NOT_ALLOWED })
   @ApiUserKitError(404, { description: NOT_A_MEMBER })
-  @ApiUserKitError(413, { description: 'More than 5 MB' })
-  @ApiUserKitError(503, {
-    description: 'Too many uploads in progress on this instance (UPLOADS_BUSY); see Retry-After',
-  })
   async setLogo(
     @CurrentUser('id') userId: string,
     @Param('id') id: string,

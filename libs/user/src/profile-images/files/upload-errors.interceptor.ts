@@ -29,5 +29,3 @@ export function uploadErrorsInterceptor(code: UserErrorCode): Type<NestIntercept
   }
   return UploadErrorsInterceptor;
 }
-
-export const UploadErrorsInterceptor = uploadErrorsInterceptor('PROFILE_IMAGE_MISSING');
