@@ -62,7 +62,8 @@ describe('@userkit/react organizations and passwordless sign-in', () => {
     await waitFor(() => expect(a.result.current.list.isLoaded).toBe(true));
     expect(a.result.current.list.organizations).toEqual([]);
     expect(a.result.current.auth).toMatchObject({ orgId: null, orgRole: null });
-    expect(a.result.current.active).toMatchObject({ isLoaded: false, organization: null });
+    // No active organization: loaded, and nothing in it.
+    expect(a.result.current.active).toMatchObject({ isLoaded: true, organization: null });
 
     // Another user in another provider: their own session, no organization, all along.
     const other = createUserKitClient({ baseUrl: t.baseUrl });
