@@ -48,7 +48,10 @@ describe('@userkit/react organizations and passwordless sign-in', () => {
   let t: ListeningTestApp;
   const inbox = new CapturingMessageSender();
   beforeAll(async () => {
-    t = await startListeningTestApp({ overrides: { messageSender: inbox, emailSignIn: true } });
+    t = await startListeningTestApp({
+      env: { OAUTH_REDIRECT_ALLOWLIST: 'http://127.0.0.1:5173/auth' },
+      overrides: { messageSender: inbox, emailSignIn: true, emailLinkSignIn: true },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -179,5 +182,39 @@ describe('@userkit/react organizations and passwordless sign-in', () => {
     const outcome = await act(() => result.current.signIn.signInWithEmailCode({ email, code }));
     expect(outcome.twoFactorRequired).toBe(false);
     expect(result.current.auth).toMatchObject({ isSignedIn: true, userId: user.id, orgId: null });
+  });
+
+  it('signs in by email link through useSignIn: the link opened, its code redeemed by this client', async () => {
+    const email = uniqueEmail('react-email-link');
+    const user = await createUserKitClient({ baseUrl: t.baseUrl }).signUp({
+      email,
+      password: GOOD_PASSWORD,
+    });
+    await user.verifyEmailAddress(user.emailAddresses[0].id, { code: inbox.lastCode(email) });
+
+    const client = createUserKitClient({ baseUrl: t.baseUrl });
+    const { result } = renderHook(() => ({ signIn: useSignIn(), auth: useAuth() }), {
+      wrapper: providerFor(client),
+    });
+    await waitFor(() => expect(result.current.auth.isLoaded).toBe(true));
+    const returnTo = 'http://127.0.0.1:5173/auth/done';
+    await act(() =>
+      result.current.signIn.sendEmailLink({ email, redirectUrl: returnTo, bind: true }),
+    );
+    const message = await next(inbox.signInLinks, (link) => link.email === email, 0);
+    // The user opens the link: the API redirects back to the page with a code.
+    const link = new URL(message.link);
+    const opened = await fetch(`${t.baseUrl}${link.pathname}${link.search}`, {
+      redirect: 'manual',
+    });
+    expect(opened.status).toBe(302);
+    const back = new URL(opened.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(returnTo);
+    expect(result.current.auth.isSignedIn).toBe(false);
+    const outcome = await act(() =>
+      result.current.signIn.signInWithEmailLink(back.searchParams.get('code')!),
+    );
+    expect(outcome.twoFactorRequired).toBe(false);
+    expect(result.current.auth).toMatchObject({ isSignedIn: true, userId: user.id });
   });
 });
