@@ -14,31 +14,38 @@ import { useSnapshot } from './hooks.js';
 import { useAuthStore } from './provider.js';
 
 /**
- * Loads `load()` again whenever `key` changes (the user, the organization, a change made through
- * an organization hook); a late answer for an old key is dropped. `null` key: nothing to load.
+ * Loads `load()` for `identity` (the user, the organization and what is asked of it), again when
+ * `revision` grows (a change made through an organization hook): the last value stays shown
+ * while the same identity reloads, a late answer for an older request is dropped. A null
+ * identity: nothing to load.
  */
-function useLoaded<T>(key: string | null, load: () => Promise<T>, ready: boolean) {
-  const [state, setState] = useState<{ key: string | null; value: T | null; error: Error | null }>({
-    key: '',
-    value: null,
-    error: null,
-  });
-  const latest = useRef(key);
-  latest.current = key;
+function useLoaded<T>(
+  identity: string | null,
+  revision: number,
+  load: () => Promise<T>,
+  ready: boolean,
+) {
+  const [state, setState] = useState<{
+    identity: string | null;
+    value: T | null;
+    error: Error | null;
+  }>({ identity: '', value: null, error: null });
+  const latest = useRef(0);
   const reload = useCallback(async () => {
-    if (key === null) return setState({ key, value: null, error: null });
+    const request = ++latest.current;
+    if (identity === null) return setState({ identity, value: null, error: null });
     try {
       const value = await load();
-      if (latest.current === key) setState({ key, value, error: null });
+      if (latest.current === request) setState({ identity, value, error: null });
     } catch (error) {
-      if (latest.current === key) setState({ key, value: null, error: error as Error });
+      if (latest.current === request) setState({ identity, value: null, error: error as Error });
     }
-    // `load` reads only what `key` names.
-  }, [key]);
+    // `load` reads only what `identity` names.
+  }, [identity]);
   useEffect(() => {
     if (ready) void reload();
-  }, [ready, reload]);
-  const fresh = ready && state.key === key;
+  }, [ready, reload, revision]);
+  const fresh = ready && state.identity === identity;
   return {
     isLoaded: fresh,
     value: fresh ? state.value : null,
@@ -65,8 +72,12 @@ export function useOrganizationList(): UseOrganizationListResult {
   const store = useAuthStore();
   const { client } = store;
   const { isLoaded, user, organizationsRevision } = useSnapshot();
-  const key = user ? `${user.id}:${organizationsRevision}` : null;
-  const list = useLoaded(key, () => client.organizations.list(), isLoaded);
+  const list = useLoaded(
+    user?.id ?? null,
+    organizationsRevision,
+    () => client.organizations.list(),
+    isLoaded,
+  );
   const createOrganization = useCallback(
     async (params: CreateOrganizationDto) => {
       const created = await client.organizations.create(params);
@@ -137,12 +148,11 @@ export function useOrganization(options: UseOrganizationOptions = {}): UseOrgani
       : options.members === true
         ? {}
         : options.members;
-  const key =
-    orgId === null
-      ? null
-      : JSON.stringify([orgId, organizationsRevision, membersQuery, !!options.invitations]);
+  const identity =
+    orgId === null ? null : JSON.stringify([orgId, membersQuery, !!options.invitations]);
   const data = useLoaded<OrganizationData>(
-    key,
+    identity,
+    organizationsRevision,
     async () => {
       const id = orgId as string;
       const [membership, members, invitations] = await Promise.all([
