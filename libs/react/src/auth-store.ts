@@ -1,5 +1,6 @@
-import type { UserKitClient, User } from '@userkit/client';
+import type { ActiveOrganization, UserKitClient, User } from '@userkit/client';
 import { accessTokenTiming } from './access-token.js';
+import { loadActiveOrganization } from './active-organization.js';
 import { syncTabs } from './tab-sync.js';
 
 /** What the hooks read: a new object on every change, so React sees `user`'s in-place updates. */
@@ -7,10 +8,26 @@ export interface AuthSnapshot {
   /** The first restore of the session has finished (always false on the server). */
   isLoaded: boolean;
   user: User | null;
+  /** The session's organization (`orgId`, `orgRole`, …), as `client.activeOrganization`. */
+  activeOrganization: ActiveOrganization;
+  /** Grows when an organization hook changed organizations: the organization hooks reload. */
+  organizationsRevision: number;
 }
 
+const NO_ORGANIZATION: ActiveOrganization = Object.freeze({
+  orgId: null,
+  orgSlug: null,
+  orgRole: null,
+  orgPermissions: [],
+}) as ActiveOrganization;
+
 /** What the server and the hydrating browser render: signed out, not loaded yet. */
-const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({ isLoaded: false, user: null });
+const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({
+  isLoaded: false,
+  user: null,
+  activeOrganization: NO_ORGANIZATION,
+  organizationsRevision: 0,
+});
 
 export interface AuthStoreOptions {
   /** Refresh the session shortly before the access token expires. Default true. */
@@ -55,7 +72,7 @@ export class AuthStore {
     stops.push(this.client.onChange((user) => this.#publish(user)));
     if (this.options.syncTabs ?? true) stops.push(syncTabs(this.client));
     this.#loaded ??= this.client.restore().then(
-      () => undefined,
+      (user) => (user ? loadActiveOrganization(this.client) : undefined),
       () => undefined, // unreachable API: signed out for now, the next call retries
     );
     let stopped = false;
@@ -91,6 +108,15 @@ export class AuthStore {
 
   readonly signOut = (): Promise<void> => this.client.signOut();
 
+  /** An organization hook created, changed or left one: every organization hook reloads. */
+  readonly organizationsChanged = (): void => {
+    this.#snapshot = {
+      ...this.#snapshot,
+      organizationsRevision: this.#snapshot.organizationsRevision + 1,
+    };
+    for (const listener of this.#listeners) listener();
+  };
+
   #refresh(stale: string): Promise<string | null> {
     if (this.#refreshOf?.stale !== stale) {
       const fresh = this.client
@@ -102,7 +128,11 @@ export class AuthStore {
   }
 
   #publish(user: User | null): void {
-    this.#snapshot = { isLoaded: this.#snapshot.isLoaded, user };
+    this.#snapshot = {
+      ...this.#snapshot,
+      user,
+      activeOrganization: this.client.activeOrganization,
+    };
     for (const listener of this.#listeners) listener();
     if (this.#snapshot.isLoaded && (this.options.refreshBeforeExpiry ?? true))
       void this.#scheduleRefresh();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { AuthSnapshot } from './auth-store.js';
 import { useAuthStore } from './provider.js';
 
-function useSnapshot(): AuthSnapshot {
+export function useSnapshot(): AuthSnapshot {
   const store = useAuthStore();
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
 }
@@ -25,6 +25,13 @@ export interface UseAuthResult {
   isSignedIn: boolean;
   userId: string | null;
   roles: string[];
+  /** The session's active organization (`useOrganizationList().setActive`), or null. */
+  orgId: string | null;
+  /** Your role in it (`owner`, `admin`, `member`, the app's own), or null. */
+  orgRole: string | null;
+  orgSlug: string | null;
+  /** The permissions of that role, `[]` without an active organization. */
+  orgPermissions: string[];
   /**
    * The access token for your own API (refreshed first when expired; concurrent callers share one
    * refresh), or with `template` that token template's JWT; null when signed out.
@@ -35,12 +42,16 @@ export interface UseAuthResult {
 
 export function useAuth(): UseAuthResult {
   const store = useAuthStore();
-  const { isLoaded, user } = useSnapshot();
+  const { isLoaded, user, activeOrganization } = useSnapshot();
   return {
     isLoaded,
     isSignedIn: user !== null,
     userId: user?.id ?? null,
     roles: user?.roles ?? [],
+    orgId: activeOrganization.orgId,
+    orgRole: activeOrganization.orgRole,
+    orgSlug: activeOrganization.orgSlug,
+    orgPermissions: activeOrganization.orgPermissions,
     getToken: store.getToken,
     signOut: store.signOut,
   };
@@ -55,6 +66,8 @@ export interface UseSignInResult {
   signInWithPasskey: Bound<'signInWithPasskey'>;
   sendEmailCode: Bound<'sendEmailCode'>;
   signInWithEmailCode: Bound<'signInWithEmailCode'>;
+  sendEmailLink: Bound<'sendEmailLink'>;
+  signInWithEmailLink: Bound<'signInWithEmailLink'>;
   sendPhoneCode: Bound<'sendPhoneCode'>;
   signInWithPhoneCode: Bound<'signInWithPhoneCode'>;
   startOAuth: Bound<'startOAuth'>;
@@ -74,6 +87,8 @@ export function useSignIn(): UseSignInResult {
       signInWithPasskey: client.signInWithPasskey.bind(client),
       sendEmailCode: client.sendEmailCode.bind(client),
       signInWithEmailCode: client.signInWithEmailCode.bind(client),
+      sendEmailLink: client.sendEmailLink.bind(client),
+      signInWithEmailLink: client.signInWithEmailLink.bind(client),
       sendPhoneCode: client.sendPhoneCode.bind(client),
       signInWithPhoneCode: client.signInWithPhoneCode.bind(client),
       startOAuth: client.startOAuth.bind(client),

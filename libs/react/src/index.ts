@@ -12,5 +12,12 @@ export {
   type UseSignUpResult,
   type UseSessionListResult,
 } from './hooks.js';
+export {
+  useOrganization,
+  useOrganizationList,
+  type UseOrganizationOptions,
+  type UseOrganizationResult,
+  type UseOrganizationListResult,
+} from './organizations.js';
 export { SignedIn, SignedOut, Protect, type ProtectProps } from './control.js';
 export type { AuthSnapshot, AuthStoreOptions } from './auth-store.js';
