@@ -2,14 +2,17 @@
 // kept as given) sent to `POST /admin/users/import` of the built sample app on PostgreSQL, in one
 // request; users written per second, the whole request timed (parsing, checks, the batched writes,
 // the audit log's records and webhook outbox of each user.created). bench/run.js runs it as its
-// step 5; alone (`node bench/user-import.js`, after `npm run build`) it starts a throwaway
-// PostgreSQL and the app itself and prints the figure (no results file).
+// step 5; alone (`node bench/user-import.js [--results]`, after `npm run build`) it starts a
+// throwaway PostgreSQL and the app itself and prints the figures (`--results`: also into
+// bench/results.json). In the same rounds it measures the limit: rawInsertLimit.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { PASSWORD } from './parameters.js';
+import { writeRendered } from './render.js';
 import { median, ratio, round2 } from './side-by-side.js';
 import { postJson, startApp } from './support.js';
 
@@ -377,6 +380,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       ),
     );
     console.log(JSON.stringify(summary, null, 2));
+    // `--results`: these figures into bench/results.json (the other figures stay from their own
+    // run; this one's date and load average are in details.userImport), rendered again.
+    if (process.argv.includes('--results')) {
+      const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+      results.importUsersPerSecond = figures.usersPerSecond;
+      results.importLimitUsersPerSecond = figures.limitUsersPerSecond;
+      results.importVsLimit = figures.importVsLimit.ratio;
+      results.details.userImport = { ...figures, date: new Date().toISOString() };
+      writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+      writeRendered(results);
+    }
   } finally {
     await app?.stop();
     await postgres.stop();
