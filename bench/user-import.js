@@ -117,6 +117,7 @@ export async function importBenchmark(base, admin, databaseUrl, log = console.lo
       importVsLimit: ratio(rounds, 'import', 'limit', 'usersPerSecond'),
       limitVsWithoutTrigram: ratio(rounds, 'limit', 'limitWithoutTrigram', 'usersPerSecond'),
       trigramIndexes: copy.trigramIndexesDropped,
+      foreignKeysOfTheCopy: copy.foreignKeys,
       loadAverage: loadavg().map((value) => round2(value)),
       perRound: rounds,
     };
@@ -325,11 +326,11 @@ async function copyWithoutTrigramIndexes(client) {
        from pg_constraint c where c.contype = 'f' and c.conrelid::regclass::text = any($1)`,
     [tables],
   );
-  for (const key of keys)
-    if (tables.includes(key.references.replaceAll('"', '')))
-      await client.query(
-        `alter table ${NO_TRIGRAM}.${key.table} add constraint "${key.conname}" ${key.definition.replace(/REFERENCES\s+("?)(\w+)/, `REFERENCES ${NO_TRIGRAM}.$1$2`)}`,
-      );
+  const foreignKeys = keys.filter((key) => tables.includes(key.references.replaceAll('"', '')));
+  for (const key of foreignKeys)
+    await client.query(
+      `alter table ${NO_TRIGRAM}.${key.table} add constraint "${key.conname}" ${key.definition.replace(/REFERENCES\s+("?)(\w+)/, `REFERENCES ${NO_TRIGRAM}.$1$2`)}`,
+    );
   await client.query(
     `insert into ${NO_TRIGRAM}."userkit_roles" select * from public."userkit_roles"`,
   );
@@ -340,7 +341,7 @@ async function copyWithoutTrigramIndexes(client) {
   for (const { indexname } of trigram)
     await client.query(`drop index ${NO_TRIGRAM}."${indexname}"`);
   return {
-    foreignKeys: keys.length,
+    foreignKeys: foreignKeys.map((key) => key.conname),
     trigramIndexesDropped: trigram.map(({ indexname }) => indexname),
   };
 }
