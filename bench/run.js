@@ -9,7 +9,7 @@
 //
 // Knobs (environment): BENCH_ROUNDS (5), BENCH_SECONDS per run (4), BENCH_USERS for the admin
 // search (1,000,000; e.g. 100000 for a quick run), AUDIT_ROWS for the audit log (10,000,000),
-// IMPORT_LINES for the import (10,000).
+// IMPORT_LINES for the import (10,000), IMPORT_ROUNDS its rounds against the raw-insert limit (3).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -413,13 +413,18 @@ try {
       '/health/ready',
     ),
   );
+  // In the same rounds, the limit: the same rows as raw multi-row INSERTs (with and without the
+  // trigram indexes), 500 users per transaction.
   const userImport = await importBenchmark(
     importApp.base,
     { email: 'admin@bench.example', password: PASSWORD },
+    urlOf('userkit_import'),
     log,
   );
   await untrack(importApp);
   results.importUsersPerSecond = userImport.usersPerSecond;
+  results.importLimitUsersPerSecond = userImport.limitUsersPerSecond;
+  results.importVsLimit = userImport.importVsLimit.ratio;
   details.userImport = userImport;
   results.auditLog = {
     p95Ms: auditLog.p95Ms,
