@@ -52,7 +52,6 @@ export class MembershipSessionRead implements SessionCheckRead, OnModuleInit {
       `left join "${organization.tableName}" oo on oo.id = om.organization_id`;
     this.columns = [
       `om.role as "${prefix}role"`,
-      `om.created_at as "${prefix}joined_at"`,
       ...this.organizationFields.map((field) => `oo."${field}" as "${prefix}o_${field}"`),
     ].join(', ');
     this.reads.register(this);
