@@ -170,6 +170,12 @@ export async function measureSessionCheck(postgresUrl) {
           postgres: postgres.orgGuardedVsGuarded.ratio,
           sqlite: sqlite.orgGuardedVsGuarded.ratio,
         },
+        // The same by server CPU per request (the guarded route's ÷ the organization route's),
+        // which a busy neighbour on a shared machine moves much less than req/s.
+        orgGuardedVsGuardedCpu: {
+          postgres: postgres.cpu.orgGuardedVsGuarded.ratio,
+          sqlite: sqlite.cpu.orgGuardedVsGuarded.ratio,
+        },
       },
       details: { sqlite, postgres, stateless: statelessRun },
     };

@@ -39,24 +39,24 @@ export class OrganizationHelloController {
     @CurrentUser('id') userId: string,
     @CurrentOrganization() current: CurrentOrganizationMembership,
   ): Greeting {
-    return this.greet(`Hello, ${userId}, member of ${current.organization.name}`, current);
+    return this.greet(`Hello, ${userId}, member of ${current.organizationValues.name}`, current);
   }
 
   @Get('admin')
   @OrgRoles('admin')
   @ApiOkResponse({ schema: GREETING, description: 'An admin (or owner) of the organization' })
   helloAdmin(@CurrentOrganization() current: CurrentOrganizationMembership): Greeting {
-    return this.greet(`Hello, admin of ${current.organization.slug}`, current);
+    return this.greet(`Hello, admin of ${current.organizationValues.slug}`, current);
   }
 
   @Get('editor')
   @OrgPermissions('projects:write')
   @ApiOkResponse({ schema: GREETING, description: 'A member whose role may write projects' })
   helloEditor(@CurrentOrganization() current: CurrentOrganizationMembership): Greeting {
-    return this.greet(`Hello, writer of ${current.organization.slug}'s projects`, current);
+    return this.greet(`Hello, writer of ${current.organizationValues.slug}'s projects`, current);
   }
 
   private greet(message: string, current: CurrentOrganizationMembership): Greeting {
-    return { message, organizationId: current.organization.id, role: current.role };
+    return { message, organizationId: current.organizationValues.id, role: current.role };
   }
 }

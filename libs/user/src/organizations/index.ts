@@ -46,7 +46,10 @@ export { OrganizationAccessService } from './services/organization-access.servic
 export type { MembershipView } from './repositories/organizations.repository.js';
 export type { MemberRow } from './repositories/organization-members.repository.js';
 export { OrganizationAccessGuard } from './guards/organization-access.guard.js';
-export type { CurrentOrganizationMembership } from './guards/current-organization-key.js';
+export type {
+  CurrentOrganizationMembership,
+  OrganizationValues,
+} from './guards/current-organization-key.js';
 export {
   OrgMember,
   OrgRoles,

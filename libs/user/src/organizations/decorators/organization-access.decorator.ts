@@ -1,7 +1,6 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiUserKitError } from '../../core/decorators/api-user-kit-errors.decorator.js';
-import { UserAuthGuard } from '../../core/guards/user-auth.guard.js';
 import { OrganizationAccessGuard } from '../guards/organization-access.guard.js';
 import { SESSION_CHECK_READ } from '../../core/extension-points/session-check-reads.js';
 import { MEMBERSHIP_SESSION_READ } from '../repositories/membership-session-read.js';
@@ -19,7 +18,8 @@ function organizationRoute(requirement: OrganizationRequirement): MethodDecorato
     SetMetadata(ORGANIZATION_REQUIREMENT, requirement),
     // The session check reads the membership in its own statement (database mode).
     SetMetadata(SESSION_CHECK_READ, MEMBERSHIP_SESSION_READ),
-    UseGuards(UserAuthGuard, OrganizationAccessGuard),
+    // One guard: it signs the user in too, unless a global UserAuthGuard already did.
+    UseGuards(OrganizationAccessGuard),
     ApiBearerAuth(),
     ApiUserKitError(400, { description: 'A route parameter that is not valid percent-encoding' }),
     ApiUserKitError(401),

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, RequestContext } from '@mikro-orm/core';
 import { Inject, Injectable, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
@@ -8,15 +8,13 @@ import {
 import { isResourceId } from '../../core/validation/resource-id.js';
 import { OrganizationMembership } from '../entities/organization-membership.entity.js';
 import { Organization } from '../entities/organization.entity.js';
-import {
-  ORGANIZATION_REQUIREMENT,
-  type OrganizationRequirement,
-} from '../guards/organization-requirement.js';
+import { organizationRequirementOf } from '../guards/organization-requirement.js';
+import type { OrganizationSource, OrganizationValues } from '../guards/current-organization-key.js';
+import { plainValues } from '../../core/sql/plain-values.js';
 import {
   ORGANIZATIONS_OPTIONS,
   type ResolvedOrganizationsOptions,
 } from '../options/organizations-options.js';
-import type { MembershipView } from './organizations.repository.js';
 
 /** The session check's joined read of an organization route (SessionCheckRead's name). */
 export const MEMBERSHIP_SESSION_READ = 'organization_membership';
@@ -54,7 +52,6 @@ export class MembershipSessionRead implements SessionCheckRead, OnModuleInit {
       `left join "${organization.tableName}" oo on oo.id = om.organization_id`;
     this.columns = [
       `om.role as "${prefix}role"`,
-      `om.created_at as "${prefix}joined_at"`,
       ...this.organizationFields.map((field) => `oo."${field}" as "${prefix}o_${field}"`),
     ].join(', ');
     this.reads.register(this);
@@ -62,28 +59,52 @@ export class MembershipSessionRead implements SessionCheckRead, OnModuleInit {
 
   /** The organization id of an organization route (its parameter), when shaped like an id. */
   argumentOf(request: object, context: ExecutionContext): string | undefined {
-    const requirement = this.reflector.getAllAndOverride<OrganizationRequirement | undefined>(
-      ORGANIZATION_REQUIREMENT,
-      [context.getHandler(), context.getClass()],
-    );
+    const requirement = organizationRequirementOf(this.reflector, context);
     if (!requirement) return undefined;
     const params = (request as { params?: Record<string, unknown> }).params;
     const id = params?.[requirement.param ?? this.options.routeParam];
     return isResourceId(id) ? id : undefined;
   }
 
-  /**
-   * The membership from the joined columns, the organization mapped into this request's context;
-   * null: not a member (or no such organization). Call inside an ORM context.
-   */
-  viewOf(columns: Record<string, unknown>): MembershipView | null {
-    if (typeof columns.role !== 'string') return null;
-    const organizationRow: Record<string, unknown> = {};
-    for (const field of this.organizationFields) organizationRow[field] = columns[`o_${field}`];
-    return {
-      organization: this.em.map(Organization, organizationRow),
-      role: columns.role,
-      joinedAt: new Date(columns.joined_at as string | number | Date),
-    };
+  /** The role the joined columns found; null: not a member (or no such organization). */
+  roleOf(columns: Record<string, unknown>): string | null {
+    return typeof columns.role === 'string' ? columns.role : null;
+  }
+
+  /** The organization of the joined columns, mapped only when a route reads it. */
+  sourceOf(columns: Record<string, unknown>): OrganizationSource {
+    return new JoinedOrganizationSource(this, columns);
+  }
+
+  /** The organization's row out of the joined columns. */
+  organizationRowOf(columns: Record<string, unknown>): Record<string, unknown> {
+    const row: Record<string, unknown> = {};
+    for (const field of this.organizationFields) row[field] = columns[`o_${field}`];
+    return row;
+  }
+
+  /** A managed entity of the route's ORM context (one of its own when there is none). */
+  mapOrganization(columns: Record<string, unknown>): Organization {
+    const em = RequestContext.getEntityManager() ?? this.em.fork();
+    return em.map(Organization, this.organizationRowOf(columns));
+  }
+
+  organizationValuesOf(columns: Record<string, unknown>): OrganizationValues {
+    return plainValues(this.em, Organization, this.organizationRowOf(columns));
+  }
+}
+
+class JoinedOrganizationSource implements OrganizationSource {
+  constructor(
+    private readonly read: MembershipSessionRead,
+    private readonly columns: Record<string, unknown>,
+  ) {}
+
+  entity(): Organization {
+    return this.read.mapOrganization(this.columns);
+  }
+
+  values(): OrganizationValues {
+    return this.read.organizationValuesOf(this.columns);
   }
 }
